@@ -1,0 +1,61 @@
+package dev.cordbus.api;
+
+/**
+ * Every event-bus address cordbus uses. Nothing outside the {@code api} module writes an address literal.
+ *
+ * <p>Dispatches are published on {@code discord.<EVENT>} (for example {@code discord.MESSAGE_CREATE}) with the
+ * dispatch {@code d} as a JSON object body and the {@link Headers} {@code shard}, {@code seq}, {@code event} and,
+ * where the payload has one, {@code guild}.
+ */
+public final class Addresses {
+
+  /** Prefix of every cordbus address. */
+  public static final String PREFIX = "discord.";
+
+  /** Every gateway frame, any opcode, undecoded (a JSON text), published before any parsing of its payload. */
+  public static final String RAW = "discord.raw";
+
+  /** A shard opened its WebSocket: {@code {shard, shardCount, url, resuming}}. */
+  public static final String SHARD_CONNECT = "discord.shard.connect";
+  /** A shard received READY: {@code {shard, shardCount, sessionId, guilds}}. */
+  public static final String SHARD_READY = "discord.shard.ready";
+  /** A shard resumed its session (RESUMED received): {@code {shard, shardCount, sessionId, replayed}}. */
+  public static final String SHARD_RESUME = "discord.shard.resume";
+  /** A shard's WebSocket closed: {@code {shard, shardCount, code, reason, resumable, action}}. */
+  public static final String SHARD_DISCONNECT = "discord.shard.disconnect";
+  /** A shard is about to reconnect: {@code {shard, shardCount, attempt, delayMs, resume}}. */
+  public static final String SHARD_RECONNECT = "discord.shard.reconnect";
+  /** The server invalidated the session (op 9): {@code {shard, shardCount, resumable}}. */
+  public static final String SHARD_INVALID_SESSION = "discord.shard.invalid-session";
+  /** Something went wrong on a shard (bad frame, fatal close...): {@code {shard, shardCount, kind, message, seq?}}. */
+  public static final String SHARD_ERROR = "discord.shard.error";
+  /** A payload the shard sent, with the token removed: {@code {shard, shardCount, op, payload}}. */
+  public static final String SHARD_SENT = "discord.shard.sent";
+  /** Every shard of a gateway verticle's group is ready: {@code {group, shards:[...], shardCount}}. */
+  public static final String GROUP_READY = "discord.shard.group-ready";
+
+  /** Prefix of gateway commands (request-reply), routed to the verticle that owns the shard. */
+  public static final String GATEWAY_PREFIX = "discord.gateway.";
+  /** Send a raw gateway payload {@code {shard, op, d}} on a shard (request-reply; replies when queued). */
+  public static final String GATEWAY_SEND = "discord.gateway.send";
+  /** Gateway status of the verticles that answer: {@code {shards:[{shard, state, seq, latencyMs}]}}. */
+  public static final String GATEWAY_STATUS = "discord.gateway.status";
+
+  /** Prefix of cache-aware state events and state queries. */
+  public static final String STATE_PREFIX = "discord.state.";
+  /** Prefix of REST calls over the event bus. */
+  public static final String REST_PREFIX = "discord.rest.";
+
+  private Addresses() {
+  }
+
+  /** The address a dispatch named {@code event} (e.g. {@code MESSAGE_CREATE}) is published on. */
+  public static String dispatch(String event) {
+    return PREFIX + event;
+  }
+
+  /** The address a cache-aware event named {@code event} is published on by the state verticle. */
+  public static String state(String event) {
+    return STATE_PREFIX + event;
+  }
+}
