@@ -54,6 +54,14 @@ public final class Addresses {
     return PREFIX + event;
   }
 
+  /**
+   * The request-reply address of one shard's gateway commands; only the gateway verticle that owns the shard
+   * registers it, so a command reaches the right node wherever it is sent from. Body {@code {op, d}}.
+   */
+  public static String gatewayShard(int shard) {
+    return GATEWAY_PREFIX + "shard." + shard;
+  }
+
   /** The address a cache-aware event named {@code event} is published on by the state verticle. */
   public static String state(String event) {
     return STATE_PREFIX + event;
