@@ -1,0 +1,130 @@
+package dev.cordbus.example;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import dev.cordbus.api.Addresses;
+import dev.cordbus.gateway.GatewayVerticle;
+import dev.cordbus.simulator.DiscordSimulator;
+import dev.cordbus.simulator.SimulatorOptions;
+import dev.cordbus.simulator.World;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The example bot against the simulator through the real gateway: a user's {@code !ping} gets a {@code pong} reply
+ * that reaches the simulator's REST API, and a member who joins is welcomed in the guild's system channel.
+ */
+@ExtendWith(VertxExtension.class)
+class ExampleBotTest {
+
+  private DiscordSimulator sim;
+  /** Guild id → GUILD_CREATE payload, as the gateway delivered it. */
+  private final Map<String, JsonObject> guilds = new ConcurrentHashMap<>();
+
+  @BeforeEach
+  void start(Vertx vertx) throws Exception {
+    sim = DiscordSimulator.start(vertx, new SimulatorOptions().heartbeatIntervalMs(1000)
+            .world(World.generate(2, 10, 7L)))
+        .toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+    vertx.eventBus().<JsonObject>consumer(Addresses.dispatch("GUILD_CREATE"),
+        m -> guilds.put(m.body().getString("id"), m.body()));
+    Promise<Void> ready = Promise.promise();
+    vertx.eventBus().consumer(Addresses.GROUP_READY, m -> ready.tryComplete());
+    JsonObject gateway = new JsonObject()
+        .put("token", sim.token()).put("restBaseUrl", sim.restBaseUrl()).put("gatewayUrl", sim.gatewayUrl())
+        .put("intents", new JsonArray().add("GUILDS").add("GUILD_MEMBERS").add("GUILD_MESSAGES")
+            .add("MESSAGE_CONTENT"))
+        .put("shardCount", 1).put("compression", "zlib-stream");
+    JsonObject bot = new JsonObject().put("token", sim.token()).put("restBaseUrl", sim.restBaseUrl());
+    vertx.deployVerticle(new ExampleBotVerticle(), new DeploymentOptions().setConfig(bot))
+        .compose(id -> vertx.deployVerticle(new GatewayVerticle(), new DeploymentOptions().setConfig(gateway)))
+        .compose(id -> ready.future())
+        .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    waitFor(vertx, () -> guilds.size() == 2 ? Optional.of(true) : Optional.empty());
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    sim.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void answersPingWithPongThroughDiscordRest(Vertx vertx) throws Exception {
+    JsonObject guild = guilds.values().iterator().next();
+    JsonObject channel = textChannel(guild);
+    JsonObject user = guild.getJsonArray("members").getJsonObject(1).getJsonObject("user");
+    sim.scenario().dispatch("MESSAGE_CREATE", new JsonObject()
+        .put("id", "1534984653373571999").put("channel_id", channel.getString("id"))
+        .put("guild_id", guild.getString("id")).put("author", user).put("content", "!ping")
+        .put("type", 0).put("timestamp", "2026-08-06T18:01:00.000000+00:00"))
+        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+    JsonObject reply = waitFor(vertx, () -> findPost(channel.getString("id"), b -> "pong".equals(b.getString("content"))));
+    assertEquals("1534984653373571999", reply.getJsonObject("message_reference").getString("message_id"),
+        "the pong replies to the !ping message");
+  }
+
+  @Test
+  void welcomesANewMemberInTheSystemChannel(Vertx vertx) throws Exception {
+    JsonObject guild = guilds.values().iterator().next();
+    String systemChannel = guild.getString("system_channel_id");
+    assertNotNull(systemChannel, "generated guilds have a system channel");
+    JsonObject newcomer = new JsonObject().put("id", "1191168914227331999").put("username", "newcomer")
+        .put("discriminator", "0").put("global_name", "Newcomer").put("avatar", (String) null);
+    sim.scenario().dispatch("GUILD_MEMBER_ADD", new JsonObject().put("guild_id", guild.getString("id"))
+        .put("user", newcomer).put("roles", new JsonArray()).put("joined_at", "2026-08-06T18:05:00.000000+00:00")
+        .put("deaf", false).put("mute", false))
+        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+    JsonObject welcome = waitFor(vertx, () -> findPost(systemChannel,
+        b -> b.getString("content", "").contains("<@1191168914227331999>")));
+    assertEquals("Welcome, <@1191168914227331999>!", welcome.getString("content"));
+  }
+
+  private static JsonObject textChannel(JsonObject guild) {
+    for (Object o : guild.getJsonArray("channels")) {
+      JsonObject c = (JsonObject) o;
+      if (c.getInteger("type") == 0) {
+        return c;
+      }
+    }
+    throw new AssertionError("no text channel in " + guild.getString("id"));
+  }
+
+  private Optional<JsonObject> findPost(String channelId, Predicate<JsonObject> body) {
+    String path = "/api/v10/channels/" + channelId + "/messages";
+    return sim.log().restRequests().stream()
+        .filter(r -> "POST".equals(r.getString("method")) && path.equals(r.getString("path")))
+        .map(r -> r.getJsonObject("body"))
+        .filter(b -> b != null && body.test(b))
+        .findFirst();
+  }
+
+  /** Polls every 50 ms for at most 10 s. */
+  private static <T> T waitFor(Vertx vertx, java.util.function.Supplier<Optional<T>> probe) throws Exception {
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (System.currentTimeMillis() < deadline) {
+      Optional<T> v = probe.get();
+      if (v.isPresent()) {
+        return v.get();
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("condition not met within 10 s");
+  }
+}
