@@ -1,0 +1,29 @@
+package dev.cordbus.api.state;
+
+/**
+ * Names of the cache-aware events the state verticle publishes on {@code discord.state.<NAME>} after the cache was
+ * updated.
+ *
+ * <p>Every body is {@code {guild_id?, before, after}}: creates have {@code before:null}, deletes carry the cached
+ * object in {@code before} (null when it was not cached) and {@code after:null}, updates carry both. Delete events
+ * also repeat the dispatch's ids ({@code id}, {@code ids}, {@code channel_id}, {@code user_id}). Dispatch-named
+ * events (e.g. {@code MESSAGE_UPDATE}) use the gateway's name; the derived events below have their own.
+ */
+public final class StateEvents {
+
+  /** A guild the bot was not in arrived (GUILD_CREATE for an id not in READY): {@code after} = the guild. */
+  public static final String GUILD_JOIN = "GUILD_JOIN";
+  /** A guild listed unavailable in READY (or down in an outage) came back: {@code after} = the guild. */
+  public static final String GUILD_AVAILABLE = "GUILD_AVAILABLE";
+  /** A guild went down (GUILD_DELETE unavailable, or an unavailable GUILD_CREATE stub): {@code before} = the guild. */
+  public static final String GUILD_UNAVAILABLE = "GUILD_UNAVAILABLE";
+  /** The bot left or was removed from a guild (GUILD_DELETE without unavailable): {@code before} = the guild. */
+  public static final String GUILD_REMOVE = "GUILD_REMOVE";
+  /** GUILD_BAN_ADD with the cached member: {@code {guild_id, user, before: member|null}}. */
+  public static final String GUILD_MEMBER_BAN = "GUILD_MEMBER_BAN";
+  /** Every guild of a shard's READY has arrived (or was reported unavailable): {@code {shard, guilds, unavailable}}. */
+  public static final String SHARD_CACHE_READY = "SHARD_CACHE_READY";
+
+  private StateEvents() {
+  }
+}

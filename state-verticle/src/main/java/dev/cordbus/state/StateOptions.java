@@ -1,0 +1,214 @@
+package dev.cordbus.state;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Options of the {@link StateVerticle}, parsed once from its JSON config; an invalid value throws a
+ * {@link StateException} of kind BAD_CONFIG naming the field.
+ *
+ * <table>
+ * <caption>config keys</caption>
+ * <tr><td>resources</td><td>array of {@link ResourceType} names to cache (default all)</td></tr>
+ * <tr><td>memberPolicy</td><td>ALL, ONLINE, VOICE or NONE (default ALL)</td></tr>
+ * <tr><td>messageCacheSize</td><td>total cached messages, LRU out (default 1000; 0 = none)</td></tr>
+ * <tr><td>messagesPerChannel</td><td>cached messages per channel (default 100)</td></tr>
+ * <tr><td>shards</td><td>shard ids whose dispatches this verticle applies (default: all)</td></tr>
+ * <tr><td>requestMembersTimeoutMs</td><td>how long a member request waits for all chunks (default 30000)</td></tr>
+ * <tr><td>publishEvents</td><td>publish {@code discord.state.*} events (default true)</td></tr>
+ * </table>
+ */
+public final class StateOptions {
+
+  public static final int DEFAULT_MESSAGE_CACHE_SIZE = 1000;
+  public static final int DEFAULT_MESSAGES_PER_CHANNEL = 100;
+  public static final long DEFAULT_REQUEST_MEMBERS_TIMEOUT_MS = 30_000;
+  public static final MemberPolicy DEFAULT_MEMBER_POLICY = MemberPolicy.ALL;
+  public static final int DEFAULT_INTERNER_SIZE = 200_000;
+
+  private Set<ResourceType> resources = EnumSet.allOf(ResourceType.class);
+  private MemberPolicy memberPolicy = DEFAULT_MEMBER_POLICY;
+  private int messageCacheSize = DEFAULT_MESSAGE_CACHE_SIZE;
+  private int messagesPerChannel = DEFAULT_MESSAGES_PER_CHANNEL;
+  private List<Integer> shards = null;
+  private long requestMembersTimeoutMs = DEFAULT_REQUEST_MEMBERS_TIMEOUT_MS;
+  private boolean publishEvents = true;
+  private int internerSize = DEFAULT_INTERNER_SIZE;
+
+  /** Defaults. */
+  public StateOptions() {
+  }
+
+  /** Parses a config object. */
+  public StateOptions(JsonObject json) {
+    try {
+      if (json.getValue("resources") != null) {
+        JsonArray a = json.getJsonArray("resources");
+        EnumSet<ResourceType> set = EnumSet.noneOf(ResourceType.class);
+        for (Object o : a) {
+          set.add(ResourceType.valueOf(String.valueOf(o).toUpperCase(Locale.ROOT)));
+        }
+        resources = set;
+      }
+    } catch (RuntimeException e) {
+      throw bad("resources", "must be an array of " + List.of(ResourceType.values()), e);
+    }
+    try {
+      if (json.getValue("memberPolicy") != null) {
+        memberPolicy = MemberPolicy.valueOf(json.getString("memberPolicy").toUpperCase(Locale.ROOT));
+      }
+    } catch (RuntimeException e) {
+      throw bad("memberPolicy", "must be one of " + List.of(MemberPolicy.values()), e);
+    }
+    messageCacheSize = intField(json, "messageCacheSize", messageCacheSize);
+    messagesPerChannel = intField(json, "messagesPerChannel", messagesPerChannel);
+    internerSize = intField(json, "internerSize", internerSize);
+    requestMembersTimeoutMs = intField(json, "requestMembersTimeoutMs", (int) requestMembersTimeoutMs);
+    if (json.getValue("publishEvents") != null) {
+      if (!(json.getValue("publishEvents") instanceof Boolean b)) {
+        throw bad("publishEvents", "must be a boolean", null);
+      }
+      publishEvents = b;
+    }
+    if (json.getValue("shards") != null) {
+      try {
+        List<Integer> ids = new ArrayList<>();
+        for (Object o : json.getJsonArray("shards")) {
+          ids.add(((Number) o).intValue());
+        }
+        shards = List.copyOf(ids);
+      } catch (RuntimeException e) {
+        throw bad("shards", "must be an array of shard ids", e);
+      }
+    }
+    validate();
+  }
+
+  private static int intField(JsonObject json, String field, int def) {
+    Object v = json.getValue(field);
+    if (v == null) {
+      return def;
+    }
+    if (!(v instanceof Number n)) {
+      throw bad(field, "must be a number, was " + v, null);
+    }
+    return n.intValue();
+  }
+
+  private static StateException bad(String field, String what, Throwable cause) {
+    return new StateException(StateException.Kind.BAD_CONFIG, "state config field '" + field + "' " + what, cause);
+  }
+
+  /** Checks ranges; throws naming the field. */
+  public StateOptions validate() {
+    if (messageCacheSize < 0) {
+      throw bad("messageCacheSize", "must be >= 0", null);
+    }
+    if (messagesPerChannel < 0) {
+      throw bad("messagesPerChannel", "must be >= 0", null);
+    }
+    if (requestMembersTimeoutMs <= 0) {
+      throw bad("requestMembersTimeoutMs", "must be > 0", null);
+    }
+    if (internerSize < 0) {
+      throw bad("internerSize", "must be >= 0", null);
+    }
+    return this;
+  }
+
+  /** Whether a resource type is cached. */
+  public boolean wants(ResourceType type) {
+    return resources.contains(type);
+  }
+
+  public Set<ResourceType> resources() {
+    return resources;
+  }
+
+  public StateOptions resources(Set<ResourceType> r) {
+    this.resources = r.isEmpty() ? EnumSet.noneOf(ResourceType.class) : EnumSet.copyOf(r);
+    return this;
+  }
+
+  public MemberPolicy memberPolicy() {
+    return memberPolicy;
+  }
+
+  public StateOptions memberPolicy(MemberPolicy p) {
+    this.memberPolicy = p;
+    return this;
+  }
+
+  public int messageCacheSize() {
+    return messageCacheSize;
+  }
+
+  public StateOptions messageCacheSize(int n) {
+    this.messageCacheSize = n;
+    return this;
+  }
+
+  public int messagesPerChannel() {
+    return messagesPerChannel;
+  }
+
+  public StateOptions messagesPerChannel(int n) {
+    this.messagesPerChannel = n;
+    return this;
+  }
+
+  /** The shard ids applied, or null for all. */
+  public List<Integer> shards() {
+    return shards;
+  }
+
+  public StateOptions shards(List<Integer> s) {
+    this.shards = s == null ? null : List.copyOf(s);
+    return this;
+  }
+
+  public long requestMembersTimeoutMs() {
+    return requestMembersTimeoutMs;
+  }
+
+  public StateOptions requestMembersTimeoutMs(long ms) {
+    this.requestMembersTimeoutMs = ms;
+    return this;
+  }
+
+  public boolean publishEvents() {
+    return publishEvents;
+  }
+
+  public StateOptions publishEvents(boolean p) {
+    this.publishEvents = p;
+    return this;
+  }
+
+  public int internerSize() {
+    return internerSize;
+  }
+
+  /** The options as config JSON. */
+  public JsonObject toJson() {
+    JsonArray r = new JsonArray();
+    resources.forEach(t -> r.add(t.name()));
+    JsonObject o = new JsonObject()
+        .put("resources", r)
+        .put("memberPolicy", memberPolicy.name())
+        .put("messageCacheSize", messageCacheSize)
+        .put("messagesPerChannel", messagesPerChannel)
+        .put("requestMembersTimeoutMs", requestMembersTimeoutMs)
+        .put("publishEvents", publishEvents)
+        .put("internerSize", internerSize);
+    if (shards != null) {
+      o.put("shards", new JsonArray(new ArrayList<>(shards)));
+    }
+    return o;
+  }
+}

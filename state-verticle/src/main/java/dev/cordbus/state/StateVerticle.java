@@ -1,0 +1,162 @@
+package dev.cordbus.state;
+
+import dev.cordbus.api.Addresses;
+import dev.cordbus.api.Headers;
+import dev.cordbus.state.chunk.MemberRequests;
+import dev.cordbus.state.event.Dispatch;
+import dev.cordbus.state.event.Emitter;
+import dev.cordbus.state.event.EventTable;
+import dev.cordbus.state.event.SeqTracker;
+import dev.cordbus.state.event.StateEvent;
+import dev.cordbus.state.event.Updater;
+import dev.cordbus.state.query.QueryService;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The state verticle: consumes the dispatches of its shards ({@code discord.<EVENT>}), keeps the cache, publishes
+ * cache-aware events on {@code discord.state.<EVENT>} after each update, answers queries and serves the member
+ * request, presence and voice state commands. Config: {@link StateOptions}.
+ *
+ * <p>Everything runs on this verticle's event loop: updates and queries never race. Dispatches replayed after a
+ * resume are dropped by {@link SeqTracker}; a READY resets the shard (its guilds go stale until GUILD_CREATE).
+ */
+public final class StateVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StateVerticle.class);
+
+  private StateOptions options;
+  private Cache cache;
+  private EventTable table;
+  private SeqTracker seqs;
+  private MemberRequests requests;
+  private QueryService queries;
+  private long applied;
+  private long failed;
+
+  @Override
+  public Future<?> start() {
+    try {
+      options = new StateOptions(config());
+    } catch (StateException e) {
+      return Future.failedFuture(e);
+    }
+    cache = new Cache(options);
+    table = new EventTable();
+    seqs = new SeqTracker();
+    requests = new MemberRequests(vertx, cache, options.requestMembersTimeoutMs());
+    queries = new QueryService(cache);
+    List<Future<?>> all = new ArrayList<>();
+    for (Map.Entry<String, Updater> e : table.handlers().entrySet()) {
+      String event = e.getKey();
+      Updater updater = e.getValue();
+      all.add(vertx.eventBus().<Object>consumer(Addresses.dispatch(event), msg -> onDispatch(event, updater, msg))
+          .completion());
+    }
+    all.add(vertx.eventBus().<Object>consumer(Addresses.dispatch("RATE_LIMITED"), msg -> {
+      if (msg.body() instanceof JsonObject d) {
+        requests.onRateLimited(d);
+      }
+    }).completion());
+    all.add(queries.register(vertx));
+    all.add(requests.register());
+    return Future.all(all).onSuccess(v -> LOG.info("state verticle up: {} handled events, policy {}",
+        table.handlers().size(), options.toJson()));
+  }
+
+  @Override
+  public Future<?> stop() {
+    if (requests != null) {
+      requests.close();
+    }
+    return Future.succeededFuture();
+  }
+
+  private void onDispatch(String event, Updater updater, Message<Object> msg) {
+    if (!(msg.body() instanceof JsonObject d)) {
+      failed++;
+      return;
+    }
+    int shard = intHeader(msg, Headers.SHARD, 0);
+    if (options.shards() != null && !options.shards().contains(shard)) {
+      return;
+    }
+    long seq = longHeader(msg, Headers.SEQ, -1);
+    String session = msg.headers().get(Headers.SESSION);
+    if (!seqs.accept(shard, session, seq, "READY".equals(event))) {
+      return;
+    }
+    Emitter out = new Emitter();
+    try {
+      updater.apply(cache, new Dispatch(event, shard, session, seq, d), out);
+      applied++;
+    } catch (RuntimeException e) {
+      failed++;
+      LOG.warn("could not apply {} (shard {}, seq {}): {}", event, shard, seq, e.toString());
+      return;
+    }
+    if ("GUILD_MEMBERS_CHUNK".equals(event)) {
+      requests.onChunk(d);
+    }
+    if (options.publishEvents()) {
+      for (StateEvent se : out.events()) {
+        DeliveryOptions opts = new DeliveryOptions().addHeader(Headers.SHARD, Integer.toString(shard))
+            .addHeader(Headers.EVENT, se.name());
+        Object guild = se.body().getValue("guild_id");
+        if (guild != null) {
+          opts.addHeader(Headers.GUILD, guild.toString());
+        }
+        if (seq >= 0) {
+          opts.addHeader(Headers.SEQ, Long.toString(seq));
+        }
+        vertx.eventBus().publish(Addresses.state(se.name()), se.body(), opts);
+      }
+    }
+  }
+
+  private static int intHeader(Message<?> msg, String name, int def) {
+    String v = msg.headers().get(name);
+    try {
+      return v == null ? def : Integer.parseInt(v);
+    } catch (NumberFormatException e) {
+      return def;
+    }
+  }
+
+  private static long longHeader(Message<?> msg, String name, long def) {
+    String v = msg.headers().get(name);
+    try {
+      return v == null ? def : Long.parseLong(v);
+    } catch (NumberFormatException e) {
+      return def;
+    }
+  }
+
+  /** The cache (for tests and benchmarks in the same JVM; touch it only from this verticle's context). */
+  public Cache cache() {
+    return cache;
+  }
+
+  /** Dispatches applied so far. */
+  public long applied() {
+    return applied;
+  }
+
+  /** Dispatches that failed to apply (bad shape). */
+  public long failed() {
+    return failed;
+  }
+
+  /** Replayed duplicates dropped. */
+  public long duplicates() {
+    return seqs.duplicates();
+  }
+}

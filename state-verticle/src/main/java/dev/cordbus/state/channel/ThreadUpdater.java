@@ -1,0 +1,158 @@
+package dev.cordbus.state.channel;
+
+import dev.cordbus.state.Cache;
+import dev.cordbus.state.ResourceType;
+import dev.cordbus.state.event.Dispatch;
+import dev.cordbus.state.event.Emitter;
+import dev.cordbus.state.event.Updater;
+import dev.cordbus.state.guild.GuildEntry;
+import dev.cordbus.state.guild.GuildUpdater;
+import dev.cordbus.state.member.PresenceEntry;
+import dev.cordbus.state.store.Blob;
+import dev.cordbus.state.store.Ids;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/** Threads: THREAD_CREATE/UPDATE/DELETE, THREAD_LIST_SYNC, THREAD_MEMBER_UPDATE, THREAD_MEMBERS_UPDATE. */
+public final class ThreadUpdater {
+
+  private ThreadUpdater() {
+  }
+
+  /** Registers this family's updaters. */
+  public static void register(Map<String, Updater> table) {
+    table.put("THREAD_CREATE", ThreadUpdater::upsert);
+    table.put("THREAD_UPDATE", ThreadUpdater::upsert);
+    table.put("THREAD_DELETE", ThreadUpdater::delete);
+    table.put("THREAD_LIST_SYNC", ThreadUpdater::sync);
+    table.put("THREAD_MEMBER_UPDATE", ThreadUpdater::memberUpdate);
+    table.put("THREAD_MEMBERS_UPDATE", ThreadUpdater::membersUpdate);
+  }
+
+  static void upsert(Cache cache, Dispatch dispatch, Emitter out) {
+    JsonObject d = dispatch.d();
+    GuildEntry g = cache.guildOf(d);
+    if (g == null) {
+      return;
+    }
+    long id = Ids.get(d, "id");
+    ThreadEntry before = cache.putThread(g, d.copy());
+    ThreadEntry now = g.threads.get(id);
+    if (now == null) {
+      return;
+    }
+    if (before == null) {
+      out.create("THREAD_CREATE", g.id, now.toJson());
+    } else {
+      out.update("THREAD_UPDATE", g.id, before.toJson(), now.toJson());
+    }
+  }
+
+  static void delete(Cache cache, Dispatch dispatch, Emitter out) {
+    JsonObject d = dispatch.d();
+    GuildEntry g = cache.guildOf(d);
+    if (g == null) {
+      return;
+    }
+    long id = Ids.get(d, "id");
+    ThreadEntry t = cache.removeThread(g, id);
+    out.delete("THREAD_DELETE", g.id, t == null ? null : t.toJson(),
+        new JsonObject().put("id", Ids.str(id)).put("parent_id", d.getValue("parent_id")));
+  }
+
+  static void sync(Cache cache, Dispatch dispatch, Emitter out) {
+    JsonObject d = dispatch.d();
+    GuildEntry g = cache.guildOf(d);
+    if (g == null) {
+      return;
+    }
+    Set<Long> parents = null;
+    if (d.getValue("channel_ids") instanceof JsonArray a) {
+      parents = new HashSet<>();
+      for (long id : Ids.array(a)) {
+        parents.add(id);
+      }
+    }
+    for (long tid : g.threads.sortedKeys()) {
+      if (parents == null || parents.contains(g.threads.get(tid).parentId)) {
+        cache.removeThread(g, tid);
+      }
+    }
+    GuildUpdater.forEach(d, "threads", t -> cache.putThread(g, t.copy()));
+    GuildUpdater.forEach(d, "members", m -> {
+      ThreadEntry t = g.threads.get(Ids.get(m, "id"));
+      if (t != null) {
+        t.botMember = Blob.of(m);
+      }
+    });
+    out.raw("THREAD_LIST_SYNC", d);
+  }
+
+  static void memberUpdate(Cache cache, Dispatch dispatch, Emitter out) {
+    JsonObject d = dispatch.d();
+    GuildEntry g = cache.guildOf(d);
+    if (g == null) {
+      return;
+    }
+    ThreadEntry t = g.threads.get(Ids.get(d, "id"));
+    if (t == null) {
+      cache.missed();
+      return;
+    }
+    JsonObject before = t.toJson();
+    JsonObject member = d.copy();
+    member.remove("guild_id");
+    t.botMember = Blob.of(member);
+    t.updateMembers(new long[] {Ids.get(d, "user_id")}, Ids.EMPTY);
+    out.update("THREAD_MEMBER_UPDATE", g.id, before, t.toJson());
+  }
+
+  static void membersUpdate(Cache cache, Dispatch dispatch, Emitter out) {
+    JsonObject d = dispatch.d();
+    GuildEntry g = cache.guildOf(d);
+    if (g == null) {
+      return;
+    }
+    ThreadEntry t = g.threads.get(Ids.get(d, "id"));
+    if (t == null) {
+      cache.missed();
+      return;
+    }
+    JsonObject before = t.toJson();
+    JsonObject data = Blob.object(t.data);
+    if (d.getValue("member_count") instanceof Number n) {
+      data.put("member_count", n);
+    }
+    t.data = Blob.of(data);
+    long[] removed = Ids.array(d.getJsonArray("removed_member_ids"));
+    JsonArray addedJson = d.getJsonArray("added_members", new JsonArray());
+    long[] added = new long[addedJson.size()];
+    for (int i = 0; i < addedJson.size(); i++) {
+      JsonObject am = addedJson.getJsonObject(i);
+      added[i] = Ids.get(am, "user_id");
+      if (cache.isSelf(added[i])) {
+        JsonObject tm = am.copy();
+        tm.remove("member");
+        tm.remove("presence");
+        t.botMember = Blob.of(tm);
+      }
+      if (am.getValue("member") instanceof JsonObject member) {
+        cache.putMember(g, member, null);
+      }
+      if (am.getValue("presence") instanceof JsonObject p && cache.options().wants(ResourceType.PRESENCE)
+          && added[i] != 0) {
+        g.presences.put(added[i], new PresenceEntry(p));
+      }
+    }
+    for (long r : removed) {
+      if (cache.isSelf(r)) {
+        t.botMember = null;
+      }
+    }
+    t.updateMembers(added, removed);
+    out.update("THREAD_MEMBERS_UPDATE", g.id, before, t.toJson());
+  }
+}

@@ -1,0 +1,12 @@
+package dev.cordbus.state.event;
+
+import io.vertx.core.json.JsonObject;
+
+/**
+ * A cache-aware event to publish on {@code discord.state.<name>} once the cache is updated.
+ *
+ * @param name event name (a dispatch name or one of {@code StateEvents})
+ * @param body {@code {guild_id?, before, after, ...}}
+ */
+public record StateEvent(String name, JsonObject body) {
+}

@@ -1,0 +1,181 @@
+package dev.cordbus.state.member;
+
+import dev.cordbus.state.Cache;
+import dev.cordbus.state.ResourceType;
+import dev.cordbus.state.event.Dispatch;
+import dev.cordbus.state.event.Emitter;
+import dev.cordbus.state.event.Updater;
+import dev.cordbus.state.guild.GuildEntry;
+import dev.cordbus.state.guild.GuildUpdater;
+import dev.cordbus.state.store.Ids;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+
+/**
+ * Members, users and presences: GUILD_MEMBER_ADD/UPDATE/REMOVE, GUILD_MEMBERS_CHUNK, PRESENCE_UPDATE, USER_UPDATE
+ * and TYPING_START (member upsert).
+ */
+public final class MemberUpdater {
+
+  private MemberUpdater() {
+  }
+
+  /** Registers this family's updaters. */
+  public static void register(Map<String, Updater> table) {
+    table.put("GUILD_MEMBER_ADD", MemberUpdater::add);
+    table.put("GUILD_MEMBER_UPDATE", MemberUpdater::update);
+    table.put("GUILD_MEMBER_REMOVE", MemberUpdater::remove);
+    table.put("GUILD_MEMBERS_CHUNK", MemberUpdater::chunk);
+    table.put("PRESENCE_UPDATE", MemberUpdater::presence);
+    table.put("USER_UPDATE", MemberUpdater::userUpdate);
+    table.put("TYPING_START", MemberUpdater::typing);
+  }
+
+  private static JsonObject json(MemberEntry m) {
+    return m == null ? null : m.toJson();
+  }
+
+  static void add(Cache cache, Dispatch dispatch, Emitter out) {
+    JsonObject d = dispatch.d();
+    GuildEntry g = cache.guildOf(d);
+    if (g == null) {
+      return;
+    }
+    long uid = Ids.get(d.getJsonObject("user"), "id");
+    boolean existed = g.members.containsKey(uid);
+    MemberEntry m = cache.putMember(g, d, null);
+    if (!existed) {
+      g.memberCount++;
+    }
+    JsonObject after = m != null ? m.toJson() : d.copy();
+    after.remove("guild_id");
+    out.create("GUILD_MEMBER_ADD", g.id, after);
+  }
+
+  static void update(Cache cache, Dispatch dispatch, Emitter out) {
+    JsonObject d = dispatch.d();
+    GuildEntry g = cache.guildOf(d);
+    if (g == null) {
+      return;
+    }
+    JsonObject user = d.getJsonObject("user");
+    long uid = Ids.get(user, "id");
+    JsonObject before = json(g.members.get(uid));
+    UserEntry cachedUser = cache.users().get(uid);
+    JsonObject userBefore = cachedUser == null ? null : cachedUser.toJson();
+    MemberEntry m = cache.putMember(g, d, null);
+    out.update("GUILD_MEMBER_UPDATE", g.id, before, m == null ? null : m.toJson());
+    userChanged(cache, uid, userBefore, out);
+  }
+
+  /** Emits USER_UPDATE when a cached user's fields changed. */
+  static void userChanged(Cache cache, long uid, JsonObject userBefore, Emitter out) {
+    UserEntry now = cache.users().get(uid);
+    if (userBefore != null && now != null) {
+      JsonObject after = now.toJson();
+      if (!after.equals(userBefore)) {
+        out.update("USER_UPDATE", 0, userBefore, after);
+      }
+    }
+  }
+
+  static void remove(Cache cache, Dispatch dispatch, Emitter out) {
+    JsonObject d = dispatch.d();
+    GuildEntry g = cache.guildOf(d);
+    if (g == null) {
+      return;
+    }
+    long uid = Ids.get(d.getJsonObject("user"), "id");
+    MemberEntry m = cache.removeMember(g, uid);
+    g.presences.remove(uid);
+    if (g.memberCount > 0) {
+      g.memberCount--;
+    }
+    out.delete("GUILD_MEMBER_REMOVE", g.id, json(m), new JsonObject().put("user", d.getValue("user")));
+  }
+
+  static void chunk(Cache cache, Dispatch dispatch, Emitter out) {
+    JsonObject d = dispatch.d();
+    GuildEntry g = cache.guildOf(d);
+    if (g == null) {
+      return;
+    }
+    if (cache.options().wants(ResourceType.PRESENCE)) {
+      GuildUpdater.forEach(d, "presences", p -> putPresence(g, p));
+    }
+    GuildUpdater.forEach(d, "members", m -> cache.putMember(g, m, null));
+    out.raw("GUILD_MEMBERS_CHUNK", d);
+  }
+
+  private static void putPresence(GuildEntry g, JsonObject p) {
+    long uid = Ids.get(p.getJsonObject("user"), "id");
+    if (uid == 0) {
+      return;
+    }
+    PresenceEntry e = new PresenceEntry(p);
+    if (e.status() == PresenceEntry.Status.OFFLINE) {
+      g.presences.remove(uid);
+    } else {
+      g.presences.put(uid, e);
+    }
+  }
+
+  /** The presence of a member, an offline one when the member is cached without presence, else null. */
+  public static JsonObject presenceJson(GuildEntry g, long uid) {
+    PresenceEntry p = g.presences.get(uid);
+    if (p != null) {
+      return p.toJson(uid, g.id);
+    }
+    if (g.members.containsKey(uid)) {
+      return new PresenceEntry(new JsonObject().put("status", "offline")).toJson(uid, g.id);
+    }
+    return null;
+  }
+
+  static void presence(Cache cache, Dispatch dispatch, Emitter out) {
+    JsonObject d = dispatch.d();
+    GuildEntry g = cache.guildOf(d);
+    if (g == null) {
+      return;
+    }
+    JsonObject user = d.getJsonObject("user");
+    long uid = Ids.get(user, "id");
+    if (uid == 0) {
+      cache.missed();
+      return;
+    }
+    JsonObject before = presenceJson(g, uid);
+    UserEntry cachedUser = cache.users().get(uid);
+    JsonObject userBefore = cachedUser == null ? null : cachedUser.toJson();
+    if (cache.options().wants(ResourceType.PRESENCE)) {
+      putPresence(g, d);
+    }
+    if (user.size() > 1) {
+      cache.users().update(user);
+    }
+    if (!cache.keepsMember(g, uid)) {
+      cache.removeMember(g, uid);
+    }
+    JsonObject after = new PresenceEntry(d).toJson(uid, g.id);
+    out.update("PRESENCE_UPDATE", g.id, before, after);
+    userChanged(cache, uid, userBefore, out);
+  }
+
+  static void userUpdate(Cache cache, Dispatch dispatch, Emitter out) {
+    UserEntry self = cache.self();
+    JsonObject before = self == null ? null : self.toJson();
+    cache.self(dispatch.d());
+    out.update("USER_UPDATE", 0, before, cache.self() == null ? null : cache.self().toJson());
+  }
+
+  static void typing(Cache cache, Dispatch dispatch, Emitter out) {
+    JsonObject d = dispatch.d();
+    if (!(d.getValue("member") instanceof JsonObject member) || !(member.getValue("user") instanceof JsonObject)) {
+      return;
+    }
+    GuildEntry g = cache.guildOf(d);
+    if (g != null) {
+      cache.putMember(g, member, null);
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package dev.cordbus.state.member;
+
+import dev.cordbus.state.store.Ids;
+import dev.cordbus.state.store.Interner;
+import dev.cordbus.state.store.LongMap;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Every cached user, once. Members acquire a reference to their user and release it when removed; a user nobody
+ * references any more is dropped, so leaving a guild frees its users.
+ */
+public final class UserStore {
+
+  private final LongMap<UserEntry> users = new LongMap<>(1024);
+  private final Interner strings;
+
+  /** A store interning names through {@code strings}. */
+  public UserStore(Interner strings) {
+    this.strings = strings;
+  }
+
+  /** The user, or null. */
+  public UserEntry get(long id) {
+    return users.get(id);
+  }
+
+  /**
+   * Upserts a user object (merging present keys) and takes a reference on it. Returns null when the object has
+   * no valid id.
+   */
+  public UserEntry acquire(JsonObject user) {
+    long id = Ids.get(user, "id");
+    if (id == 0) {
+      return null;
+    }
+    UserEntry u = users.get(id);
+    if (u == null) {
+      u = new UserEntry(id);
+      users.put(id, u);
+    }
+    u.merge(user, strings);
+    u.refs++;
+    return u;
+  }
+
+  /** Merges fields into an already cached user (no new reference); returns it or null when not cached. */
+  public UserEntry update(JsonObject user) {
+    UserEntry u = users.get(Ids.get(user, "id"));
+    if (u != null) {
+      u.merge(user, strings);
+    }
+    return u;
+  }
+
+  /** Drops a reference; the user is removed when none is left. */
+  public void release(UserEntry u) {
+    if (u != null && --u.refs <= 0) {
+      users.remove(u.id);
+    }
+  }
+
+  /** Number of cached users. */
+  public int size() {
+    return users.size();
+  }
+
+  /** Removes every user. */
+  public void clear() {
+    users.clear();
+  }
+}

@@ -1,0 +1,118 @@
+package dev.cordbus.state.message;
+
+import dev.cordbus.state.store.Blob;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The bounded message cache: at most {@code perChannel} messages per channel and {@code total} overall, least
+ * recently used out (a read or an edit counts as a use). Messages are kept as JSON bytes.
+ */
+public final class MessageCache {
+
+  private final int total;
+  private final int perChannel;
+  /** message id → channel id, in LRU order. */
+  private final LinkedHashMap<Long, Long> lru = new LinkedHashMap<>(256, 0.75f, true);
+  /** channel id → (message id → JSON), in LRU order per channel. */
+  private final Map<Long, LinkedHashMap<Long, byte[]>> channels = new HashMap<>();
+  private long evicted;
+
+  /** A cache with these limits (0 = cache nothing). */
+  public MessageCache(int total, int perChannel) {
+    this.total = total;
+    this.perChannel = perChannel;
+  }
+
+  /** Inserts or replaces a message; returns the previous one or null. */
+  public JsonObject put(long channelId, long messageId, JsonObject message) {
+    if (total == 0 || perChannel == 0) {
+      return null;
+    }
+    LinkedHashMap<Long, byte[]> ch = channels.computeIfAbsent(channelId, k -> new LinkedHashMap<>(16, 0.75f, true));
+    byte[] old = ch.put(messageId, Blob.of(message));
+    lru.put(messageId, channelId);
+    if (ch.size() > perChannel) {
+      Iterator<Long> it = ch.keySet().iterator();
+      Long eldest = it.next();
+      it.remove();
+      lru.remove(eldest);
+      evicted++;
+    }
+    while (lru.size() > total) {
+      Iterator<Map.Entry<Long, Long>> it = lru.entrySet().iterator();
+      Map.Entry<Long, Long> eldest = it.next();
+      it.remove();
+      removeFromChannel(eldest.getValue(), eldest.getKey());
+      evicted++;
+    }
+    return Blob.object(old);
+  }
+
+  /** The message, or null; counts as a use. */
+  public JsonObject get(long channelId, long messageId) {
+    LinkedHashMap<Long, byte[]> ch = channels.get(channelId);
+    byte[] b = ch == null ? null : ch.get(messageId);
+    if (b != null) {
+      lru.get(messageId);
+    }
+    return Blob.object(b);
+  }
+
+  /** Removes a message; returns it or null. */
+  public JsonObject remove(long channelId, long messageId) {
+    lru.remove(messageId);
+    return Blob.object(removeFromChannel(channelId, messageId));
+  }
+
+  private byte[] removeFromChannel(long channelId, long messageId) {
+    LinkedHashMap<Long, byte[]> ch = channels.get(channelId);
+    if (ch == null) {
+      return null;
+    }
+    byte[] b = ch.remove(messageId);
+    if (ch.isEmpty()) {
+      channels.remove(channelId);
+    }
+    return b;
+  }
+
+  /** Drops every message of a channel. */
+  public void removeChannel(long channelId) {
+    LinkedHashMap<Long, byte[]> ch = channels.remove(channelId);
+    if (ch != null) {
+      ch.keySet().forEach(lru::remove);
+    }
+  }
+
+  /** The messages of a channel, oldest use first. */
+  public List<JsonObject> channel(long channelId) {
+    List<JsonObject> out = new ArrayList<>();
+    LinkedHashMap<Long, byte[]> ch = channels.get(channelId);
+    if (ch != null) {
+      ch.values().forEach(b -> out.add(Blob.object(b)));
+    }
+    return out;
+  }
+
+  /** Cached message count. */
+  public int size() {
+    return lru.size();
+  }
+
+  /** Messages dropped by the limits so far. */
+  public long evicted() {
+    return evicted;
+  }
+
+  /** Drops everything. */
+  public void clear() {
+    lru.clear();
+    channels.clear();
+  }
+}

@@ -1,0 +1,43 @@
+package dev.cordbus.state.store;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Shares repeated strings (role and channel names, statuses, nicknames that repeat, dates) so a million members
+ * do not hold a million copies of "online". Bounded: past {@code maxEntries} distinct strings it stops adding and
+ * returns strings as they are. Not thread-safe (one event loop).
+ */
+public final class Interner {
+
+  /** Strings longer than this are never interned (they are rarely repeated). */
+  public static final int MAX_LENGTH = 64;
+
+  private final Map<String, String> pool = new HashMap<>();
+  private final int maxEntries;
+
+  /** An interner holding at most {@code maxEntries} strings. */
+  public Interner(int maxEntries) {
+    this.maxEntries = maxEntries;
+  }
+
+  /** The shared copy of {@code s} (or {@code s} itself); null stays null. */
+  public String intern(String s) {
+    if (s == null || s.length() > MAX_LENGTH) {
+      return s;
+    }
+    String shared = pool.get(s);
+    if (shared != null) {
+      return shared;
+    }
+    if (pool.size() < maxEntries) {
+      pool.put(s, s);
+    }
+    return s;
+  }
+
+  /** Number of pooled strings. */
+  public int size() {
+    return pool.size();
+  }
+}

@@ -1,0 +1,55 @@
+package dev.cordbus.state.voice;
+
+import dev.cordbus.state.Cache;
+import dev.cordbus.state.ResourceType;
+import dev.cordbus.state.event.Dispatch;
+import dev.cordbus.state.event.Emitter;
+import dev.cordbus.state.event.Updater;
+import dev.cordbus.state.guild.GuildEntry;
+import dev.cordbus.state.store.Ids;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+
+/** VOICE_STATE_UPDATE: {@code channel_id} null removes the state, otherwise upsert; the embedded member too. */
+public final class VoiceUpdater {
+
+  private VoiceUpdater() {
+  }
+
+  /** Registers this family's updaters. */
+  public static void register(Map<String, Updater> table) {
+    table.put("VOICE_STATE_UPDATE", VoiceUpdater::update);
+  }
+
+  static void update(Cache cache, Dispatch dispatch, Emitter out) {
+    JsonObject d = dispatch.d();
+    if (d.getValue("guild_id") == null) {
+      return; // DM calls are not cached
+    }
+    GuildEntry g = cache.guildOf(d);
+    long uid = Ids.get(d, "user_id");
+    if (g == null || uid == 0) {
+      return;
+    }
+    VoiceStateEntry old = g.voiceStates.get(uid);
+    JsonObject before = old == null ? null : old.toJson(g.id, uid);
+    JsonObject after = null;
+    if (Ids.get(d, "channel_id") == 0) {
+      g.voiceStates.remove(uid);
+    } else if (cache.options().wants(ResourceType.VOICE_STATE)) {
+      VoiceStateEntry now = new VoiceStateEntry(d, cache.strings());
+      g.voiceStates.put(uid, now);
+      after = now.toJson(g.id, uid);
+    }
+    if (d.getValue("member") instanceof JsonObject member) {
+      cache.putMember(g, member, null);
+    }
+    if (g.members.containsKey(uid) && !cache.keepsMember(g, uid)) {
+      cache.removeMember(g, uid);
+    }
+    if (after == null && before == null) {
+      return;
+    }
+    out.update("VOICE_STATE_UPDATE", g.id, before, after);
+  }
+}
