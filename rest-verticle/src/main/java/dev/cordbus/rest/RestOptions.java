@@ -1,0 +1,191 @@
+package dev.cordbus.rest;
+
+import dev.cordbus.api.rest.RestAddresses;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+
+/**
+ * Configuration of {@link RestVerticle}, parsed once from the verticle's JSON config (keys = field names). The token
+ * comes from {@code token} or the {@code DISCORD_TOKEN} environment variable and is never printed.
+ */
+public final class RestOptions {
+
+  /** Discord's API base. */
+  public static final String DEFAULT_REST_BASE_URL = "https://discord.com/api/v10";
+  /** The User-Agent Discord requires. */
+  public static final String DEFAULT_USER_AGENT = "DiscordBot (https://github.com/cordbus/cordbus, 0.1.0)";
+  /** Global requests per window. */
+  public static final int DEFAULT_GLOBAL_LIMIT = 50;
+  /** Global window. */
+  public static final long DEFAULT_GLOBAL_WINDOW_MS = 1000;
+  /** Retries of a 429 (or 502/503/504) before the call fails. */
+  public static final int DEFAULT_MAX_RETRIES = 3;
+  /** Most requests waiting per route and major parameter. */
+  public static final int DEFAULT_MAX_QUEUE = 1000;
+  /** HTTP request timeout. */
+  public static final long DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
+  /** Added to every bucket reset. */
+  public static final long DEFAULT_RESET_MARGIN_MS = 25;
+  /** HTTP/1 connections to Discord. */
+  public static final int DEFAULT_MAX_CONNECTIONS = 16;
+  /** First backoff of a 5xx retry (doubles). */
+  public static final long DEFAULT_SERVER_ERROR_BACKOFF_MS = 500;
+
+  private final String token;
+  private final String restBaseUrl;
+  private final String userAgent;
+  private final String address;
+  private final int globalLimit;
+  private final long globalWindowMs;
+  private final int maxRetries;
+  private final int maxQueue;
+  private final long requestTimeoutMs;
+  private final long resetMarginMs;
+  private final int maxConnections;
+  private final long serverErrorBackoffMs;
+  private final boolean publishEvents;
+
+  /** Parses {@code json}, reading {@code DISCORD_TOKEN} and {@code CORDBUS_REST_URL} when the keys are absent. */
+  public RestOptions(JsonObject json) {
+    this(json, System.getenv());
+  }
+
+  /** Parses {@code json} with {@code env} as the environment. */
+  public RestOptions(JsonObject json, Map<String, String> env) {
+    JsonObject c = json == null ? new JsonObject() : json;
+    this.token = string(c, "token", env.get("DISCORD_TOKEN"));
+    if (token == null || token.isBlank()) {
+      throw new IllegalArgumentException("token: missing (set \"token\" or DISCORD_TOKEN)");
+    }
+    String base = string(c, "restBaseUrl", env.getOrDefault("CORDBUS_REST_URL", DEFAULT_REST_BASE_URL));
+    if (!base.startsWith("http://") && !base.startsWith("https://")) {
+      throw new IllegalArgumentException("restBaseUrl: must be an http(s) URL, got " + base);
+    }
+    this.restBaseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    this.userAgent = string(c, "userAgent", DEFAULT_USER_AGENT);
+    this.address = string(c, "address", RestAddresses.REQUEST);
+    this.globalLimit = (int) positive(c, "globalLimit", DEFAULT_GLOBAL_LIMIT);
+    this.globalWindowMs = positive(c, "globalWindowMs", DEFAULT_GLOBAL_WINDOW_MS);
+    this.maxRetries = (int) nonNegative(c, "maxRetries", DEFAULT_MAX_RETRIES);
+    this.maxQueue = (int) positive(c, "maxQueue", DEFAULT_MAX_QUEUE);
+    this.requestTimeoutMs = positive(c, "requestTimeoutMs", DEFAULT_REQUEST_TIMEOUT_MS);
+    this.resetMarginMs = nonNegative(c, "resetMarginMs", DEFAULT_RESET_MARGIN_MS);
+    this.maxConnections = (int) positive(c, "maxConnections", DEFAULT_MAX_CONNECTIONS);
+    this.serverErrorBackoffMs = nonNegative(c, "serverErrorBackoffMs", DEFAULT_SERVER_ERROR_BACKOFF_MS);
+    Object publish = c.getValue("publishEvents", true);
+    if (!(publish instanceof Boolean b)) {
+      throw new IllegalArgumentException("publishEvents: must be a boolean, got " + publish);
+    }
+    this.publishEvents = b;
+  }
+
+  private static String string(JsonObject c, String key, String fallback) {
+    Object v = c.getValue(key);
+    if (v == null) {
+      return fallback;
+    }
+    if (!(v instanceof String s) || s.isBlank()) {
+      throw new IllegalArgumentException(key + ": must be a non-empty string");
+    }
+    return s;
+  }
+
+  private static long positive(JsonObject c, String key, long fallback) {
+    long v = number(c, key, fallback);
+    if (v <= 0) {
+      throw new IllegalArgumentException(key + ": must be > 0, got " + v);
+    }
+    return v;
+  }
+
+  private static long nonNegative(JsonObject c, String key, long fallback) {
+    long v = number(c, key, fallback);
+    if (v < 0) {
+      throw new IllegalArgumentException(key + ": must be >= 0, got " + v);
+    }
+    return v;
+  }
+
+  private static long number(JsonObject c, String key, long fallback) {
+    Object v = c.getValue(key);
+    if (v == null) {
+      return fallback;
+    }
+    if (!(v instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
+      throw new IllegalArgumentException(key + ": must be an integer, got " + v);
+    }
+    return n.longValue();
+  }
+
+  /** The bot token (never logged). */
+  String token() {
+    return token;
+  }
+
+  /** API base without trailing slash. */
+  public String restBaseUrl() {
+    return restBaseUrl;
+  }
+
+  /** User-Agent header. */
+  public String userAgent() {
+    return userAgent;
+  }
+
+  /** The request-reply address the verticle consumes. */
+  public String address() {
+    return address;
+  }
+
+  /** Global requests per window. */
+  public int globalLimit() {
+    return globalLimit;
+  }
+
+  /** Global window length. */
+  public long globalWindowMs() {
+    return globalWindowMs;
+  }
+
+  /** Retries of a 429 or 5xx. */
+  public int maxRetries() {
+    return maxRetries;
+  }
+
+  /** Queue size per route and major parameter. */
+  public int maxQueue() {
+    return maxQueue;
+  }
+
+  /** HTTP timeout. */
+  public long requestTimeoutMs() {
+    return requestTimeoutMs;
+  }
+
+  /** Margin added to resets. */
+  public long resetMarginMs() {
+    return resetMarginMs;
+  }
+
+  /** Connection pool size. */
+  public int maxConnections() {
+    return maxConnections;
+  }
+
+  /** First 5xx backoff. */
+  public long serverErrorBackoffMs() {
+    return serverErrorBackoffMs;
+  }
+
+  /** Whether {@code discord.rest} events are published. */
+  public boolean publishEvents() {
+    return publishEvents;
+  }
+
+  @Override
+  public String toString() {
+    return "RestOptions{restBaseUrl=" + restBaseUrl + ", token=***, address=" + address + ", globalLimit="
+        + globalLimit + "/" + globalWindowMs + "ms, maxRetries=" + maxRetries + ", maxQueue=" + maxQueue
+        + ", requestTimeoutMs=" + requestTimeoutMs + ", resetMarginMs=" + resetMarginMs + "}";
+  }
+}
