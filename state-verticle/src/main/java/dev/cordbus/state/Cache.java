@@ -345,7 +345,7 @@ public final class Cache {
       out.put(Ids.str(gid), j);
     }
     return new JsonObject().put("guilds", out).put("self", self == null ? null : self.toJson())
-        .put("users", users.size()).put("messages", messages.size());
+        .put("users", users.size()).put("messages", new JsonArray(new java.util.ArrayList<>(messages.all())));
   }
 
   private static JsonArray blobs(LongMap<byte[]> map) {

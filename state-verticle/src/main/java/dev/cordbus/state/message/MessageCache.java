@@ -66,8 +66,11 @@ public final class MessageCache {
 
   /** Removes a message; returns it or null. */
   public JsonObject remove(long channelId, long messageId) {
-    lru.remove(messageId);
-    return Blob.object(removeFromChannel(channelId, messageId));
+    byte[] b = removeFromChannel(channelId, messageId);
+    if (b != null) {
+      lru.remove(messageId);
+    }
+    return Blob.object(b);
   }
 
   private byte[] removeFromChannel(long channelId, long messageId) {
@@ -96,6 +99,17 @@ public final class MessageCache {
     LinkedHashMap<Long, byte[]> ch = channels.get(channelId);
     if (ch != null) {
       ch.values().forEach(b -> out.add(Blob.object(b)));
+    }
+    return out;
+  }
+
+  /** Every cached message, sorted by id (for dumps and tests; does not count as a use). */
+  public List<JsonObject> all() {
+    List<Map.Entry<Long, Long>> entries = new ArrayList<>(lru.entrySet());
+    entries.sort(Map.Entry.comparingByKey());
+    List<JsonObject> out = new ArrayList<>(entries.size());
+    for (Map.Entry<Long, Long> e : entries) {
+      out.add(Blob.object(channels.get(e.getValue()).get(e.getKey())));
     }
     return out;
   }
