@@ -3,10 +3,12 @@ package dev.cordbus.example;
 import dev.cordbus.api.Addresses;
 import dev.cordbus.api.Headers;
 import dev.cordbus.gateway.GatewayVerticle;
+import dev.cordbus.rest.RestVerticle;
 import dev.cordbus.simulator.DiscordSimulator;
 import dev.cordbus.simulator.Lively;
 import dev.cordbus.simulator.SimulatorOptions;
 import dev.cordbus.simulator.World;
+import dev.cordbus.state.StateVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -17,9 +19,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The all-in-one demo: with no {@code DISCORD_TOKEN} in the environment it starts the local Discord simulator with a
- * small lively world; then it deploys the gateway and the example bot against it (or against real Discord when the
- * token is set) and prints one readable line per event. Config: {@code conf/demo.json} with sections
- * {@code simulator}, {@code gateway} and {@code bot}.
+ * small lively world; then it deploys the REST verticle, the state verticle, the example bot and the gateway against
+ * it (or against real Discord when the token is set) and prints one readable line per event. Config:
+ * {@code conf/demo.json} with sections {@code simulator}, {@code gateway}, {@code rest}, {@code state} and
+ * {@code bot}.
  */
 public class DemoVerticle extends VerticleBase {
 
@@ -37,23 +40,27 @@ public class DemoVerticle extends VerticleBase {
     JsonObject conf = config();
     JsonObject gateway = conf.getJsonObject("gateway", new JsonObject()).copy();
     JsonObject bot = conf.getJsonObject("bot", new JsonObject()).copy();
+    JsonObject rest = conf.getJsonObject("rest", new JsonObject()).copy();
+    JsonObject state = conf.getJsonObject("state", new JsonObject()).copy();
     String token = System.getenv("DISCORD_TOKEN");
     Future<Void> target;
     if (token == null || token.isBlank()) {
-      target = startSimulator(conf.getJsonObject("simulator", new JsonObject()), gateway, bot);
+      target = startSimulator(conf.getJsonObject("simulator", new JsonObject()), gateway, rest);
     } else {
       LOG.info("DISCORD_TOKEN is set: connecting to real Discord");
       target = Future.succeededFuture();
     }
     return target
         .compose(v -> printEvents())
+        .compose(v -> vertx.deployVerticle(new RestVerticle(), new DeploymentOptions().setConfig(rest)))
+        .compose(v -> vertx.deployVerticle(new StateVerticle(), new DeploymentOptions().setConfig(state)))
         .compose(v -> vertx.deployVerticle(new ExampleBotVerticle(), new DeploymentOptions().setConfig(bot)))
         .compose(v -> vertx.deployVerticle(new GatewayVerticle(), new DeploymentOptions().setConfig(gateway)))
-        .onSuccess(v -> LOG.info("demo running: gateway, example bot{}; Ctrl-C stops it",
+        .onSuccess(v -> LOG.info("demo running: gateway, state, REST, example bot{}; Ctrl-C stops it",
             simulator != null ? " and simulator on " + simulator.restBaseUrl() : ""));
   }
 
-  private Future<Void> startSimulator(JsonObject sim, JsonObject gateway, JsonObject bot) {
+  private Future<Void> startSimulator(JsonObject sim, JsonObject gateway, JsonObject rest) {
     long seed = sim.getLong("seed", 42L);
     World world = World.generate(sim.getInteger("guilds", 3), sim.getInteger("membersPerGuild", 20), seed);
     JsonObject simOptions = sim.copy();
@@ -66,7 +73,7 @@ public class DemoVerticle extends VerticleBase {
       lively = s.scenario().lively(sim.getLong("livelyMs", 2000L));
       LOG.info("no DISCORD_TOKEN: using the local Discord simulator at {} ({} guilds)", s.restBaseUrl(),
           world.guildIds().size());
-      for (JsonObject target : List.of(gateway, bot)) {
+      for (JsonObject target : List.of(gateway, rest)) {
         target.put("token", s.token()).put("restBaseUrl", s.restBaseUrl());
       }
       gateway.put("gatewayUrl", s.gatewayUrl());

@@ -2,47 +2,55 @@ package dev.cordbus.example;
 
 import dev.cordbus.api.Addresses;
 import dev.cordbus.api.Headers;
+import dev.cordbus.api.interaction.InteractionKind;
+import dev.cordbus.api.interaction.Interactions;
+import dev.cordbus.api.rest.Messages;
+import dev.cordbus.api.rest.RestClient;
+import dev.cordbus.api.rest.RestFailure;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.core.buffer.Buffer;
 import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An example bot: logs what it sees, answers {@code !ping} with {@code pong} and welcomes new members in the guild's
- * system channel. It talks to Discord's REST API directly with a Web Client (a REST verticle comes later).
+ * An example bot: logs what it sees, answers {@code !ping} and the {@code /ping} slash command with {@code pong},
+ * and welcomes new members in the guild's system channel. It holds no token and no HTTP client: every Discord call
+ * goes through the REST verticle ({@link RestClient}), which may run on any node.
  */
 public class ExampleBotVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(ExampleBotVerticle.class);
+  /** The slash command the bot registers. */
+  static final JsonObject PING_COMMAND = new JsonObject().put("name", "ping").put("type", 1)
+      .put("description", "Check that the bot is alive");
 
   private ExampleBotOptions options;
-  /** Kept in a field: an unreferenced client is closed by GC. */
-  private WebClient web;
+  private RestClient rest;
   /** Guild id → system channel id, learnt from GUILD_CREATE / GUILD_UPDATE, for welcomes. */
   private final Map<String, String> systemChannels = new HashMap<>();
   /** The bot's own user id, from READY, so it never answers itself. */
   private String selfId;
+  /** Whether the slash command was registered already (once per run, not per shard). */
+  private boolean commandsRegistered;
 
   @Override
   public Future<?> start() {
-    options = new ExampleBotOptions(config(), System::getenv);
-    web = WebClient.create(vertx);
+    options = new ExampleBotOptions(config());
+    rest = new RestClient(vertx.eventBus());
     var bus = vertx.eventBus();
     return Future.all(
         bus.<JsonObject>consumer(Addresses.dispatch("READY"), this::onReady).completion(),
         bus.<JsonObject>consumer(Addresses.dispatch("GUILD_CREATE"), this::onGuild).completion(),
         bus.<JsonObject>consumer(Addresses.dispatch("GUILD_UPDATE"), this::onGuild).completion(),
         bus.<JsonObject>consumer(Addresses.dispatch("MESSAGE_CREATE"), this::onMessage).completion(),
-        bus.<JsonObject>consumer(Addresses.dispatch("GUILD_MEMBER_ADD"), this::onMemberAdd).completion());
+        bus.<JsonObject>consumer(Addresses.dispatch("GUILD_MEMBER_ADD"), this::onMemberAdd).completion(),
+        bus.<JsonObject>consumer(InteractionKind.APPLICATION_COMMAND.address(), this::onCommand).completion(),
+        Interactions.split(vertx));
   }
 
   private void onReady(Message<JsonObject> msg) {
@@ -50,6 +58,13 @@ public class ExampleBotVerticle extends VerticleBase {
     selfId = user.getString("id");
     LOG.info("READY on shard {} as {} ({} guilds)", msg.headers().get(Headers.SHARD), user.getString("username"),
         msg.body().getJsonArray("guilds", new JsonArray()).size());
+    String applicationId = msg.body().getJsonObject("application", new JsonObject()).getString("id");
+    if (options.registerCommands() && !commandsRegistered && applicationId != null) {
+      commandsRegistered = true;
+      rest.registerGlobalCommands(applicationId, new JsonArray().add(PING_COMMAND))
+          .onSuccess(cmds -> LOG.info("registered slash command /ping"))
+          .onFailure(e -> LOG.warn("could not register /ping: {}", describe(e)));
+    }
   }
 
   private void onGuild(Message<JsonObject> msg) {
@@ -57,10 +72,6 @@ public class ExampleBotVerticle extends VerticleBase {
     String id = g.getString("id");
     if (id != null && g.getString("system_channel_id") != null) {
       systemChannels.put(id, g.getString("system_channel_id"));
-    }
-    if (g.getString("name") != null) {
-      LOG.info("{} {} '{}' ({} members)", msg.headers().get(Headers.EVENT), id, g.getString("name"),
-          g.getValue("member_count", "?"));
     }
   }
 
@@ -70,16 +81,21 @@ public class ExampleBotVerticle extends VerticleBase {
     if (author.getString("id", "").equals(selfId) || author.getBoolean("bot", false)) {
       return;
     }
-    String content = m.getString("content", "");
-    LOG.info("message in #{} from {}: {}", m.getString("channel_id"), author.getString("username"), abbreviate(content));
-    if (content.trim().equals(options.prefix() + "ping")) {
-      JsonObject reply = new JsonObject()
-          .put("content", "pong")
-          .put("message_reference", new JsonObject().put("message_id", m.getString("id")).put("fail_if_not_exists", false))
-          .put("allowed_mentions", new JsonObject().put("parse", new JsonArray()));
-      createMessage(m.getString("channel_id"), reply)
+    if (m.getString("content", "").trim().equals(options.prefix() + "ping")) {
+      rest.createMessage(m.getString("channel_id"), Messages.noMentions(Messages.reply("pong", m.getString("id"))))
           .onSuccess(r -> LOG.info("answered !ping from {} with pong (message {})", author.getString("username"),
-              r.getString("id")));
+              r.getString("id")))
+          .onFailure(e -> LOG.warn("could not answer !ping in {}: {}", m.getString("channel_id"), describe(e)));
+    }
+  }
+
+  private void onCommand(Message<JsonObject> msg) {
+    JsonObject interaction = msg.body();
+    String name = interaction.getJsonObject("data", new JsonObject()).getString("name");
+    if ("ping".equals(name)) {
+      Interactions.reply(rest, interaction, "pong", false)
+          .onSuccess(v -> LOG.info("answered /ping (interaction {}) with pong", interaction.getString("id")))
+          .onFailure(e -> LOG.warn("could not answer /ping: {}", describe(e)));
     }
   }
 
@@ -87,36 +103,18 @@ public class ExampleBotVerticle extends VerticleBase {
     JsonObject member = msg.body();
     String guild = member.getString("guild_id");
     JsonObject user = member.getJsonObject("user", new JsonObject());
-    LOG.info("member {} joined guild {}", user.getString("username"), guild);
     String channel = systemChannels.get(guild);
     if (!options.welcome() || channel == null || user.getBoolean("bot", false)) {
       return;
     }
-    JsonObject welcome = new JsonObject()
-        .put("content", "Welcome, <@" + user.getString("id") + ">!")
+    JsonObject welcome = Messages.content("Welcome, <@" + user.getString("id") + ">!")
         .put("allowed_mentions", new JsonObject().put("users", new JsonArray().add(user.getString("id"))));
-    createMessage(channel, welcome)
-        .onSuccess(r -> LOG.info("welcomed {} in #{}", user.getString("username"), channel));
+    rest.createMessage(channel, welcome)
+        .onSuccess(r -> LOG.info("welcomed {} in #{}", user.getString("username"), channel))
+        .onFailure(e -> LOG.warn("could not welcome {}: {}", user.getString("username"), describe(e)));
   }
 
-  /** POST /channels/{channel}/messages; logs and fails with Discord's status and error code on failure. */
-  private Future<JsonObject> createMessage(String channelId, JsonObject body) {
-    return web.requestAbs(HttpMethod.POST, options.restBaseUrl() + "/channels/" + channelId + "/messages")
-        .putHeader("Authorization", "Bot " + options.token())
-        .putHeader("User-Agent", "DiscordBot (https://github.com/cordbus, 0.1)")
-        .sendJsonObject(body)
-        .compose(this::expectJson)
-        .onFailure(e -> LOG.warn("could not post to channel {}: {}", channelId, e.getMessage()));
-  }
-
-  private Future<JsonObject> expectJson(HttpResponse<Buffer> r) {
-    if (r.statusCode() / 100 == 2) {
-      return Future.succeededFuture(r.bodyAsJsonObject());
-    }
-    return Future.failedFuture("HTTP " + r.statusCode() + ": " + r.bodyAsString());
-  }
-
-  private static String abbreviate(String s) {
-    return s.length() <= 80 ? s : s.substring(0, 77) + "...";
+  private static String describe(Throwable e) {
+    return RestFailure.from(e).toString();
   }
 }

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import dev.cordbus.api.Addresses;
 import dev.cordbus.gateway.GatewayVerticle;
+import dev.cordbus.rest.RestVerticle;
 import dev.cordbus.simulator.DiscordSimulator;
 import dev.cordbus.simulator.SimulatorOptions;
 import dev.cordbus.simulator.World;
 import io.vertx.core.DeploymentOptions;
-import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -50,8 +50,9 @@ class ExampleBotTest {
         .put("intents", new JsonArray().add("GUILDS").add("GUILD_MEMBERS").add("GUILD_MESSAGES")
             .add("MESSAGE_CONTENT"))
         .put("shardCount", 1).put("compression", "zlib-stream");
-    JsonObject bot = new JsonObject().put("token", sim.token()).put("restBaseUrl", sim.restBaseUrl());
-    vertx.deployVerticle(new ExampleBotVerticle(), new DeploymentOptions().setConfig(bot))
+    JsonObject rest = new JsonObject().put("token", sim.token()).put("restBaseUrl", sim.restBaseUrl());
+    vertx.deployVerticle(new RestVerticle(), new DeploymentOptions().setConfig(rest))
+        .compose(id -> vertx.deployVerticle(new ExampleBotVerticle(), new DeploymentOptions()))
         .compose(id -> vertx.deployVerticle(new GatewayVerticle(), new DeploymentOptions().setConfig(gateway)))
         .compose(id -> ready.future())
         .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -77,6 +78,27 @@ class ExampleBotTest {
     JsonObject reply = waitFor(vertx, () -> findPost(channel.getString("id"), b -> "pong".equals(b.getString("content"))));
     assertEquals("1534984653373571999", reply.getJsonObject("message_reference").getString("message_id"),
         "the pong replies to the !ping message");
+  }
+
+  @Test
+  void answersThePingSlashCommandThroughTheInteractionCallback(Vertx vertx) throws Exception {
+    JsonObject guild = guilds.values().iterator().next();
+    JsonObject channel = textChannel(guild);
+    JsonObject member = guild.getJsonArray("members").getJsonObject(1);
+    sim.scenario().dispatch("INTERACTION_CREATE", new JsonObject()
+        .put("id", "1534985408348291999").put("application_id", "1102383887155331072").put("type", 2)
+        .put("token", "interaction-token-for-test").put("version", 1)
+        .put("guild_id", guild.getString("id")).put("channel_id", channel.getString("id"))
+        .put("member", member)
+        .put("data", new JsonObject().put("id", "1534985408348291000").put("name", "ping").put("type", 1)))
+        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+    String path = "/api/v10/interactions/1534985408348291999/interaction-token-for-test/callback";
+    JsonObject callback = waitFor(vertx, () -> sim.log().restRequests().stream()
+        .filter(r -> "POST".equals(r.getString("method")) && path.equals(r.getString("path")))
+        .map(r -> r.getJsonObject("body")).findFirst());
+    assertEquals(4, callback.getInteger("type"), "CHANNEL_MESSAGE_WITH_SOURCE");
+    assertEquals("pong", callback.getJsonObject("data").getString("content"));
   }
 
   @Test
