@@ -1,0 +1,192 @@
+package dev.cordbus.simulator.restsim;
+
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.FileUpload;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Mounts the simulated REST endpoints. Every endpoint goes through the same steps: body, request log,
+ * {@code Authorization: Bot <token>} check (401 code 0; interaction callbacks and webhooks with a token need none),
+ * rate limit ({@link RateLimitSim}; headers on every response, 429s with {@code retry_after}), then the handler.
+ * Templates ({@code METHOD /channels/{channel_id}/messages}) are the rate-limit rule keys.
+ */
+public final class RestSimRoutes {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RestSimRoutes.class);
+  /** Discord's request size limit. */
+  static final long MAX_BODY = 25L * 1024 * 1024;
+
+  /** Whether an endpoint needs the bot token. */
+  enum Auth {
+    /** {@code Authorization: Bot <token>}. */
+    BOT,
+    /** Authenticated by the token in the path (interactions, webhooks). */
+    PATH_TOKEN
+  }
+
+  private final Router router;
+  private final String prefix;
+  private final RestSim sim;
+  private final BodyHandler body;
+
+  private RestSimRoutes(Router router, String prefix, RestSim sim) {
+    this.router = router;
+    this.prefix = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
+    this.sim = sim;
+    this.body = BodyHandler.create().setBodyLimit(MAX_BODY).setDeleteUploadedFilesOnEnd(true)
+        .setUploadsDirectory(System.getProperty("java.io.tmpdir") + "/cordbus-restsim-uploads");
+  }
+
+  /** Adds every endpoint to {@code router} under {@code prefix}. */
+  public static void mount(Router router, String prefix, RestSim sim) {
+    RestSimRoutes routes = new RestSimRoutes(router, prefix, sim);
+    new UserRoutes(sim.store()).register(routes);
+    new MessageRoutes(sim).register(routes);
+    new ReactionRoutes(sim).register(routes);
+    new GuildRoutes(sim).register(routes);
+    new InteractionRoutes(sim).register(routes);
+  }
+
+  /**
+   * Registers one endpoint. {@code template} uses {@code {name}} placeholders; {@code major} names the major
+   * parameter ({@code channel_id}, {@code guild_id}, {@code application_id}...) or is null.
+   */
+  void endpoint(HttpMethod method, String template, String major, Auth auth, Handler<RoutingContext> handler) {
+    String path = prefix + template.replaceAll("\\{(\\w+)}", ":$1");
+    String route = method.name() + " " + template;
+    boolean globalExempt = auth == Auth.PATH_TOKEN;
+    router.route(method, path).handler(body).handler(ctx -> {
+      sim.logRequest(new JsonObject().put("method", method.name())
+          .put("path", ctx.request().path().substring(prefix.length())).put("body", loggedBody(ctx)));
+      if (auth == Auth.BOT && !authorized(ctx)) {
+        write(ctx, 401, new JsonObject().put("message", "401: Unauthorized").put("code", 0));
+        return;
+      }
+      String majorValue = major == null ? "" : ctx.pathParam(major);
+      if (auth == Auth.PATH_TOKEN && ctx.pathParam("interaction_token") != null) {
+        majorValue = majorValue + ":" + ctx.pathParam("interaction_token").hashCode();
+      }
+      RateLimitSim.Decision decision = sim.rateLimits().check(route, majorValue, globalExempt,
+          System.nanoTime() / 1_000_000L);
+      HttpServerResponse response = ctx.response();
+      decision.headers().forEach(response::putHeader);
+      if (!decision.allowed()) {
+        boolean global = decision.scope() == RateLimitSim.Scope.GLOBAL;
+        JsonObject limited = new JsonObject()
+            .put("message", decision.scope() == RateLimitSim.Scope.SHARED ? "The resource is being rate limited."
+                : "You are being rate limited.")
+            .put("retry_after", Double.parseDouble(RateLimitSim.seconds(decision.retryAfterMs())))
+            .put("global", global);
+        write(ctx, 429, limited);
+        return;
+      }
+      try {
+        handler.handle(ctx);
+      } catch (SimError e) {
+        write(ctx, e.status, e.body());
+      } catch (RuntimeException e) {
+        LOG.warn("simulated {} failed", route, e);
+        write(ctx, 500, new JsonObject().put("message", "500: Internal Server Error").put("code", 0));
+      }
+    });
+  }
+
+  private boolean authorized(RoutingContext ctx) {
+    String header = ctx.request().getHeader("Authorization");
+    return header != null && header.startsWith("Bot ") && sim.acceptsToken(header.substring(4));
+  }
+
+  private static Object loggedBody(RoutingContext ctx) {
+    try {
+      JsonObject payload = jsonPayload(ctx);
+      if (payload != null) {
+        return payload;
+      }
+      return ctx.body().length() > 0 ? ctx.body().asJsonArray() : null;
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** The JSON object body, from {@code payload_json} when multipart; null when there is none. */
+  static JsonObject jsonPayload(RoutingContext ctx) {
+    String contentType = ctx.request().getHeader("Content-Type");
+    if (contentType != null && contentType.startsWith("multipart/form-data")) {
+      String payload = ctx.request().getFormAttribute("payload_json");
+      return payload == null ? new JsonObject() : parse(payload);
+    }
+    if (ctx.body() == null || ctx.body().length() == 0) {
+      return null;
+    }
+    Object value;
+    try {
+      value = ctx.body().asJsonObject();
+    } catch (DecodeException | ClassCastException e) {
+      throw new SimError(400, 50109, "The request body contains invalid JSON.", null);
+    }
+    return (JsonObject) value;
+  }
+
+  /** The JSON object body or an empty object. */
+  static JsonObject jsonBody(RoutingContext ctx) {
+    JsonObject body = jsonPayload(ctx);
+    return body == null ? new JsonObject() : body;
+  }
+
+  /** The JSON array body (bulk command overwrite). */
+  static JsonArray jsonArrayBody(RoutingContext ctx) {
+    try {
+      JsonArray array = ctx.body().asJsonArray();
+      if (array == null) {
+        throw new SimError(400, 50109, "The request body contains invalid JSON.", null);
+      }
+      return array;
+    } catch (DecodeException | ClassCastException e) {
+      throw new SimError(400, 50109, "The request body contains invalid JSON.", null);
+    }
+  }
+
+  private static JsonObject parse(String json) {
+    try {
+      return new JsonObject(json);
+    } catch (DecodeException e) {
+      throw new SimError(400, 50109, "The request body contains invalid JSON.", null);
+    }
+  }
+
+  /** Attachments of a multipart request, as Discord's attachment objects. */
+  static JsonArray attachments(RoutingContext ctx, RestSimStore store) {
+    JsonArray list = new JsonArray();
+    for (FileUpload upload : ctx.fileUploads()) {
+      String id = store.newId();
+      list.add(new JsonObject().put("id", id).put("filename", upload.fileName()).put("size", upload.size())
+          .put("content_type", upload.contentType())
+          .put("url", "https://cdn.discordapp.com/attachments/" + ctx.pathParam("channel_id") + "/" + id + "/"
+              + upload.fileName()));
+    }
+    return list;
+  }
+
+  static void write(RoutingContext ctx, int status, Object json) {
+    if (ctx.response().ended()) {
+      return;
+    }
+    String text = json instanceof JsonArray a ? a.encode() : ((JsonObject) json).encode();
+    ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(text);
+  }
+
+  static void noContent(RoutingContext ctx) {
+    if (!ctx.response().ended()) {
+      ctx.response().setStatusCode(204).end();
+    }
+  }
+}
