@@ -23,6 +23,11 @@ public final class Bucket {
 
   /** Returned by {@link #waitMillis(long)} when the bucket waits for an in-flight response, not for time. */
   public static final long AWAIT_RESPONSE = -1;
+  /**
+   * A response whose reset lies this much beyond the current one belongs to a new window; closer, it is an older
+   * answer of the same window arriving late (latency jitter) and may only lower the budget.
+   */
+  static final long NEW_WINDOW_SLACK_MS = 250;
 
   private final String id;
   private final long marginMs;
@@ -54,7 +59,11 @@ public final class Bucket {
       case UNKNOWN:
         return inFlight > 0 ? AWAIT_RESPONSE : 0;
       default:
-        if (now >= resetAt && limit >= 0) {
+        if (now >= resetAt) {
+          if (limit < 0) {
+            phase = Phase.UNKNOWN; // a 429 taught a wait but no limit: probe again
+            return inFlight > 0 ? AWAIT_RESPONSE : 0;
+          }
           remaining = Math.max(0, limit - inFlight);
           resetAt = Long.MAX_VALUE; // unknown until the next response; the budget above bounds the burst
         }
@@ -97,7 +106,7 @@ public final class Bucket {
     long newReset = now + headers.resetAfterMs() + marginMs;
     int reported = Math.max(0, headers.remaining() - inFlight);
     limit = headers.limit();
-    if (phase != Phase.KNOWN || resetAt == Long.MAX_VALUE || newReset > resetAt + 2 * marginMs + 50
+    if (phase != Phase.KNOWN || resetAt == Long.MAX_VALUE || newReset > resetAt + NEW_WINDOW_SLACK_MS + 2 * marginMs
         || now >= resetAt) {
       remaining = reported; // a new window (or first knowledge)
       resetAt = newReset;

@@ -92,6 +92,9 @@ public final class RateLimiter {
     if (isGlobal) {
       global.pause(retryAfterMs, now);
     } else {
+      if (headers.hasBucketState()) {
+        queue.bucket.update(headers, now);
+      }
       queue.bucket.rateLimited(retryAfterMs, now);
     }
     wake(queue.bucket);
