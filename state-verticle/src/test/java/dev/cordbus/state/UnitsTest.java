@@ -94,6 +94,18 @@ class UnitsTest {
   }
 
   @Test
+  void hashesCompactAndExpandBack() {
+    for (String h : new String[] {"a_bab14f271d565501444b2ca3be944b25", "8342729096ea3675442027381ff50dfe"}) {
+      assertTrue(dev.cordbus.state.store.Hashes.compact(h) instanceof byte[]);
+      assertEquals(h, dev.cordbus.state.store.Hashes.expand(dev.cordbus.state.store.Hashes.compact(h)));
+    }
+    for (String odd : new String[] {"short", "8342729096EA3675442027381FF50DFE", "zz42729096ea3675442027381ff50dfe"}) {
+      assertEquals(odd, dev.cordbus.state.store.Hashes.compact(odd));
+    }
+    assertNull(dev.cordbus.state.store.Hashes.expand(null));
+  }
+
+  @Test
   void timestampsRoundTripDiscordFormat() {
     String s = "2015-08-11T09:15:02.120000+00:00";
     assertEquals(s, Timestamps.format(Timestamps.parse(s)));

@@ -1,6 +1,7 @@
 package dev.cordbus.state.member;
 
 import dev.cordbus.state.store.Extras;
+import dev.cordbus.state.store.Hashes;
 import dev.cordbus.state.store.Ids;
 import dev.cordbus.state.store.Interner;
 import dev.cordbus.state.store.Timestamps;
@@ -25,8 +26,8 @@ public final class MemberEntry {
   /** The shared user. */
   public final UserEntry user;
   private String nick;
-  private String avatar;
-  private String banner;
+  private Object avatar;
+  private Object banner;
   private long[] roles = Ids.EMPTY;
   private long joinedAt = Timestamps.NONE;
   private long premiumSince = Timestamps.NONE;
@@ -42,13 +43,13 @@ public final class MemberEntry {
   /** Merges the keys present in a member object (the {@code user} key is handled by the store). */
   public void merge(JsonObject m, Interner strings) {
     if (m.containsKey("nick")) {
-      nick = strings.intern(m.getString("nick"));
+      nick = m.getString("nick");
     }
     if (m.containsKey("avatar")) {
-      avatar = m.getString("avatar");
+      avatar = Hashes.compact(m.getString("avatar"));
     }
     if (m.containsKey("banner")) {
-      banner = m.getString("banner");
+      banner = Hashes.compact(m.getString("banner"));
     }
     if (m.getValue("roles") instanceof JsonArray a) {
       roles = Ids.array(a);
@@ -102,8 +103,8 @@ public final class MemberEntry {
     JsonObject o = new JsonObject()
         .put("user", user.toJson())
         .put("nick", nick)
-        .put("avatar", avatar)
-        .put("banner", banner)
+        .put("avatar", Hashes.expand(avatar))
+        .put("banner", Hashes.expand(banner))
         .put("roles", Ids.json(roles))
         .put("joined_at", Timestamps.format(joinedAt))
         .put("premium_since", Timestamps.format(premiumSince))

@@ -1,6 +1,7 @@
 package dev.cordbus.state.member;
 
 import dev.cordbus.state.store.Extras;
+import dev.cordbus.state.store.Hashes;
 import dev.cordbus.state.store.Ids;
 import dev.cordbus.state.store.Interner;
 import io.vertx.core.json.JsonObject;
@@ -20,7 +21,8 @@ public final class UserEntry {
   private String username;
   private String discriminator;
   private String globalName;
-  private String avatar;
+  /** Avatar hash, compacted by {@link Hashes}. */
+  private Object avatar;
   private int publicFlags;
   /** bit 0 bot, bit 1 system. */
   private byte bits;
@@ -35,7 +37,7 @@ public final class UserEntry {
   /** Merges the keys present in {@code u} (a full or partial user object). */
   public void merge(JsonObject u, Interner strings) {
     if (u.containsKey("username")) {
-      username = strings.intern(u.getString("username"));
+      username = u.getString("username");
     }
     if (u.containsKey("discriminator")) {
       discriminator = strings.intern(u.getString("discriminator"));
@@ -44,7 +46,7 @@ public final class UserEntry {
       globalName = u.getString("global_name");
     }
     if (u.containsKey("avatar")) {
-      avatar = u.getString("avatar");
+      avatar = Hashes.compact(u.getString("avatar"));
     }
     if (u.getValue("public_flags") instanceof Number n) {
       publicFlags = n.intValue();
@@ -65,7 +67,7 @@ public final class UserEntry {
         .put("username", username)
         .put("discriminator", discriminator)
         .put("global_name", globalName)
-        .put("avatar", avatar)
+        .put("avatar", Hashes.expand(avatar))
         .put("public_flags", publicFlags);
     if ((bits & 1) != 0) {
       o.put("bot", true);

@@ -19,7 +19,7 @@ public final class VoiceStateEntry {
   /** A voice state from a VOICE_STATE_UPDATE / GUILD_CREATE voice state object (with a channel). */
   public VoiceStateEntry(JsonObject v, Interner strings) {
     channelId = Ids.get(v, "channel_id");
-    sessionId = strings.intern(v.getString("session_id"));
+    sessionId = v.getString("session_id");
     requestToSpeak = v.getValue("request_to_speak_timestamp") instanceof String s ? s : null;
     int b = 0;
     for (int i = 0; i < FLAGS.length; i++) {
