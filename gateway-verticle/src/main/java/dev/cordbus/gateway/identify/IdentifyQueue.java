@@ -1,0 +1,21 @@
+package dev.cordbus.gateway.identify;
+
+import io.vertx.core.Future;
+
+/**
+ * Coordinates IDENTIFYs (GATEWAY.md §8): a shard calls {@link #acquire(int)} and sends IDENTIFY when the future
+ * completes. Implementations: {@link LocalIdentifyQueue} (one process); a cluster-wide one on Vert.x shared data.
+ * Every implementation must pass {@code IdentifyQueueContract} (test sources).
+ */
+public interface IdentifyQueue {
+
+  /**
+   * Completes when shard {@code shardId} may send its IDENTIFY: at most one per identify interval per bucket
+   * {@code shardId % max_concurrency}, and never beyond the daily session start budget (it waits for the reset).
+   */
+  Future<Void> acquire(int shardId);
+
+  /** Cancels pending acquisitions (they fail); used when the verticle stops. */
+  default void close() {
+  }
+}

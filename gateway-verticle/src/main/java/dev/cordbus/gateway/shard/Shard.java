@@ -1,0 +1,366 @@
+package dev.cordbus.gateway.shard;
+
+import dev.cordbus.api.Addresses;
+import dev.cordbus.gateway.GatewayException;
+import dev.cordbus.gateway.close.CloseAction;
+import dev.cordbus.gateway.close.CloseCode;
+import dev.cordbus.gateway.close.FatalCloseMessages;
+import dev.cordbus.gateway.command.GatewayCommands;
+import dev.cordbus.gateway.compression.ZlibStreamDecoder;
+import dev.cordbus.gateway.config.Compression;
+import dev.cordbus.gateway.config.GatewayOptions;
+import dev.cordbus.gateway.publish.EventPublisher;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One gateway shard: a state machine ({@link ShardState}) over successive WebSocket {@link Connection}s with ONE
+ * exit path, {@link #disconnect(Initiator, int, String, Next)}. Follows
+ * <a href="https://discord.com/developers/docs/events/gateway#connection-lifecycle">Connection lifecycle</a>:
+ * HELLO, heartbeats with jitter, IDENTIFY through the identify queue or RESUME on {@code resume_gateway_url},
+ * op 7 / op 9 / close codes, zombie detection, backoff. Frame handling lives in {@link ShardFrames}. Every method
+ * runs on the verticle's context.
+ */
+public final class Shard {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Shard.class);
+
+  /** Who ended a connection. */
+  public enum Initiator { CLIENT, SERVER, CUT }
+
+  /** What happens after a disconnect. */
+  enum Next { RESUME, IDENTIFY, IDENTIFY_AFTER_PAUSE, FATAL, STOP }
+
+  final int id;
+  final int shardCount;
+  final ShardEnv env;
+  final GatewayOptions options;
+  final EventPublisher publisher;
+  private final ShardFrames frames;
+  /** Current state; see {@link ShardState}. */
+  ShardState state = ShardState.DISCONNECTED;
+  /** The resumable session, or null. */
+  Session session;
+  /** The last valid dispatch sequence of the session, -1 before any. */
+  long seq = -1;
+  /** The current connection, or null. */
+  Connection conn;
+  /** Reconnect attempts since the last READY/RESUMED (drives the backoff). */
+  private int attempts;
+  private long reconnectTimer = -1;
+  /** Frames that could not be decoded or broke the envelope rules, over the shard's life. */
+  long badFrames;
+  /** Replayed dispatches dropped because their seq was already published in this session. */
+  long duplicates;
+
+  public Shard(int id, int shardCount, ShardEnv env) {
+    this.id = id;
+    this.shardCount = shardCount;
+    this.env = env;
+    this.options = env.options();
+    this.publisher = env.publisher();
+    this.frames = new ShardFrames(this);
+  }
+
+  /** The shard id. */
+  public int id() {
+    return id;
+  }
+
+  /** The current state. */
+  public ShardState state() {
+    return state;
+  }
+
+  /** Starts connecting (IDENTIFY waits for the identify queue). */
+  public void start() {
+    onContext(() -> {
+      if (state == ShardState.DISCONNECTED) {
+        connect();
+      }
+    });
+  }
+
+  /**
+   * Stops the shard: closes the socket with 1000 (the session ends) or, with {@code keepSessionOnStop}, 4000 (the
+   * session stays resumable). Completes when the close was written.
+   */
+  public Future<Void> stop() {
+    Promise<Void> done = Promise.promise();
+    onContext(() -> {
+      Connection c = conn;
+      int code = options.keepSessionOnStop() ? 4000 : 1000;
+      disconnect(Initiator.CLIENT, code, "shutting down", Next.STOP);
+      if (c == null) {
+        done.complete();
+      } else {
+        c.ws.close((short) code, "shutting down").onComplete(ar -> done.tryComplete());
+        env.vertx().setTimer(2000, t -> done.tryComplete());
+      }
+    });
+    return done.future();
+  }
+
+  /** Sends a bot's gateway command {@code {op, d}}; completes when written (it may wait for the send limit). */
+  public Future<Void> send(JsonObject command) {
+    String text;
+    try {
+      text = GatewayCommands.encode(command);
+    } catch (GatewayException e) {
+      return Future.failedFuture(e);
+    }
+    Promise<Void> promise = Promise.promise();
+    onContext(() -> {
+      Connection c = conn;
+      if (c == null || state != ShardState.READY) {
+        promise.fail(new GatewayException(GatewayException.Kind.NOT_CONNECTED,
+            "shard " + id + " is not connected (state " + state + "); try again when it is READY"));
+        return;
+      }
+      c.commands.add(new Connection.Pending(text, new JsonObject(text), promise));
+      drain(c);
+    });
+    return promise.future();
+  }
+
+  /** A snapshot for {@code discord.gateway.status}. */
+  public JsonObject status() {
+    Connection c = conn;
+    return new JsonObject().put("shard", id).put("shardCount", shardCount).put("state", state.name())
+        .put("seq", seq < 0 ? null : seq).put("sessionId", session == null ? null : session.id())
+        .put("latencyMs", c == null || c.heartbeat.latencyMs() < 0 ? null : c.heartbeat.latencyMs())
+        .put("badFrames", badFrames).put("duplicates", duplicates).put("reconnectAttempts", attempts);
+  }
+
+  // ---- connecting
+
+  private void connect() {
+    reconnectTimer = -1;
+    boolean resuming = session != null && session.resumeUrl() != null;
+    String base = resuming ? session.resumeUrl() : env.gatewayUrl().get();
+    String url = GatewayUrls.connectUrl(base, options.compression());
+    setState(ShardState.CONNECTING);
+    WebSocketConnectOptions connectOptions = new WebSocketConnectOptions().setAbsoluteURI(url)
+        .setConnectTimeout(options.connectTimeoutMs());
+    env.client().connect(connectOptions).onComplete(ar -> onContext(() -> {
+      if (state != ShardState.CONNECTING) {
+        if (ar.succeeded()) {
+          ar.result().close((short) 1000, "not needed");
+        }
+        return;
+      }
+      if (ar.failed()) {
+        LOG.warn("shard {}: could not connect to {}: {}", id, url, ar.cause().getMessage());
+        if (resuming) {
+          forgetSession("the resume URL could not be opened");
+        }
+        scheduleReconnect(Backoff.delay(attempts, options.backoffBaseMs(), options.backoffMaxMs(), env.random()));
+        return;
+      }
+      opened(ar.result(), url, resuming);
+    }));
+  }
+
+  private void opened(WebSocket ws, String url, boolean resuming) {
+    ZlibStreamDecoder decoder = options.compression() == Compression.ZLIB_STREAM ? new ZlibStreamDecoder() : null;
+    Connection c = new Connection(ws, url, decoder);
+    conn = c;
+    ws.textMessageHandler(text -> frames.onText(c, text));
+    ws.binaryMessageHandler(buffer -> frames.onBinary(c, buffer));
+    ws.exceptionHandler(e -> LOG.debug("shard {}: socket error: {}", id, e.toString()));
+    ws.closeHandler(v -> onContext(() -> onClosed(c)));
+    c.helloTimer = env.vertx().setTimer(options.connectTimeoutMs(), t -> {
+      c.helloTimer = -1;
+      if (c == conn && state == ShardState.CONNECTING) {
+        disconnect(Initiator.CLIENT, 4000, "no HELLO within " + options.connectTimeoutMs() + " ms",
+            session != null ? Next.RESUME : Next.IDENTIFY);
+      }
+    });
+    publisher.lifecycle(Addresses.SHARD_CONNECT, id, shardCount,
+        new JsonObject().put("url", url).put("resuming", resuming));
+  }
+
+  private void onClosed(Connection c) {
+    if (c != conn) {
+      return; // we closed it ourselves and already moved on
+    }
+    Short status = c.ws.closeStatusCode();
+    if (status == null) {
+      disconnect(Initiator.CUT, 1006, "connection lost without a close frame",
+          session != null ? Next.RESUME : Next.IDENTIFY);
+      return;
+    }
+    int code = status;
+    String reason = c.ws.closeReason();
+    CloseAction action = CloseCode.actionFor(code);
+    Next next = switch (action) {
+      case RESUME -> session != null ? Next.RESUME : Next.IDENTIFY;
+      case IDENTIFY -> Next.IDENTIFY;
+      case STOP -> Next.FATAL;
+    };
+    disconnect(Initiator.SERVER, code, reason, next);
+  }
+
+  // ---- the one exit
+
+  /**
+   * Ends the current connection (closing it with {@code code} when we initiate) and decides what comes next:
+   * resume, identify (optionally after the invalid-session pause), stop for good (fatal), or stop (shutdown).
+   */
+  void disconnect(Initiator initiator, int code, String reason, Next next) {
+    if (state.terminal()) {
+      return;
+    }
+    Connection c = conn;
+    conn = null;
+    if (reconnectTimer >= 0) {
+      env.vertx().cancelTimer(reconnectTimer);
+      reconnectTimer = -1;
+    }
+    if (c != null) {
+      c.release(env.vertx(), reason);
+      if (initiator == Initiator.CLIENT && next != Next.STOP) {
+        c.ws.close((short) code, reason == null ? "" : truncate(reason));
+      }
+      publisher.lifecycle(Addresses.SHARD_DISCONNECT, id, shardCount, new JsonObject().put("code", code)
+          .put("reason", reason).put("initiator", initiator.name().toLowerCase())
+          .put("resumable", next == Next.RESUME).put("action", next.name()));
+    }
+    LOG.info("shard {}: disconnected ({} code {} '{}'), next: {}", id, initiator, code, reason, next);
+    switch (next) {
+      case RESUME -> scheduleReconnect(backoff());
+      case IDENTIFY -> {
+        forgetSession("close code " + code);
+        scheduleReconnect(backoff());
+      }
+      case IDENTIFY_AFTER_PAUSE -> {
+        forgetSession("invalid session");
+        long min = options.invalidSessionWaitMinMs();
+        long max = options.invalidSessionWaitMaxMs();
+        scheduleReconnect(max > min ? min + env.random().nextLong(max - min) : min);
+      }
+      case FATAL -> fatal(code, reason);
+      case STOP -> setState(ShardState.STOPPED);
+    }
+  }
+
+  private void fatal(int code, String reason) {
+    setState(ShardState.FATALLY_CLOSED);
+    CloseCode cc = CloseCode.of(code).orElse(CloseCode.UNKNOWN_ERROR);
+    String message = FatalCloseMessages.message(cc, id, shardCount, options.intents(), reason);
+    LOG.error(message);
+    JsonObject body = new JsonObject().put("kind", "fatal-close").put("code", code).put("message", message);
+    if (cc == CloseCode.DISALLOWED_INTENTS) {
+      body.put("privilegedIntents", FatalCloseMessages.privileged(options.intents()));
+    }
+    publisher.lifecycle(Addresses.SHARD_ERROR, id, shardCount, body);
+  }
+
+  private long backoff() {
+    return Backoff.delay(attempts, options.backoffBaseMs(), options.backoffMaxMs(), env.random());
+  }
+
+  private void scheduleReconnect(long delayMs) {
+    long delay = Math.max(1, delayMs);
+    int attempt = attempts++;
+    setState(ShardState.RECONNECT_WAIT);
+    publisher.lifecycle(Addresses.SHARD_RECONNECT, id, shardCount, new JsonObject().put("attempt", attempt)
+        .put("delayMs", delay).put("resume", session != null));
+    reconnectTimer = env.vertx().setTimer(delay, t -> {
+      if (state == ShardState.RECONNECT_WAIT) {
+        connect();
+      }
+    });
+  }
+
+  private void forgetSession(String why) {
+    if (session != null) {
+      LOG.info("shard {}: forgetting session {} ({}); next connection identifies", id, session.id(), why);
+    }
+    session = null;
+    seq = -1;
+  }
+
+  // ---- called by ShardFrames
+
+  /** A READY or RESUMED arrived: the session is live. */
+  void live() {
+    attempts = 0;
+    setState(ShardState.READY);
+    env.onReady().accept(this);
+  }
+
+  /** Sends IDENTIFY once the identify queue allows it (if the connection is still current). */
+  void identifyWhenAllowed(Connection c) {
+    setState(ShardState.IDENTIFYING);
+    env.identifyQueue().acquire(id).onComplete(ar -> onContext(() -> {
+      if (c != conn || state != ShardState.IDENTIFYING) {
+        return;
+      }
+      if (ar.failed()) {
+        LOG.warn("shard {}: identify queue failed: {}", id, ar.cause().getMessage());
+        return;
+      }
+      write(c, Payloads.identify(options, id, shardCount));
+    }));
+  }
+
+  /** Writes a protocol payload now (bypassing the command queue) and publishes it, redacted, on .sent. */
+  Future<Void> write(Connection c, JsonObject payload) {
+    Future<Void> f = c.ws.writeTextMessage(payload.encode());
+    publisher.lifecycle(Addresses.SHARD_SENT, id, shardCount, new JsonObject()
+        .put("op", payload.getValue("op")).put("payload", GatewayCommands.redact(payload)));
+    return f;
+  }
+
+  /** Sends queued commands while the send limiter allows; otherwise waits for room. */
+  void drain(Connection c) {
+    while (!c.commands.isEmpty() && c == conn) {
+      if (c.limiter == null) {
+        return;
+      }
+      long now = System.currentTimeMillis();
+      long wait = c.limiter.waitMs(now);
+      if (wait > 0) {
+        if (c.drainTimer < 0) {
+          c.drainTimer = env.vertx().setTimer(wait, t -> {
+            c.drainTimer = -1;
+            drain(c);
+          });
+        }
+        return;
+      }
+      Connection.Pending p = c.commands.poll();
+      c.limiter.command(now);
+      Future<Void> written = c.ws.writeTextMessage(p.text());
+      publisher.lifecycle(Addresses.SHARD_SENT, id, shardCount, new JsonObject()
+          .put("op", p.payload().getValue("op")).put("payload", p.payload()));
+      written.onComplete(p.promise());
+    }
+  }
+
+  void setState(ShardState next) {
+    if (state != next) {
+      LOG.debug("shard {}: {} -> {}", id, state, next);
+      state = next;
+    }
+  }
+
+  void onContext(Runnable action) {
+    if (Vertx.currentContext() == env.context()) {
+      action.run();
+    } else {
+      env.context().runOnContext(v -> action.run());
+    }
+  }
+
+  private static String truncate(String reason) {
+    return reason.length() > 100 ? reason.substring(0, 100) : reason;
+  }
+}

@@ -1,0 +1,31 @@
+package dev.cordbus.gateway.shard;
+
+import dev.cordbus.gateway.config.GatewayOptions;
+import dev.cordbus.gateway.identify.IdentifyQueue;
+import dev.cordbus.gateway.publish.EventPublisher;
+import dev.cordbus.gateway.publish.FrameParser;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocketClient;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+
+/**
+ * What the shards of one gateway verticle share.
+ *
+ * @param vertx the Vert.x instance
+ * @param context the verticle's context: every shard callback runs on it
+ * @param client the WebSocket client (kept referenced by the verticle)
+ * @param options the verticle's options
+ * @param identifyQueue identify coordination
+ * @param publisher event-bus publishing
+ * @param parser the frame parser
+ * @param gatewayUrl the cached {@code /gateway} URL (without query)
+ * @param onReady called when a shard becomes READY (after READY or RESUMED)
+ * @param random jitter source
+ */
+public record ShardEnv(Vertx vertx, Context context, WebSocketClient client, GatewayOptions options,
+    IdentifyQueue identifyQueue, EventPublisher publisher, FrameParser parser, Supplier<String> gatewayUrl,
+    Consumer<Shard> onReady, RandomGenerator random) {
+}

@@ -1,0 +1,196 @@
+package dev.cordbus.gateway.shard;
+
+import dev.cordbus.api.Addresses;
+import dev.cordbus.gateway.GatewayException;
+import dev.cordbus.gateway.compression.Utf8;
+import dev.cordbus.gateway.publish.Frame;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Frame handling of a {@link Shard}: decompression, parsing (once), publishing in arrival order, and the protocol
+ * opcodes (HELLO, heartbeat request/ACK, RECONNECT, INVALID_SESSION, READY/RESUMED). Bad frames never crash the
+ * shard: each is counted, logged once at WARN and published on {@code discord.shard.error}.
+ */
+final class ShardFrames {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ShardFrames.class);
+
+  private final Shard shard;
+
+  ShardFrames(Shard shard) {
+    this.shard = shard;
+  }
+
+  void onBinary(Connection c, Buffer buffer) {
+    if (c != shard.conn) {
+      return;
+    }
+    long nanos = System.nanoTime();
+    long millis = System.currentTimeMillis();
+    byte[] bytes = buffer.getBytes();
+    if (c.decoder != null) {
+      try {
+        bytes = c.decoder.feed(bytes);
+      } catch (GatewayException e) {
+        bad("corrupt zlib-stream, reconnecting: " + e.getMessage());
+        shard.disconnect(Shard.Initiator.CLIENT, 4000, "corrupt zlib-stream",
+            shard.session != null ? Shard.Next.RESUME : Shard.Next.IDENTIFY);
+        return;
+      }
+      if (bytes == null) {
+        return;
+      }
+    }
+    String text;
+    try {
+      text = Utf8.decodeStrict(bytes);
+    } catch (GatewayException e) {
+      bad("binary message is not valid UTF-8 (" + bytes.length + " bytes)");
+      return;
+    }
+    onFrame(c, text, nanos, millis);
+  }
+
+  void onText(Connection c, String text) {
+    if (c == shard.conn) {
+      onFrame(c, text, System.nanoTime(), System.currentTimeMillis());
+    }
+  }
+
+  private void onFrame(Connection c, String text, long nanos, long millis) {
+    Frame f;
+    try {
+      f = shard.env.parser().parse(text);
+    } catch (GatewayException e) {
+      shard.publisher.raw(shard.id, text, null, nanos, millis);
+      bad(e.getMessage());
+      return;
+    }
+    shard.publisher.raw(shard.id, text, f.op(), nanos, millis);
+    switch (f.op()) {
+      case Frame.DISPATCH -> onDispatch(c, f, nanos, millis);
+      case Frame.HEARTBEAT -> heartbeat(c);
+      case Frame.HEARTBEAT_ACK -> c.heartbeat.acked(nanos);
+      case Frame.HELLO -> onHello(c, f);
+      case Frame.RECONNECT -> shard.disconnect(Shard.Initiator.CLIENT, 4000, "server requested reconnect (op 7)",
+          shard.session != null ? Shard.Next.RESUME : Shard.Next.IDENTIFY);
+      case Frame.INVALID_SESSION -> onInvalidSession(f);
+      default -> LOG.debug("shard {}: unknown opcode {} passed on raw", shard.id, f.op());
+    }
+  }
+
+  private void onDispatch(Connection c, Frame f, long nanos, long millis) {
+    String t = f.t();
+    boolean ready = "READY".equals(t);
+    if (!ready && shard.session != null && f.s() <= shard.seq) {
+      shard.duplicates++;
+      LOG.debug("shard {}: dropping duplicate dispatch {} s={} (last {})", shard.id, t, f.s(), shard.seq);
+      return;
+    }
+    shard.seq = f.s();
+    Map<String, Object> d = f.dObject();
+    if (shard.state == ShardState.RESUMING) {
+      c.replayed++;
+    }
+    if (ready && d != null) {
+      Object sid = d.get("session_id");
+      Object url = d.get("resume_gateway_url");
+      shard.session = new Session(String.valueOf(sid), url instanceof String u ? u : null);
+      Object guilds = d.get("guilds");
+      shard.publisher.lifecycle(Addresses.SHARD_READY, shard.id, shard.shardCount, new JsonObject()
+          .put("sessionId", shard.session.id()).put("resumeGatewayUrl", shard.session.resumeUrl())
+          .put("guilds", guilds instanceof List<?> l ? l.size() : 0));
+      shard.live();
+    } else if ("RESUMED".equals(t)) {
+      shard.publisher.lifecycle(Addresses.SHARD_RESUME, shard.id, shard.shardCount, new JsonObject()
+          .put("sessionId", shard.session == null ? null : shard.session.id()).put("replayed", c.replayed));
+      shard.live();
+    }
+    if (d == null) {
+      bad("dispatch " + t + " has no object d (" + (f.d() == null ? "null/missing" : "a "
+          + f.d().getClass().getSimpleName()) + "); nothing published, seq recorded");
+      return;
+    }
+    shard.publisher.dispatch(shard.id, f, d, shard.session == null ? null : shard.session.id(), nanos, millis);
+  }
+
+  private void onHello(Connection c, Frame f) {
+    if (shard.state != ShardState.CONNECTING) {
+      bad("unexpected HELLO on an established connection; ignored");
+      return;
+    }
+    Map<String, Object> d = f.dObject();
+    Object interval = d == null ? null : d.get("heartbeat_interval");
+    if (!(interval instanceof Integer || interval instanceof Long) || ((Number) interval).longValue() <= 0) {
+      bad("broken HELLO (heartbeat_interval " + interval + "); reconnecting");
+      shard.disconnect(Shard.Initiator.CLIENT, 4000, "broken HELLO",
+          shard.session != null ? Shard.Next.RESUME : Shard.Next.IDENTIFY);
+      return;
+    }
+    long ms = ((Number) interval).longValue();
+    if (c.helloTimer >= 0) {
+      shard.env.vertx().cancelTimer(c.helloTimer);
+      c.helloTimer = -1;
+    }
+    c.limiter = new SendLimiter(shard.options.sendLimit(), shard.options.sendWindowMs(), ms);
+    long first = Math.max(1, (long) (ms * shard.env.random().nextDouble()));
+    c.heartbeatTimer = shard.env.vertx().setTimer(first, t -> tick(c, ms));
+    if (shard.session != null) {
+      shard.setState(ShardState.RESUMING);
+      shard.write(c, Payloads.resume(shard.options.token(), shard.session.id(), shard.seq));
+    } else {
+      shard.identifyWhenAllowed(c);
+    }
+  }
+
+  private void tick(Connection c, long intervalMs) {
+    c.heartbeatTimer = -1;
+    if (c != shard.conn) {
+      return;
+    }
+    if (c.heartbeat.zombied()) {
+      LOG.warn("shard {}: no heartbeat ACK since the last heartbeat: zombied connection, reconnecting", shard.id);
+      shard.disconnect(Shard.Initiator.CLIENT, 4000, "zombied connection (no heartbeat ACK)",
+          shard.session != null ? Shard.Next.RESUME : Shard.Next.IDENTIFY);
+      return;
+    }
+    heartbeat(c);
+    c.heartbeatTimer = shard.env.vertx().setTimer(intervalMs, t -> tick(c, intervalMs));
+  }
+
+  private void heartbeat(Connection c) {
+    c.heartbeat.sent(System.nanoTime());
+    if (c.limiter != null) {
+      c.limiter.heartbeat(System.currentTimeMillis());
+    }
+    shard.write(c, Payloads.heartbeat(shard.seq));
+  }
+
+  private void onInvalidSession(Frame f) {
+    boolean resumable = Boolean.TRUE.equals(f.d());
+    if (!(f.d() instanceof Boolean)) {
+      bad("INVALID_SESSION d is not a boolean (" + f.d() + "); treated as not resumable");
+    }
+    shard.publisher.lifecycle(Addresses.SHARD_INVALID_SESSION, shard.id, shard.shardCount,
+        new JsonObject().put("resumable", resumable));
+    if (resumable && shard.session != null) {
+      shard.disconnect(Shard.Initiator.CLIENT, 4000, "invalid session (resumable)", Shard.Next.RESUME);
+    } else {
+      shard.disconnect(Shard.Initiator.CLIENT, 1000, "invalid session", Shard.Next.IDENTIFY_AFTER_PAUSE);
+    }
+  }
+
+  /** Counts, logs once at WARN and publishes a bad frame. */
+  private void bad(String reason) {
+    shard.badFrames++;
+    long seq = shard.seq;
+    LOG.warn("shard {}: bad frame (last seq {}): {}", shard.id, seq, reason);
+    shard.publisher.lifecycle(Addresses.SHARD_ERROR, shard.id, shard.shardCount, new JsonObject()
+        .put("kind", "bad-frame").put("reason", reason).put("message", reason).put("seq", seq < 0 ? null : seq));
+  }
+}
