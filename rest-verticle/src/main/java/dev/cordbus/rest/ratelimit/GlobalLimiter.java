@@ -3,15 +3,22 @@ package dev.cordbus.rest.ratelimit;
 import java.util.ArrayDeque;
 
 /**
- * The global limit (50 requests per second per bot): a sliding window over the send times of the last
- * {@code limit} requests, so no interval of {@code windowMs} ever holds more than {@code limit} sends, plus a pause
- * after a global 429. Pure; the caller passes the clock.
+ * The global limit (50 requests per second per bot), safe whatever the latency: a request counts from when it is
+ * sent until {@code windowMs} after its answer, so requests that Discord could have counted in one window of
+ * {@code windowMs} never exceed {@code limit} (its arrival lies between send and answer). A global 429 pauses
+ * everything for its {@code retry_after}. Pure; the caller passes the clock.
  */
 public final class GlobalLimiter {
 
+  /** How often a limiter whose whole budget is in flight looks again. */
+  static final long IN_FLIGHT_POLL_MS = 5;
+
   private final int limit;
   private final long windowMs;
-  private final ArrayDeque<Long> sent = new ArrayDeque<>();
+  /** Counted requests not answered yet. */
+  private int inFlight;
+  /** Answer times of counted requests, oldest first. */
+  private final ArrayDeque<Long> answered = new ArrayDeque<>();
   /** No request before this instant (a global 429's retry_after). */
   private long pausedUntil;
 
@@ -26,21 +33,29 @@ public final class GlobalLimiter {
     if (now < pausedUntil) {
       return pausedUntil - now;
     }
-    while (!sent.isEmpty() && sent.peekFirst() + windowMs <= now) {
-      sent.pollFirst();
+    while (!answered.isEmpty() && answered.peekFirst() + windowMs <= now) {
+      answered.pollFirst();
     }
-    if (sent.size() < limit) {
+    if (inFlight + answered.size() < limit) {
       return 0;
     }
-    return Math.max(1, sent.peekFirst() + windowMs - now);
+    if (answered.isEmpty()) {
+      return IN_FLIGHT_POLL_MS;
+    }
+    return Math.max(1, answered.peekFirst() + windowMs - now);
   }
 
   /** Records a request sent at {@code now}. */
   public void record(long now) {
-    sent.addLast(now);
-    while (sent.size() > limit) {
-      sent.pollFirst();
+    inFlight++;
+  }
+
+  /** A counted request was answered (or failed) at {@code now}. */
+  public void answered(long now) {
+    if (inFlight > 0) {
+      inFlight--;
     }
+    answered.addLast(now);
   }
 
   /** A global 429: every request waits {@code retryAfterMs}. */
@@ -48,8 +63,8 @@ public final class GlobalLimiter {
     pausedUntil = Math.max(pausedUntil, now + retryAfterMs);
   }
 
-  /** Requests counted in the window ending at {@code now}. */
+  /** Requests counted now (in flight or answered within the window). */
   public int inWindow(long now) {
-    return (int) sent.stream().filter(t -> t + windowMs > now).count();
+    return inFlight + (int) answered.stream().filter(t -> t + windowMs > now).count();
   }
 }

@@ -70,6 +70,7 @@ public final class RateLimiter {
     long now = scheduler.now();
     Bucket reserved = ticket.reserved();
     reserved.release();
+    answeredGlobally(ticket, now);
     BucketQueue queue = queueOf(ticket.route());
     learn(queue, headers.bucket());
     queue.bucket.update(headers, now);
@@ -87,6 +88,7 @@ public final class RateLimiter {
     long now = scheduler.now();
     Bucket reserved = ticket.reserved();
     reserved.release();
+    answeredGlobally(ticket, now);
     BucketQueue queue = queueOf(ticket.route());
     learn(queue, headers.bucket());
     if (isGlobal) {
@@ -104,7 +106,14 @@ public final class RateLimiter {
   public void onFailure(Ticket ticket) {
     Bucket reserved = ticket.reserved();
     reserved.release();
+    answeredGlobally(ticket, scheduler.now());
     wake(reserved);
+  }
+
+  private void answeredGlobally(Ticket ticket, long now) {
+    if (!ticket.route().globalExempt()) {
+      global.answered(now);
+    }
   }
 
   private BucketQueue queueOf(RouteKey route) {

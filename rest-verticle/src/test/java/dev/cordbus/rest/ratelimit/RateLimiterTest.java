@@ -138,15 +138,23 @@ class RateLimiterTest {
   }
 
   @Test
-  void theGlobalLimitSpreadsRequestsOverWindows() {
+  void theGlobalLimitCountsARequestUntilAWindowAfterItsAnswer() {
     RateLimiter small = new RateLimiter(clock, new GlobalLimiter(3, 1000), 0, 100, sent::add);
     for (int i = 0; i < 7; i++) {
       small.submit(ticket("GET", "/guilds/" + i));
     }
     assertEquals(3, sent.size());
-    clock.advance(1000);
+    clock.advance(2000);
+    assertEquals(3, sent.size(), "all three still in flight: nothing else goes");
+    for (int i = 0; i < 3; i++) {
+      small.onResponse(sent.get(i), headers("g", 5, 4, 1000));
+    }
+    clock.advance(999);
+    assertEquals(3, sent.size(), "answered less than a window ago");
+    clock.advance(10);
     assertEquals(6, sent.size());
-    clock.advance(1000);
+    sent.subList(3, 6).forEach(t -> small.onResponse(t, headers("g", 5, 4, 1000)));
+    clock.advance(1010);
     assertEquals(7, sent.size());
   }
 
