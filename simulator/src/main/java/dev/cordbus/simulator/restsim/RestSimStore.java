@@ -79,6 +79,22 @@ public final class RestSimStore {
     return new RestSimStore(bot, "1102383887155331072");
   }
 
+  /**
+   * A store seeded from the simulator's {@link dev.cordbus.simulator.World}: its bot user (the application id is the
+   * bot id, as for most bots) and every available guild's GUILD_CREATE payload. The two stores then evolve apart:
+   * REST mutations change this store and emit gateway events, not the World's model.
+   */
+  public static RestSimStore fromWorld(dev.cordbus.simulator.World world) {
+    RestSimStore store = new RestSimStore(world.botUser(), world.botId());
+    for (String guildId : world.guildIds()) {
+      JsonObject guild = world.guild(guildId);
+      if (guild != null && !guild.getBoolean("unavailable", false)) {
+        store.addGuild(guild);
+      }
+    }
+    return store;
+  }
+
   /** A fresh snowflake. */
   public String newId() {
     return Snowflakes.format(Snowflakes.of(System.currentTimeMillis(), increment.incrementAndGet()));
