@@ -56,8 +56,6 @@ public final class Shard {
   private long reconnectTimer = -1;
   /** Frames that could not be decoded or broke the envelope rules, over the shard's life. */
   long badFrames;
-  /** Replayed dispatches dropped because their seq was already published in this session. */
-  long duplicates;
 
   public Shard(int id, int shardCount, ShardEnv env) {
     this.id = id;
@@ -135,7 +133,7 @@ public final class Shard {
     return new JsonObject().put("shard", id).put("shardCount", shardCount).put("state", state.name())
         .put("seq", seq < 0 ? null : seq).put("sessionId", session == null ? null : session.id())
         .put("latencyMs", c == null || c.heartbeat.latencyMs() < 0 ? null : c.heartbeat.latencyMs())
-        .put("badFrames", badFrames).put("duplicates", duplicates).put("reconnectAttempts", attempts);
+        .put("badFrames", badFrames).put("reconnectAttempts", attempts);
   }
 
   // ---- connecting

@@ -87,11 +87,6 @@ final class ShardFrames {
   private void onDispatch(Connection c, Frame f, long nanos, long millis) {
     String t = f.t();
     boolean ready = "READY".equals(t);
-    if (!ready && shard.session != null && f.s() <= shard.seq) {
-      shard.duplicates++;
-      LOG.debug("shard {}: dropping duplicate dispatch {} s={} (last {})", shard.id, t, f.s(), shard.seq);
-      return;
-    }
     shard.seq = f.s();
     Map<String, Object> d = f.dObject();
     if (shard.state == ShardState.RESUMING) {
