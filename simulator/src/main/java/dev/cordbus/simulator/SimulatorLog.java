@@ -1,0 +1,178 @@
+package dev.cordbus.simulator;
+
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What the simulator saw, for assertions. Every accessor returns a thread-safe snapshot. Tokens never appear: they
+ * are replaced by {@code "***"} in recorded frames.
+ */
+public final class SimulatorLog {
+
+  /** Frames kept per shard by {@link #received(int)} (older ones are dropped). */
+  public static final int MAX_FRAMES_PER_SHARD = 100_000;
+  /** REST requests kept. */
+  public static final int MAX_REST_REQUESTS = 100_000;
+
+  /** An IDENTIFY the simulator received (accepted or not); shard 0 of 1 when the client did not shard. */
+  public record Identify(int shard, int shardCount, long atMillis, String connectionId, int intents) {
+  }
+
+  /** A RESUME the simulator received and whether it was accepted. */
+  public record Resume(int shard, String sessionId, long seq, long atMillis, boolean accepted) {
+  }
+
+  /** A closed connection: {@code initiator} is {@code server}, {@code client} or {@code cut} (no close frame). */
+  public record Closure(int shard, String connectionId, int code, String initiator) {
+  }
+
+  /** An INVALID_SESSION (op 9) the simulator sent, and why. */
+  public record InvalidSession(int shard, String connectionId, boolean resumable, String reason, long atMillis) {
+  }
+
+  /** A READY the simulator sent (a new session started). */
+  public record Ready(int shard, int shardCount, String sessionId, String connectionId, long atMillis) {
+  }
+
+  private final List<Identify> identifies = Collections.synchronizedList(new ArrayList<>());
+  private final List<Resume> resumes = Collections.synchronizedList(new ArrayList<>());
+  private final List<Closure> closures = Collections.synchronizedList(new ArrayList<>());
+  private final List<InvalidSession> invalidSessions = Collections.synchronizedList(new ArrayList<>());
+  private final List<Ready> readies = Collections.synchronizedList(new ArrayList<>());
+  private final List<JsonObject> restRequests = Collections.synchronizedList(new ArrayList<>());
+  private final Map<Integer, List<JsonObject>> received = new ConcurrentHashMap<>();
+  private final Map<Integer, AtomicInteger> open = new ConcurrentHashMap<>();
+  private final Map<Integer, AtomicInteger> maxOpen = new ConcurrentHashMap<>();
+  private final Map<Integer, AtomicLong> dispatched = new ConcurrentHashMap<>();
+  private final AtomicInteger connections = new AtomicInteger();
+
+  public List<Identify> identifies() {
+    return snapshot(identifies);
+  }
+
+  public List<Resume> resumes() {
+    return snapshot(resumes);
+  }
+
+  public List<Closure> closures() {
+    return snapshot(closures);
+  }
+
+  /** Every op 9 sent (refused identifies, refused resumes, scenario invalidations). */
+  public List<InvalidSession> invalidSessions() {
+    return snapshot(invalidSessions);
+  }
+
+  /** Every READY sent. */
+  public List<Ready> readies() {
+    return snapshot(readies);
+  }
+
+  /** Connections currently attached to {@code shard} (identified or resumed and not yet closed). */
+  public int openConnections(int shard) {
+    AtomicInteger n = open.get(shard);
+    return n == null ? 0 : n.get();
+  }
+
+  /** The most connections ever attached to {@code shard} at the same time. */
+  public int maxSimultaneousConnections(int shard) {
+    AtomicInteger n = maxOpen.get(shard);
+    return n == null ? 0 : n.get();
+  }
+
+  /** WebSocket connections accepted so far (all paths, identified or not). */
+  public int connectionsAccepted() {
+    return connections.get();
+  }
+
+  /**
+   * Every client-to-server frame of connections on {@code shard}, in order, with tokens replaced by {@code "***"};
+   * frames sent before IDENTIFY/RESUME are attributed once the shard is known; {@code -1} holds the frames of
+   * connections that never identified. Unparsable frames are recorded as {@code {"_raw": text}}.
+   */
+  public List<JsonObject> received(int shard) {
+    List<JsonObject> l = received.get(shard);
+    return l == null ? List.of() : snapshot(l);
+  }
+
+  /** Every REST request: {@code {method, path, body}} (body = the JSON request body or null). */
+  public List<JsonObject> restRequests() {
+    return snapshot(restRequests);
+  }
+
+  /** Dispatch frames (op 0) written to connections of {@code shard}, replays included. */
+  public long dispatched(int shard) {
+    AtomicLong n = dispatched.get(shard);
+    return n == null ? 0 : n.get();
+  }
+
+  // ---- recording (simulator internals) ----
+
+  public void identify(Identify i) {
+    identifies.add(i);
+  }
+
+  public void resume(Resume r) {
+    resumes.add(r);
+  }
+
+  public void closure(Closure c) {
+    closures.add(c);
+  }
+
+  public void invalidSession(InvalidSession i) {
+    invalidSessions.add(i);
+  }
+
+  public void ready(Ready r) {
+    readies.add(r);
+  }
+
+  public void connectionAccepted() {
+    connections.incrementAndGet();
+  }
+
+  public void rest(JsonObject request) {
+    synchronized (restRequests) {
+      if (restRequests.size() >= MAX_REST_REQUESTS) {
+        restRequests.remove(0);
+      }
+      restRequests.add(request);
+    }
+  }
+
+  public void received(int shard, JsonObject frame) {
+    List<JsonObject> l = received.computeIfAbsent(shard, k -> Collections.synchronizedList(new ArrayList<>()));
+    synchronized (l) {
+      if (l.size() >= MAX_FRAMES_PER_SHARD) {
+        l.remove(0);
+      }
+      l.add(frame);
+    }
+  }
+
+  public void attached(int shard) {
+    int now = open.computeIfAbsent(shard, k -> new AtomicInteger()).incrementAndGet();
+    maxOpen.computeIfAbsent(shard, k -> new AtomicInteger()).accumulateAndGet(now, Math::max);
+  }
+
+  public void detached(int shard) {
+    open.computeIfAbsent(shard, k -> new AtomicInteger()).decrementAndGet();
+  }
+
+  public void dispatched(int shard, long n) {
+    dispatched.computeIfAbsent(shard, k -> new AtomicLong()).addAndGet(n);
+  }
+
+  private static <T> List<T> snapshot(List<T> l) {
+    synchronized (l) {
+      return List.copyOf(l);
+    }
+  }
+}

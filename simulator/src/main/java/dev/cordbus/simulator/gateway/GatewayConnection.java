@@ -1,0 +1,344 @@
+package dev.cordbus.simulator.gateway;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.Deflater;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client WebSocket: transport (compression, write back-pressure, close and cut), the per-connection limits
+ * (4096-byte payloads, the send rate) and heartbeat bookkeeping. Protocol decisions live in {@link GatewayProtocol}.
+ * Event loop only.
+ */
+public final class GatewayConnection {
+
+  private static final Logger LOG = LoggerFactory.getLogger(GatewayConnection.class);
+  /** Discord's limit on a client payload (GATEWAY.md §10). */
+  public static final int MAX_PAYLOAD_BYTES = 4096;
+  /** Identify-{@code compress:true} compresses server payloads at least this long. */
+  static final int PAYLOAD_COMPRESSION_MIN_CHARS = 1024;
+
+  /** Lifecycle of a connection. */
+  public enum State {
+    /** HELLO sent; waiting for IDENTIFY or RESUME. */
+    AWAITING_IDENTIFY,
+    /** Attached to a session. */
+    IDENTIFIED,
+    /** Closed (by whoever). */
+    CLOSED
+  }
+
+  /** How server payloads are encoded on this connection. */
+  public enum Compression {
+    NONE, ZLIB_STREAM, PAYLOAD
+  }
+
+  /** Who ended the connection. */
+  public enum Initiator {
+    SERVER, CLIENT, CUT;
+
+    String label() {
+      return name().toLowerCase();
+    }
+  }
+
+  final String id;
+  final String path;
+  private final GatewayHub hub;
+  private final ServerWebSocket ws;
+  private final HttpConnection http;
+  private final SendLimiter limiter;
+  private final List<JsonObject> earlyFrames = new ArrayList<>();
+  private final List<Runnable> writableWaiters = new ArrayList<>();
+  private Compression compression;
+  private ZlibStreamEncoder zlib;
+  private State state = State.AWAITING_IDENTIFY;
+  private Initiator initiator;
+  private int closeCode;
+  private Session session;
+  private int shard = -1;
+  private long lastBeatAt;
+  private long payloadsWritten;
+  private long reconnectTimer = -1;
+
+  GatewayConnection(GatewayHub hub, String id, String path, ServerWebSocket ws, HttpConnection http,
+      Compression compression) {
+    this.hub = hub;
+    this.id = id;
+    this.path = path;
+    this.ws = ws;
+    this.http = http;
+    this.compression = compression;
+    this.zlib = compression == Compression.ZLIB_STREAM ? new ZlibStreamEncoder() : null;
+    this.limiter = new SendLimiter(hub.options.sendLimit(), hub.options.sendWindowMs());
+    this.lastBeatAt = System.currentTimeMillis();
+  }
+
+  void start() {
+    ws.textMessageHandler(this::onText);
+    ws.binaryMessageHandler(b -> {
+      if (initiator == null) {
+        hub.log.received(shard, new JsonObject().put("_binary", b.length()));
+        close(CloseCode.DECODE_ERROR.code(), "Binary payloads are not accepted with encoding=json.");
+      }
+    });
+    ws.drainHandler(v -> runWaiters());
+    ws.closeHandler(v -> onClosed());
+    ws.exceptionHandler(e -> LOG.debug("connection {}: {}", id, e.toString()));
+    write(Frames.hello(hub.options.heartbeatIntervalMs()));
+  }
+
+  public State state() {
+    return state;
+  }
+
+  /** The shard the connection identified or resumed on, -1 before. */
+  public int shard() {
+    return shard;
+  }
+
+  public Session session() {
+    return session;
+  }
+
+  long lastBeatAt() {
+    return lastBeatAt;
+  }
+
+  void heartbeatReceived(long now) {
+    lastBeatAt = now;
+  }
+
+  /** Whether a close has been started (by anyone) or completed. */
+  boolean closing() {
+    return initiator != null || state == State.CLOSED;
+  }
+
+  void usePayloadCompression() {
+    if (compression == Compression.NONE) {
+      compression = Compression.PAYLOAD;
+    }
+  }
+
+  void attach(Session s) {
+    session = s;
+    shard = s.shard;
+    state = State.IDENTIFIED;
+    s.attach(this);
+    for (JsonObject f : earlyFrames) {
+      hub.log.received(shard, f);
+    }
+    earlyFrames.clear();
+  }
+
+  /** Forgets the session (op 9 false on this connection): the client may IDENTIFY again. */
+  void unbind() {
+    if (session != null) {
+      hub.log.detached(shard);
+    }
+    session = null;
+    shard = -1;
+    state = State.AWAITING_IDENTIFY;
+  }
+
+  void recordReceived(JsonObject frame) {
+    if (state == State.IDENTIFIED) {
+      hub.log.received(shard, frame);
+    } else {
+      earlyFrames.add(frame);
+    }
+  }
+
+  /** Writes a dispatch frame (counted in the log). */
+  Future<Void> writeDispatch(String frame) {
+    hub.log.dispatched(shard, 1);
+    return write(frame);
+  }
+
+  /** Writes a server payload with this connection's compression. */
+  public Future<Void> write(String text) {
+    if (state == State.CLOSED || ws.isClosed()) {
+      return Future.failedFuture("connection " + id + " is closed");
+    }
+    payloadsWritten++;
+    switch (compression) {
+      case ZLIB_STREAM -> {
+        Buffer encoded = zlib.encode(text.getBytes(StandardCharsets.UTF_8));
+        int every = hub.options.zlibSplitEvery();
+        int at = every > 0 && payloadsWritten % every == 0 ? ZlibStreamEncoder.splitPoint(encoded) : -1;
+        if (at > 0) {
+          ws.writeBinaryMessage(encoded.getBuffer(0, at));
+          return ws.writeBinaryMessage(encoded.getBuffer(at, encoded.length()));
+        }
+        return ws.writeBinaryMessage(encoded);
+      }
+      case PAYLOAD -> {
+        if (text.length() >= PAYLOAD_COMPRESSION_MIN_CHARS) {
+          return ws.writeBinaryMessage(zlibBlob(text.getBytes(StandardCharsets.UTF_8)));
+        }
+        return ws.writeTextMessage(text);
+      }
+      default -> {
+        return ws.writeTextMessage(text);
+      }
+    }
+  }
+
+  /** Writes a text frame as is (no compression). */
+  Future<Void> writeRaw(String text) {
+    if (state == State.CLOSED || ws.isClosed()) {
+      return Future.failedFuture("connection " + id + " is closed");
+    }
+    return ws.writeTextMessage(text);
+  }
+
+  /** Writes a binary frame as is. */
+  Future<Void> writeRawBinary(Buffer bytes) {
+    if (state == State.CLOSED || ws.isClosed()) {
+      return Future.failedFuture("connection " + id + " is closed");
+    }
+    return ws.writeBinaryMessage(bytes);
+  }
+
+  /** Whether the socket's write queue is full (back-pressure). */
+  public boolean writeQueueFull() {
+    return state != State.CLOSED && ws.writeQueueFull();
+  }
+
+  /** Runs {@code r} once the write queue has room (at once if it has, or if the connection is closed). */
+  public void whenWritable(Runnable r) {
+    if (!writeQueueFull()) {
+      r.run();
+    } else {
+      writableWaiters.add(r);
+    }
+  }
+
+  private void runWaiters() {
+    List<Runnable> ready = new ArrayList<>(writableWaiters);
+    writableWaiters.clear();
+    ready.forEach(Runnable::run);
+  }
+
+  /** Server-side close with a close frame. */
+  public Future<Void> close(int code, String reason) {
+    if (closing()) {
+      return Future.succeededFuture();
+    }
+    initiator = Initiator.SERVER;
+    closeCode = code;
+    LOG.info("closing connection {} (shard {}) with {} {}", id, shard, code, reason);
+    Future<Void> f = ws.close((short) code, reason);
+    hub.vertx.setTimer(5000, t -> {
+      if (state != State.CLOSED) {
+        http.close();
+      }
+    });
+    return f;
+  }
+
+  /** Abrupt TCP close without a close frame. */
+  public Future<Void> cut() {
+    if (closing()) {
+      return Future.succeededFuture();
+    }
+    initiator = Initiator.CUT;
+    closeCode = 1006;
+    LOG.info("cutting connection {} (shard {}) without a close frame", id, shard);
+    return http.close();
+  }
+
+  /** After op 7: closes the socket later unless the client already did. */
+  void scheduleReconnectClose(long delayMs) {
+    if (reconnectTimer >= 0) {
+      return;
+    }
+    reconnectTimer = hub.vertx.setTimer(Math.max(1, delayMs), t -> {
+      reconnectTimer = -1;
+      close(1001, "Discord WebSocket requesting client reconnect.");
+    });
+  }
+
+  private void onText(String text) {
+    if (closing()) {
+      return;
+    }
+    long now = System.currentTimeMillis();
+    if (!limiter.tryAcquire(now)) {
+      recordReceived(new JsonObject().put("_rate_limited", true));
+      close(CloseCode.RATE_LIMITED.code(), "You are being rate limited.");
+      return;
+    }
+    if (text.length() > MAX_PAYLOAD_BYTES || text.getBytes(StandardCharsets.UTF_8).length > MAX_PAYLOAD_BYTES) {
+      recordReceived(new JsonObject().put("_oversized", text.getBytes(StandardCharsets.UTF_8).length));
+      close(CloseCode.DECODE_ERROR.code(), "Error while decoding payload.");
+      return;
+    }
+    JsonObject frame;
+    try {
+      frame = new JsonObject(text);
+    } catch (DecodeException | ClassCastException e) {
+      recordReceived(new JsonObject().put("_raw", text));
+      close(CloseCode.DECODE_ERROR.code(), "Error while decoding payload.");
+      return;
+    }
+    recordReceived(Frames.redact(frame));
+    hub.protocol.handle(this, frame, now);
+  }
+
+  private void onClosed() {
+    if (state == State.CLOSED) {
+      return;
+    }
+    Initiator who = initiator != null ? initiator : Initiator.CLIENT;
+    Short clientCode = ws.closeStatusCode();
+    int code = who == Initiator.CLIENT ? (clientCode == null ? 1006 : clientCode) : closeCode;
+    state = State.CLOSED;
+    if (reconnectTimer >= 0) {
+      hub.vertx.cancelTimer(reconnectTimer);
+    }
+    if (zlib != null) {
+      zlib.end();
+    }
+    hub.connectionClosed(this, who, code, who == Initiator.CLIENT ? clientCode : null);
+    runWaiters();
+  }
+
+  /** Releases the session reference after close; returns the session this connection held. */
+  Session releaseSession() {
+    Session s = session;
+    session = null;
+    return s;
+  }
+
+  private static Buffer zlibBlob(byte[] payload) {
+    Deflater d = new Deflater();
+    try {
+      d.setInput(payload);
+      d.finish();
+      ByteArrayOutputStream out = new ByteArrayOutputStream(payload.length / 4 + 64);
+      byte[] chunk = new byte[16 * 1024];
+      while (!d.finished()) {
+        int n = d.deflate(chunk);
+        out.write(chunk, 0, n);
+      }
+      return Buffer.buffer(out.toByteArray());
+    } finally {
+      d.end();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "GatewayConnection[" + id + ", shard " + shard + ", " + state + "]";
+  }
+}

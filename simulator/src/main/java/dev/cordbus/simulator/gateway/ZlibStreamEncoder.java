@@ -1,0 +1,52 @@
+package dev.cordbus.simulator.gateway;
+
+import io.vertx.core.buffer.Buffer;
+import java.util.zip.Deflater;
+
+/**
+ * {@code compress=zlib-stream}: one {@link Deflater} (zlib header) per connection, each payload deflated with
+ * {@code SYNC_FLUSH}, so every payload's output ends with {@code 00 00 ff ff} (GATEWAY.md §10).
+ */
+public final class ZlibStreamEncoder {
+
+  private final Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION);
+  private final byte[] chunk = new byte[64 * 1024];
+
+  /** Deflates one payload through the shared context. */
+  public Buffer encode(byte[] payload) {
+    deflater.setInput(payload);
+    Buffer out = Buffer.buffer(payload.length / 4 + 64);
+    int n;
+    do {
+      n = deflater.deflate(chunk, 0, chunk.length, Deflater.SYNC_FLUSH);
+      out.appendBytes(chunk, 0, n);
+    } while (n == chunk.length || !deflater.needsInput());
+    return out;
+  }
+
+  /** Releases the native context. */
+  public void end() {
+    deflater.end();
+  }
+
+  /**
+   * Where to split an encoded payload over two WebSocket messages so that only the second ends with the flush marker
+   * (the first must not end with {@code 00 00 ff ff}); -1 when too short to split.
+   */
+  public static int splitPoint(Buffer encoded) {
+    int len = encoded.length();
+    if (len < 8) {
+      return -1;
+    }
+    int at = len / 2;
+    while (at > 4 && endsWithMarker(encoded, at)) {
+      at--;
+    }
+    return at > 4 ? at : -1;
+  }
+
+  private static boolean endsWithMarker(Buffer b, int end) {
+    return end >= 4 && b.getByte(end - 4) == 0 && b.getByte(end - 3) == 0 && b.getByte(end - 2) == (byte) 0xff
+        && b.getByte(end - 1) == (byte) 0xff;
+  }
+}

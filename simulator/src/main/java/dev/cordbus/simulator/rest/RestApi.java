@@ -1,0 +1,84 @@
+package dev.cordbus.simulator.rest;
+
+import dev.cordbus.simulator.SimulatorLog;
+import dev.cordbus.simulator.SimulatorOptions;
+import dev.cordbus.simulator.gateway.GatewayHub;
+import dev.cordbus.simulator.gateway.IdentifyValidator;
+import dev.cordbus.simulator.world.WorldModel;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+/**
+ * Discord's HTTP API v10 as far as a bot needs it, mounted under {@code /api/v10}: request recording, bot-token
+ * authentication (401 code 0), then one small route class per resource. Unknown routes answer 404 code 0.
+ */
+public final class RestApi {
+
+  /** Path prefix of the API. */
+  public static final String BASE_PATH = "/api/v10";
+  /** Largest request body accepted (Discord: 25 MiB). */
+  static final long MAX_BODY = 25L * 1024 * 1024;
+
+  private final GatewayHub hub;
+  private final SimulatorOptions options;
+  private final SimulatorLog log;
+  private final WorldModel world;
+
+  public RestApi(GatewayHub hub, SimulatorOptions options, SimulatorLog log) {
+    this.hub = hub;
+    this.options = options;
+    this.log = log;
+    this.world = options.world().model();
+  }
+
+  /** Mounts the API on {@code root} under {@link #BASE_PATH}. */
+  public void mount(Vertx vertx, Router root) {
+    Router api = Router.router(vertx);
+    api.route().handler(BodyHandler.create().setBodyLimit(MAX_BODY));
+    api.route().handler(this::record);
+    GatewayRoutes gateway = new GatewayRoutes(hub, options);
+    api.get("/gateway").handler(gateway::gateway);
+    api.route().handler(this::authenticate);
+    api.get("/gateway/bot").handler(gateway::gatewayBot);
+    api.get("/users/@me").handler(rc -> RestErrors.json(rc, 200, userMe()));
+    RestRateLimiter limiter = new RestRateLimiter(options.messageRateLimit(), options.messageRateWindowMs());
+    new ChannelRoutes(hub, world).mount(api);
+    new MessageRoutes(hub, world, limiter).mount(api);
+    new ReactionRoutes(hub, world, limiter).mount(api);
+    api.route().last().handler(rc -> RestErrors.send(rc, 404, 0, "404: Not Found"));
+    root.route(BASE_PATH + "/*").subRouter(api);
+  }
+
+  private JsonObject userMe() {
+    JsonObject u = world.botUser();
+    u.put("locale", "en-US");
+    return u;
+  }
+
+  private void record(RoutingContext rc) {
+    JsonObject body = null;
+    try {
+      if (rc.body() != null && rc.body().length() > 0) {
+        body = rc.body().asJsonObject();
+      }
+    } catch (RuntimeException e) {
+      body = null;
+    }
+    log.rest(new JsonObject().put("method", rc.request().method().name()).put("path", rc.request().path())
+        .put("body", body));
+    rc.next();
+  }
+
+  private void authenticate(RoutingContext rc) {
+    String auth = rc.request().getHeader("Authorization");
+    if (auth == null || !auth.startsWith("Bot ")
+        || !IdentifyValidator.tokenOk(auth.substring(4), options.tokens())) {
+      RestErrors.unauthorized(rc);
+      return;
+    }
+    rc.next();
+  }
+}
