@@ -110,6 +110,9 @@ class UnitsTest {
     String s = "2015-08-11T09:15:02.120000+00:00";
     assertEquals(s, Timestamps.format(Timestamps.parse(s)));
     assertEquals(Timestamps.NONE, Timestamps.parse("yesterday"));
+    assertEquals("2024-02-29T23:59:59.999999+00:00", Timestamps.format(Timestamps.parse("2024-02-29T23:59:59.999999+00:00")));
+    assertEquals(Timestamps.parse("2015-06-01T14:00:00.000000+02:00"), Timestamps.parse("2015-06-01T12:00:00.000000+00:00"));
+    assertEquals(Timestamps.parse("2020-01-01T00:00:00Z"), Timestamps.parse("2020-01-01T00:00:00.000000+00:00"));
     assertNull(Timestamps.format(Timestamps.NONE));
   }
 }

@@ -25,12 +25,53 @@ public final class Timestamps {
     if (!(v instanceof String s)) {
       return NONE;
     }
+    long fast = fast(s);
+    if (fast != NONE) {
+      return fast;
+    }
     try {
       Instant i = OffsetDateTime.parse(s).toInstant();
       return i.getEpochSecond() * 1_000_000L + i.getNano() / 1000;
     } catch (DateTimeParseException e) {
       return NONE;
     }
+  }
+
+  /** Parses exactly {@code yyyy-MM-ddTHH:mm:ss.ffffff+00:00} without java.time, else {@link #NONE}. */
+  static long fast(String s) {
+    if (s.length() != 32 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'
+        || s.charAt(16) != ':' || s.charAt(19) != '.' || !s.endsWith("+00:00")) {
+      return NONE;
+    }
+    int year = num(s, 0, 4);
+    int month = num(s, 5, 7);
+    int day = num(s, 8, 10);
+    int hour = num(s, 11, 13);
+    int minute = num(s, 14, 16);
+    int second = num(s, 17, 19);
+    int micros = num(s, 20, 26);
+    if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0
+        || minute > 59 || second < 0 || second > 59 || micros < 0) {
+      return NONE;
+    }
+    long days = java.time.LocalDate.of(year, month, Math.min(day, java.time.YearMonth.of(year, month).lengthOfMonth()))
+        .toEpochDay();
+    if (day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+      return NONE;
+    }
+    return ((days * 86_400L + hour * 3600L + minute * 60L + second) * 1_000_000L) + micros;
+  }
+
+  private static int num(String s, int from, int to) {
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      n = n * 10 + (c - '0');
+    }
+    return n;
   }
 
   /** The Discord-style string of epoch micros, or null for {@link #NONE}. */
