@@ -240,7 +240,7 @@ public final class GatewayConnection {
     Future<Void> f = ws.close((short) code, reason);
     hub.vertx.setTimer(5000, t -> {
       if (state != State.CLOSED) {
-        http.close();
+        abort(http);
       }
     });
     return f;
@@ -254,6 +254,23 @@ public final class GatewayConnection {
     initiator = Initiator.CUT;
     closeCode = 1006;
     LOG.info("cutting connection {} (shard {}) without a close frame", id, shard);
+    return abort(http);
+  }
+
+  /**
+   * Closes the TCP connection under the WebSocket without a close frame. Vert.x has no public API for this; its
+   * connection implementation exposes the Netty channel ({@code ConnectionBase#channel()}), closed from the head of
+   * the pipeline (Netty's WebSocket close handler would otherwise send a 1000 close frame); else a connection close.
+   */
+  static Future<Void> abort(HttpConnection http) {
+    if (http instanceof io.vertx.core.net.impl.ConnectionBase cb) {
+      io.vertx.core.Promise<Void> p = io.vertx.core.Promise.promise();
+      io.netty.channel.Channel ch = cb.channel();
+      // close from the first handler so that no WebSocket handler of the pipeline can add a close frame
+      io.netty.channel.ChannelHandlerContext first = ch.pipeline().firstContext();
+      (first != null ? first.close() : ch.close()).addListener(f -> p.tryComplete());
+      return p.future();
+    }
     return http.close();
   }
 

@@ -34,7 +34,23 @@ public final class WorldModel {
     this.botId = Snowflakes.parse(botUser.getString("id"));
     this.application = application.copy();
     this.recipe = recipe.copy();
-    users.merge(this.botUser);
+    users.merge(publicUser(this.botUser));
+  }
+
+  /** Keys of a user object that other users see (READY's user also has verified, email, ...). */
+  private static final java.util.Set<String> PUBLIC_USER_KEYS = java.util.Set.of("id", "username", "discriminator",
+      "global_name", "avatar", "bot", "system", "public_flags", "avatar_decoration_data", "banner", "accent_color",
+      "primary_guild", "collectibles");
+
+  /** The user object as others see it, keys in the original order. */
+  public static JsonObject publicUser(JsonObject user) {
+    JsonObject out = new JsonObject();
+    for (String k : user.fieldNames()) {
+      if (PUBLIC_USER_KEYS.contains(k)) {
+        out.put(k, user.getValue(k));
+      }
+    }
+    return out;
   }
 
   /** How the world was made (for options' JSON). */
