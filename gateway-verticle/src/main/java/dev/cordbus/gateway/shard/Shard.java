@@ -189,7 +189,7 @@ public final class Shard {
       return; // we closed it ourselves and already moved on
     }
     Short status = c.ws.closeStatusCode();
-    if (status == null) {
+    if (status == null || status == 1006) { // 1006 is never sent on the wire: Vert.x reports it for no close frame
       disconnect(Initiator.CUT, 1006, "connection lost without a close frame",
           session != null ? Next.RESUME : Next.IDENTIFY);
       return;
