@@ -1,0 +1,193 @@
+package dev.cordbus.simulator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cordbus.api.Intent;
+import dev.cordbus.simulator.support.RawClient;
+import dev.cordbus.simulator.support.Sims;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** REST endpoints, their errors and rate-limit headers, and the gateway events their mutations fire. */
+@ExtendWith(VertxExtension.class)
+class RestTest {
+
+  private DiscordSimulator sim;
+  private HttpClient http;
+  private RawClient gw;
+  private String guild;
+  private String channel;
+
+  /** A response: status, headers we look at, body. */
+  record Reply(int status, io.vertx.core.MultiMap headers, String body) {
+    JsonObject json() {
+      return new JsonObject(body);
+    }
+  }
+
+  @BeforeEach
+  void start(Vertx vertx) throws Exception {
+    sim = Sims.start(vertx, Sims.fast().messageRateLimit(5).messageRateWindowMs(5000)
+        .world(World.generate(1, 5, 8L)));
+    http = vertx.createHttpClient();
+    guild = sim.world().guildIds().get(0);
+    channel = sim.world().textChannelId(guild);
+    gw = RawClient.connect(vertx, sim.gatewayUrl());
+    gw.hello();
+    gw.identify(sim.token(), Intent.GUILDS.bit() | Intent.GUILD_MESSAGES.bit()
+        | Intent.GUILD_MESSAGE_REACTIONS.bit(), null);
+    gw.await(0, "GUILD_CREATE", 5000);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    gw.dispose();
+    Sims.await(http.close());
+    Sims.await(sim.close());
+  }
+
+  private Reply call(HttpMethod method, String path, String token, JsonObject body) throws Exception {
+    RequestOptions o = new RequestOptions().setMethod(method).setAbsoluteURI(sim.restBaseUrl() + path);
+    if (token != null) {
+      o.putHeader("Authorization", "Bot " + token);
+    }
+    Future<Reply> f = http.request(o).compose(req -> {
+      Future<HttpClientResponse> sent = body == null ? req.send()
+          : req.putHeader("Content-Type", "application/json").send(Buffer.buffer(body.encode()));
+      return sent.compose(r -> r.body().map(b -> new Reply(r.statusCode(), r.headers(), b.toString())));
+    });
+    return Sims.await(f);
+  }
+
+  @Test
+  void gatewayDiscovery() throws Exception {
+    Reply g = call(HttpMethod.GET, "/gateway", null, null);
+    assertEquals(200, g.status());
+    assertEquals(sim.gatewayUrl(), g.json().getString("url"));
+    Reply bot = call(HttpMethod.GET, "/gateway/bot", sim.token(), null);
+    assertEquals(200, bot.status());
+    JsonObject limit = bot.json().getJsonObject("session_start_limit");
+    assertEquals(1000, limit.getInteger("total"));
+    assertEquals(999, limit.getInteger("remaining"), "one IDENTIFY was made");
+    assertEquals(1, bot.json().getInteger("shards"));
+    assertTrue(limit.getLong("reset_after") > 0);
+  }
+
+  @Test
+  void badOrMissingTokenIs401() throws Exception {
+    for (String token : new String[] {null, "wrong"}) {
+      Reply r = call(HttpMethod.GET, "/gateway/bot", token, null);
+      assertEquals(401, r.status());
+      assertEquals(new JsonObject().put("message", "401: Unauthorized").put("code", 0), r.json());
+    }
+  }
+
+  @Test
+  void usersMeAndChannel() throws Exception {
+    Reply me = call(HttpMethod.GET, "/users/@me", sim.token(), null);
+    assertEquals(sim.world().botId(), me.json().getString("id"));
+    assertTrue(me.json().getBoolean("bot"));
+    Reply ch = call(HttpMethod.GET, "/channels/" + channel, sim.token(), null);
+    assertEquals(200, ch.status());
+    assertEquals(guild, ch.json().getString("guild_id"));
+    Reply unknown = call(HttpMethod.GET, "/channels/1", sim.token(), null);
+    assertEquals(404, unknown.status());
+    assertEquals(10003, unknown.json().getInteger("code"));
+  }
+
+  @Test
+  void createEditReactDeleteFireGatewayEvents() throws Exception {
+    Reply created = call(HttpMethod.POST, "/channels/" + channel + "/messages", sim.token(),
+        new JsonObject(Sims.fixture("rest/create_message.request.json")));
+    assertEquals(200, created.status());
+    JsonObject m = created.json();
+    assertEquals("Hello, World!", m.getString("content"));
+    assertEquals(sim.world().botId(), m.getJsonObject("author").getString("id"));
+    assertEquals("rich", m.getJsonArray("embeds").getJsonObject(0).getString("type"));
+    assertNull(m.getValue("guild_id"), "REST messages have no guild_id");
+    assertEquals("5", created.headers().get("X-RateLimit-Limit"));
+    assertEquals("4", created.headers().get("X-RateLimit-Remaining"));
+    assertNotNull(created.headers().get("X-RateLimit-Bucket"));
+    assertNotNull(created.headers().get("X-RateLimit-Reset-After"));
+    JsonObject event = gw.await(0, "MESSAGE_CREATE", 5000).getJsonObject("d");
+    assertEquals(m.getString("id"), event.getString("id"));
+    assertEquals(guild, event.getString("guild_id"));
+    assertNotNull(event.getJsonObject("member"), "the gateway adds member");
+    assertEquals("Hello, World!", event.getString("content"), "the bot's own message keeps its content");
+
+    String path = "/channels/" + channel + "/messages/" + m.getString("id");
+    Reply edited = call(HttpMethod.PATCH, path, sim.token(), new JsonObject().put("content", "Hello again"));
+    assertEquals(200, edited.status());
+    assertNotNull(edited.json().getString("edited_timestamp"));
+    assertEquals("Hello again", gw.await(0, "MESSAGE_UPDATE", 5000).getJsonObject("d").getString("content"));
+
+    Reply reacted = call(HttpMethod.PUT, path + "/reactions/%F0%9F%94%A5/@me", sim.token(), null);
+    assertEquals(204, reacted.status());
+    JsonObject reaction = gw.await(0, "MESSAGE_REACTION_ADD", 5000).getJsonObject("d");
+    assertEquals("\uD83D\uDD25", reaction.getJsonObject("emoji").getString("name"));
+    assertEquals(sim.world().botId(), reaction.getString("user_id"));
+
+    Reply deleted = call(HttpMethod.DELETE, path, sim.token(), null);
+    assertEquals(204, deleted.status());
+    assertEquals(m.getString("id"), gw.await(0, "MESSAGE_DELETE", 5000).getJsonObject("d").getString("id"));
+    Reply again = call(HttpMethod.PATCH, path, sim.token(), new JsonObject().put("content", "x"));
+    assertEquals(404, again.status());
+    assertEquals(10008, again.json().getInteger("code"));
+    assertTrue(sim.log().restRequests().stream().anyMatch(r -> "POST".equals(r.getString("method"))
+        && ("/api/v10/channels/" + channel + "/messages").equals(r.getString("path"))
+        && "Hello, World!".equals(r.getJsonObject("body").getString("content"))));
+  }
+
+  @Test
+  void createMessageValidation() throws Exception {
+    Reply empty = call(HttpMethod.POST, "/channels/" + channel + "/messages", sim.token(), new JsonObject());
+    assertEquals(400, empty.status());
+    assertEquals(50006, empty.json().getInteger("code"));
+    Reply tooLong = call(HttpMethod.POST, "/channels/" + channel + "/messages", sim.token(),
+        new JsonObject().put("content", "x".repeat(2001)));
+    assertEquals(400, tooLong.status());
+    assertEquals(new JsonObject(Sims.fixture("rest/error_400_invalid_form_body.json")).getJsonObject("body"),
+        tooLong.json());
+    Reply unknown = call(HttpMethod.POST, "/channels/42/messages", sim.token(), new JsonObject().put("content", "x"));
+    assertEquals(404, unknown.status());
+    assertEquals(10003, unknown.json().getInteger("code"));
+  }
+
+  @Test
+  void sixthMessageInTheWindowIs429() throws Exception {
+    for (int i = 0; i < 2; i++) {
+      call(HttpMethod.POST, "/channels/" + channel + "/messages", sim.token(), new JsonObject().put("content", "m"));
+    }
+    Reply last = null;
+    for (int i = 0; i < 4; i++) {
+      last = call(HttpMethod.POST, "/channels/" + channel + "/messages", sim.token(),
+          new JsonObject().put("content", "m" + i));
+    }
+    assertEquals(429, last.status());
+    assertEquals("0", last.headers().get("X-RateLimit-Remaining"));
+    assertNotNull(last.headers().get("Retry-After"));
+    assertTrue(last.json().getDouble("retry_after") > 0);
+    assertEquals(false, last.json().getBoolean("global"));
+  }
+
+  @Test
+  void unknownRouteIs404Json() throws Exception {
+    Reply r = call(HttpMethod.GET, "/nope", sim.token(), null);
+    assertEquals(404, r.status());
+    assertEquals(0, r.json().getInteger("code"));
+  }
+}
