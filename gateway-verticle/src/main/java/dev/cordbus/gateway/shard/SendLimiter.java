@@ -15,6 +15,7 @@ public final class SendLimiter {
   private final int limit;
   private final long windowMs;
   private final int commandLimit;
+  private final long slackMs;
   private final ArrayDeque<Long> sends = new ArrayDeque<>();
 
   /**
@@ -26,6 +27,15 @@ public final class SendLimiter {
     this.limit = limit;
     this.windowMs = windowMs;
     this.commandLimit = commandLimit(limit, windowMs, heartbeatIntervalMs);
+    this.slackMs = slack(windowMs);
+  }
+
+  /**
+   * Extra time a send stays counted after its window ended: the server measures arrival times, which can bunch up
+   * after a burst, so a send leaves our log a little later than the window ({@code window/20}, 50..1000 ms).
+   */
+  public static long slack(long windowMs) {
+    return Math.min(1000, Math.max(50, windowMs / 20));
   }
 
   /**
@@ -47,7 +57,7 @@ public final class SendLimiter {
     return limit;
   }
 
-  /** Records a heartbeat (always allowed). */
+  /** Records a heartbeat or another protocol payload (IDENTIFY, RESUME): always allowed, always counted. */
   public void heartbeat(long nowMs) {
     expire(nowMs);
     sends.addLast(nowMs);
@@ -64,7 +74,7 @@ public final class SendLimiter {
     }
     int excess = sends.size() - commandLimit;
     long oldestToExpire = sends.stream().skip(excess).findFirst().orElse(nowMs);
-    return Math.max(1, oldestToExpire + windowMs - nowMs);
+    return Math.max(1, oldestToExpire + windowMs + slackMs - nowMs);
   }
 
   /** Records a command sent at {@code nowMs}. */
@@ -80,7 +90,7 @@ public final class SendLimiter {
   }
 
   private void expire(long nowMs) {
-    while (!sends.isEmpty() && sends.peekFirst() <= nowMs - windowMs) {
+    while (!sends.isEmpty() && sends.peekFirst() <= nowMs - windowMs - slackMs) {
       sends.removeFirst();
     }
   }

@@ -311,6 +311,9 @@ public final class Shard {
 
   /** Writes a protocol payload now (bypassing the command queue) and publishes it, redacted, on .sent. */
   Future<Void> write(Connection c, JsonObject payload) {
+    if (c.limiter != null) {
+      c.limiter.heartbeat(System.currentTimeMillis());
+    }
     Future<Void> f = c.ws.writeTextMessage(payload.encode());
     publisher.lifecycle(Addresses.SHARD_SENT, id, shardCount, new JsonObject()
         .put("op", payload.getValue("op")).put("payload", GatewayCommands.redact(payload)));

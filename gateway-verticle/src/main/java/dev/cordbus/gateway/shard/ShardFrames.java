@@ -160,9 +160,6 @@ final class ShardFrames {
 
   private void heartbeat(Connection c) {
     c.heartbeat.sent(System.nanoTime());
-    if (c.limiter != null) {
-      c.limiter.heartbeat(System.currentTimeMillis());
-    }
     shard.write(c, Payloads.heartbeat(shard.seq));
   }
 

@@ -112,6 +112,15 @@ class FaultRecoveryIT extends GatewayItBase {
   }
 
   @Test
+  void corruptZlibStreamReconnectsAndResumes(Vertx vertx) throws Exception {
+    runFault(vertx, "corrupt", "zlib-stream", true, true,
+        () -> await(sim.scenario().sendRawBinary(0, io.vertx.core.buffer.Buffer.buffer(
+            new byte[] {1, 2, 3, 4, 5, 0, 0, (byte) 0xff, (byte) 0xff}))));
+    assertTrue(bus.on(Addresses.SHARD_ERROR).stream().anyMatch(s -> s.json().getString("reason", "")
+        .contains("zlib")));
+  }
+
+  @Test
   void zombieConnectionIsClosedAndResumed(Vertx vertx) throws Exception {
     runFault(vertx, "zombie", "none", true, true, () -> {
       int before = bus.on(Addresses.SHARD_DISCONNECT).size();
