@@ -43,14 +43,14 @@ public class ExampleBotVerticle extends VerticleBase {
     options = new ExampleBotOptions(config());
     rest = new RestClient(vertx.eventBus());
     var bus = vertx.eventBus();
-    return Future.all(
+    return Future.all(java.util.List.of(
         bus.<JsonObject>consumer(Addresses.dispatch("READY"), this::onReady).completion(),
         bus.<JsonObject>consumer(Addresses.dispatch("GUILD_CREATE"), this::onGuild).completion(),
         bus.<JsonObject>consumer(Addresses.dispatch("GUILD_UPDATE"), this::onGuild).completion(),
         bus.<JsonObject>consumer(Addresses.dispatch("MESSAGE_CREATE"), this::onMessage).completion(),
         bus.<JsonObject>consumer(Addresses.dispatch("GUILD_MEMBER_ADD"), this::onMemberAdd).completion(),
         bus.<JsonObject>consumer(InteractionKind.APPLICATION_COMMAND.address(), this::onCommand).completion(),
-        Interactions.split(vertx));
+        Interactions.split(vertx)));
   }
 
   private void onReady(Message<JsonObject> msg) {
