@@ -83,8 +83,8 @@ public final class GatewayOptions {
     this.presence = p.object("presence");
     this.group = p.string("group", DEFAULT_GROUP);
     this.publishRaw = p.bool("publishRaw", DEFAULT_PUBLISH_RAW);
-    this.backoffBaseMs = p.range("backoffBaseMs", DEFAULT_BACKOFF_BASE_MS, 0, 3_600_000);
-    this.backoffMaxMs = p.range("backoffMaxMs", DEFAULT_BACKOFF_MAX_MS, 0, 3_600_000);
+    this.backoffBaseMs = p.range("backoffBaseMs", DEFAULT_BACKOFF_BASE_MS, 10, 3_600_000);
+    this.backoffMaxMs = p.range("backoffMaxMs", DEFAULT_BACKOFF_MAX_MS, 10, 3_600_000);
     if (backoffMaxMs < backoffBaseMs) {
       errors.add("backoffMaxMs: must be >= backoffBaseMs (" + backoffBaseMs + "), was " + backoffMaxMs);
     }
