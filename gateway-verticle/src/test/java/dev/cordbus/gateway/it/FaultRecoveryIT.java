@@ -7,6 +7,7 @@ import dev.cordbus.api.Addresses;
 import dev.cordbus.api.Headers;
 import dev.cordbus.simulator.SimulatorLog;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -105,10 +106,11 @@ class FaultRecoveryIT extends GatewayItBase {
   @Test
   void abruptCutResumes(Vertx vertx) throws Exception {
     runFault(vertx, "cut", "zlib-stream", true, true, () -> await(sim.scenario().cut(0)));
-    // the client side sees the lost connection as a close (Vert.x reports 1006, or 1000 when its channel close
-    // synthesises one); either way the session is resumed
     assertEquals(1, bus.on(Addresses.SHARD_DISCONNECT).size());
-    assertTrue(bus.on(Addresses.SHARD_DISCONNECT).get(0).json().getBoolean("resumable"));
+    JsonObject disconnect = bus.on(Addresses.SHARD_DISCONNECT).get(0).json();
+    assertTrue(disconnect.getBoolean("resumable"));
+    assertEquals("cut", disconnect.getString("initiator"), disconnect.encode());
+    assertEquals(1006, disconnect.getInteger("code"));
   }
 
   @Test

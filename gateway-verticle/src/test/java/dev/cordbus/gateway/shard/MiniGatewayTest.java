@@ -69,18 +69,63 @@ class MiniGatewayTest {
         .onComplete(ctx.succeeding(id -> deployed.flag()));
   }
 
+  /**
+   * READY names a resume_gateway_url nobody listens on; after op 7 the resume socket cannot be opened, so the shard
+   * forgets the session and IDENTIFIES again on the cached /gateway URL.
+   */
+  @Test
+  void unreachableResumeUrlFallsBackToIdentifyOnTheGatewayUrl(Vertx vertx, VertxTestContext ctx) {
+    List<JsonObject> received = new CopyOnWriteArrayList<>();
+    List<ServerWebSocket> sockets = new CopyOnWriteArrayList<>();
+    HttpServer server = vertx.createHttpServer();
+    server.webSocketHandler(ws -> {
+      sockets.add(ws);
+      serve(ws, received);
+    }).requestHandler(req -> req.response().end(new JsonObject().put("url", "ws://127.0.0.1:"
+        + req.localAddress().port()).put("shards", 1).encode()));
+    Checkpoint reidentified = ctx.checkpoint();
+    vertx.eventBus().<JsonObject>consumer(Addresses.SHARD_READY, m -> {
+      long identifies = received.stream().filter(f -> f.getInteger("op") == 2).count();
+      if (identifies == 1) {
+        sockets.get(0).writeTextMessage("{\"op\":7,\"d\":null}");
+      } else {
+        ctx.verify(() -> {
+          assertEquals(2, identifies);
+          assertTrue(received.stream().noneMatch(f -> f.getInteger("op") == 6), "no RESUME was possible");
+          assertEquals(2, sockets.size());
+          reidentified.flag();
+        });
+      }
+    });
+    server.listen(0, "127.0.0.1").compose(s -> vertx.deployVerticle(new GatewayVerticle(k -> null),
+        new DeploymentOptions().setConfig(new JsonObject().put("token", "tok").put("shardCount", 1)
+            .put("compression", "none").put("backoffBaseMs", 10).put("identifyIntervalMs", 10)
+            .put("restBaseUrl", "http://127.0.0.1:" + s.actualPort() + "/api/v10"))))
+        .onComplete(ctx.succeeding(id -> { }));
+  }
+
   private static void serve(ServerWebSocket ws, List<JsonObject> received) {
-    assertTrue(ws.query().contains("compress=zlib-stream"), ws.query());
+    boolean zlib = ws.query().contains("compress=zlib-stream");
     Deflater deflater = new Deflater();
-    ws.writeBinaryMessage(deflate(deflater, "{\"op\":10,\"d\":{\"heartbeat_interval\":300}}"));
+    java.util.function.Consumer<String> send = text -> {
+      if (zlib) {
+        ws.writeBinaryMessage(deflate(deflater, text));
+      } else {
+        ws.writeTextMessage(text);
+      }
+    };
+    send.accept("{\"op\":10,\"d\":{\"heartbeat_interval\":300}}");
     ws.textMessageHandler(text -> {
       JsonObject frame = new JsonObject(text);
       received.add(frame);
       if (frame.getInteger("op") == 1) {
-        ws.writeBinaryMessage(deflate(deflater, "{\"op\":11}"));
+        send.accept("{\"op\":11}");
       } else if (frame.getInteger("op") == 2) {
-        ws.writeBinaryMessage(deflate(deflater, "{\"op\":0,\"s\":1,\"t\":\"READY\",\"d\":{\"session_id\":\"sess-1\","
-            + "\"resume_gateway_url\":\"ws://127.0.0.1:1\",\"guilds\":[]}}"));
+        send.accept("{\"op\":0,\"s\":1,\"t\":\"READY\",\"d\":{\"session_id\":\"sess-1\","
+            + "\"resume_gateway_url\":\"ws://127.0.0.1:1\",\"guilds\":[]}}");
+        if (!zlib) {
+          return;
+        }
         Buffer dispatch = deflate(deflater, "{\"op\":0,\"s\":2,\"t\":\"MESSAGE_CREATE\",\"d\":{\"content\":\"hi\","
             + "\"guild_id\":\"41771983423143937\"}}");
         ws.writeBinaryMessage(dispatch.getBuffer(0, 5));
