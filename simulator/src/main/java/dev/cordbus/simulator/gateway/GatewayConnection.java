@@ -211,7 +211,14 @@ public final class GatewayConnection {
 
   /** Whether the socket's write queue is full (back-pressure). */
   public boolean writeQueueFull() {
-    return state != State.CLOSED && ws.writeQueueFull();
+    if (state == State.CLOSED || ws.isClosed()) {
+      return false;
+    }
+    try {
+      return ws.writeQueueFull();
+    } catch (IllegalStateException closedMeanwhile) {
+      return false;
+    }
   }
 
   /** Runs {@code r} once the write queue has room (at once if it has, or if the connection is closed). */

@@ -78,6 +78,14 @@ public final class Firehose {
     }
 
     void pump() {
+      try {
+        pumpUnchecked();
+      } catch (RuntimeException e) {
+        done.tryFail(e);
+      }
+    }
+
+    void pumpUnchecked() {
       int batch = 0;
       while (sent < count) {
         if (perSecond > 0) {
@@ -176,7 +184,7 @@ public final class Firehose {
       memberNoUser.remove("user");
       String content = Names.sentence(guildId, a, 24) + " — " + Names.sentence(guildId, a + 100, 12) + "?";
       JsonObject embed = new JsonObject().put("type", "rich").put("title", Names.sentence(guildId, a + 7, 6))
-          .put("description", Names.sentence(guildId, a + 8, 40)).put("color", 0x5865F2)
+          .put("description", Names.sentence(guildId, a + 8, 28)).put("color", 0x5865F2)
           .put("fields", new JsonArray()
               .add(new JsonObject().put("name", "Shard").put("value", "gateway shard routing").put("inline", true))
               .add(new JsonObject().put("name", "Latency").put("value", "42 ms p99").put("inline", true))

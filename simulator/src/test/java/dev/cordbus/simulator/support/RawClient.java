@@ -93,6 +93,21 @@ public final class RawClient {
     }
   }
 
+  /** Stops reading from the socket (the server's writes back up). */
+  public void pause() {
+    ws.pause();
+  }
+
+  /** Reads again. */
+  public void resumeReading() {
+    ws.resume();
+  }
+
+  /** Payloads queued and not yet taken. */
+  public int queued() {
+    return frames.size();
+  }
+
   /** Binary WebSocket messages received so far. */
   public int binaryMessages() {
     return binaryMessages;
