@@ -36,7 +36,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -236,7 +235,6 @@ class LauncherCommandsTest {
   }
 
   @Test
-  @Disabled("example-bot-verticle does not compile yet (Future.all with 7 futures); add it as a test dependency")
   void demoRunsAgainstItsOwnSimulator() throws Exception {
     ChildProcess p = launch("demo", Map.of(), null);
     p.await(l -> l.contains("demo running"), 120_000, "the demo's running line");
@@ -245,7 +243,6 @@ class LauncherCommandsTest {
   }
 
   @Test
-  @Disabled("example-bot-verticle does not compile yet (Future.all with 7 futures); add it as a test dependency")
   void botNodeAnswersPingThroughAClusteredGatewayAndRest() throws Exception {
     ChildProcess p = launch("bot", Map.of(), null);
     p.await(l -> l.contains("Succeeded in deploying verticle"), 90_000, "the deployment");
