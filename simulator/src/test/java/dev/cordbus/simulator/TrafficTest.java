@@ -73,6 +73,40 @@ class TrafficTest {
   }
 
   @Test
+  void firehoseThroughputToACountingClient(Vertx vertx) throws Exception {
+    DiscordSimulator sim = Sims.start(vertx, Sims.fast().heartbeatIntervalMs(60_000)
+        .world(World.generate(8, 20, 6L)));
+    io.vertx.core.http.WebSocketClient client = vertx.createWebSocketClient(
+        new io.vertx.core.http.WebSocketClientOptions().setMaxMessageSize(16 * 1024 * 1024));
+    java.util.concurrent.atomic.AtomicLong frames = new java.util.concurrent.atomic.AtomicLong();
+    java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
+    try {
+      io.vertx.core.http.WebSocket ws = Sims.await(client.connect(new io.vertx.core.http.WebSocketConnectOptions()
+          .setAbsoluteURI(sim.gatewayUrl() + "/?v=10&encoding=json")).map(w -> {
+            w.textMessageHandler(t -> {
+              frames.incrementAndGet();
+              bytes.addAndGet(t.length());
+            });
+            return w;
+          }));
+      ws.writeTextMessage(new JsonObject().put("op", 2).put("d", new JsonObject().put("token", sim.token())
+          .put("intents", Intent.ALL).put("properties", new JsonObject())).encode());
+      Sims.waitFor(() -> frames.get() == 1 + 1 + 8, 5000, "HELLO, READY, 8 GUILD_CREATE");
+      int count = 50_000;
+      long t0 = System.nanoTime();
+      Sims.await(sim.scenario().firehose(count, 0));
+      Sims.waitFor(() -> frames.get() == 10 + count, 30_000, "every dispatch read");
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      LOG.info("firehose to a counting client: {} dispatches, {} MB in {} s = {} dispatches/s", count,
+          bytes.get() / (1024 * 1024), String.format("%.2f", seconds), (long) (count / seconds));
+      assertTrue(count / seconds > 1000, "at least 1,000 dispatches/s even on a busy 2-core machine");
+    } finally {
+      Sims.await(client.close());
+      Sims.await(sim.close());
+    }
+  }
+
+  @Test
   void firehoseWaitsForASlowReader(Vertx vertx) throws Exception {
     DiscordSimulator sim = Sims.start(vertx, Sims.fast().heartbeatIntervalMs(60_000).world(World.generate(2, 10, 6L)));
     RawClient c = ready(vertx, sim, Intent.ALL, 2);

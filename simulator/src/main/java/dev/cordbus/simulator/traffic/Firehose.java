@@ -70,6 +70,8 @@ public final class Firehose {
     final Promise<Long> done = Promise.promise();
     int sent;
     long written;
+    /** A connection whose write queue filled up on the last dispatch, or null. */
+    GatewayConnection touched;
 
     Run(int count, int perSecond, List<Long> guilds) {
       this.count = count;
@@ -97,16 +99,18 @@ public final class Firehose {
           }
         }
         Dispatch d = next(guilds.get(sent % guilds.size()));
+        touched = null;
         hub.route(d, (s, r) -> {
           written++;
           lastWrite.put(s, r.written());
+          if (s.connection() != null && s.connection().writeQueueFull()) {
+            touched = s.connection();
+          }
         });
         sent++;
-        for (GatewayConnection c : hub.connections()) {
-          if (c.writeQueueFull()) {
-            c.whenWritable(() -> context.runOnContext(v -> pump()));
-            return;
-          }
+        if (touched != null) {
+          touched.whenWritable(() -> context.runOnContext(v -> pump()));
+          return;
         }
         if (++batch >= BATCH) {
           context.runOnContext(v -> pump());
