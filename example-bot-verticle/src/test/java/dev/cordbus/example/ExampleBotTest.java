@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import dev.cordbus.api.Addresses;
+import dev.cordbus.api.rest.RestAddresses;
 import dev.cordbus.gateway.GatewayVerticle;
 import dev.cordbus.rest.RestVerticle;
 import dev.cordbus.simulator.DiscordSimulator;
@@ -35,6 +36,8 @@ class ExampleBotTest {
   private DiscordSimulator sim;
   /** Guild id → GUILD_CREATE payload, as the gateway delivered it. */
   private final Map<String, JsonObject> guilds = new ConcurrentHashMap<>();
+  /** Every {@code discord.rest} observability event of the REST verticle: {@code {method, route, status...}}. */
+  private final java.util.List<JsonObject> responses = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   @BeforeEach
   void start(Vertx vertx) throws Exception {
@@ -43,6 +46,7 @@ class ExampleBotTest {
         .toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
     vertx.eventBus().<JsonObject>consumer(Addresses.dispatch("GUILD_CREATE"),
         m -> guilds.put(m.body().getString("id"), m.body()));
+    vertx.eventBus().<JsonObject>consumer(RestAddresses.RESPONSE_EVENT, m -> responses.add(m.body()));
     Promise<Void> ready = Promise.promise();
     vertx.eventBus().consumer(Addresses.GROUP_READY, m -> ready.tryComplete());
     JsonObject gateway = new JsonObject()
@@ -99,6 +103,9 @@ class ExampleBotTest {
         .map(r -> r.getJsonObject("body")).findFirst());
     assertEquals(4, callback.getInteger("type"), "CHANNEL_MESSAGE_WITH_SOURCE");
     assertEquals("pong", callback.getJsonObject("data").getString("content"));
+    JsonObject response = waitFor(vertx, () -> responses.stream()
+        .filter(r -> r.getString("route", "").endsWith("/callback")).findFirst());
+    assertEquals(204, response.getInteger("status"), "the simulator accepted the callback: " + response);
   }
 
   @Test

@@ -1,5 +1,9 @@
 package dev.cordbus.simulator.rest;
 
+import dev.cordbus.simulator.restsim.RestSim;
+import dev.cordbus.simulator.restsim.RestSimStore;
+import java.util.Set;
+
 import dev.cordbus.simulator.SimulatorLog;
 import dev.cordbus.simulator.SimulatorOptions;
 import dev.cordbus.simulator.gateway.GatewayHub;
@@ -37,7 +41,8 @@ public final class RestApi {
   /** Mounts the API on {@code root} under {@link #BASE_PATH}. */
   public void mount(Vertx vertx, Router root) {
     Router api = Router.router(vertx);
-    api.route().handler(BodyHandler.create().setBodyLimit(MAX_BODY));
+    api.route().handler(BodyHandler.create().setBodyLimit(MAX_BODY).setDeleteUploadedFilesOnEnd(true)
+        .setUploadsDirectory(System.getProperty("java.io.tmpdir") + "/cordbus-simulator-uploads"));
     api.route().handler(this::record);
     GatewayRoutes gateway = new GatewayRoutes(hub, options);
     api.get("/gateway").handler(gateway::gateway);
@@ -48,6 +53,18 @@ public final class RestApi {
     new ChannelRoutes(hub, world).mount(api);
     new MessageRoutes(hub, world, limiter).mount(api);
     new ReactionRoutes(hub, world, limiter).mount(api);
+    // Everything the routes above do not serve (guilds, members, bans, DMs, interactions, commands, bulk and
+    // remove-all reactions) comes from the restsim package, with its own rate-limit buckets; its mutations go
+    // through the hub, so they update the world and reach the gateway like the routes above.
+    RestSimStore store = RestSimStore.fromWorld(options.world());
+    world.onApply((event, d) -> {
+      if ("INTERACTION_CREATE".equals(event)) {
+        JsonObject user = d.getJsonObject("member", d).getJsonObject("user", new JsonObject());
+        store.registerInteraction(d.getString("id"), d.getString("token"), d.getString("channel_id"),
+            d.getString("guild_id"), user.getString("id"));
+      }
+    });
+    new RestSim(store, Set.copyOf(options.tokens())).onDispatch(hub::emit).mount(api, "");
     api.route().last().handler(rc -> RestErrors.send(rc, 404, 0, "404: Not Found"));
     root.route(BASE_PATH + "/*").subRouter(api);
   }

@@ -16,6 +16,10 @@ import java.util.Map;
  */
 public final class WorldModel {
 
+  /** Observers of {@link #apply}, in registration order. */
+  private final java.util.List<java.util.function.BiConsumer<String, JsonObject>> listeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+
   /** All users. */
   public final UserDirectory users;
   private final LinkedHashMap<Long, GuildData> guilds = new LinkedHashMap<>();
@@ -202,6 +206,17 @@ public final class WorldModel {
   /** Applies a dispatch to the world (see {@link WorldUpdater}). */
   public synchronized void apply(String event, JsonObject d) {
     WorldUpdater.apply(this, event, d);
+    for (java.util.function.BiConsumer<String, JsonObject> listener : listeners) {
+      listener.accept(event, d);
+    }
+  }
+
+  /**
+   * Calls {@code listener} with every event applied to the world, after the world changed (the REST side uses it
+   * to learn about interactions the gateway side announced).
+   */
+  public void onApply(java.util.function.BiConsumer<String, JsonObject> listener) {
+    listeners.add(listener);
   }
 
   /** The member object (with user) of a user in a guild, or {@code null}. */
