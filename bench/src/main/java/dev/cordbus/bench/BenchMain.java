@@ -1,0 +1,113 @@
+package dev.cordbus.bench;
+
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * cordbus against JDA on the same simulated stream. For each compression and each case it starts a fresh simulator
+ * JVM and a fresh client JVM (same heap and GC flags), waits for the client to be ready, fires the firehose, collects
+ * the client's figures, and finally prints and writes the comparison table ({@code <out>/<date>.md} and
+ * {@code <out>/latest.md}).
+ */
+public final class BenchMain {
+
+  private static final Logger LOG = LoggerFactory.getLogger(BenchMain.class);
+
+  static final long SIM_START_MS = 120_000;
+  static final long FIRE_MS = 600_000;
+
+  private BenchMain() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    BenchOptions o;
+    try {
+      o = BenchOptions.parse(args);
+    } catch (BenchException e) {
+      System.err.println("BenchMain: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    String report = run(o);
+    System.out.println(report);
+  }
+
+  /** Runs every (compression, case) and returns the markdown report (also written under {@code o.out()}). */
+  public static String run(BenchOptions o) throws IOException {
+    String machine = MachineInfo.describe();
+    Path logs = Files.createTempDirectory("cordbus-bench-");
+    List<JsonObject> results = new ArrayList<>();
+    List<String> failures = new ArrayList<>();
+    for (String compression : o.compressions()) {
+      for (String kase : o.cases()) {
+        LOG.info("running {} ({}), {} guilds x {} members, {} events", kase, compression, o.guilds(), o.members(),
+            o.events());
+        try {
+          JsonObject r = runOne(o, kase, compression, logs);
+          LOG.info("{} ({}): {}", kase, compression, r.encode());
+          results.add(r);
+        } catch (BenchException e) {
+          LOG.warn("{} ({}) failed: {} (child logs in {})", kase, compression, e.getMessage(), logs);
+          failures.add(kase + " (" + compression + "): " + e.getMessage());
+        }
+      }
+    }
+    String report = report(o, machine, results, failures);
+    Files.createDirectories(o.out());
+    Files.writeString(o.out().resolve(LocalDate.now() + ".md"), report);
+    Files.writeString(o.out().resolve("latest.md"), report);
+    return report;
+  }
+
+  static JsonObject runOne(BenchOptions o, String kase, String compression, Path logs) {
+    List<String> jvm = List.of("-Xms" + o.heap(), "-Xmx" + o.heap(), "-XX:+UseG1GC");
+    Map<String, String> env = Map.of(SimChild.TOKEN_ENV, "bench-" + UUID.randomUUID());
+    String tag = kase.replace('+', '-') + "-" + compression;
+    try (Child sim = Child.start("simulator", jvm, SimChild.class, List.of(Integer.toString(o.guilds()),
+        Integer.toString(o.members())), env, logs.resolve(tag + "-simulator.log"))) {
+      JsonObject urls = new JsonObject(sim.await("SIM", SIM_START_MS));
+      try (Child client = Child.start(kase, jvm, ClientChild.class, List.of(kase, compression,
+          urls.getString("rest"), urls.getString("gateway"), Integer.toString(o.guilds()),
+          Integer.toString(o.members())), env, logs.resolve(tag + "-client.log"))) {
+        client.await("READY", ClientChild.READY_TIMEOUT_MS + 10_000);
+        sim.send("fire " + o.events() + " 0");
+        JsonObject fired = new JsonObject(sim.await("FIRED", FIRE_MS));
+        client.send("done");
+        JsonObject r = new JsonObject(client.await("RESULT", ClientChild.DRAIN_TIMEOUT_MS + 30_000));
+        sim.send("quit");
+        return r.put("written", fired.getLong("written")).put("fireMs", fired.getLong("ms"));
+      }
+    }
+  }
+
+  static String report(BenchOptions o, String machine, List<JsonObject> results, List<String> failures) {
+    StringBuilder b = new StringBuilder();
+    b.append("# cordbus vs JDA ").append(net.dv8tion.jda.api.JDAInfo.VERSION).append(", ").append(LocalDate.now())
+        .append("\n\n");
+    b.append("World ").append(o.guilds()).append(" guilds × ").append(o.members()).append(" members; firehose of ")
+        .append(o.events()).append(" dispatches (85% ~1.4 KB MESSAGE_CREATE, the rest GUILD_MEMBER_UPDATE,"
+            + " PRESENCE_UPDATE, MESSAGE_REACTION_ADD) at full speed. Each row: a fresh simulator JVM and a fresh"
+            + " client JVM, `-Xms").append(o.heap()).append(" -Xmx").append(o.heap()).append(" -XX:+UseG1GC`.\n\n");
+    b.append("Machine: ").append(machine).append(".\n\n");
+    b.append(ResultTable.table(results)).append('\n');
+    b.append("events/s = MESSAGE_CREATE handled by the bot's listener per second, from the first to the last one"
+        + " (frames row: WebSocket frames counted, no inflating or parsing = the simulator's emit ceiling). Heap ="
+        + " used heap after System.gc() with the world cached. CPU = process CPU time of the client JVM.\n\n");
+    b.append("Targets:\n");
+    ResultTable.verdicts(results).forEach(l -> b.append(l).append('\n'));
+    if (!failures.isEmpty()) {
+      b.append("\nFailed runs:\n");
+      failures.forEach(f -> b.append("- ").append(f).append('\n'));
+    }
+    return b.toString();
+  }
+}

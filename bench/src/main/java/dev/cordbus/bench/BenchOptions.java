@@ -1,0 +1,76 @@
+package dev.cordbus.bench;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Command-line options of {@link BenchMain}: {@code --guilds G --members M --events F --heap 1g
+ * --cases frames,gateway,gateway+state,jda --compression none,zlib-stream --out bench/results}.
+ */
+public record BenchOptions(int guilds, int members, int events, String heap, List<String> cases,
+    List<String> compressions, Path out) {
+
+  public static final int DEFAULT_GUILDS = 100;
+  public static final int DEFAULT_MEMBERS = 100;
+  public static final int DEFAULT_EVENTS = 50_000;
+  public static final String DEFAULT_HEAP = "1g";
+  public static final List<String> DEFAULT_CASES = List.of("frames", "gateway", "gateway+state", "jda");
+  public static final List<String> DEFAULT_COMPRESSIONS = List.of("none", "zlib-stream");
+  public static final Path DEFAULT_OUT = Path.of("bench", "results");
+
+  /** Parses the flags; throws {@link BenchException} naming the bad flag. */
+  public static BenchOptions parse(String[] args) {
+    int guilds = DEFAULT_GUILDS;
+    int members = DEFAULT_MEMBERS;
+    int events = DEFAULT_EVENTS;
+    String heap = DEFAULT_HEAP;
+    List<String> cases = DEFAULT_CASES;
+    List<String> compressions = DEFAULT_COMPRESSIONS;
+    Path out = DEFAULT_OUT;
+    for (int i = 0; i < args.length; i += 2) {
+      String flag = args[i];
+      if (i + 1 >= args.length) {
+        throw bad(flag, "needs a value");
+      }
+      String v = args[i + 1];
+      switch (flag) {
+        case "--guilds" -> guilds = positive(flag, v);
+        case "--members" -> members = positive(flag, v);
+        case "--events" -> events = positive(flag, v);
+        case "--heap" -> heap = v;
+        case "--cases" -> cases = List.of(v.split(","));
+        case "--compression" -> compressions = List.of(v.split(","));
+        case "--out" -> out = Path.of(v);
+        default -> throw bad(flag, "unknown flag");
+      }
+    }
+    for (String c : cases) {
+      ClientChild.create(c);
+    }
+    for (String c : compressions) {
+      if (!c.equals("none") && !c.equals("zlib-stream")) {
+        throw bad("--compression", "none or zlib-stream, got " + c);
+      }
+    }
+    if (!heap.matches("[0-9]+[kmgKMG]?")) {
+      throw bad("--heap", "a -Xmx size like 1g, got " + heap);
+    }
+    return new BenchOptions(guilds, members, events, heap, cases, compressions, out);
+  }
+
+  private static int positive(String flag, String v) {
+    try {
+      int n = Integer.parseInt(v);
+      if (n > 0) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw bad(flag, "a positive integer, got " + v);
+  }
+
+  private static BenchException bad(String flag, String why) {
+    return new BenchException(BenchException.Kind.BAD_ARGUMENT, flag + ": " + why);
+  }
+}

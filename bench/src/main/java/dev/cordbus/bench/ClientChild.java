@@ -1,0 +1,87 @@
+package dev.cordbus.bench;
+
+import io.vertx.core.json.JsonObject;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One client case in its own JVM. Args: {@code CASE COMPRESSION REST_URL GATEWAY_URL GUILDS MEMBERS}; token from
+ * {@link SimChild#TOKEN_ENV}. Prints {@code READY {"readyMs":..}} once the world is loaded, then waits for
+ * {@code done} on stdin (the firehose has been written), waits until no event arrived for {@value #IDLE_MS} ms
+ * (bounded), and prints {@code RESULT {...}}: counts, rates, heap after GC, CPU seconds, cached guilds/members.
+ */
+public final class ClientChild {
+
+  static final long IDLE_MS = 1500;
+  static final long READY_TIMEOUT_MS = 180_000;
+  static final long DRAIN_TIMEOUT_MS = 300_000;
+
+  private ClientChild() {
+  }
+
+  static ClientCase create(String name) {
+    return switch (name) {
+      case "frames" -> new FrameCounterCase();
+      case "gateway" -> new CordbusCase(false);
+      case "gateway+state" -> new CordbusCase(true);
+      case "jda" -> new JdaCase();
+      default -> throw new BenchException(BenchException.Kind.BAD_ARGUMENT, "unknown case " + name);
+    };
+  }
+
+  public static void main(String[] args) throws Exception {
+    ClientCase c = create(args[0]);
+    ClientCase.Spec spec = new ClientCase.Spec(args[1], args[2], args[3], System.getenv(SimChild.TOKEN_ENV),
+        Integer.parseInt(args[4]), Integer.parseInt(args[5]));
+    Counter counter = new Counter();
+    try {
+      long t0 = System.nanoTime();
+      c.start(spec, counter).get(READY_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+      long readyMs = (System.nanoTime() - t0) / 1_000_000;
+      counter.arm();
+      long cpuReady = cpuNanos();
+      System.out.println("READY " + new JsonObject().put("readyMs", readyMs).encode());
+      BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      String line = in.readLine();
+      if (line == null || !line.startsWith("done")) {
+        System.out.println("FAILED expected 'done', got " + line);
+        return;
+      }
+      long deadline = System.currentTimeMillis() + DRAIN_TIMEOUT_MS;
+      while (System.currentTimeMillis() < deadline
+          && (counter.count() == 0 || System.nanoTime() - counter.lastNanos() < IDLE_MS * 1_000_000)) {
+        Thread.sleep(50);
+      }
+      long cpuRun = cpuNanos() - cpuReady;
+      JsonObject cached = c.cached();
+      long heap = usedHeapAfterGc();
+      System.out.println("RESULT " + new JsonObject().put("case", args[0]).put("compression", spec.compression())
+          .put("events", counter.count()).put("rate", counter.rate()).put("rate2", counter.secondHalfRate())
+          .put("readyMs", readyMs).put("heapBytes", heap).put("cpuRunSeconds", cpuRun / 1e9)
+          .put("cpuTotalSeconds", cpuNanos() / 1e9).put("cached", cached).encode());
+    } catch (Exception e) {
+      System.out.println("FAILED " + e.getClass().getSimpleName() + ": " + e.getMessage());
+    } finally {
+      c.stop();
+      System.exit(0);
+    }
+  }
+
+  static long cpuNanos() {
+    var os = ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean s ? s.getProcessCpuTime() : -1;
+  }
+
+  static long usedHeapAfterGc() throws InterruptedException {
+    long used = Long.MAX_VALUE;
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+      Thread.sleep(100);
+      used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+    }
+    return used;
+  }
+}

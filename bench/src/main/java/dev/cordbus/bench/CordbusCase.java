@@ -1,0 +1,92 @@
+package dev.cordbus.bench;
+
+import dev.cordbus.api.Addresses;
+import dev.cordbus.api.Intent;
+import dev.cordbus.api.state.StateAddresses;
+import dev.cordbus.gateway.GatewayVerticle;
+import dev.cordbus.state.StateVerticle;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * cordbus: the gateway verticle with one local MESSAGE_CREATE consumer, optionally with the state verticle caching
+ * the world. Ready = every GUILD_CREATE published (and, with state, every guild cached).
+ */
+final class CordbusCase implements ClientCase {
+
+  private final boolean withState;
+  private Vertx vertx;
+
+  CordbusCase(boolean withState) {
+    this.withState = withState;
+  }
+
+  @Override
+  public CompletableFuture<Void> start(Spec spec, Counter counter) {
+    vertx = Vertx.vertx();
+    CompletableFuture<Void> ready = new CompletableFuture<>();
+    AtomicInteger guildCreates = new AtomicInteger();
+    var messages = vertx.eventBus().consumer(Addresses.dispatch("MESSAGE_CREATE"), m -> counter.hit());
+    var guilds = vertx.eventBus().consumer(Addresses.dispatch("GUILD_CREATE"), m -> {
+      if (guildCreates.incrementAndGet() == spec.guilds()) {
+        whenCached(spec.guilds(), ready, 0);
+      }
+    });
+    JsonArray intents = new JsonArray();
+    BenchIntents.CORDBUS.forEach(i -> intents.add(i.name()));
+    JsonObject config = new JsonObject().put("token", spec.token()).put("restBaseUrl", spec.restBaseUrl())
+        .put("shardCount", 1).put("compression", spec.compression()).put("intents", intents)
+        .put("identifyIntervalMs", 10);
+    Future<String> state = withState
+        ? vertx.deployVerticle(new StateVerticle(), new DeploymentOptions().setConfig(new JsonObject()))
+        : Future.succeededFuture("");
+    Future.all(messages.completion(), guilds.completion(), state)
+        .compose(v -> vertx.deployVerticle(new GatewayVerticle(k -> null), new DeploymentOptions().setConfig(config)))
+        .onFailure(ready::completeExceptionally);
+    return ready;
+  }
+
+  private void whenCached(int guilds, CompletableFuture<Void> ready, int attempt) {
+    if (!withState) {
+      ready.complete(null);
+      return;
+    }
+    vertx.eventBus().<JsonObject>request(StateAddresses.COUNTS, new JsonObject()).onComplete(ar -> {
+      if (ar.succeeded() && ar.result().body().getLong("guilds", 0L) >= guilds) {
+        ready.complete(null);
+      } else if (attempt > 2000) {
+        ready.completeExceptionally(new BenchException(BenchException.Kind.TIMEOUT, "state never cached "
+            + guilds + " guilds"));
+      } else {
+        vertx.setTimer(20, t -> whenCached(guilds, ready, attempt + 1));
+      }
+    });
+  }
+
+  @Override
+  public JsonObject cached() throws Exception {
+    if (!withState) {
+      return new JsonObject();
+    }
+    JsonObject c = vertx.eventBus().<JsonObject>request(StateAddresses.COUNTS, new JsonObject()).toCompletionStage()
+        .toCompletableFuture().get(30, TimeUnit.SECONDS).body();
+    return new JsonObject().put("guilds", c.getLong("guilds")).put("members", c.getLong("members"));
+  }
+
+  @Override
+  public void stop() throws Exception {
+    if (vertx != null) {
+      vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+  }
+
+  static int intentMask() {
+    return Intent.mask(BenchIntents.CORDBUS);
+  }
+}

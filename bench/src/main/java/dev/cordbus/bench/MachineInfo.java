@@ -1,0 +1,35 @@
+package dev.cordbus.bench;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** A one-paragraph description of the machine the figures were measured on. */
+final class MachineInfo {
+
+  private MachineInfo() {
+  }
+
+  static String describe() {
+    var os = ManagementFactory.getOperatingSystemMXBean();
+    long mem = os instanceof com.sun.management.OperatingSystemMXBean s ? s.getTotalMemorySize() : -1;
+    return String.format(Locale.ROOT, "%d cores (%s), %.1f GiB RAM, %s %s, JDK %s (%s), load average %.2f at start",
+        Runtime.getRuntime().availableProcessors(), cpuModel(), mem / 1073741824.0, System.getProperty("os.name"),
+        System.getProperty("os.arch"), System.getProperty("java.version"), System.getProperty("java.vm.name"),
+        os.getSystemLoadAverage());
+  }
+
+  private static String cpuModel() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+        if (line.startsWith("model name")) {
+          return line.substring(line.indexOf(':') + 1).trim();
+        }
+      }
+    } catch (Exception e) {
+      return "cpu model unknown";
+    }
+    return "cpu model unknown";
+  }
+}

@@ -1,0 +1,56 @@
+package dev.cordbus.bench;
+
+import dev.cordbus.simulator.DiscordSimulator;
+import dev.cordbus.simulator.SimulatorOptions;
+import dev.cordbus.simulator.World;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The simulator in its own JVM, driven over stdin: {@code fire COUNT PER_SECOND} runs a firehose and answers
+ * {@code FIRED {"written":n,"ms":t}}; {@code quit} or end of input stops it. Args: {@code GUILDS MEMBERS}; the
+ * token comes from the environment variable {@value #TOKEN_ENV}.
+ */
+public final class SimChild {
+
+  /** Environment variable carrying the simulated bot token to the children. */
+  public static final String TOKEN_ENV = "CORDBUS_BENCH_TOKEN";
+
+  private SimChild() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    int guilds = Integer.parseInt(args[0]);
+    int members = Integer.parseInt(args[1]);
+    Vertx vertx = Vertx.vertx();
+    try {
+      SimulatorOptions options = new SimulatorOptions().world(World.generate(guilds, members, 42L))
+          .tokens(List.of(System.getenv(TOKEN_ENV))).identifyWindowMs(0);
+      DiscordSimulator sim = DiscordSimulator.start(vertx, options).toCompletionStage().toCompletableFuture()
+          .get(120, TimeUnit.SECONDS);
+      System.out.println("SIM " + new JsonObject().put("rest", sim.restBaseUrl()).put("gateway", sim.gatewayUrl())
+          .encode());
+      BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      String line;
+      while ((line = in.readLine()) != null && !line.equals("quit")) {
+        String[] p = line.trim().split("\\s+");
+        if (p.length == 3 && p[0].equals("fire")) {
+          long t0 = System.nanoTime();
+          long written = sim.scenario().firehose(Integer.parseInt(p[1]), Integer.parseInt(p[2]))
+              .toCompletionStage().toCompletableFuture().get(600, TimeUnit.SECONDS);
+          System.out.println("FIRED " + new JsonObject().put("written", written)
+              .put("ms", (System.nanoTime() - t0) / 1_000_000).encode());
+        }
+      }
+    } catch (Exception e) {
+      System.out.println("FAILED " + e);
+    } finally {
+      vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+  }
+}
