@@ -99,8 +99,9 @@ public final class BenchMain {
             + " client JVM, `-Xms").append(o.heap()).append(" -Xmx").append(o.heap()).append(" -XX:+UseG1GC`.\n\n");
     b.append("Machine: ").append(machine).append(".\n\n");
     b.append(ResultTable.table(results)).append('\n');
-    b.append("events/s = MESSAGE_CREATE handled by the bot's listener per second, from the first to the last one"
-        + " (frames row: WebSocket frames counted, no inflating or parsing = the simulator's emit ceiling). Heap ="
+    b.append("dispatches/s = the bot listener's MESSAGE_CREATE per second from the first to the last one, scaled by"
+        + " dispatches written / MESSAGE_CREATE counted (all four dispatch kinds are decoded and handled; frames row:"
+        + " WebSocket frames counted, no inflating or parsing = the simulator's emit ceiling). Heap ="
         + " used heap after System.gc() with the world cached. CPU = process CPU time of the client JVM.\n\n");
     b.append("Targets:\n");
     ResultTable.verdicts(results).forEach(l -> b.append(l).append('\n'));

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ClientChild {
 
-  static final long IDLE_MS = 1500;
+  static final long IDLE_MS = 1000;
   static final long READY_TIMEOUT_MS = 180_000;
   static final long DRAIN_TIMEOUT_MS = 300_000;
 

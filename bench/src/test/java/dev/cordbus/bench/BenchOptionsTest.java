@@ -1,0 +1,38 @@
+package dev.cordbus.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BenchOptionsTest {
+
+  @Test
+  void defaultsAndFlags() {
+    BenchOptions d = BenchOptions.parse(new String[0]);
+    assertEquals(BenchOptions.DEFAULT_CASES, d.cases());
+    BenchOptions o = BenchOptions.parse(new String[] {"--guilds", "7", "--members", "9", "--events", "11",
+        "--cases", "jda,gateway+state", "--compression", "none", "--heap", "512m"});
+    assertEquals(7, o.guilds());
+    assertEquals(9, o.members());
+    assertEquals(11, o.events());
+    assertEquals(List.of("jda", "gateway+state"), o.cases());
+    assertEquals(List.of("none"), o.compressions());
+    assertEquals("512m", o.heap());
+  }
+
+  @Test
+  void badValuesNameTheFlag() {
+    BenchException e = assertThrows(BenchException.class, () -> BenchOptions.parse(new String[] {"--events", "0"}));
+    assertTrue(e.getMessage().startsWith("--events"), e.getMessage());
+    assertEquals(BenchException.Kind.BAD_ARGUMENT, e.kind());
+    assertTrue(assertThrows(BenchException.class, () -> BenchOptions.parse(new String[] {"--cases", "discord4j"}))
+        .getMessage().contains("discord4j"));
+    assertTrue(assertThrows(BenchException.class, () -> BenchOptions.parse(new String[] {"--compression", "zstd"}))
+        .getMessage().startsWith("--compression"));
+    assertTrue(assertThrows(BenchException.class, () -> BenchOptions.parse(new String[] {"--heap", "lots"}))
+        .getMessage().startsWith("--heap"));
+  }
+}

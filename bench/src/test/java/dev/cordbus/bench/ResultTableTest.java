@@ -1,0 +1,51 @@
+package dev.cordbus.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ResultTableTest {
+
+  private static JsonObject row(String kase, String compression, double rate, long heap) {
+    return new JsonObject().put("case", kase).put("compression", compression).put("events", 850L)
+        .put("written", 1000L).put("rate", rate).put("rate2", rate).put("readyMs", 100L).put("heapBytes", heap)
+        .put("cpuRunSeconds", 1.0).put("cpuTotalSeconds", 2.0)
+        .put("cached", kase.equals("frames") ? new JsonObject() : new JsonObject().put("guilds", 3).put("members", 30));
+  }
+
+  @Test
+  void ratiosAreToTheJdaRowOfTheSameCompression() {
+    List<JsonObject> rs = List.of(row("gateway+state", "none", 850, 50L << 20), row("jda", "none", 425, 100L << 20),
+        row("gateway+state", "zlib-stream", 850, 60L << 20), row("jda", "zlib-stream", 850, 100L << 20));
+    String t = ResultTable.table(rs);
+    String[] lines = t.split("\n");
+    assertEquals(6, lines.length);
+    assertTrue(lines[2].contains("| 1,000 | 1,000 | 2.00 |"), lines[2]);
+    assertTrue(lines[2].contains("| 50.0 | 0.50 |"), lines[2]);
+    assertTrue(lines[4].contains("| 1.00 |"), lines[4]);
+    assertTrue(lines[4].contains("| 60.0 | 0.60 |"), lines[4]);
+  }
+
+  @Test
+  void verdictsSayMetOrMissedWithTheFigure() {
+    List<JsonObject> rs = List.of(row("gateway+state", "none", 850, 50L << 20), row("jda", "none", 425, 100L << 20),
+        row("frames", "zlib-stream", 1000, 10L << 20), row("gateway+state", "zlib-stream", 425, 60L << 20),
+        row("jda", "zlib-stream", 425, 100L << 20));
+    List<String> v = ResultTable.verdicts(rs);
+    assertTrue(v.get(0).contains("MET (2.00×)"), v.get(0));
+    // frames: 1000 frames/s (no scaling: events 850 of written 1000 → scaled to 1176); state: 425 → 500
+    assertTrue(v.get(1).contains("MISSED"), v.get(1));
+    assertTrue(v.get(2).contains("MET (50%)"), v.get(2));
+    assertTrue(v.get(3).contains("MISSED (60%)"), v.get(3));
+  }
+
+  @Test
+  void missingRowsAreReportedAsNotMeasured() {
+    List<String> v = ResultTable.verdicts(List.of(row("jda", "none", 10, 1)));
+    assertTrue(v.get(0).contains("not measured"));
+    assertTrue(v.get(1).contains("not measured"));
+  }
+}
