@@ -24,7 +24,9 @@ import java.util.concurrent.TimeUnit;
  * GUILD_CREATE over a WebSocket, heap after GC per member and per guild, the simulator firehose applied per second,
  * and MEMBER query latency on the same node. Run:
  * <pre>mvn -o -q -pl state-verticle exec:exec -Dbench.main=dev.cordbus.state.bench.SimulatorFootprint
- *     -Dbench.guilds=1000 -Dbench.members=1000</pre>
+ *     -Dbench.guilds=1000 -Dbench.members=250</pre>
+ * Members per guild up to 250 (= large_threshold) all arrive in GUILD_CREATE; above that Discord (and the
+ * simulator) only send online members, members with roles or in voice.
  */
 public final class SimulatorFootprint {
 
@@ -33,14 +35,15 @@ public final class SimulatorFootprint {
 
   public static void main(String[] args) throws Exception {
     int guilds = Integer.getInteger("bench.guilds", 1000);
-    int members = Integer.getInteger("bench.members", 1000);
+    int members = Integer.getInteger("bench.members", 250);
     int firehose = Integer.getInteger("bench.firehose", 200_000);
     int queries = Integer.getInteger("bench.queries", 50_000);
     int shards = Math.max(1, (guilds + 2499) / 2500);
     Vertx vertx = Vertx.vertx();
     World world = World.generate(guilds, members, 42);
     DiscordSimulator sim = StateFootprint.await(DiscordSimulator.start(vertx, new SimulatorOptions()
-        .heartbeatIntervalMs(5000).recommendedShards(shards).maxConcurrency(Math.max(1, shards)).identifyWindowMs(100)
+        .heartbeatIntervalMs(30_000).recommendedShards(shards).maxConcurrency(Math.max(1, shards)).identifyWindowMs(100)
+        .replayBufferSize(64).replayBufferBytes(1 << 20)
         .world(world)));
     StateVerticle state = new StateVerticle();
     StateFootprint.await(vertx.deployVerticle(state, new DeploymentOptions().setConfig(new JsonObject())));
@@ -52,7 +55,7 @@ public final class SimulatorFootprint {
     StateFootprint.await(vertx.deployVerticle(new GatewayVerticle(), new DeploymentOptions().setConfig(
         new JsonObject().put("token", sim.token()).put("restBaseUrl", sim.restBaseUrl())
             .put("gatewayUrl", sim.gatewayUrl()).put("shardCount", shards).put("compression", "none")
-            .put("publishRaw", false)
+            .put("publishRaw", false).put("largeThreshold", 250)
             .put("intents", new JsonArray(List.of("GUILDS", "GUILD_MEMBERS", "GUILD_PRESENCES", "GUILD_MESSAGES",
                 "GUILD_MESSAGE_REACTIONS", "MESSAGE_CONTENT"))))));
     if (!ready.await(600, TimeUnit.SECONDS)) {
@@ -75,13 +78,16 @@ public final class SimulatorFootprint {
 
     long[] lat = new long[queries];
     Promise<Void> done = Promise.promise();
+    // query pairs from what the cache holds (guilds above large_threshold only send some members in GUILD_CREATE)
     List<String> guildIds = world.guildIds();
     Random r = new Random(3);
     String[][] pairs = new String[1024][];
     for (int i = 0; i < pairs.length; i++) {
       String g = guildIds.get(r.nextInt(guildIds.size()));
-      List<String> ids = world.memberIds(g);
-      pairs[i] = new String[] {g, ids.get(r.nextInt(ids.size()))};
+      JsonArray page = StateFootprint.await(vertx.eventBus().<JsonObject>request(StateAddresses.MEMBERS,
+          new JsonObject().put("guild_id", g).put("limit", 1000))).body().getJsonArray("members");
+      String user = page.getJsonObject(r.nextInt(page.size())).getJsonObject("user").getString("id");
+      pairs[i] = new String[] {g, user};
     }
     vertx.runOnContext(v -> loop(vertx, lat, 0, pairs, done));
     StateFootprint.await(done.future());
