@@ -52,7 +52,7 @@ public final class BenchMain {
         LOG.info("running {} ({}), {} guilds x {} members, {} events", kase, compression, o.guilds(), o.members(),
             o.events());
         try {
-          JsonObject r = runOne(o, kase, compression, logs);
+          JsonObject r = runOne(o, kase, compression, o.events(), 0, logs);
           LOG.info("{} ({}): {}", kase, compression, r.encode());
           results.add(r);
         } catch (BenchException e) {
@@ -61,35 +61,69 @@ public final class BenchMain {
         }
       }
     }
-    String report = report(o, machine, results, failures);
+    List<JsonObject> latencies = new ArrayList<>();
+    if (o.latencyEvents() > 0) {
+      for (String kase : List.of("latency", "latency-cluster")) {
+        LOG.info("running {} at {}/s, {} events", kase, o.latencyRate(), o.latencyEvents());
+        try {
+          JsonObject r = runOne(o, kase, "zlib-stream", o.latencyEvents(), o.latencyRate(), logs);
+          LOG.info("{}: {}", kase, r.encode());
+          latencies.add(r);
+        } catch (BenchException e) {
+          LOG.warn("{} failed: {} (child logs in {})", kase, e.getMessage(), logs);
+          failures.add(kase + ": " + e.getMessage());
+        }
+      }
+    }
+    String report = report(o, machine, results, latencies, failures);
     Files.createDirectories(o.out());
     Files.writeString(o.out().resolve(LocalDate.now() + ".md"), report);
     Files.writeString(o.out().resolve("latest.md"), report);
     return report;
   }
 
-  static JsonObject runOne(BenchOptions o, String kase, String compression, Path logs) {
+  static JsonObject runOne(BenchOptions o, String kase, String compression, int events, int perSecond, Path logs) {
     List<String> jvm = List.of("-Xms" + o.heap(), "-Xmx" + o.heap(), "-XX:+UseG1GC");
     Map<String, String> env = Map.of(SimChild.TOKEN_ENV, "bench-" + UUID.randomUUID());
     String tag = kase.replace('+', '-') + "-" + compression;
+    List<String> clientJvm = new ArrayList<>(jvm);
+    Path jfr = logs.resolve(tag + ".jfr");
+    if (o.profile()) {
+      clientJvm.addAll(Profiles.jfrFlags(jfr));
+      clientJvm.add("-Dcordbus.bench.histogram=true");
+    }
     try (Child sim = Child.start("simulator", jvm, SimChild.class, List.of(Integer.toString(o.guilds()),
         Integer.toString(o.members())), env, logs.resolve(tag + "-simulator.log"))) {
       JsonObject urls = new JsonObject(sim.await("SIM", SIM_START_MS));
-      try (Child client = Child.start(kase, jvm, ClientChild.class, List.of(kase, compression,
+      try (Child client = Child.start(kase, clientJvm, ClientChild.class, List.of(kase, compression,
           urls.getString("rest"), urls.getString("gateway"), Integer.toString(o.guilds()),
           Integer.toString(o.members())), env, logs.resolve(tag + "-client.log"))) {
         client.await("READY", ClientChild.READY_TIMEOUT_MS + 10_000);
-        sim.send("fire " + o.events() + " 0");
+        sim.send("fire " + events + " " + perSecond);
         JsonObject fired = new JsonObject(sim.await("FIRED", FIRE_MS));
         client.send("done");
         JsonObject r = new JsonObject(client.await("RESULT", ClientChild.DRAIN_TIMEOUT_MS + 30_000));
         sim.send("quit");
-        return r.put("written", fired.getLong("written")).put("fireMs", fired.getLong("ms"));
+        client.close();
+        r.put("written", fired.getLong("written")).put("fireMs", fired.getLong("ms"));
+        if (o.profile()) {
+          r.put("hottest", hottest(jfr));
+        }
+        return r;
       }
     }
   }
 
-  static String report(BenchOptions o, String machine, List<JsonObject> results, List<String> failures) {
+  private static String hottest(Path jfr) {
+    try {
+      return Profiles.hottest(jfr, 15);
+    } catch (IOException e) {
+      return "    no JFR recording: " + e.getMessage();
+    }
+  }
+
+  static String report(BenchOptions o, String machine, List<JsonObject> results, List<JsonObject> latencies,
+      List<String> failures) {
     StringBuilder b = new StringBuilder();
     b.append("# cordbus vs JDA ").append(net.dv8tion.jda.api.JDAInfo.VERSION).append(", ").append(LocalDate.now())
         .append("\n\n");
@@ -105,6 +139,25 @@ public final class BenchMain {
         + " used heap after System.gc() with the world cached. CPU = process CPU time of the client JVM.\n\n");
     b.append("Targets:\n");
     ResultTable.verdicts(results).forEach(l -> b.append(l).append('\n'));
+    if (!latencies.isEmpty()) {
+      b.append("\n## Delivery latency at ").append(o.latencyRate()).append(" MESSAGE_CREATE/s (zlib-stream, ")
+          .append(o.latencyEvents()).append(" dispatches, the first ").append(ClientChild.LATENCY_WARMUP)
+          .append(" MESSAGE_CREATE excluded as warm-up)\n\n");
+      b.append("From the gateway reading the frame (`received-nanos` header) to the bot handler running;"
+          + " both nodes in one client JVM (one clock), the other node reached over the clustered event bus"
+          + " (Hazelcast, TCP on 127.0.0.1).\n\n");
+      b.append(LatencyTable.table(latencies)).append('\n');
+      LatencyTable.verdicts(latencies).forEach(l -> b.append(l).append('\n'));
+    }
+    if (o.profile()) {
+      b.append("\n## Profiles (JFR execution samples of each client JVM, whole process; live-heap histogram after"
+          + " the run)\n");
+      for (JsonObject r : results) {
+        b.append("\n### ").append(r.getString("case")).append(" (").append(r.getString("compression"))
+            .append(")\n\nHottest methods:\n\n").append(r.getString("hottest", "")).append("\nHeap:\n\n");
+        r.getString("histogram", "").lines().forEach(l -> b.append("    ").append(l).append('\n'));
+      }
+    }
     if (!failures.isEmpty()) {
       b.append("\nFailed runs:\n");
       failures.forEach(f -> b.append("- ").append(f).append('\n'));

@@ -5,10 +5,12 @@ import java.util.List;
 
 /**
  * Command-line options of {@link BenchMain}: {@code --guilds G --members M --events F --heap 1g
- * --cases frames,gateway,gateway+state,jda --compression none,zlib-stream --out bench/results}.
+ * --cases frames,gateway,gateway+state,jda --compression none,zlib-stream --out bench/results
+ * --latency-events 25000 --latency-rate 5000}; {@code --latency-events 0} skips the latency run;
+ * {@code --profile true} records the clients with JFR and adds the hottest methods and a heap histogram.
  */
 public record BenchOptions(int guilds, int members, int events, String heap, List<String> cases,
-    List<String> compressions, Path out) {
+    List<String> compressions, Path out, int latencyEvents, int latencyRate, boolean profile) {
 
   public static final int DEFAULT_GUILDS = 100;
   public static final int DEFAULT_MEMBERS = 100;
@@ -17,6 +19,8 @@ public record BenchOptions(int guilds, int members, int events, String heap, Lis
   public static final List<String> DEFAULT_CASES = List.of("frames", "gateway", "gateway+state", "jda");
   public static final List<String> DEFAULT_COMPRESSIONS = List.of("none", "zlib-stream");
   public static final Path DEFAULT_OUT = Path.of("bench", "results");
+  public static final int DEFAULT_LATENCY_EVENTS = 25_000;
+  public static final int DEFAULT_LATENCY_RATE = 5_000;
 
   /** Parses the flags; throws {@link BenchException} naming the bad flag. */
   public static BenchOptions parse(String[] args) {
@@ -27,6 +31,9 @@ public record BenchOptions(int guilds, int members, int events, String heap, Lis
     List<String> cases = DEFAULT_CASES;
     List<String> compressions = DEFAULT_COMPRESSIONS;
     Path out = DEFAULT_OUT;
+    int latencyEvents = DEFAULT_LATENCY_EVENTS;
+    int latencyRate = DEFAULT_LATENCY_RATE;
+    boolean profile = false;
     for (int i = 0; i < args.length; i += 2) {
       String flag = args[i];
       if (i + 1 >= args.length) {
@@ -41,6 +48,9 @@ public record BenchOptions(int guilds, int members, int events, String heap, Lis
         case "--cases" -> cases = List.of(v.split(","));
         case "--compression" -> compressions = List.of(v.split(","));
         case "--out" -> out = Path.of(v);
+        case "--latency-events" -> latencyEvents = v.equals("0") ? 0 : positive(flag, v);
+        case "--latency-rate" -> latencyRate = positive(flag, v);
+        case "--profile" -> profile = Boolean.parseBoolean(v);
         default -> throw bad(flag, "unknown flag");
       }
     }
@@ -55,7 +65,7 @@ public record BenchOptions(int guilds, int members, int events, String heap, Lis
     if (!heap.matches("[0-9]+[kmgKMG]?")) {
       throw bad("--heap", "a -Xmx size like 1g, got " + heap);
     }
-    return new BenchOptions(guilds, members, events, heap, cases, compressions, out);
+    return new BenchOptions(guilds, members, events, heap, cases, compressions, out, latencyEvents, latencyRate, profile);
   }
 
   private static int positive(String flag, String v) {

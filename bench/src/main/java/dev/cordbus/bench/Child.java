@@ -119,8 +119,11 @@ public final class Child implements AutoCloseable {
   @Override
   public void close() {
     if (process.isAlive()) {
-      process.destroy();
       try {
+        if (process.waitFor(3, TimeUnit.SECONDS)) {
+          return;
+        }
+        process.destroy();
         if (!process.waitFor(5, TimeUnit.SECONDS)) {
           process.destroyForcibly();
           process.waitFor(5, TimeUnit.SECONDS);

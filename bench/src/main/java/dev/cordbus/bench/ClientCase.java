@@ -20,6 +20,11 @@ public interface ClientCase {
   /** {@code {guilds, members}} as cached by the client, or an empty object when it caches nothing. */
   JsonObject cached() throws Exception;
 
+  /** Case-specific figures added to the result (latency percentiles...); empty by default. */
+  default JsonObject extra() {
+    return new JsonObject();
+  }
+
   /** Disconnects, bounded. */
   void stop() throws Exception;
 }

@@ -19,6 +19,9 @@ public final class ClientChild {
   static final long READY_TIMEOUT_MS = 180_000;
   static final long DRAIN_TIMEOUT_MS = 300_000;
 
+  /** Events dropped from the latency figures as warm-up (one second at 5,000/s). */
+  static final int LATENCY_WARMUP = 5_000;
+
   private ClientChild() {
   }
 
@@ -28,6 +31,8 @@ public final class ClientChild {
       case "gateway" -> new CordbusCase(false);
       case "gateway+state" -> new CordbusCase(true);
       case "jda" -> new JdaCase();
+      case "latency" -> new LatencyCase(false, LATENCY_WARMUP);
+      case "latency-cluster" -> new LatencyCase(true, LATENCY_WARMUP);
       default -> throw new BenchException(BenchException.Kind.BAD_ARGUMENT, "unknown case " + name);
     };
   }
@@ -61,7 +66,9 @@ public final class ClientChild {
       System.out.println("RESULT " + new JsonObject().put("case", args[0]).put("compression", spec.compression())
           .put("events", counter.count()).put("rate", counter.rate()).put("rate2", counter.secondHalfRate())
           .put("readyMs", readyMs).put("heapBytes", heap).put("cpuRunSeconds", cpuRun / 1e9)
-          .put("cpuTotalSeconds", cpuNanos() / 1e9).put("cached", cached).encode());
+          .put("cpuTotalSeconds", cpuNanos() / 1e9).put("cached", cached).put("extra", c.extra())
+          .put("histogram", Boolean.getBoolean("cordbus.bench.histogram") ? Profiles.classHistogram(15) : null)
+          .encode());
     } catch (Exception e) {
       System.out.println("FAILED " + e.getClass().getSimpleName() + ": " + e.getMessage());
     } finally {

@@ -1,0 +1,130 @@
+package dev.cordbus.bench;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import dev.cordbus.api.Addresses;
+import dev.cordbus.api.Headers;
+import dev.cordbus.gateway.GatewayVerticle;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.eventbus.EventBusOptions;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.spi.cluster.hazelcast.ConfigUtil;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Delivery latency of MESSAGE_CREATE from the moment the gateway read the frame ({@code received-nanos} header) to a
+ * bot handler: on the same node (a consumer on the gateway's Vert.x) and on another node (a second clustered Vert.x,
+ * Hazelcast over 127.0.0.1, reached through the clustered event bus's TCP connection). Both Vert.x instances live in
+ * this JVM, so {@code System.nanoTime()} is one clock. Not clustered when {@code clustered} is false.
+ */
+final class LatencyCase implements ClientCase {
+
+  static final int CAPACITY = 2_000_000;
+
+  private final boolean clustered;
+  private final int warmup;
+  private final Latencies local;
+  private final Latencies remote;
+  private Vertx gatewayNode;
+  private Vertx botNode;
+
+  LatencyCase(boolean clustered, int warmup) {
+    this.clustered = clustered;
+    this.warmup = warmup;
+    this.local = new Latencies(CAPACITY, warmup);
+    this.remote = new Latencies(CAPACITY, warmup);
+  }
+
+  @Override
+  public CompletableFuture<Void> start(Spec spec, Counter counter) {
+    CompletableFuture<Void> ready = new CompletableFuture<>();
+    String cluster = "cordbus-bench-" + UUID.randomUUID();
+    int basePort = 20_000 + (int) (Math.random() * 30_000);
+    Future<Vertx> a = clustered ? clusteredVertx(cluster, basePort) : Future.succeededFuture(Vertx.vertx());
+    a.compose(v -> {
+      gatewayNode = v;
+      return clustered ? clusteredVertx(cluster, basePort) : Future.succeededFuture(null);
+    }).compose(b -> {
+      botNode = b;
+      AtomicInteger guildCreates = new AtomicInteger();
+      var guilds = gatewayNode.eventBus().consumer(Addresses.dispatch("GUILD_CREATE"), m -> {
+        if (guildCreates.incrementAndGet() == spec.guilds()) {
+          ready.complete(null);
+        }
+      });
+      var here = gatewayNode.eventBus().<JsonObject>consumer(Addresses.dispatch("MESSAGE_CREATE"), m -> {
+        local.add(System.nanoTime() - received(m));
+        counter.hit();
+      });
+      Future<Void> there = Future.succeededFuture();
+      if (botNode != null) {
+        there = botNode.eventBus().<JsonObject>consumer(Addresses.dispatch("MESSAGE_CREATE"),
+            m -> remote.add(System.nanoTime() - received(m))).completion();
+      }
+      return Future.all(guilds.completion(), here.completion(), there);
+    }).compose(v -> {
+      JsonArray intents = new JsonArray();
+      BenchIntents.CORDBUS.forEach(i -> intents.add(i.name()));
+      JsonObject config = new JsonObject().put("token", spec.token()).put("restBaseUrl", spec.restBaseUrl())
+          .put("shardCount", 1).put("compression", spec.compression()).put("intents", intents)
+          .put("identifyIntervalMs", 10);
+      return gatewayNode.deployVerticle(new GatewayVerticle(k -> null), new DeploymentOptions().setConfig(config));
+    }).onFailure(ready::completeExceptionally);
+    return ready;
+  }
+
+  private static long received(Message<?> m) {
+    return Long.parseLong(m.headers().get(Headers.RECEIVED_NANOS));
+  }
+
+  private static Future<Vertx> clusteredVertx(String clusterName, int basePort) {
+    Config hz = ConfigUtil.loadConfig();
+    hz.setClusterName(clusterName);
+    hz.setProperty("hazelcast.logging.type", "slf4j");
+    hz.setProperty("hazelcast.phone.home.enabled", "false");
+    hz.getNetworkConfig().setPort(basePort).setPortAutoIncrement(true).setPortCount(4);
+    JoinConfig join = hz.getNetworkConfig().getJoin();
+    join.getMulticastConfig().setEnabled(false);
+    join.getAutoDetectionConfig().setEnabled(false);
+    join.getTcpIpConfig().setEnabled(true);
+    for (int p = basePort; p < basePort + 4; p++) {
+      join.getTcpIpConfig().addMember("127.0.0.1:" + p);
+    }
+    hz.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
+    return Vertx.builder().with(new VertxOptions().setEventBusOptions(new EventBusOptions().setHost("127.0.0.1")))
+        .withClusterManager(new HazelcastClusterManager(hz)).buildClustered();
+  }
+
+  @Override
+  public JsonObject cached() {
+    return new JsonObject();
+  }
+
+  @Override
+  public JsonObject extra() {
+    JsonObject j = new JsonObject().put("sameNode", local.summary()).put("warmupExcluded", warmup);
+    if (clustered) {
+      j.put("otherNode", remote.summary());
+    }
+    return j;
+  }
+
+  @Override
+  public void stop() throws Exception {
+    if (botNode != null) {
+      botNode.close().toCompletionStage().toCompletableFuture().get(15, TimeUnit.SECONDS);
+    }
+    if (gatewayNode != null) {
+      gatewayNode.close().toCompletionStage().toCompletableFuture().get(15, TimeUnit.SECONDS);
+    }
+  }
+}
