@@ -185,6 +185,42 @@ class RestTest {
   }
 
   @Test
+  void restSeesWhatHappenedOnTheGatewaySide() throws Exception {
+    // a user joins and speaks after the simulator started: REST knows the member and can reply and react
+    String userId = "1500000000000000001";
+    JsonObject user = new JsonObject().put("id", userId).put("username", "late_joiner").put("discriminator", "0")
+        .put("global_name", null).put("avatar", null);
+    Sims.await(sim.scenario().dispatch("GUILD_MEMBER_ADD", new JsonObject().put("guild_id", guild).put("user", user)
+        .put("roles", new io.vertx.core.json.JsonArray()).put("joined_at", "2026-11-23T10:00:00.000Z")
+        .put("deaf", false).put("mute", false).put("flags", 0)));
+    String messageId = "1500000000000000002";
+    Sims.await(sim.scenario().dispatch("MESSAGE_CREATE", new JsonObject().put("id", messageId)
+        .put("channel_id", channel).put("guild_id", guild).put("author", user).put("content", "!ping")
+        .put("timestamp", "2026-11-23T10:00:01.000Z").put("type", 0)));
+
+    Reply member = call(HttpMethod.GET, "/guilds/" + guild + "/members/" + userId, sim.token(), null);
+    assertEquals(200, member.status(), member.body());
+    assertEquals("late_joiner", member.json().getJsonObject("user").getString("username"));
+    Reply reply = call(HttpMethod.POST, "/channels/" + channel + "/messages", sim.token(), new JsonObject()
+        .put("content", "pong").put("message_reference", new JsonObject().put("message_id", messageId)));
+    assertEquals(200, reply.status(), reply.body());
+    assertEquals("!ping", reply.json().getJsonObject("referenced_message").getString("content"));
+    Reply reacted = call(HttpMethod.PUT, "/channels/" + channel + "/messages/" + messageId + "/reactions/%F0%9F%8E%89/@me",
+        sim.token(), null);
+    assertEquals(204, reacted.status(), reacted.body());
+
+    // and forgets what left: the member is gone, the deleted message is unknown
+    Sims.await(sim.scenario().dispatch("GUILD_MEMBER_REMOVE", new JsonObject().put("guild_id", guild)
+        .put("user", user)));
+    Sims.await(sim.scenario().dispatch("MESSAGE_DELETE", new JsonObject().put("id", messageId)
+        .put("channel_id", channel).put("guild_id", guild)));
+    assertEquals(10007, call(HttpMethod.GET, "/guilds/" + guild + "/members/" + userId, sim.token(), null).json()
+        .getInteger("code"));
+    assertEquals(10008, call(HttpMethod.GET, "/channels/" + channel + "/messages/" + messageId, sim.token(), null)
+        .json().getInteger("code"));
+  }
+
+  @Test
   void unknownRouteIs404Json() throws Exception {
     Reply r = call(HttpMethod.GET, "/nope", sim.token(), null);
     assertEquals(404, r.status());

@@ -1,7 +1,9 @@
 package dev.cordbus.simulator.rest;
 
 import dev.cordbus.simulator.restsim.RestSim;
+import dev.cordbus.simulator.restsim.RateLimitSim;
 import dev.cordbus.simulator.restsim.RestSimStore;
+import dev.cordbus.simulator.restsim.WorldMirror;
 import java.util.Set;
 
 import dev.cordbus.simulator.SimulatorLog;
@@ -46,25 +48,17 @@ public final class RestApi {
     api.route().handler(this::record);
     GatewayRoutes gateway = new GatewayRoutes(hub, options);
     api.get("/gateway").handler(gateway::gateway);
-    api.route().handler(this::authenticate);
-    api.get("/gateway/bot").handler(gateway::gatewayBot);
-    api.get("/users/@me").handler(rc -> RestErrors.json(rc, 200, userMe()));
-    RestRateLimiter limiter = new RestRateLimiter(options.messageRateLimit(), options.messageRateWindowMs());
-    new ChannelRoutes(hub, world).mount(api);
-    new MessageRoutes(hub, world, limiter).mount(api);
-    new ReactionRoutes(hub, world, limiter).mount(api);
-    // Everything the routes above do not serve (guilds, members, bans, DMs, interactions, commands, bulk and
-    // remove-all reactions) comes from the restsim package, with its own rate-limit buckets; its mutations go
-    // through the hub, so they update the world and reach the gateway like the routes above.
+    api.get("/gateway/bot").handler(this::authenticate).handler(gateway::gatewayBot);
+    api.get("/users/@me").handler(this::authenticate).handler(rc -> RestErrors.json(rc, 200, userMe()));
+    // Every other endpoint (channels, messages, reactions, guilds, members, bans, DMs, interactions, commands)
+    // comes from the restsim package, which checks the token itself (interaction callbacks need none) and applies
+    // Discord's rate limits. Its mutations go through the hub, so they update the world and reach the gateway;
+    // the world's own events (lively traffic, scenarios) reach its store through the mirror.
     RestSimStore store = RestSimStore.fromWorld(options.world());
-    world.onApply((event, d) -> {
-      if ("INTERACTION_CREATE".equals(event)) {
-        JsonObject user = d.getJsonObject("member", d).getJsonObject("user", new JsonObject());
-        store.registerInteraction(d.getString("id"), d.getString("token"), d.getString("channel_id"),
-            d.getString("guild_id"), user.getString("id"));
-      }
-    });
-    new RestSim(store, Set.copyOf(options.tokens())).onDispatch(hub::emit).mount(api, "");
+    world.onApply((event, d) -> WorldMirror.apply(store, event, d));
+    RateLimitSim limits = new RateLimitSim().rule("POST /channels/{channel_id}/messages", "b05c1b3b1e6a4c9f",
+        options.messageRateLimit(), options.messageRateWindowMs());
+    new RestSim(store, limits, Set.copyOf(options.tokens())).onDispatch(hub::emit).mount(api, "");
     api.route().last().handler(rc -> RestErrors.send(rc, 404, 0, "404: Not Found"));
     root.route(BASE_PATH + "/*").subRouter(api);
   }

@@ -44,13 +44,15 @@ final class MessageRoutes {
     r.endpoint(HttpMethod.DELETE, "/channels/{channel_id}/messages/{message_id}", "channel_id", bot,
         this::delete);
     r.endpoint(HttpMethod.POST, "/channels/{channel_id}/typing", "channel_id", bot, ctx -> {
+      JsonObject d;
       synchronized (store) {
         JsonObject channel = channel(ctx);
-        JsonObject d = new JsonObject().put("channel_id", channel.getString("id"))
+        d = new JsonObject().put("channel_id", channel.getString("id"))
             .put("user_id", store.botUser().getString("id")).put("timestamp", System.currentTimeMillis() / 1000);
         putGuild(d, channel);
-        sim.dispatch("TYPING_START", d);
       }
+      // outside the store lock: dispatching applies the event to the world, which mirrors it back into the store
+      sim.dispatch("TYPING_START", d);
       RestSimRoutes.noContent(ctx);
     });
   }

@@ -54,7 +54,14 @@ public final class RestSimStore {
   /** guild id -> user id -> member (with {@code user}). */
   final Map<String, Map<String, JsonObject>> members = new HashMap<>();
   final Map<String, Set<String>> bans = new HashMap<>();
-  final Map<String, JsonObject> messages = new LinkedHashMap<>();
+  /** Messages kept (oldest out first), like the world's message store: edits, replies and reactions need them. */
+  static final int MESSAGE_CAPACITY = 10_000;
+  final Map<String, JsonObject> messages = new LinkedHashMap<>() {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, JsonObject> eldest) {
+      return size() > MESSAGE_CAPACITY;
+    }
+  };
   /** message id -> emoji key -> user ids, in insertion order. */
   final Map<String, Map<String, Set<String>>> reactions = new HashMap<>();
   final Map<String, JsonObject> emojis = new HashMap<>();
@@ -81,8 +88,8 @@ public final class RestSimStore {
 
   /**
    * A store seeded from the simulator's {@link dev.cordbus.simulator.World}: its bot user (the application id is the
-   * bot id, as for most bots) and every available guild's GUILD_CREATE payload. The two stores then evolve apart:
-   * REST mutations change this store and emit gateway events, not the World's model.
+   * bot id, as for most bots) and every available guild's GUILD_CREATE payload. The simulator keeps it in step
+   * with its world through {@link WorldMirror}.
    */
   public static RestSimStore fromWorld(dev.cordbus.simulator.World world) {
     RestSimStore store = new RestSimStore(world.botUser(), world.botId());

@@ -13,12 +13,16 @@ final class SimMessages {
   static void validate(JsonObject body, boolean create, boolean hasFiles) {
     Object content = body.getValue("content");
     if (content != null && !(content instanceof String)) {
-      throw SimError.field("content", "BASE_TYPE_STRING", "Must be a string.");
+      throw SimError.field("content", "STRING_TYPE_CONVERT", "Could not interpret \"" + content + "\" as string.");
     }
-    if (content instanceof String s && s.length() > 2000) {
+    if (content instanceof String s && s.codePointCount(0, s.length()) > 2000) {
       throw SimError.field("content", "BASE_TYPE_MAX_LENGTH", "Must be 2000 or fewer in length.");
     }
-    JsonArray embeds = body.getValue("embeds") instanceof JsonArray a ? a : null;
+    Object embedsValue = body.getValue("embeds");
+    if (embedsValue != null && !(embedsValue instanceof JsonArray)) {
+      throw SimError.field("embeds", "LIST_TYPE_CONVERT", "Only iterables may be used in a ListType");
+    }
+    JsonArray embeds = (JsonArray) embedsValue;
     if (embeds != null && embeds.size() > 10) {
       throw SimError.field("embeds", "BASE_TYPE_MAX_LENGTH", "Must be 10 or fewer in length.");
     }
@@ -116,7 +120,10 @@ final class SimMessages {
     return copy;
   }
 
-  /** The gateway form: with {@code guild_id} and the author's {@code member} (without user) in a guild. */
+  /**
+   * The gateway form: with {@code guild_id} and the author's {@code member} (without user) in a guild, with
+   * {@code channel_type} in a DM.
+   */
   static JsonObject gateway(RestSimStore store, JsonObject m) {
     JsonObject d = m.copy();
     JsonObject channel = store.channels.get(m.getString("channel_id"));
@@ -130,6 +137,8 @@ final class SimMessages {
         partial.remove("user");
         d.put("member", partial);
       }
+    } else if (channel != null) {
+      d.put("channel_type", channel.getInteger("type", 1));
     }
     return d;
   }
