@@ -32,7 +32,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <ul>
  *   <li>{@code gateway <shardCount> <guilds>}: the simulator and one gateway verticle for every shard; prints
- *       {@code NODE-READY}. {@code burst N}: N MESSAGE_CREATE round-robin over the guilds, prints
+ *       a line {@code GUILD {id, shard, name, members}} per guild, then {@code NODE-READY}. {@code burst N}: N MESSAGE_CREATE round-robin over the guilds, prints
  *       {@code BURST <n on shard 0> <n on shard 1> ...}; {@code probe}: one MESSAGE_CREATE, prints {@code PROBED}.</li>
  *   <li>{@code state <config json>}: a state verticle; prints {@code STATE-UP}.</li>
  *   <li>{@code rest <restBaseUrl> <token>}: a REST verticle (shared buckets); {@code members} prints
@@ -73,10 +73,15 @@ public final class PartitionNodeMain {
         vertx.eventBus().consumer(Addresses.GROUP_READY, m -> ready.tryComplete());
         JsonObject gateway = new JsonObject().put("token", sim.token()).put("restBaseUrl", sim.restBaseUrl())
             .put("gatewayUrl", sim.gatewayUrl()).put("shardCount", shardCount).put("identifyIntervalMs", 150)
-            .put("intents", new JsonArray().add("GUILDS").add("GUILD_MEMBERS").add("GUILD_MESSAGES")
+            .put("intents", new JsonArray().add("GUILDS").add("GUILD_MEMBERS").add("GUILD_PRESENCES").add("GUILD_MESSAGES")
                 .add("MESSAGE_CONTENT"));
         await(vertx.deployVerticle(new GatewayVerticle(), new DeploymentOptions().setConfig(gateway))
             .compose(id -> ready.future()), 60);
+        for (String guild : world.guildIds()) {
+          say("GUILD " + new JsonObject().put("id", guild).put("shard", Shards.shardOf(guild, shardCount))
+              .put("name", world.guild(guild).getString("name"))
+              .put("members", new JsonArray(new ArrayList<>(world.memberIds(guild)))).encode());
+        }
         say("NODE-READY");
       }
       case "state" -> {
