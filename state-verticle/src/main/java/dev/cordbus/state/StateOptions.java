@@ -24,6 +24,10 @@ import java.util.Set;
  * <tr><td>group</td><td>name of the group in the layout map (default {@code shards-<first>-<last>})</td></tr>
  * <tr><td>rebuildCheckMs</td><td>how often a partitioned verticle checks for shards it has no READY of and asks
  *     their gateway to re-identify (default 2000)</td></tr>
+ * <tr><td>rebuildGraceMs</td><td>no re-identify request in the first ms after start: a READY published while the
+ *     cluster was learning our consumers may still arrive (default 3000)</td></tr>
+ * <tr><td>rebuildStallMs</td><td>re-identify a shard whose READY guilds stopped arriving for this long; also the
+ *     least time between two re-identify requests for one shard (default 30000)</td></tr>
  * <tr><td>requestMembersTimeoutMs</td><td>how long a member request waits for all chunks (default 30000)</td></tr>
  * <tr><td>publishEvents</td><td>publish {@code discord.state.*} events (default true)</td></tr>
  * </table>
@@ -36,6 +40,8 @@ public final class StateOptions {
   public static final MemberPolicy DEFAULT_MEMBER_POLICY = MemberPolicy.ALL;
   public static final int DEFAULT_INTERNER_SIZE = 200_000;
   public static final long DEFAULT_REBUILD_CHECK_MS = 2_000;
+  public static final long DEFAULT_REBUILD_GRACE_MS = 3_000;
+  public static final long DEFAULT_REBUILD_STALL_MS = 30_000;
 
   private Set<ResourceType> resources = EnumSet.allOf(ResourceType.class);
   private MemberPolicy memberPolicy = DEFAULT_MEMBER_POLICY;
@@ -45,6 +51,8 @@ public final class StateOptions {
   private int shardCount = 0;
   private String group = null;
   private long rebuildCheckMs = DEFAULT_REBUILD_CHECK_MS;
+  private long rebuildGraceMs = DEFAULT_REBUILD_GRACE_MS;
+  private long rebuildStallMs = DEFAULT_REBUILD_STALL_MS;
   private long requestMembersTimeoutMs = DEFAULT_REQUEST_MEMBERS_TIMEOUT_MS;
   private boolean publishEvents = true;
   private int internerSize = DEFAULT_INTERNER_SIZE;
@@ -97,6 +105,8 @@ public final class StateOptions {
     }
     shardCount = intField(json, "shardCount", shardCount);
     rebuildCheckMs = intField(json, "rebuildCheckMs", (int) rebuildCheckMs);
+    rebuildGraceMs = intField(json, "rebuildGraceMs", (int) rebuildGraceMs);
+    rebuildStallMs = intField(json, "rebuildStallMs", (int) rebuildStallMs);
     if (json.getValue("group") != null) {
       if (!(json.getValue("group") instanceof String g) || g.isBlank()) {
         throw bad("group", "must be a non-empty string", null);
@@ -144,6 +154,12 @@ public final class StateOptions {
     }
     if (rebuildCheckMs <= 0) {
       throw bad("rebuildCheckMs", "must be > 0", null);
+    }
+    if (rebuildGraceMs < 0) {
+      throw bad("rebuildGraceMs", "must be >= 0", null);
+    }
+    if (rebuildStallMs <= 0) {
+      throw bad("rebuildStallMs", "must be > 0", null);
     }
     if (internerSize < 0) {
       throw bad("internerSize", "must be >= 0", null);
@@ -242,6 +258,14 @@ public final class StateOptions {
     return rebuildCheckMs;
   }
 
+  public long rebuildGraceMs() {
+    return rebuildGraceMs;
+  }
+
+  public long rebuildStallMs() {
+    return rebuildStallMs;
+  }
+
   public long requestMembersTimeoutMs() {
     return requestMembersTimeoutMs;
   }
@@ -280,7 +304,8 @@ public final class StateOptions {
       o.put("shards", new JsonArray(new ArrayList<>(shards)));
     }
     if (shardCount > 0) {
-      o.put("shardCount", shardCount).put("group", group()).put("rebuildCheckMs", rebuildCheckMs);
+      o.put("shardCount", shardCount).put("group", group()).put("rebuildCheckMs", rebuildCheckMs)
+          .put("rebuildGraceMs", rebuildGraceMs).put("rebuildStallMs", rebuildStallMs);
     }
     return o;
   }

@@ -50,6 +50,21 @@ public final class PartitionNodeMain {
     return f.toCompletionStage().toCompletableFuture().get(seconds, TimeUnit.SECONDS);
   }
 
+  /** Dispatches, waiting (bounded) while the guild's shard has no session (it is re-identifying). */
+  private static void dispatch(DiscordSimulator sim, JsonObject d) throws Exception {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        await(sim.scenario().dispatch("MESSAGE_CREATE", d), 10);
+        return;
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (attempt >= 100) {
+          throw e;
+        }
+        Thread.sleep(100);
+      }
+    }
+  }
+
   private static void say(String line) {
     System.out.println(line);
     System.out.flush();
@@ -113,7 +128,7 @@ public final class PartitionNodeMain {
                 .put("channel_id", world.textChannelId(guild)).put("guild_id", guild)
                 .put("author", world.user(world.memberIds(guild).get(0))).put("content", cmd[0] + " " + i)
                 .put("type", 0).put("timestamp", "2026-11-23T18:01:00.000000+00:00");
-            await(sim.scenario().dispatch("MESSAGE_CREATE", d), 10);
+            dispatch(sim, d);
             perShard[Shards.shardOf(guild, shardCount)]++;
           }
           StringBuilder out = new StringBuilder("probe".equals(cmd[0]) ? "PROBED" : "BURST");

@@ -164,12 +164,15 @@ class StatePartitionClusterTest {
   @Test
   @Order(1)
   void aBotWithNoGatewayReceivesEveryDispatch() throws Exception {
-    Map<Integer, Set<Long>> seqs = new ConcurrentHashMap<>();
+    Map<String, TreeSet<Long>> seqs = new ConcurrentHashMap<>(); // per shard and session
+    Map<Integer, Integer> perShard = new ConcurrentHashMap<>();
     List<String> contents = new CopyOnWriteArrayList<>();
     await(vertx.eventBus().<JsonObject>consumer(Addresses.dispatch("MESSAGE_CREATE"), m -> {
       contents.add(m.body().getString("content"));
       if (m.body().getString("content").startsWith("burst")) {
-        seqs.computeIfAbsent(Integer.parseInt(m.headers().get(Headers.SHARD)), s -> new TreeSet<>())
+        int shard = Integer.parseInt(m.headers().get(Headers.SHARD));
+        perShard.merge(shard, 1, Integer::sum);
+        seqs.computeIfAbsent(shard + "/" + m.headers().get(Headers.SESSION), s -> new TreeSet<>())
             .add(Long.parseLong(m.headers().get(Headers.SEQ)));
       }
     }).completion());
@@ -178,27 +181,22 @@ class StatePartitionClusterTest {
       assertTrue(System.nanoTime() < deadline, "no probe arrived on the bot node");
       int from = gateway.lineCount();
       gateway.tell("probe");
-      gateway.awaitFrom(from, l -> l.startsWith("PROBED"), 10_000, "PROBED");
+      gateway.awaitFrom(from, l -> l.startsWith("PROBED"), 20_000, "PROBED");
       Thread.sleep(300);
     }
     int from = gateway.lineCount();
     gateway.tell("burst 300");
     String[] burst = gateway.awaitFrom(from, l -> l.startsWith("BURST"), 60_000, "BURST").split(" ");
-    int expected0 = Integer.parseInt(burst[1]);
-    int expected1 = Integer.parseInt(burst[2]);
     deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (contents.stream().filter(c -> c.startsWith("burst")).count() < 300 && System.nanoTime() < deadline) {
       Thread.sleep(50);
     }
     Thread.sleep(300); // duplicates would arrive now
     assertEquals(300, contents.stream().filter(c -> c.startsWith("burst")).count(), "each dispatch exactly once");
-    for (int shard = 0; shard < 2; shard++) {
-      TreeSet<Long> s = (TreeSet<Long>) seqs.get(shard);
-      int expected = shard == 0 ? expected0 : expected1;
-      assertEquals(expected, s.size(), "shard " + shard + " dispatches");
-      assertEquals(expected, s.last() - s.first() + 1, "shard " + shard + ": no seq missing between " + s.first()
-          + " and " + s.last());
-    }
+    assertEquals(Integer.parseInt(burst[1]), perShard.get(0), "shard 0 dispatches");
+    assertEquals(Integer.parseInt(burst[2]), perShard.get(1), "shard 1 dispatches");
+    seqs.forEach((session, s) -> assertEquals(s.size(), s.last() - s.first() + 1, session
+        + ": no seq missing between " + s.first() + " and " + s.last()));
   }
 
   @Test

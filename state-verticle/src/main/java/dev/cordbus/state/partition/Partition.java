@@ -42,8 +42,6 @@ import org.slf4j.LoggerFactory;
 public final class Partition {
 
   private static final Logger LOG = LoggerFactory.getLogger(Partition.class);
-  /** A re-identify answered "done" is not asked again for this long (the READY is on its way). */
-  static final long REIDENTIFY_BACKOFF_MS = 15_000;
   /** Time-to-live of the layout entry, in check periods. */
   static final int LAYOUT_TTL_PERIODS = 5;
   /** Queries that need every owned shard (they are scattered to one shard per group). */
@@ -57,6 +55,10 @@ public final class Partition {
   private final MemberRequests requests;
   /** When each shard was last asked to re-identify (millis), for the back-off. */
   private final Map<Integer, Long> askedAt = new HashMap<>();
+  /** Per shard with a session but guilds still missing: {pending count, since when unchanged}. */
+  private final Map<Integer, long[]> stalls = new HashMap<>();
+  /** No re-identify before this instant: a READY published just before our consumers were known may be in flight. */
+  private long graceUntil;
   private long timer = -1;
   private long reidentifies;
 
@@ -75,8 +77,8 @@ public final class Partition {
     for (int shard : options.ownedShards()) {
       all.add(vertx.eventBus().<Object>consumer(StateAddresses.shard(shard), m -> onRequest(shard, m)).completion());
     }
+    graceUntil = System.currentTimeMillis() + options.rebuildGraceMs();
     return Future.all(all).compose(v -> announce()).onSuccess(v -> {
-      check();
       timer = vertx.setPeriodic(options.rebuildCheckMs(), id -> {
         check();
         announce();
@@ -131,16 +133,23 @@ public final class Partition {
     queries.answer(msg, address);
   }
 
-  /** Asks the gateway to re-identify each owned shard that has no READY yet (with a back-off per shard). */
+  /**
+   * Asks the gateway to re-identify each owned shard that has no READY yet, or whose missing guilds have not
+   * changed for {@code rebuildStallMs} (a GUILD_CREATE lost while the cluster learned our consumers); with a
+   * back-off per shard and not during the start grace.
+   */
   void check() {
     long now = System.currentTimeMillis();
+    if (now < graceUntil) {
+      return;
+    }
     for (int shard : options.ownedShards()) {
       ShardSession s = cache.shards().get(shard);
-      if (s != null && s.sessionId != null) {
+      if (s != null && s.sessionId != null && !stalled(s, now)) {
         continue;
       }
       Long last = askedAt.get(shard);
-      if (last != null && now - last < REIDENTIFY_BACKOFF_MS) {
+      if (last != null && now - last < options.rebuildStallMs()) { // the READY is on its way
         continue;
       }
       askedAt.put(shard, now);
@@ -160,6 +169,26 @@ public final class Partition {
                 ? re.failureType() + " " + re.getMessage() : err.toString());
           });
     }
+  }
+
+  /** Whether a shard with a session has been missing the same number of guilds for {@code rebuildStallMs}. */
+  private boolean stalled(ShardSession s, long now) {
+    if (s.pending.isEmpty()) {
+      stalls.remove(s.shard);
+      return false;
+    }
+    long[] st = stalls.get(s.shard);
+    if (st == null || st[0] != s.pending.size()) {
+      stalls.put(s.shard, new long[] {s.pending.size(), now});
+      return false;
+    }
+    if (now - st[1] < options.rebuildStallMs()) {
+      return false;
+    }
+    stalls.remove(s.shard);
+    LOG.warn("shard {}: {} guild(s) of READY never arrived in {} ms", s.shard, s.pending.size(),
+        options.rebuildStallMs());
+    return true;
   }
 
   private Future<Void> announce() {

@@ -84,9 +84,9 @@ class PartitionTest {
       }).completion());
     }
     BusHarness zero = new BusHarness(vertx, new JsonObject().put("shards", new JsonArray().add(0))
-        .put("shardCount", 2).put("rebuildCheckMs", 100));
+        .put("shardCount", 2).put("rebuildCheckMs", 100).put("rebuildGraceMs", 200).put("rebuildStallMs", 600));
     BusHarness one = new BusHarness(vertx, new JsonObject().put("shards", new JsonArray().add(1))
-        .put("shardCount", 2).put("rebuildCheckMs", 100));
+        .put("shardCount", 2).put("rebuildCheckMs", 100).put("rebuildGraceMs", 200).put("rebuildStallMs", 600));
     CordbusClient bot = CordbusClient.create(vertx);
 
     assertEquals(StateFailure.REBUILDING, failure(bot.state().guild(G0A)), "no READY yet");
@@ -106,6 +106,12 @@ class PartitionTest {
     assertEquals("One", await(bot.state().guild(G1)).name(), "shard 1 is whole");
     assertEquals(StateFailure.REBUILDING, failure(bot.state().guild(G0A)), "shard 0 still misses G0B");
     assertEquals(StateFailure.REBUILDING, failure(bot.state().counts(null)));
+    reidentify.clear();
+    deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (!reidentify.contains(0) && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertEquals(List.of(0), reidentify, "G0B never came: shard 0 (only) is asked to re-identify again");
 
     zero.publish("GUILD_CREATE", 3, "s0", guild(G0B, "Zero B"), 0);
     Thread.sleep(200);
