@@ -21,6 +21,8 @@ final class PendingCall {
   String sharedKey;
   /** Consecutive failures to reach the shared bucket state. */
   int sharedErrors;
+  /** Id of the current attempt in the cluster-wide global window, or null when it holds no slot there. */
+  String globalId;
 
   PendingCall(Message<Object> message, RequestSpec spec, RouteKey route) {
     this.message = message;

@@ -46,6 +46,8 @@ public final class RestOptions {
   private final boolean publishEvents;
   /** {@code auto} (shared when clustered), {@code true} or {@code false}. */
   private final String sharedBuckets;
+  /** Whether the global limit is counted over the cluster. */
+  private final boolean sharedGlobal;
 
   /** Parses {@code json}, reading {@code DISCORD_TOKEN} and {@code CORDBUS_REST_URL} when the keys are absent. */
   public RestOptions(JsonObject json) {
@@ -84,6 +86,11 @@ public final class RestOptions {
       throw new IllegalArgumentException("sharedBuckets: must be true, false or \"auto\", got " + shared);
     }
     this.sharedBuckets = String.valueOf(shared);
+    Object global = c.getValue("sharedGlobal", false);
+    if (!(global instanceof Boolean g)) {
+      throw new IllegalArgumentException("sharedGlobal: must be a boolean, got " + global);
+    }
+    this.sharedGlobal = g;
   }
 
   private static String string(JsonObject c, String key, String fallback) {
@@ -197,11 +204,16 @@ public final class RestOptions {
     return "auto".equals(sharedBuckets) ? clustered : Boolean.parseBoolean(sharedBuckets);
   }
 
+  /** Whether the global limit ({@code globalLimit} per {@code globalWindowMs}) is counted over the cluster. */
+  public boolean sharedGlobal() {
+    return sharedGlobal;
+  }
+
   @Override
   public String toString() {
     return "RestOptions{restBaseUrl=" + restBaseUrl + ", token=***, address=" + address + ", globalLimit="
         + globalLimit + "/" + globalWindowMs + "ms, maxRetries=" + maxRetries + ", maxQueue=" + maxQueue
         + ", requestTimeoutMs=" + requestTimeoutMs + ", resetMarginMs=" + resetMarginMs + ", sharedBuckets="
-        + sharedBuckets + "}";
+        + sharedBuckets + ", sharedGlobal=" + sharedGlobal + "}";
   }
 }

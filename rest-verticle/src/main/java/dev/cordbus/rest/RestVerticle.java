@@ -9,6 +9,7 @@ import dev.cordbus.rest.ratelimit.GlobalLimiter;
 import dev.cordbus.rest.ratelimit.RateLimitHeaders;
 import dev.cordbus.rest.ratelimit.RateLimiter;
 import dev.cordbus.rest.ratelimit.SharedBuckets;
+import dev.cordbus.rest.ratelimit.SharedGlobal;
 import dev.cordbus.rest.ratelimit.Ticket;
 import dev.cordbus.rest.ratelimit.VertxScheduler;
 import dev.cordbus.rest.route.RouteKey;
@@ -59,6 +60,9 @@ public final class RestVerticle extends VerticleBase {
   private RestEvents events;
   /** The cluster-wide route buckets, or null when they stay local. */
   private SharedBuckets shared;
+  /** The cluster-wide global window, or null when the global limit is counted per verticle only. */
+  private SharedGlobal sharedGlobal;
+  private long globalIds;
   private TokenState tokenState = TokenState.ACCEPTED;
   private long sweepTimer = -1;
 
@@ -79,6 +83,10 @@ public final class RestVerticle extends VerticleBase {
     events = new RestEvents(vertx.eventBus(), options.publishEvents());
     if (options.sharedBuckets(vertx.isClustered())) {
       shared = new SharedBuckets(vertx, options.resetMarginMs(), options.requestTimeoutMs() + STALE_IN_FLIGHT_EXTRA_MS);
+    }
+    if (options.sharedGlobal()) {
+      sharedGlobal = new SharedGlobal(vertx, options.globalLimit(), options.globalWindowMs(),
+          options.requestTimeoutMs() + STALE_IN_FLIGHT_EXTRA_MS);
     }
     sweepTimer = vertx.setPeriodic(SWEEP_PERIOD_MS, id -> limiter.sweep());
     MessageConsumer<Object> requests = vertx.eventBus().consumer(options.address(), this::onRequest);
@@ -122,7 +130,7 @@ public final class RestVerticle extends VerticleBase {
   private void send(Ticket ticket) {
     PendingCall call = (PendingCall) ticket.attachment();
     if (shared == null) {
-      sendNow(call);
+      sendGlobally(call);
       return;
     }
     String key = call.route.provisionalBucket();
@@ -130,17 +138,45 @@ public final class RestVerticle extends VerticleBase {
       if (ar.succeeded() && ar.result() == 0) {
         call.sharedErrors = 0;
         call.sharedKey = key;
-        sendNow(call);
+        sendGlobally(call);
       } else if (ar.succeeded()) {
         vertx.setTimer(ar.result(), id -> send(ticket)); // another node spent the budget: wait for the reset
-      } else if (++call.sharedErrors >= MAX_SHARED_ERRORS) {
-        limiter.onFailure(ticket);
-        fail(call, RestException.of(RestFailure.Kind.NETWORK, "the cluster-wide bucket state of "
-            + call.route.routeId() + " is unreachable: " + ar.cause().getMessage()));
       } else {
-        vertx.setTimer(Math.min(1000, 10L << Math.min(6, call.sharedErrors)), id -> send(ticket));
+        sharedFailed(call, ar.cause(), () -> send(ticket));
       }
     });
+  }
+
+  /** Takes a slot of the cluster-wide global window (when shared and the route is not exempt), then sends. */
+  private void sendGlobally(PendingCall call) {
+    if (sharedGlobal == null || call.route.globalExempt()) {
+      sendNow(call);
+      return;
+    }
+    String id = deploymentID() + "/" + (++globalIds);
+    sharedGlobal.acquire(id).onComplete(ar -> {
+      if (ar.succeeded() && ar.result() == 0) {
+        call.sharedErrors = 0;
+        call.globalId = id;
+        sendNow(call);
+      } else if (ar.succeeded()) {
+        vertx.setTimer(ar.result(), t -> sendGlobally(call));
+      } else {
+        sharedFailed(call, ar.cause(), () -> sendGlobally(call));
+      }
+    });
+  }
+
+  /** The shared rate-limit state could not be reached: retry with a back-off, or give up and free the slots. */
+  private void sharedFailed(PendingCall call, Throwable cause, Runnable retry) {
+    if (++call.sharedErrors >= MAX_SHARED_ERRORS) {
+      sharedAnswer(call, null, -1, false);
+      limiter.onFailure(call.ticket);
+      fail(call, RestException.of(RestFailure.Kind.NETWORK, "the cluster-wide rate-limit state of "
+          + call.route.routeId() + " is unreachable: " + cause.getMessage()));
+    } else {
+      vertx.setTimer(Math.min(1000, 10L << Math.min(6, call.sharedErrors)), t -> retry.run());
+    }
   }
 
   private void sendNow(PendingCall call) {
@@ -150,6 +186,13 @@ public final class RestVerticle extends VerticleBase {
 
   /** Applies an answer to the shared bucket the attempt reserved (no-op when buckets are local). */
   private void sharedAnswer(PendingCall call, RateLimitHeaders headers, long retryAfterMs, boolean global) {
+    if (call.globalId != null) {
+      sharedGlobal.answered(call.globalId);
+      call.globalId = null;
+    }
+    if (global && sharedGlobal != null) {
+      sharedGlobal.pause(retryAfterMs);
+    }
     String key = call.sharedKey;
     if (key == null) {
       return;

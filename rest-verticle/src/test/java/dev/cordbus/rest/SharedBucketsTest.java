@@ -35,7 +35,11 @@ class SharedBucketsTest {
   static final int CALLS = 18;
 
   private static long hammer(Vertx vertx, SimServer sim, boolean shared) {
-    JsonObject config = sim.restConfig(new JsonObject().put("sharedBuckets", shared).put("maxRetries", 10));
+    return hammer(vertx, sim, new JsonObject().put("sharedBuckets", shared));
+  }
+
+  private static long hammer(Vertx vertx, SimServer sim, JsonObject extra) {
+    JsonObject config = sim.restConfig(new JsonObject().put("maxRetries", 10).mergeIn(extra));
     TestSupport.deploy(vertx, config);
     TestSupport.deploy(vertx, config);
     RestClient rest = new RestClient(vertx.eventBus(), 30_000);
@@ -67,5 +71,25 @@ class SharedBucketsTest {
     assertTrue(sim.sim.rateLimits().rejected() > 0, "two local limiters each spend the whole bucket: "
         + sim.sim.rateLimits().windows());
     assertEquals(CALLS, sim.dispatched("MESSAGE_CREATE").size(), "the 429s were retried");
+  }
+
+  @Test
+  void aSharedGlobalLimitHoldsOverBothVerticles(Vertx vertx) {
+    RateLimitSim limits = new RateLimitSim().rule(CREATE, "msg", 1000, 1000).global(4, 400);
+    SimServer sim = await(SimServer.start(vertx, limits), 10);
+    hammer(vertx, sim, new JsonObject().put("sharedBuckets", true).put("sharedGlobal", true).put("globalLimit", 4)
+        .put("globalWindowMs", 400));
+    assertEquals(0, limits.rejected(), "no global 429: " + limits.windows());
+    assertTrue(limits.globalMaxInWindow() <= 4, "at most 4 per 400 ms over both verticles, was "
+        + limits.globalMaxInWindow());
+    assertEquals(CALLS, sim.dispatched("MESSAGE_CREATE").size());
+  }
+
+  @Test
+  void aGlobalLimitPerVerticleIsExceededByTwo(Vertx vertx) {
+    RateLimitSim limits = new RateLimitSim().rule(CREATE, "msg", 1000, 1000).global(4, 400);
+    SimServer sim = await(SimServer.start(vertx, limits), 10);
+    hammer(vertx, sim, new JsonObject().put("sharedBuckets", true).put("globalLimit", 4).put("globalWindowMs", 400));
+    assertTrue(limits.rejected() > 0 || limits.globalMaxInWindow() > 4, "two verticles each allow 4 per 400 ms");
   }
 }

@@ -106,7 +106,7 @@ public final class PartitionNodeMain {
       }
       case "rest" -> {
         JsonObject rest = new JsonObject().put("restBaseUrl", args[1]).put("token", args[2])
-            .put("sharedBuckets", true).put("resetMarginMs", 10).put("maxRetries", 0);
+            .put("sharedBuckets", true).put("sharedGlobal", true).put("resetMarginMs", 10).put("maxRetries", 0);
         await(vertx.deployVerticle(new RestVerticle(), new DeploymentOptions().setConfig(rest)), 30);
         say("REST-UP");
       }

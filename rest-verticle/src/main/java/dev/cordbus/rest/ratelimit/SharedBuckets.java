@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.AsyncMap;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * The cluster-wide copy of the route buckets: one {@link Bucket} state per route and major parameter (its
@@ -29,7 +30,6 @@ public final class SharedBuckets {
   private final long marginMs;
   private final long staleInFlightMs;
   private Future<AsyncMap<String, JsonObject>> map;
-  private long conflicts;
 
   /** Buckets on {@code vertx}'s shared data; {@code marginMs} as in {@link Bucket}. */
   public SharedBuckets(Vertx vertx, long marginMs, long staleInFlightMs) {
@@ -81,11 +81,6 @@ public final class SharedBuckets {
     });
   }
 
-  /** Write conflicts retried so far (two nodes changing one bucket at once). */
-  public long conflicts() {
-    return conflicts;
-  }
-
   private Future<AsyncMap<String, JsonObject>> map() {
     if (map == null || map.failed()) {
       map = vertx.sharedData().getAsyncMap(RestAddresses.BUCKETS_MAP);
@@ -94,12 +89,7 @@ public final class SharedBuckets {
   }
 
   private <T> Future<T> change(String key, BiFunction<Bucket, Long, T> decision) {
-    return map().compose(m -> attempt(m, key, decision, 1));
-  }
-
-  private <T> Future<T> attempt(AsyncMap<String, JsonObject> m, String key, BiFunction<Bucket, Long, T> decision,
-      int attempt) {
-    return m.get(key).compose(old -> {
+    return map().compose(m -> compareAndSet(m, key, old -> {
       long now = System.currentTimeMillis();
       Bucket b = Bucket.fromJson(key, marginMs, old == null ? null : old.getJsonObject("bucket"));
       if (old != null && b.inFlight() > 0 && now - old.getLong("changedAt", now) > staleInFlightMs) {
@@ -108,22 +98,45 @@ public final class SharedBuckets {
       T result = decision.apply(b, now);
       JsonObject state = b.toJson();
       if (old != null && state.equals(old.getJsonObject("bucket"))) {
-        return Future.succeededFuture(result); // nothing changed: no write
+        return new Change<>(result, null); // nothing changed: no write
       }
-      JsonObject next = new JsonObject().put("bucket", state).put("changedAt", now)
-          .put("version", old == null ? 1 : old.getLong("version", 0L) + 1);
-      Future<Boolean> written = old == null ? m.putIfAbsent(key, next).map(prev -> prev == null)
-          : m.replaceIfPresent(key, old, next);
+      return new Change<>(result, new JsonObject().put("bucket", state).put("changedAt", now)
+          .put("version", old == null ? 1 : old.getLong("version", 0L) + 1));
+    }, 1));
+  }
+
+  /**
+   * The outcome of one decision on a map entry.
+   *
+   * @param result what the caller gets
+   * @param next the value to write, or null to write nothing
+   */
+  record Change<T>(T result, JsonObject next) {
+  }
+
+  /**
+   * Reads {@code key}, applies {@code decision} to the value read (null when absent) and writes its {@code next} only
+   * if the entry still holds exactly that value ({@code putIfAbsent} / {@code replaceIfPresent}); on a conflict reads
+   * and decides again, at most {@link #MAX_ATTEMPTS} times.
+   */
+  static <T> Future<T> compareAndSet(AsyncMap<String, JsonObject> m, String key,
+      Function<JsonObject, Change<T>> decision, int attempt) {
+    return m.get(key).compose(old -> {
+      Change<T> change = decision.apply(old);
+      if (change.next() == null) {
+        return Future.succeededFuture(change.result());
+      }
+      Future<Boolean> written = old == null ? m.putIfAbsent(key, change.next()).map(prev -> prev == null)
+          : m.replaceIfPresent(key, old, change.next());
       return written.compose(ok -> {
         if (ok) {
-          return Future.succeededFuture(result);
+          return Future.succeededFuture(change.result());
         }
-        conflicts++;
         if (attempt >= MAX_ATTEMPTS) {
-          return Future.failedFuture(new IllegalStateException("bucket " + key + " changed " + attempt
+          return Future.failedFuture(new IllegalStateException("entry " + key + " changed " + attempt
               + " times under us"));
         }
-        return attempt(m, key, decision, attempt + 1);
+        return compareAndSet(m, key, decision, attempt + 1);
       });
     });
   }
