@@ -66,7 +66,8 @@ class StatePartitionClusterTest {
 
   static ChildProcess stateNode(String name, int shard) throws Exception {
     JsonObject config = new JsonObject().put("shards", new JsonArray().add(shard)).put("shardCount", 2)
-        .put("rebuildCheckMs", 500);
+        .put("rebuildCheckMs", 500)
+        .put("rebuildStallMs", 3000);
     return ChildProcess.start(name, withFlags(ChildProcess.java(clusterXml, PartitionNodeMain.class.getName(),
         "state", config.encode())), Path.of("."), Map.of(), List.of());
   }
@@ -112,7 +113,7 @@ class StatePartitionClusterTest {
       String id = onShard(shard).getString("id");
       eventually(() -> bot.state().guild(id), seen, 60_000);
     }
-    System.out.println("state groups whole; failures while starting: " + seen);
+    System.out.println("state groups whole; failures while starting: " + summary(seen));
   }
 
   @AfterAll
@@ -159,6 +160,11 @@ class StatePartitionClusterTest {
         Thread.sleep(250);
       }
     }
+  }
+
+  static Map<String, Long> summary(List<String> codes) {
+    return codes.stream().collect(java.util.stream.Collectors.groupingBy(c -> c, java.util.TreeMap::new,
+        java.util.stream.Collectors.counting()));
   }
 
   @Test
@@ -258,6 +264,6 @@ class StatePartitionClusterTest {
     List<Integer> readied = shardReady.stream().map(r -> r.getInteger("shard")).toList();
     assertEquals(List.of(0), readied, "only shard 0 re-identified: " + shardReady);
     System.out.printf("state failover: new S0 answered %d ms after the kill; failures meanwhile %s%n",
-        recoveredMs, seen);
+        recoveredMs, summary(seen));
   }
 }

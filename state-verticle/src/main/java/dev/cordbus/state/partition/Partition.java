@@ -17,6 +17,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,6 +58,8 @@ public final class Partition {
   private final Map<Integer, Long> askedAt = new HashMap<>();
   /** Per shard with a session but guilds still missing: {pending count, since when unchanged}. */
   private final Map<Integer, long[]> stalls = new HashMap<>();
+  /** Shards re-identified for a stall; a second stall of the same shard is accepted instead (see stalled). */
+  private final Set<Integer> stallRetried = new HashSet<>();
   /** No re-identify before this instant: a READY published just before our consumers were known may be in flight. */
   private long graceUntil;
   private long timer = -1;
@@ -171,10 +174,16 @@ public final class Partition {
     }
   }
 
-  /** Whether a shard with a session has been missing the same number of guilds for {@code rebuildStallMs}. */
+  /**
+   * Whether a shard with a session has been missing the same number of READY guilds for {@code rebuildStallMs}: the
+   * first time a re-identify is asked; if the guilds are still missing after it, Discord is not sending them (an
+   * outage): they stay cached as unavailable (queries answer GUILD_UNAVAILABLE) and the shard counts as whole, so a
+   * long outage never turns into a loop of identifies.
+   */
   private boolean stalled(ShardSession s, long now) {
     if (s.pending.isEmpty()) {
       stalls.remove(s.shard);
+      stallRetried.remove(s.shard);
       return false;
     }
     long[] st = stalls.get(s.shard);
@@ -186,6 +195,13 @@ public final class Partition {
       return false;
     }
     stalls.remove(s.shard);
+    if (stallRetried.remove(s.shard)) {
+      LOG.warn("shard {}: {} guild(s) of READY still missing after a re-identify; answering for them as unavailable",
+          s.shard, s.pending.size());
+      s.pending.clear();
+      return false;
+    }
+    stallRetried.add(s.shard);
     LOG.warn("shard {}: {} guild(s) of READY never arrived in {} ms", s.shard, s.pending.size(),
         options.rebuildStallMs());
     return true;

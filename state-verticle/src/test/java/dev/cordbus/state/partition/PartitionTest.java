@@ -133,4 +133,36 @@ class PartitionTest {
     assertEquals(StateFailure.REBUILDING, failure(bot.state().guild(G0A)));
     assertEquals("One", await(bot.state().guild(G1)).name(), "the other group is not affected");
   }
+
+  @Test
+  void guildsThatNeverArriveAfterAReidentifyAreAcceptedAsUnavailableWithoutAnIdentifyLoop(Vertx vertx)
+      throws Exception {
+    List<Long> asked = new CopyOnWriteArrayList<>();
+    await(vertx.eventBus().<JsonObject>consumer(Addresses.gatewayShard(0), m -> {
+      asked.add(System.nanoTime());
+      m.reply(new JsonObject().put("shard", 0).put("action", "reidentify")); // but no new READY comes (outage)
+    }).completion());
+    BusHarness zero = new BusHarness(vertx, new JsonObject().put("shardCount", 1).put("rebuildCheckMs", 100)
+        .put("rebuildGraceMs", 0).put("rebuildStallMs", 400));
+    zero.publish("READY", 1, "s0", ready(0, "s0", G0A, G0B).put("shard", new JsonArray().add(0).add(1)), 0);
+    zero.publish("GUILD_CREATE", 2, "s0", guild(G0A, "Zero A"), 0);
+    CordbusClient bot = CordbusClient.create(vertx);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(8);
+    StateFailure last = StateFailure.REBUILDING;
+    while (last == StateFailure.REBUILDING && System.nanoTime() < deadline) {
+      try {
+        await(bot.state().guild(G0A));
+        last = null;
+      } catch (ExecutionException e) {
+        last = StateFailure.of(e.getCause());
+        Thread.sleep(50);
+      }
+    }
+    assertEquals(null, last, "after one stall re-identify the shard is accepted");
+    assertEquals(StateFailure.GUILD_UNAVAILABLE, failure(bot.state().member(G0B, "77")), "honest about G0B");
+    int before = asked.size();
+    Thread.sleep(1500);
+    assertEquals(before, asked.size(), "no more re-identify requests: " + asked.size());
+    assertTrue(before <= 2, "one at start at most, one for the stall: " + before);
+  }
 }
