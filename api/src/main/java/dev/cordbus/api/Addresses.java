@@ -41,6 +41,13 @@ public final class Addresses {
   /** Gateway status of the verticles that answer: {@code {shards:[{shard, state, seq, latencyMs}]}}. */
   public static final String GATEWAY_STATUS = "discord.gateway.status";
 
+  /**
+   * The {@code op} of a command {@code {op:"reidentify"}} on {@link #gatewayShard(int)}: the shard drops its session
+   * and IDENTIFYs afresh, so a new READY and every GUILD_CREATE follow (a state verticle that starts late or moved
+   * after a failure rebuilds its cache this way). Costs one identify of the daily session start budget.
+   */
+  public static final String REIDENTIFY_OP = "reidentify";
+
   /** Prefix of cache-aware state events and state queries. */
   public static final String STATE_PREFIX = "discord.state.";
   /** Prefix of REST calls over the event bus. */

@@ -108,12 +108,21 @@ public class GatewayVerticle extends VerticleBase {
     List<Future<Void>> registered = new ArrayList<>();
     for (Shard shard : shards.values()) {
       registered.add(vertx.eventBus().<JsonObject>consumer(Addresses.gatewayShard(shard.id()),
-          m -> reply(m, shard.send(m.body()))).completion());
+          m -> onShardCommand(shard, m)).completion());
     }
     registered.add(vertx.eventBus().<JsonObject>consumer(Addresses.GATEWAY_SEND, this::forward).completion());
     registered.add(vertx.eventBus().<JsonObject>consumer(Addresses.GATEWAY_STATUS,
         m -> m.reply(status())).completion());
     return Future.all(registered).mapEmpty();
+  }
+
+  /** A command on {@code discord.gateway.shard.<n>}: {@code {op, d}}, or {@code {op:"reidentify"}} (state rebuild). */
+  private static void onShardCommand(Shard shard, Message<JsonObject> m) {
+    if (m.body() != null && Addresses.REIDENTIFY_OP.equals(m.body().getValue("op"))) {
+      shard.reidentify().onSuccess(action -> m.reply(new JsonObject().put("shard", shard.id()).put("action", action)));
+      return;
+    }
+    reply(m, shard.send(m.body()));
   }
 
   /** {@code discord.gateway.send {shard, op, d}}: the owner of the shard may be another verticle or node. */

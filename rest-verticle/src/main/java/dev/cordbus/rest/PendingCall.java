@@ -17,6 +17,12 @@ final class PendingCall {
   final long receivedNanos = System.nanoTime();
   /** When the current attempt was sent (nanos). */
   long sentNanos;
+  /** Key of the cluster-wide bucket the current attempt reserved, or null (not shared / not yet reserved). */
+  String sharedKey;
+  /** Consecutive failures to reach the shared bucket state. */
+  int sharedErrors;
+  /** Id of the current attempt in the cluster-wide global window, or null when it holds no slot there. */
+  String globalId;
 
   PendingCall(Message<Object> message, RequestSpec spec, RouteKey route) {
     this.message = message;

@@ -44,6 +44,10 @@ public final class RestOptions {
   private final int maxConnections;
   private final long serverErrorBackoffMs;
   private final boolean publishEvents;
+  /** {@code auto} (shared when clustered), {@code true} or {@code false}. */
+  private final String sharedBuckets;
+  /** Whether the global limit is counted over the cluster. */
+  private final boolean sharedGlobal;
 
   /** Parses {@code json}, reading {@code DISCORD_TOKEN} and {@code CORDBUS_REST_URL} when the keys are absent. */
   public RestOptions(JsonObject json) {
@@ -77,6 +81,16 @@ public final class RestOptions {
       throw new IllegalArgumentException("publishEvents: must be a boolean, got " + publish);
     }
     this.publishEvents = b;
+    Object shared = c.getValue("sharedBuckets", "auto");
+    if (!(shared instanceof Boolean) && !"auto".equals(shared)) {
+      throw new IllegalArgumentException("sharedBuckets: must be true, false or \"auto\", got " + shared);
+    }
+    this.sharedBuckets = String.valueOf(shared);
+    Object global = c.getValue("sharedGlobal", false);
+    if (!(global instanceof Boolean g)) {
+      throw new IllegalArgumentException("sharedGlobal: must be a boolean, got " + global);
+    }
+    this.sharedGlobal = g;
   }
 
   private static String string(JsonObject c, String key, String fallback) {
@@ -182,10 +196,24 @@ public final class RestOptions {
     return publishEvents;
   }
 
+  /**
+   * Whether route buckets live in the cluster's shared data ({@code sharedBuckets}: {@code auto} = when
+   * {@code clustered}); otherwise they stay in this verticle only (the fast path).
+   */
+  public boolean sharedBuckets(boolean clustered) {
+    return "auto".equals(sharedBuckets) ? clustered : Boolean.parseBoolean(sharedBuckets);
+  }
+
+  /** Whether the global limit ({@code globalLimit} per {@code globalWindowMs}) is counted over the cluster. */
+  public boolean sharedGlobal() {
+    return sharedGlobal;
+  }
+
   @Override
   public String toString() {
     return "RestOptions{restBaseUrl=" + restBaseUrl + ", token=***, address=" + address + ", globalLimit="
         + globalLimit + "/" + globalWindowMs + "ms, maxRetries=" + maxRetries + ", maxQueue=" + maxQueue
-        + ", requestTimeoutMs=" + requestTimeoutMs + ", resetMarginMs=" + resetMarginMs + "}";
+        + ", requestTimeoutMs=" + requestTimeoutMs + ", resetMarginMs=" + resetMarginMs + ", sharedBuckets="
+        + sharedBuckets + ", sharedGlobal=" + sharedGlobal + "}";
   }
 }

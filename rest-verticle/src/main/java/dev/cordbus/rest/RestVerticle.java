@@ -8,6 +8,8 @@ import dev.cordbus.rest.http.RequestSpec;
 import dev.cordbus.rest.ratelimit.GlobalLimiter;
 import dev.cordbus.rest.ratelimit.RateLimitHeaders;
 import dev.cordbus.rest.ratelimit.RateLimiter;
+import dev.cordbus.rest.ratelimit.SharedBuckets;
+import dev.cordbus.rest.ratelimit.SharedGlobal;
 import dev.cordbus.rest.ratelimit.Ticket;
 import dev.cordbus.rest.ratelimit.VertxScheduler;
 import dev.cordbus.rest.route.RouteKey;
@@ -38,6 +40,10 @@ public final class RestVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(RestVerticle.class);
   private static final long SWEEP_PERIOD_MS = 60_000;
+  /** A shared bucket's in-flight count is forgotten this long after the request timeout without any change. */
+  private static final long STALE_IN_FLIGHT_EXTRA_MS = 5_000;
+  /** Consecutive failures to reach the shared bucket state before a call fails. */
+  private static final int MAX_SHARED_ERRORS = 20;
 
   /** Whether Discord still accepts the token. */
   enum TokenState {
@@ -52,6 +58,11 @@ public final class RestVerticle extends VerticleBase {
   private HttpCaller caller;
   private RateLimiter limiter;
   private RestEvents events;
+  /** The cluster-wide route buckets, or null when they stay local. */
+  private SharedBuckets shared;
+  /** The cluster-wide global window, or null when the global limit is counted per verticle only. */
+  private SharedGlobal sharedGlobal;
+  private long globalIds;
   private TokenState tokenState = TokenState.ACCEPTED;
   private long sweepTimer = -1;
 
@@ -70,11 +81,19 @@ public final class RestVerticle extends VerticleBase {
         new GlobalLimiter(options.globalLimit(), options.globalWindowMs()), options.resetMarginMs(),
         options.maxQueue(), this::send);
     events = new RestEvents(vertx.eventBus(), options.publishEvents());
+    if (options.sharedBuckets(vertx.isClustered())) {
+      shared = new SharedBuckets(vertx, options.resetMarginMs(), options.requestTimeoutMs() + STALE_IN_FLIGHT_EXTRA_MS);
+    }
+    if (options.sharedGlobal()) {
+      sharedGlobal = new SharedGlobal(vertx, options.globalLimit(), options.globalWindowMs(),
+          options.requestTimeoutMs() + STALE_IN_FLIGHT_EXTRA_MS);
+    }
     sweepTimer = vertx.setPeriodic(SWEEP_PERIOD_MS, id -> limiter.sweep());
     MessageConsumer<Object> requests = vertx.eventBus().consumer(options.address(), this::onRequest);
     MessageConsumer<Object> status = vertx.eventBus().consumer(RestAddresses.STATUS,
         m -> m.reply(limiter.status().put("token", tokenState.name())));
-    LOG.info("REST verticle on {} -> {}", options.address(), options.restBaseUrl());
+    LOG.info("REST verticle on {} -> {} (route buckets {})", options.address(), options.restBaseUrl(),
+        shared == null ? "local" : "shared cluster-wide");
     return Future.all(requests.completion(), status.completion());
   }
 
@@ -110,13 +129,85 @@ public final class RestVerticle extends VerticleBase {
 
   private void send(Ticket ticket) {
     PendingCall call = (PendingCall) ticket.attachment();
+    if (shared == null) {
+      sendGlobally(call);
+      return;
+    }
+    String key = call.route.provisionalBucket();
+    shared.acquire(key).onComplete(ar -> {
+      if (ar.succeeded() && ar.result() == 0) {
+        call.sharedErrors = 0;
+        call.sharedKey = key;
+        sendGlobally(call);
+      } else if (ar.succeeded()) {
+        vertx.setTimer(ar.result(), id -> send(ticket)); // another node spent the budget: wait for the reset
+      } else {
+        sharedFailed(call, ar.cause(), () -> send(ticket));
+      }
+    });
+  }
+
+  /** Takes a slot of the cluster-wide global window (when shared and the route is not exempt), then sends. */
+  private void sendGlobally(PendingCall call) {
+    if (sharedGlobal == null || call.route.globalExempt()) {
+      sendNow(call);
+      return;
+    }
+    String id = deploymentID() + "/" + (++globalIds);
+    sharedGlobal.acquire(id).onComplete(ar -> {
+      if (ar.succeeded() && ar.result() == 0) {
+        call.sharedErrors = 0;
+        call.globalId = id;
+        sendNow(call);
+      } else if (ar.succeeded()) {
+        vertx.setTimer(ar.result(), t -> sendGlobally(call));
+      } else {
+        sharedFailed(call, ar.cause(), () -> sendGlobally(call));
+      }
+    });
+  }
+
+  /** The shared rate-limit state could not be reached: retry with a back-off, or give up and free the slots. */
+  private void sharedFailed(PendingCall call, Throwable cause, Runnable retry) {
+    if (++call.sharedErrors >= MAX_SHARED_ERRORS) {
+      sharedAnswer(call, null, -1, false);
+      limiter.onFailure(call.ticket);
+      fail(call, RestException.of(RestFailure.Kind.NETWORK, "the cluster-wide rate-limit state of "
+          + call.route.routeId() + " is unreachable: " + cause.getMessage()));
+    } else {
+      vertx.setTimer(Math.min(1000, 10L << Math.min(6, call.sharedErrors)), t -> retry.run());
+    }
+  }
+
+  private void sendNow(PendingCall call) {
     call.sentNanos = System.nanoTime();
     caller.send(call.spec).onComplete(ar -> onResult(call, ar));
+  }
+
+  /** Applies an answer to the shared bucket the attempt reserved (no-op when buckets are local). */
+  private void sharedAnswer(PendingCall call, RateLimitHeaders headers, long retryAfterMs, boolean global) {
+    if (call.globalId != null) {
+      sharedGlobal.answered(call.globalId);
+      call.globalId = null;
+    }
+    if (global && sharedGlobal != null) {
+      sharedGlobal.pause(retryAfterMs);
+    }
+    String key = call.sharedKey;
+    if (key == null) {
+      return;
+    }
+    call.sharedKey = null;
+    Future<Void> done = headers == null ? shared.failed(key)
+        : retryAfterMs >= 0 ? shared.rateLimited(key, headers, retryAfterMs, global) : shared.answered(key, headers);
+    done.onFailure(e -> LOG.warn("could not record the answer of {} in the shared bucket: {}", call.route.routeId(),
+        e.toString()));
   }
 
   private void onResult(PendingCall call, AsyncResult<HttpResponse<Buffer>> ar) {
     long latency = System.nanoTime() - call.sentNanos;
     if (ar.failed()) {
+      sharedAnswer(call, null, -1, false);
       limiter.onFailure(call.ticket);
       events.response(call, 0, null, latency);
       LOG.warn("{}: no response ({})", call.route.routeId(), ar.cause().getClass().getSimpleName());
@@ -132,6 +223,7 @@ public final class RestVerticle extends VerticleBase {
       onRateLimited(call, response, headers);
       return;
     }
+    sharedAnswer(call, headers, -1, false);
     limiter.onResponse(call.ticket, headers);
     int maxRetries = call.spec.maxRetries() >= 0 ? call.spec.maxRetries() : options.maxRetries();
     if ((status == 502 || status == 503 || status == 504) && call.ticket.attempts() <= maxRetries) {
@@ -173,6 +265,7 @@ public final class RestVerticle extends VerticleBase {
     boolean global = headers.global() || "global".equals(headers.scope())
         || (body != null && body.getBoolean("global", false));
     String scope = headers.scope() != null ? headers.scope() : global ? "global" : "user";
+    sharedAnswer(call, headers, retryAfterMs, global);
     limiter.onRateLimited(call.ticket, headers, retryAfterMs, global);
     int maxRetries = call.spec.maxRetries() >= 0 ? call.spec.maxRetries() : options.maxRetries();
     LOG.warn("429 ({}) on {}: retry after {} ms (attempt {}/{})", scope, call.route.routeId(), retryAfterMs,

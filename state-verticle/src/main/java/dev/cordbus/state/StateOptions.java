@@ -19,6 +19,15 @@ import java.util.Set;
  * <tr><td>messageCacheSize</td><td>total cached messages, LRU out (default 1000; 0 = none)</td></tr>
  * <tr><td>messagesPerChannel</td><td>cached messages per channel (default 100)</td></tr>
  * <tr><td>shards</td><td>shard ids whose dispatches this verticle applies (default: all)</td></tr>
+ * <tr><td>shardCount</td><td>total shard count; set it to run partitioned: queries on per-shard addresses, the
+ *     group announced in the cluster, REBUILDING until each shard's cache is whole (default 0: all-shards mode)</td></tr>
+ * <tr><td>group</td><td>name of the group in the layout map (default {@code shards-<first>-<last>})</td></tr>
+ * <tr><td>rebuildCheckMs</td><td>how often a partitioned verticle checks for shards it has no READY of and asks
+ *     their gateway to re-identify (default 2000)</td></tr>
+ * <tr><td>rebuildGraceMs</td><td>no re-identify request in the first ms after start: a READY published while the
+ *     cluster was learning our consumers may still arrive (default 3000)</td></tr>
+ * <tr><td>rebuildStallMs</td><td>re-identify a shard whose READY guilds stopped arriving for this long; also the
+ *     least time between two re-identify requests for one shard (default 30000)</td></tr>
  * <tr><td>requestMembersTimeoutMs</td><td>how long a member request waits for all chunks (default 30000)</td></tr>
  * <tr><td>publishEvents</td><td>publish {@code discord.state.*} events (default true)</td></tr>
  * </table>
@@ -30,12 +39,20 @@ public final class StateOptions {
   public static final long DEFAULT_REQUEST_MEMBERS_TIMEOUT_MS = 30_000;
   public static final MemberPolicy DEFAULT_MEMBER_POLICY = MemberPolicy.ALL;
   public static final int DEFAULT_INTERNER_SIZE = 200_000;
+  public static final long DEFAULT_REBUILD_CHECK_MS = 2_000;
+  public static final long DEFAULT_REBUILD_GRACE_MS = 3_000;
+  public static final long DEFAULT_REBUILD_STALL_MS = 30_000;
 
   private Set<ResourceType> resources = EnumSet.allOf(ResourceType.class);
   private MemberPolicy memberPolicy = DEFAULT_MEMBER_POLICY;
   private int messageCacheSize = DEFAULT_MESSAGE_CACHE_SIZE;
   private int messagesPerChannel = DEFAULT_MESSAGES_PER_CHANNEL;
   private List<Integer> shards = null;
+  private int shardCount = 0;
+  private String group = null;
+  private long rebuildCheckMs = DEFAULT_REBUILD_CHECK_MS;
+  private long rebuildGraceMs = DEFAULT_REBUILD_GRACE_MS;
+  private long rebuildStallMs = DEFAULT_REBUILD_STALL_MS;
   private long requestMembersTimeoutMs = DEFAULT_REQUEST_MEMBERS_TIMEOUT_MS;
   private boolean publishEvents = true;
   private int internerSize = DEFAULT_INTERNER_SIZE;
@@ -86,6 +103,16 @@ public final class StateOptions {
         throw bad("shards", "must be an array of shard ids", e);
       }
     }
+    shardCount = intField(json, "shardCount", shardCount);
+    rebuildCheckMs = intField(json, "rebuildCheckMs", (int) rebuildCheckMs);
+    rebuildGraceMs = intField(json, "rebuildGraceMs", (int) rebuildGraceMs);
+    rebuildStallMs = intField(json, "rebuildStallMs", (int) rebuildStallMs);
+    if (json.getValue("group") != null) {
+      if (!(json.getValue("group") instanceof String g) || g.isBlank()) {
+        throw bad("group", "must be a non-empty string", null);
+      }
+      group = g;
+    }
     validate();
   }
 
@@ -114,6 +141,25 @@ public final class StateOptions {
     }
     if (requestMembersTimeoutMs <= 0) {
       throw bad("requestMembersTimeoutMs", "must be > 0", null);
+    }
+    if (shardCount < 0) {
+      throw bad("shardCount", "must be >= 0", null);
+    }
+    if (shardCount > 0 && shards != null) {
+      for (int id : shards) {
+        if (id < 0 || id >= shardCount) {
+          throw bad("shards", "holds shard " + id + " outside [0," + shardCount + ")", null);
+        }
+      }
+    }
+    if (rebuildCheckMs <= 0) {
+      throw bad("rebuildCheckMs", "must be > 0", null);
+    }
+    if (rebuildGraceMs < 0) {
+      throw bad("rebuildGraceMs", "must be >= 0", null);
+    }
+    if (rebuildStallMs <= 0) {
+      throw bad("rebuildStallMs", "must be > 0", null);
     }
     if (internerSize < 0) {
       throw bad("internerSize", "must be >= 0", null);
@@ -172,6 +218,54 @@ public final class StateOptions {
     return this;
   }
 
+  /** The total shard count of a partitioned verticle, 0 in all-shards mode. */
+  public int shardCount() {
+    return shardCount;
+  }
+
+  public StateOptions shardCount(int n) {
+    this.shardCount = n;
+    return this;
+  }
+
+  /** Whether this verticle runs partitioned (a {@code shardCount} is configured). */
+  public boolean partitioned() {
+    return shardCount > 0;
+  }
+
+  /** The shard ids a partitioned verticle owns: {@code shards}, or all of {@code shardCount}. */
+  public List<Integer> ownedShards() {
+    if (shards != null) {
+      return shards;
+    }
+    List<Integer> all = new ArrayList<>();
+    for (int i = 0; i < shardCount; i++) {
+      all.add(i);
+    }
+    return all;
+  }
+
+  /** The group name announced in the layout map. */
+  public String group() {
+    if (group != null) {
+      return group;
+    }
+    List<Integer> owned = ownedShards();
+    return owned.isEmpty() ? "shards-none" : "shards-" + owned.get(0) + "-" + owned.get(owned.size() - 1);
+  }
+
+  public long rebuildCheckMs() {
+    return rebuildCheckMs;
+  }
+
+  public long rebuildGraceMs() {
+    return rebuildGraceMs;
+  }
+
+  public long rebuildStallMs() {
+    return rebuildStallMs;
+  }
+
   public long requestMembersTimeoutMs() {
     return requestMembersTimeoutMs;
   }
@@ -208,6 +302,10 @@ public final class StateOptions {
         .put("internerSize", internerSize);
     if (shards != null) {
       o.put("shards", new JsonArray(new ArrayList<>(shards)));
+    }
+    if (shardCount > 0) {
+      o.put("shardCount", shardCount).put("group", group()).put("rebuildCheckMs", rebuildCheckMs)
+          .put("rebuildGraceMs", rebuildGraceMs).put("rebuildStallMs", rebuildStallMs);
     }
     return o;
   }

@@ -9,6 +9,7 @@ import dev.cordbus.state.event.EventTable;
 import dev.cordbus.state.event.SeqTracker;
 import dev.cordbus.state.event.StateEvent;
 import dev.cordbus.state.event.Updater;
+import dev.cordbus.state.partition.Partition;
 import dev.cordbus.state.query.QueryService;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -16,8 +17,10 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +31,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Everything runs on this verticle's event loop: updates and queries never race. Dispatches replayed after a
  * resume are dropped by {@link SeqTracker}; a READY resets the shard (its guilds go stale until GUILD_CREATE).
+ *
+ * <p>Two modes. All-shards (no {@code shardCount} in the config): queries on the plain {@link
+ * dev.cordbus.api.state.StateAddresses} addresses, as in the all-in-one demo. Partitioned ({@code shardCount} and
+ * usually {@code shards} set): one verticle per shard group, queries on per-shard addresses, REBUILDING until each
+ * shard's cache is whole, and re-identify requests to refill it; see {@link Partition}.
  */
 public final class StateVerticle extends VerticleBase {
 
@@ -39,6 +47,10 @@ public final class StateVerticle extends VerticleBase {
   private SeqTracker seqs;
   private MemberRequests requests;
   private QueryService queries;
+  /** The partitioned mode's part, or null in all-shards mode. */
+  private Partition partition;
+  /** Shard ids applied, or null for all. */
+  private Set<Integer> owned;
   private long applied;
   private long failed;
 
@@ -54,6 +66,11 @@ public final class StateVerticle extends VerticleBase {
     seqs = new SeqTracker();
     requests = new MemberRequests(vertx, cache, options.requestMembersTimeoutMs());
     queries = new QueryService(cache);
+    if (options.partitioned()) {
+      owned = new HashSet<>(options.ownedShards());
+    } else if (options.shards() != null) {
+      owned = new HashSet<>(options.shards());
+    }
     List<Future<?>> all = new ArrayList<>();
     for (Map.Entry<String, Updater> e : table.handlers().entrySet()) {
       String event = e.getKey();
@@ -66,9 +83,13 @@ public final class StateVerticle extends VerticleBase {
         requests.onRateLimited(d);
       }
     }).completion());
-    all.add(queries.register(vertx));
-    all.add(requests.register());
-    return Future.all(all).onSuccess(v -> LOG.info("state verticle up: {} handled events, policy {}",
+    if (options.partitioned()) {
+      partition = new Partition(vertx, options, cache, queries, requests);
+    } else {
+      all.add(queries.register(vertx));
+      all.add(requests.register());
+    }
+    return Future.all(all).compose(v -> partition == null ? Future.succeededFuture() : partition.start()).onSuccess(v -> LOG.info("state verticle up: {} handled events, policy {}",
         table.handlers().size(), options.toJson()));
   }
 
@@ -77,7 +98,7 @@ public final class StateVerticle extends VerticleBase {
     if (requests != null) {
       requests.close();
     }
-    return Future.succeededFuture();
+    return partition == null ? Future.succeededFuture() : partition.stop();
   }
 
   private void onDispatch(String event, Updater updater, Message<Object> msg) {
@@ -86,7 +107,7 @@ public final class StateVerticle extends VerticleBase {
       return;
     }
     int shard = intHeader(msg, Headers.SHARD, 0);
-    if (options.shards() != null && !options.shards().contains(shard)) {
+    if (owned != null && !owned.contains(shard)) {
       return;
     }
     long seq = longHeader(msg, Headers.SEQ, -1);
@@ -143,6 +164,11 @@ public final class StateVerticle extends VerticleBase {
   /** The cache (for tests and benchmarks in the same JVM; touch it only from this verticle's context). */
   public Cache cache() {
     return cache;
+  }
+
+  /** The partitioned mode's part (readiness, re-identify requests), or null in all-shards mode. */
+  public Partition partition() {
+    return partition;
   }
 
   /** Dispatches applied so far. */

@@ -20,21 +20,25 @@ import java.util.List;
 
 /**
  * Typed state queries and gateway commands for Java bots. Failures are {@code ReplyException}s whose code is a
- * {@link dev.cordbus.api.state.StateFailure} (e.g. UNKNOWN_MEMBER); use {@code StateFailure.of(throwable)}.
+ * {@link dev.cordbus.api.state.StateFailure} (e.g. UNKNOWN_MEMBER, or REBUILDING while the owner of a shard
+ * rebuilds its cache); use {@code StateFailure.of(throwable)}. Works from any node; see {@link StateRouter}.
  */
 public final class StateClient {
 
-  private final Vertx vertx;
   private final DeliveryOptions options;
+  private final StateRouter router;
 
   StateClient(Vertx vertx, long timeoutMs) {
-    this.vertx = vertx;
     this.options = new DeliveryOptions().setSendTimeout(timeoutMs);
+    this.router = new StateRouter(vertx);
   }
 
-  /** The raw JSON answer of a query. */
+  /**
+   * The raw JSON answer of a query, from the state verticle that owns it: the plain address with one all-shards
+   * state verticle, else the owner of the guild's shard, or every group gathered (see {@link StateRouter}).
+   */
   public Future<JsonObject> query(String address, JsonObject body) {
-    return vertx.eventBus().<JsonObject>request(address, body, options).map(io.vertx.core.eventbus.Message::body);
+    return router.request(address, body, options);
   }
 
   private <T> Future<T> query(String address, JsonObject body, Class<T> type) {
@@ -127,22 +131,21 @@ public final class StateClient {
   /** Request Guild Members with a raw request body (see {@link StateAddresses#REQUEST_MEMBERS}). */
   public Future<MembersChunk> requestMembers(JsonObject request) {
     long timeout = request.getLong("timeoutMs", 30_000L) + 5_000L;
-    return vertx.eventBus().<JsonObject>request(StateAddresses.REQUEST_MEMBERS, request,
-            new DeliveryOptions().setSendTimeout(timeout))
-        .map(m -> m.body().mapTo(MembersChunk.class));
+    return router.request(StateAddresses.REQUEST_MEMBERS, request, new DeliveryOptions().setSendTimeout(timeout))
+        .map(j -> j.mapTo(MembersChunk.class));
   }
 
   /** Sets the bot's presence on every shard ({@code status}: online, idle, dnd, invisible). */
   public Future<Void> updatePresence(String status, JsonArray activities) {
     JsonObject d = new JsonObject().put("since", null).put("activities", activities == null ? new JsonArray()
         : activities).put("status", status).put("afk", false);
-    return vertx.eventBus().request(StateAddresses.UPDATE_PRESENCE, d, options).mapEmpty();
+    return router.request(StateAddresses.UPDATE_PRESENCE, d, options).mapEmpty();
   }
 
   /** Joins ({@code channelId}) or leaves ({@code null}) a voice channel. */
   public Future<Void> updateVoiceState(String guildId, String channelId, boolean selfMute, boolean selfDeaf) {
     JsonObject d = new JsonObject().put("guild_id", guildId).put("channel_id", channelId).put("self_mute", selfMute)
         .put("self_deaf", selfDeaf);
-    return vertx.eventBus().request(StateAddresses.UPDATE_VOICE_STATE, d, options).mapEmpty();
+    return router.request(StateAddresses.UPDATE_VOICE_STATE, d, options).mapEmpty();
   }
 }

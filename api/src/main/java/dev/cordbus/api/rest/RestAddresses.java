@@ -23,6 +23,12 @@ public final class RestAddresses {
   /** Request-reply: the limiter's view {@code {buckets:[{key, bucket, limit, remaining, resetInMs, queued}], ...}}. */
   public static final String STATUS = "discord.rest.status";
 
+  /**
+   * Name of the cluster-wide {@code AsyncMap} holding one rate-limit bucket state per route and major parameter,
+   * shared by the REST verticles of every node (not an event-bus address).
+   */
+  public static final String BUCKETS_MAP = "cordbus.rest.buckets";
+
   private RestAddresses() {
   }
 }

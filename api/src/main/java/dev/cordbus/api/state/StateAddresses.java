@@ -57,6 +57,21 @@ public final class StateAddresses {
   /** Join/move/leave voice (gateway op 4) on the guild's shard: {@code {guild_id, channel_id, self_mute, self_deaf}}. */
   public static final String UPDATE_VOICE_STATE = Addresses.GATEWAY_PREFIX + "update-voice-state";
 
+  /**
+   * Prefix of the per-shard query addresses of a partitioned state verticle: {@code discord.state.shard.<n>}. The
+   * query's own address (e.g. {@link #GUILD}) travels in the {@link #QUERY_HEADER} header, the body is unchanged.
+   * Only the verticle that owns shard {@code n} registers it; {@code StateClient} routes there.
+   */
+  public static final String SHARD_PREFIX = Addresses.STATE_PREFIX + "shard.";
+  /** Header naming the query address (a constant of this class) on a per-shard query. */
+  public static final String QUERY_HEADER = "query";
+  /**
+   * Name of the cluster-wide {@code AsyncMap} where partitioned state verticles announce their group (key: group
+   * name; value {@code {group, shards:[...], shardCount, ready}}, written with a time-to-live and refreshed while the
+   * verticle runs). Empty when only an all-shards state verticle runs; clients then use the plain addresses.
+   */
+  public static final String LAYOUT_MAP = "cordbus.state.layout";
+
   /** Prefix of custom events published by bots ({@code discord.custom.<name>}), like disnake's {@code dispatch}. */
   public static final String CUSTOM_PREFIX = Addresses.PREFIX + "custom.";
 
@@ -66,6 +81,11 @@ public final class StateAddresses {
   /** The address a cache-aware event is published on, e.g. {@code discord.state.MESSAGE_UPDATE}. */
   public static String event(String name) {
     return Addresses.state(name);
+  }
+
+  /** The per-shard query address of a partitioned state verticle that owns shard {@code shard}. */
+  public static String shard(int shard) {
+    return SHARD_PREFIX + shard;
   }
 
   /** The address of a custom event named {@code name}. */

@@ -19,6 +19,12 @@ public enum StateFailure {
   RATE_LIMITED(429),
   /** No shard is known for the guild (no READY seen yet, or the shard is not connected). */
   NO_SHARD(503),
+  /**
+   * The cache of the shard that owns the answer is being (re)built: its state verticle started late or moved after
+   * a failure and has not yet seen READY and every GUILD_CREATE of the shard, or no state verticle serves the shard
+   * right now. Never answered from a partial cache: retry later.
+   */
+  REBUILDING(425),
   UNKNOWN_CHANNEL(10003),
   UNKNOWN_GUILD(10004),
   UNKNOWN_MEMBER(10007),

@@ -127,6 +127,31 @@ public final class Shard {
     return promise.future();
   }
 
+  /**
+   * {@code {op:"reidentify"}}: drops the session and IDENTIFYs afresh so a new READY and every GUILD_CREATE follow
+   * (a state verticle that lost its cache asks for it). Completes with {@code reidentify} when the shard was live or
+   * resuming, {@code pending} when an identify is already under way (its READY comes anyway), {@code stopped} when the
+   * shard will not connect again.
+   */
+  public Future<String> reidentify() {
+    Promise<String> promise = Promise.promise();
+    onContext(() -> {
+      switch (state) {
+        case READY, RESUMING -> {
+          disconnect(Initiator.CLIENT, 1000, "re-identify requested", Next.IDENTIFY);
+          promise.complete("reidentify");
+        }
+        case RECONNECT_WAIT -> {
+          forgetSession("re-identify requested");
+          promise.complete("reidentify");
+        }
+        case FATALLY_CLOSED, STOPPED -> promise.complete("stopped");
+        default -> promise.complete("pending");
+      }
+    });
+    return promise.future();
+  }
+
   /** A snapshot for {@code discord.gateway.status}. */
   public JsonObject status() {
     Connection c = conn;

@@ -1,5 +1,6 @@
 package dev.cordbus.rest.ratelimit;
 
+import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -132,6 +133,36 @@ public final class Bucket {
     remaining = other.remaining;
     resetAt = other.resetAt;
     hash = other.hash;
+  }
+
+  /** The bucket's state as JSON (for the cluster-wide copy in {@link SharedBuckets}; queues are local). */
+  public JsonObject toJson() {
+    return new JsonObject().put("phase", phase.name()).put("hash", hash).put("limit", limit)
+        .put("remaining", remaining).put("resetAt", resetAt).put("inFlight", inFlight);
+  }
+
+  /** A bucket with the state of {@link #toJson()} (fields missing or malformed: a fresh UNKNOWN bucket). */
+  public static Bucket fromJson(String id, long marginMs, JsonObject json) {
+    Bucket b = new Bucket(id, marginMs);
+    if (json == null) {
+      return b;
+    }
+    try {
+      b.phase = Phase.valueOf(json.getString("phase", Phase.UNKNOWN.name()));
+      b.hash = json.getString("hash");
+      b.limit = json.getInteger("limit", -1);
+      b.remaining = json.getInteger("remaining", -1);
+      b.resetAt = json.getLong("resetAt", 0L);
+      b.inFlight = Math.max(0, json.getInteger("inFlight", 0));
+    } catch (RuntimeException e) {
+      return new Bucket(id, marginMs);
+    }
+    return b;
+  }
+
+  /** Forgets requests in flight (their node is gone: they will never be answered here). */
+  void forgetInFlight() {
+    inFlight = 0;
   }
 
   /** The queues that draw on this bucket. */

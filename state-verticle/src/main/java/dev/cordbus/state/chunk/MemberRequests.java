@@ -51,6 +51,22 @@ public final class MemberRequests {
         .mapEmpty();
   }
 
+  /**
+   * Serves the command at {@code address} (one of the three gateway commands of {@link StateAddresses}) for a
+   * per-shard request; false when {@code address} is not one of them.
+   */
+  public boolean handle(String address, Message<Object> msg) {
+    switch (address) {
+      case StateAddresses.REQUEST_MEMBERS -> requestMembers(msg);
+      case StateAddresses.UPDATE_PRESENCE -> updatePresence(msg);
+      case StateAddresses.UPDATE_VOICE_STATE -> updateVoiceState(msg);
+      default -> {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Number of requests waiting for chunks. */
   public int pending() {
     return pending.size();

@@ -76,6 +76,11 @@ public final class QueryService {
     }
   }
 
+  /** Answers {@code msg} with the query at {@code address} (a per-shard query names it in a header). */
+  public void answer(Message<Object> msg, String address) {
+    answer(msg, body -> run(address, body));
+  }
+
   /** Runs a query directly (same results as over the event bus); throws {@link ReplyException} on failure. */
   public JsonObject run(String address, JsonObject body) {
     return switch (address) {
