@@ -29,6 +29,10 @@ public final class BenchMain {
   }
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("jmh")) {
+      org.openjdk.jmh.Main.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
     BenchOptions o;
     try {
       o = BenchOptions.parse(args);

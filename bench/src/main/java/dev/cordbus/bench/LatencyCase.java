@@ -1,20 +1,14 @@
 package dev.cordbus.bench;
 
-import com.hazelcast.config.Config;
-import com.hazelcast.config.JoinConfig;
 import dev.cordbus.api.Addresses;
 import dev.cordbus.api.Headers;
 import dev.cordbus.gateway.GatewayVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
-import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.spi.cluster.hazelcast.ConfigUtil;
-import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -87,21 +81,7 @@ final class LatencyCase implements ClientCase {
   }
 
   private static Future<Vertx> clusteredVertx(String clusterName, int basePort) {
-    Config hz = ConfigUtil.loadConfig();
-    hz.setClusterName(clusterName);
-    hz.setProperty("hazelcast.logging.type", "slf4j");
-    hz.setProperty("hazelcast.phone.home.enabled", "false");
-    hz.getNetworkConfig().setPort(basePort).setPortAutoIncrement(true).setPortCount(4);
-    JoinConfig join = hz.getNetworkConfig().getJoin();
-    join.getMulticastConfig().setEnabled(false);
-    join.getAutoDetectionConfig().setEnabled(false);
-    join.getTcpIpConfig().setEnabled(true);
-    for (int p = basePort; p < basePort + 4; p++) {
-      join.getTcpIpConfig().addMember("127.0.0.1:" + p);
-    }
-    hz.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
-    return Vertx.builder().with(new VertxOptions().setEventBusOptions(new EventBusOptions().setHost("127.0.0.1")))
-        .withClusterManager(new HazelcastClusterManager(hz)).buildClustered();
+    return BenchCluster.start(clusterName, basePort);
   }
 
   @Override
