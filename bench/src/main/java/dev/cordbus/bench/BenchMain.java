@@ -29,6 +29,10 @@ public final class BenchMain {
   }
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("jmh")) {
+      org.openjdk.jmh.Main.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
     BenchOptions o;
     try {
       o = BenchOptions.parse(args);
@@ -144,8 +148,9 @@ public final class BenchMain {
           .append(o.latencyEvents()).append(" dispatches, the first ").append(ClientChild.LATENCY_WARMUP)
           .append(" MESSAGE_CREATE excluded as warm-up)\n\n");
       b.append("From the gateway reading the frame (`received-nanos` header) to the bot handler running;"
-          + " both nodes in one client JVM (one clock), the other node reached over the clustered event bus"
-          + " (Hazelcast, TCP on 127.0.0.1).\n\n");
+          + " the same node is a consumer on the gateway's Vert.x; the other node is a separate JVM (BotNodeMain)"
+          + " in the gateway's Hazelcast cluster, reached over the clustered event bus (TCP on 127.0.0.1); both JVMs"
+          + " read the host's monotonic clock.\n\n");
       b.append(LatencyTable.table(latencies)).append('\n');
       LatencyTable.verdicts(latencies).forEach(l -> b.append(l).append('\n'));
     }

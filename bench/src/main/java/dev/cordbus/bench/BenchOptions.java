@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Command-line options of {@link BenchMain}: {@code --guilds G --members M --events F --heap 1g
- * --cases frames,gateway,gateway+state,jda --compression none,zlib-stream --out bench/results
+ * --cases frames,gateway,gateway+state,gateway+state-nomsg,jda --compression none,zlib-stream --out bench/results
  * --latency-events 25000 --latency-rate 5000}; {@code --latency-events 0} skips the latency run;
  * {@code --profile true} records the clients with JFR and adds the hottest methods and a heap histogram.
  */
@@ -16,7 +16,7 @@ public record BenchOptions(int guilds, int members, int events, String heap, Lis
   public static final int DEFAULT_MEMBERS = 100;
   public static final int DEFAULT_EVENTS = 50_000;
   public static final String DEFAULT_HEAP = "1g";
-  public static final List<String> DEFAULT_CASES = List.of("frames", "gateway", "gateway+state", "jda");
+  public static final List<String> DEFAULT_CASES = List.of("frames", "gateway", "gateway+state", "gateway+state-nomsg", "jda");
   public static final List<String> DEFAULT_COMPRESSIONS = List.of("none", "zlib-stream");
   public static final Path DEFAULT_OUT = Path.of("bench", "results");
   public static final int DEFAULT_LATENCY_EVENTS = 25_000;

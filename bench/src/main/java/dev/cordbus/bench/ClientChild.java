@@ -30,6 +30,7 @@ public final class ClientChild {
       case "frames" -> new FrameCounterCase();
       case "gateway" -> new CordbusCase(false);
       case "gateway+state" -> new CordbusCase(true);
+      case "gateway+state-nomsg" -> new CordbusCase(true, new JsonObject().put("messageCacheSize", 0));
       case "jda" -> new JdaCase();
       case "latency" -> new LatencyCase(false, LATENCY_WARMUP);
       case "latency-cluster" -> new LatencyCase(true, LATENCY_WARMUP);

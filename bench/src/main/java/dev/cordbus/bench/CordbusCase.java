@@ -16,15 +16,23 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * cordbus: the gateway verticle with one local MESSAGE_CREATE consumer, optionally with the state verticle caching
- * the world. Ready = every GUILD_CREATE published (and, with state, every guild cached).
+ * the world (case {@code gateway+state-nomsg}: with {@code messageCacheSize: 0}, like JDA's default of caching no
+ * messages). Ready = every GUILD_CREATE published (and, with state, every guild cached).
  */
 final class CordbusCase implements ClientCase {
 
   private final boolean withState;
+  private final JsonObject stateConfig;
   private Vertx vertx;
 
   CordbusCase(boolean withState) {
+    this(withState, new JsonObject());
+  }
+
+  /** With the state verticle deployed with {@code stateConfig}. */
+  CordbusCase(boolean withState, JsonObject stateConfig) {
     this.withState = withState;
+    this.stateConfig = stateConfig;
   }
 
   @Override
@@ -44,7 +52,7 @@ final class CordbusCase implements ClientCase {
         .put("shardCount", 1).put("compression", spec.compression()).put("intents", intents)
         .put("identifyIntervalMs", 10);
     Future<String> state = withState
-        ? vertx.deployVerticle(new StateVerticle(), new DeploymentOptions().setConfig(new JsonObject()))
+        ? vertx.deployVerticle(new StateVerticle(), new DeploymentOptions().setConfig(stateConfig.copy()))
         : Future.succeededFuture("");
     Future.all(messages.completion(), guilds.completion(), state)
         .compose(v -> vertx.deployVerticle(new GatewayVerticle(k -> null), new DeploymentOptions().setConfig(config)))

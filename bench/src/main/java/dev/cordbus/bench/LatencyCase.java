@@ -1,20 +1,18 @@
 package dev.cordbus.bench;
 
-import com.hazelcast.config.Config;
-import com.hazelcast.config.JoinConfig;
 import dev.cordbus.api.Addresses;
 import dev.cordbus.api.Headers;
 import dev.cordbus.gateway.GatewayVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
-import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.spi.cluster.hazelcast.ConfigUtil;
-import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -22,9 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Delivery latency of MESSAGE_CREATE from the moment the gateway read the frame ({@code received-nanos} header) to a
- * bot handler: on the same node (a consumer on the gateway's Vert.x) and on another node (a second clustered Vert.x,
- * Hazelcast over 127.0.0.1, reached through the clustered event bus's TCP connection). Both Vert.x instances live in
- * this JVM, so {@code System.nanoTime()} is one clock. Not clustered when {@code clustered} is false.
+ * bot handler: on the same node (a consumer on the gateway's Vert.x) and on another node: a separate JVM
+ * ({@link BotNodeMain}) joined to this one's Hazelcast cluster on 127.0.0.1, reached through the clustered event
+ * bus's TCP connection. Same host, so both read one monotonic clock. Not clustered when {@code clustered} is false.
  */
 final class LatencyCase implements ClientCase {
 
@@ -33,15 +31,13 @@ final class LatencyCase implements ClientCase {
   private final boolean clustered;
   private final int warmup;
   private final Latencies local;
-  private final Latencies remote;
   private Vertx gatewayNode;
-  private Vertx botNode;
+  private Child botNode;
 
   LatencyCase(boolean clustered, int warmup) {
     this.clustered = clustered;
     this.warmup = warmup;
     this.local = new Latencies(CAPACITY, warmup);
-    this.remote = new Latencies(CAPACITY, warmup);
   }
 
   @Override
@@ -52,9 +48,8 @@ final class LatencyCase implements ClientCase {
     Future<Vertx> a = clustered ? clusteredVertx(cluster, basePort) : Future.succeededFuture(Vertx.vertx());
     a.compose(v -> {
       gatewayNode = v;
-      return clustered ? clusteredVertx(cluster, basePort) : Future.succeededFuture(null);
+      return clustered ? startBotNode(cluster, basePort) : Future.succeededFuture();
     }).compose(b -> {
-      botNode = b;
       AtomicInteger guildCreates = new AtomicInteger();
       var guilds = gatewayNode.eventBus().consumer(Addresses.dispatch("GUILD_CREATE"), m -> {
         if (guildCreates.incrementAndGet() == spec.guilds()) {
@@ -65,12 +60,7 @@ final class LatencyCase implements ClientCase {
         local.add(System.nanoTime() - received(m));
         counter.hit();
       });
-      Future<Void> there = Future.succeededFuture();
-      if (botNode != null) {
-        there = botNode.eventBus().<JsonObject>consumer(Addresses.dispatch("MESSAGE_CREATE"),
-            m -> remote.add(System.nanoTime() - received(m))).completion();
-      }
-      return Future.all(guilds.completion(), here.completion(), there);
+      return Future.all(guilds.completion(), here.completion());
     }).compose(v -> {
       JsonArray intents = new JsonArray();
       BenchIntents.CORDBUS.forEach(i -> intents.add(i.name()));
@@ -86,22 +76,23 @@ final class LatencyCase implements ClientCase {
     return Long.parseLong(m.headers().get(Headers.RECEIVED_NANOS));
   }
 
+  /**
+   * Starts the bot node JVM and waits for its consumer, then 2 s more for the subscription to reach this node (the
+   * first events are excluded as warm-up anyway).
+   */
+  private Future<Void> startBotNode(String cluster, int basePort) {
+    return gatewayNode.executeBlocking(() -> {
+      Path log = Files.createTempFile("cordbus-bench-botnode-", ".log");
+      botNode = Child.start("bot-node", List.of("-Xms256m", "-Xmx256m", "-XX:+UseG1GC"), BotNodeMain.class,
+          List.of(cluster, Integer.toString(basePort), Integer.toString(warmup)), Map.of(), log);
+      botNode.await("READY", 90_000);
+      Thread.sleep(2_000);
+      return null;
+    });
+  }
+
   private static Future<Vertx> clusteredVertx(String clusterName, int basePort) {
-    Config hz = ConfigUtil.loadConfig();
-    hz.setClusterName(clusterName);
-    hz.setProperty("hazelcast.logging.type", "slf4j");
-    hz.setProperty("hazelcast.phone.home.enabled", "false");
-    hz.getNetworkConfig().setPort(basePort).setPortAutoIncrement(true).setPortCount(4);
-    JoinConfig join = hz.getNetworkConfig().getJoin();
-    join.getMulticastConfig().setEnabled(false);
-    join.getAutoDetectionConfig().setEnabled(false);
-    join.getTcpIpConfig().setEnabled(true);
-    for (int p = basePort; p < basePort + 4; p++) {
-      join.getTcpIpConfig().addMember("127.0.0.1:" + p);
-    }
-    hz.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
-    return Vertx.builder().with(new VertxOptions().setEventBusOptions(new EventBusOptions().setHost("127.0.0.1")))
-        .withClusterManager(new HazelcastClusterManager(hz)).buildClustered();
+    return BenchCluster.start(clusterName, basePort);
   }
 
   @Override
@@ -112,8 +103,9 @@ final class LatencyCase implements ClientCase {
   @Override
   public JsonObject extra() {
     JsonObject j = new JsonObject().put("sameNode", local.summary()).put("warmupExcluded", warmup);
-    if (clustered) {
-      j.put("otherNode", remote.summary());
+    if (clustered && botNode != null) {
+      botNode.send("summary");
+      j.put("otherNode", new JsonObject(botNode.await("SUMMARY", 30_000)));
     }
     return j;
   }
@@ -121,7 +113,7 @@ final class LatencyCase implements ClientCase {
   @Override
   public void stop() throws Exception {
     if (botNode != null) {
-      botNode.close().toCompletionStage().toCompletableFuture().get(15, TimeUnit.SECONDS);
+      botNode.close();
     }
     if (gatewayNode != null) {
       gatewayNode.close().toCompletionStage().toCompletableFuture().get(15, TimeUnit.SECONDS);

@@ -54,7 +54,7 @@ public final class LatencyTable {
             extra.getJsonObject("sameNode"), false));
       }
       if (extra.containsKey("otherNode")) {
-        rows.add(new Row("other node (clustered event bus)", extra.getJsonObject("otherNode"), true));
+        rows.add(new Row("other node (separate JVM, clustered event bus)", extra.getJsonObject("otherNode"), true));
       }
     }
     return rows;

@@ -1,5 +1,6 @@
 package dev.cordbus.state;
 
+import dev.cordbus.state.channel.ChannelUpdater;
 import dev.cordbus.state.channel.ThreadEntry;
 import dev.cordbus.state.guild.GuildEntry;
 import dev.cordbus.state.member.MemberEntry;
@@ -30,6 +31,8 @@ public final class Cache {
   private final LongMap<GuildEntry> guilds = new LongMap<>(64);
   /** Channel or thread id → its guild. */
   private final LongMap<GuildEntry> channelIndex = new LongMap<>(256);
+  /** Channel id → the id of its last message, when newer than the channel's blob (see {@link #lastMessage}). */
+  private final LongMap<Long> lastMessageIds = new LongMap<>(256);
   private final MessageCache messages;
   private final Map<Integer, ShardSession> shards = new HashMap<>();
   private UserEntry self;
@@ -126,21 +129,58 @@ public final class Cache {
     return channelIndex.get(channelId);
   }
 
-  /** Puts a channel (fills {@code guild_id}); returns the previous JSON or null. */
+  /**
+   * Puts a channel (a copy with {@code guild_id} filled: dispatch bodies are shared with other consumers and never
+   * changed here); returns the previous JSON or null.
+   */
   public JsonObject putChannel(GuildEntry g, JsonObject channel) {
     long id = Ids.get(channel, "id");
     if (id == 0 || !options.wants(ResourceType.CHANNEL)) {
       return null;
     }
-    channel.put("guild_id", Ids.str(g.id));
-    channel.put("name", strings.intern(channel.getString("name")));
+    JsonObject stored = channel.copy().put("guild_id", Ids.str(g.id));
     channelIndex.put(id, g);
-    return Blob.object(g.channels.put(id, Blob.of(channel)));
+    lastMessageIds.remove(id);
+    return withLastMessage(id, g.channels.put(id, Blob.of(stored)));
+  }
+
+  /**
+   * Records the last message of a channel or thread (MESSAGE_CREATE). For a channel it is kept beside the channel's
+   * blob and merged in when the channel is read, so a message does not decode and re-encode its channel.
+   */
+  public void lastMessage(GuildEntry g, long channelId, long messageId) {
+    if (g.channels.containsKey(channelId)) {
+      lastMessageIds.put(channelId, messageId);
+    } else if (g.threads.containsKey(channelId)) {
+      ChannelUpdater.modify(this, g, channelId, ch -> ch.put("last_message_id", Ids.str(messageId)));
+    }
+  }
+
+  /** A channel's JSON from its blob with the recorded last message id merged in; null when {@code b} is null. */
+  public JsonObject withLastMessage(long channelId, byte[] b) {
+    JsonObject ch = Blob.object(b);
+    Long last = ch == null ? null : lastMessageIds.get(channelId);
+    return last == null ? ch : ch.put("last_message_id", Ids.str(last));
+  }
+
+  /** The JSON of a channel (not a thread) of {@code g}, or null. */
+  public JsonObject channelOnlyJson(GuildEntry g, long channelId) {
+    return withLastMessage(channelId, g.channels.get(channelId));
+  }
+
+  /**
+   * Stores a changed channel JSON (from {@link #channelOnlyJson}); the last message id it carries is now in the
+   * blob.
+   */
+  public void replaceChannel(GuildEntry g, long channelId, JsonObject channel) {
+    lastMessageIds.remove(channelId);
+    g.channels.put(channelId, Blob.of(channel));
   }
 
   /** Removes a channel, its threads and its messages; returns its JSON or null. */
   public JsonObject removeChannel(GuildEntry g, long channelId) {
-    byte[] old = g.channels.remove(channelId);
+    JsonObject old = withLastMessage(channelId, g.channels.remove(channelId));
+    lastMessageIds.remove(channelId);
     channelIndex.remove(channelId);
     messages.removeChannel(channelId);
     for (long tid : g.threads.sortedKeys()) {
@@ -148,7 +188,7 @@ public final class Cache {
         removeThread(g, tid);
       }
     }
-    return Blob.object(old);
+    return old;
   }
 
   /** Puts a thread; returns the previous one or null. */
@@ -157,7 +197,7 @@ public final class Cache {
     if (id == 0 || !options.wants(ResourceType.THREAD)) {
       return null;
     }
-    thread.put("guild_id", Ids.str(g.id));
+    thread = thread.copy().put("guild_id", Ids.str(g.id));
     ThreadEntry old = g.threads.get(id);
     if (old != null) {
       JsonObject before = old.toJson();
@@ -183,7 +223,7 @@ public final class Cache {
   public JsonObject channelJson(GuildEntry g, long id) {
     byte[] b = g.channels.get(id);
     if (b != null) {
-      return Blob.object(b);
+      return withLastMessage(id, b);
     }
     ThreadEntry t = g.threads.get(id);
     return t == null ? null : t.toJson();
@@ -245,6 +285,7 @@ public final class Cache {
     g.voiceStates.clear();
     for (long id : g.channels.sortedKeys()) {
       channelIndex.remove(id);
+      lastMessageIds.remove(id);
       messages.removeChannel(id);
     }
     for (long id : g.threads.sortedKeys()) {
@@ -321,7 +362,7 @@ public final class Cache {
       JsonObject j = g.toJson().put("status", g.status.name());
       JsonArray ch = new JsonArray();
       for (long id : g.channels.sortedKeys()) {
-        ch.add(Blob.object(g.channels.get(id)));
+        ch.add(withLastMessage(id, g.channels.get(id)));
       }
       JsonArray th = new JsonArray();
       for (long id : g.threads.sortedKeys()) {

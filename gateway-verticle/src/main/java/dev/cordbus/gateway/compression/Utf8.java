@@ -18,8 +18,17 @@ public final class Utf8 {
   private Utf8() {
   }
 
-  /** Decodes {@code bytes} strictly; throws kind {@code BAD_FRAME} when they are not valid UTF-8. */
+  /**
+   * Decodes {@code bytes} strictly; throws kind {@code BAD_FRAME} when they are not valid UTF-8. Fast path: the JDK's
+   * {@code new String(bytes, UTF_8)} (vectorised) replaces malformed input with U+FFFD, so a result without U+FFFD
+   * is exact; only frames that contain U+FFFD (malformed, or a genuine replacement character) take the strict
+   * decoder.
+   */
   public static String decodeStrict(byte[] bytes) {
+    String fast = new String(bytes, StandardCharsets.UTF_8);
+    if (fast.indexOf('\uFFFD') < 0) {
+      return fast;
+    }
     try {
       return DECODER.get().reset().decode(ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {

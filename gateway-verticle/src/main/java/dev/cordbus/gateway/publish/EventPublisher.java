@@ -4,6 +4,7 @@ import dev.cordbus.api.Addresses;
 import dev.cordbus.api.Headers;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.impl.clustered.ClusteredEventBus;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import java.util.Set;
@@ -12,6 +13,10 @@ import java.util.Set;
  * Publishes what one gateway verticle's shards receive: dispatches on {@code discord.<t>} (body = {@code d} as a
  * {@link JsonObject}, headers shard/seq/event/guild/session/received-*), every frame on {@code discord.raw}, and the
  * lifecycle messages {@code discord.shard.*} (each with {@code shard, shardCount, group}).
+ *
+ * <p>On a non-clustered event bus a dispatch body is parsed once and handed to every local consumer by reference
+ * ({@link SharedBodyCodec}): treat it as read-only. On a clustered bus Vert.x's JSON codec copies it per local
+ * consumer and encodes it once per remote node, as before.
  */
 public final class EventPublisher {
 
@@ -21,11 +26,22 @@ public final class EventPublisher {
   private final EventBus bus;
   private final String group;
   private final boolean publishRaw;
+  /** Whether dispatch bodies go to local consumers by reference ({@link SharedBodyCodec}); off when clustered. */
+  private final boolean sharedBodies;
 
   public EventPublisher(EventBus bus, String group, boolean publishRaw) {
     this.bus = bus;
     this.group = group;
     this.publishRaw = publishRaw;
+    this.sharedBodies = !(bus instanceof ClusteredEventBus);
+    if (sharedBodies) {
+      SharedBodyCodec.registerOn(bus);
+    }
+  }
+
+  /** Whether local consumers receive dispatch bodies by reference (the event bus is not clustered). */
+  public boolean sharedBodies() {
+    return sharedBodies;
   }
 
   /** The name of the group the messages are tagged with. */
@@ -47,6 +63,9 @@ public final class EventPublisher {
     }
     if (sessionId != null) {
       options.addHeader(Headers.SESSION, sessionId);
+    }
+    if (sharedBodies) {
+      options.setCodecName(SharedBodyCodec.NAME);
     }
     bus.publish(Addresses.dispatch(frame.t()), new JsonObject(d), options);
   }

@@ -46,7 +46,7 @@ public final class ChannelUpdater {
     }
     JsonObject channel = d.copy();
     JsonObject before = cache.putChannel(g, channel);
-    JsonObject after = Blob.object(g.channels.get(Ids.get(d, "id")));
+    JsonObject after = cache.channelOnlyJson(g, Ids.get(d, "id"));
     if (before == null) {
       out.create("CHANNEL_CREATE", g.id, after);
     } else {
@@ -74,19 +74,18 @@ public final class ChannelUpdater {
       return;
     }
     JsonObject before = cache.channelJson(g, channelId);
-    JsonObject after = modify(g, channelId, change);
+    JsonObject after = modify(cache, g, channelId, change);
     if (after != null) {
       out.update(event, g.id, before, after);
     }
   }
 
   /** Applies {@code change} to a channel or thread of {@code g}; returns the new JSON or null when not cached. */
-  public static JsonObject modify(GuildEntry g, long channelId, Consumer<JsonObject> change) {
-    byte[] b = g.channels.get(channelId);
-    if (b != null) {
-      JsonObject ch = Blob.object(b);
+  public static JsonObject modify(Cache cache, GuildEntry g, long channelId, Consumer<JsonObject> change) {
+    JsonObject ch = cache.channelOnlyJson(g, channelId);
+    if (ch != null) {
       change.accept(ch);
-      g.channels.put(channelId, Blob.of(ch));
+      cache.replaceChannel(g, channelId, ch);
       return ch;
     }
     ThreadEntry t = g.threads.get(channelId);
@@ -105,7 +104,7 @@ public final class ChannelUpdater {
     if (g == null) {
       return;
     }
-    GuildUpdater.forEach(d, "channels", info -> modify(g, Ids.get(info, "id"), ch -> {
+    GuildUpdater.forEach(d, "channels", info -> modify(cache, g, Ids.get(info, "id"), ch -> {
       for (String key : new String[] {"status", "voice_start_time"}) {
         if (info.containsKey(key)) {
           ch.put(key, info.getValue(key));

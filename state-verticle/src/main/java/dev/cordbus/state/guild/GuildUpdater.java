@@ -169,7 +169,6 @@ public final class GuildUpdater {
     g.roles.clear();
     for (Object o : roles) {
       if (o instanceof JsonObject r && Ids.get(r, "id") != 0) {
-        r.put("name", cache.strings().intern(r.getString("name")));
         g.roles.put(Ids.get(r, "id"), Blob.of(r));
       }
     }

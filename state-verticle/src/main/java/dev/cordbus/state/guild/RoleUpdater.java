@@ -31,7 +31,6 @@ public final class RoleUpdater {
     if (g == null || id == 0 || !cache.options().wants(ResourceType.ROLE)) {
       return;
     }
-    role.put("name", cache.strings().intern(role.getString("name")));
     JsonObject before = Blob.object(g.roles.put(id, Blob.of(role)));
     if (before == null) {
       out.create("GUILD_ROLE_CREATE", g.id, role);

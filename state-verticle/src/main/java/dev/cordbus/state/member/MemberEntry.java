@@ -4,6 +4,7 @@ import dev.cordbus.state.store.Extras;
 import dev.cordbus.state.store.Hashes;
 import dev.cordbus.state.store.Ids;
 import dev.cordbus.state.store.Interner;
+import dev.cordbus.state.store.Text;
 import dev.cordbus.state.store.Timestamps;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -25,7 +26,8 @@ public final class MemberEntry {
 
   /** The shared user. */
   public final UserEntry user;
-  private String nick;
+  /** Nickname, {@link Text}-packed. */
+  private Object nick;
   private Object avatar;
   private Object banner;
   private long[] roles = Ids.EMPTY;
@@ -43,16 +45,19 @@ public final class MemberEntry {
   /** Merges the keys present in a member object (the {@code user} key is handled by the store). */
   public void merge(JsonObject m, Interner strings) {
     if (m.containsKey("nick")) {
-      nick = m.getString("nick");
+      nick = Text.update(nick, m.getString("nick"));
     }
     if (m.containsKey("avatar")) {
-      avatar = Hashes.compact(m.getString("avatar"));
+      avatar = Hashes.update(avatar, m.getString("avatar"));
     }
     if (m.containsKey("banner")) {
-      banner = Hashes.compact(m.getString("banner"));
+      banner = Hashes.update(banner, m.getString("banner"));
     }
     if (m.getValue("roles") instanceof JsonArray a) {
-      roles = Ids.array(a);
+      long[] parsed = Ids.array(a);
+      if (!Arrays.equals(parsed, roles)) {
+        roles = strings.ids(parsed);
+      }
     }
     if (m.containsKey("joined_at")) {
       joinedAt = Timestamps.parse(m.getValue("joined_at"));
@@ -102,7 +107,7 @@ public final class MemberEntry {
   public JsonObject toJson() {
     JsonObject o = new JsonObject()
         .put("user", user.toJson())
-        .put("nick", nick)
+        .put("nick", Text.unpack(nick))
         .put("avatar", Hashes.expand(avatar))
         .put("banner", Hashes.expand(banner))
         .put("roles", Ids.json(roles))

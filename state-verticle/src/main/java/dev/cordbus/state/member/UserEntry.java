@@ -4,6 +4,7 @@ import dev.cordbus.state.store.Extras;
 import dev.cordbus.state.store.Hashes;
 import dev.cordbus.state.store.Ids;
 import dev.cordbus.state.store.Interner;
+import dev.cordbus.state.store.Text;
 import io.vertx.core.json.JsonObject;
 import java.util.Set;
 
@@ -18,9 +19,11 @@ public final class UserEntry {
 
   /** Snowflake. */
   public final long id;
-  private String username;
+  /** Username, {@link Text}-packed. */
+  private Object username;
   private String discriminator;
-  private String globalName;
+  /** Display name, {@link Text}-packed. */
+  private Object globalName;
   /** Avatar hash, compacted by {@link Hashes}. */
   private Object avatar;
   private int publicFlags;
@@ -37,16 +40,16 @@ public final class UserEntry {
   /** Merges the keys present in {@code u} (a full or partial user object). */
   public void merge(JsonObject u, Interner strings) {
     if (u.containsKey("username")) {
-      username = u.getString("username");
+      username = Text.update(username, u.getString("username"));
     }
     if (u.containsKey("discriminator")) {
       discriminator = strings.intern(u.getString("discriminator"));
     }
     if (u.containsKey("global_name")) {
-      globalName = u.getString("global_name");
+      globalName = Text.update(globalName, u.getString("global_name"));
     }
     if (u.containsKey("avatar")) {
-      avatar = Hashes.compact(u.getString("avatar"));
+      avatar = Hashes.update(avatar, u.getString("avatar"));
     }
     if (u.getValue("public_flags") instanceof Number n) {
       publicFlags = n.intValue();
@@ -64,9 +67,9 @@ public final class UserEntry {
   public JsonObject toJson() {
     JsonObject o = new JsonObject()
         .put("id", Ids.str(id))
-        .put("username", username)
+        .put("username", Text.unpack(username))
         .put("discriminator", discriminator)
-        .put("global_name", globalName)
+        .put("global_name", Text.unpack(globalName))
         .put("avatar", Hashes.expand(avatar))
         .put("public_flags", publicFlags);
     if ((bits & 1) != 0) {
@@ -81,6 +84,6 @@ public final class UserEntry {
 
   /** The username (may be null for users only seen as partials). */
   public String username() {
-    return username;
+    return Text.unpack(username);
   }
 }

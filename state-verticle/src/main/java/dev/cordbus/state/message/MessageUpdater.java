@@ -52,7 +52,7 @@ public final class MessageUpdater {
     cache.messages().put(channelId, id, d);
     GuildEntry g = cache.guildOfChannel(channelId);
     if (g != null) {
-      ChannelUpdater.modify(g, channelId, ch -> ch.put("last_message_id", Ids.str(id)));
+      cache.lastMessage(g, channelId, id);
       if (d.getValue("member") instanceof JsonObject member && d.getValue("author") instanceof JsonObject author
           && author.getValue("webhook_id") == null) {
         cache.putMember(g, member, author);

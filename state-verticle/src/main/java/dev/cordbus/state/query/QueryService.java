@@ -168,7 +168,7 @@ public final class QueryService {
     GuildEntry g = loadedGuild(body);
     JsonArray channels = new JsonArray();
     for (long id : g.channels.sortedKeys()) {
-      channels.add(Blob.object(g.channels.get(id)));
+      channels.add(cache.withLastMessage(id, g.channels.get(id)));
     }
     JsonArray threads = new JsonArray();
     for (long id : g.threads.sortedKeys()) {

@@ -1,7 +1,6 @@
 package dev.cordbus.state.store;
 
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -16,12 +15,12 @@ public final class Blob {
 
   /** Encodes an object, or returns null for null. */
   public static byte[] of(JsonObject o) {
-    return o == null ? null : Json.encodeToBuffer(o).getBytes();
+    return o == null ? null : JsonBytes.encode(o);
   }
 
   /** Encodes an array, or returns null for null or empty. */
   public static byte[] of(JsonArray a) {
-    return a == null || a.isEmpty() ? null : Json.encodeToBuffer(a).getBytes();
+    return a == null || a.isEmpty() ? null : JsonBytes.encode(a);
   }
 
   /** Decodes an object (null stays null). */

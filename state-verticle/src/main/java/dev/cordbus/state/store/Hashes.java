@@ -32,6 +32,16 @@ public final class Hashes {
     return out;
   }
 
+  /** {@code current} when it already holds {@code s} (nothing new is stored), else the compact form of {@code s}. */
+  public static Object update(Object current, String s) {
+    Object c = compact(s);
+    if (current instanceof byte[] a && c instanceof byte[] b ? java.util.Arrays.equals(a, b)
+        : java.util.Objects.equals(current, c)) {
+      return current;
+    }
+    return c;
+  }
+
   /** The string form of a compacted hash. */
   public static String expand(Object o) {
     if (!(o instanceof byte[] b)) {

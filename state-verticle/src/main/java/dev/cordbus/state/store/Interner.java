@@ -14,6 +14,7 @@ public final class Interner {
   public static final int MAX_LENGTH = 64;
 
   private final Map<String, String> pool = new HashMap<>();
+  private final Map<IdSet, IdSet> idSets = new HashMap<>();
   private final int maxEntries;
 
   /** An interner holding at most {@code maxEntries} strings. */
@@ -34,6 +35,46 @@ public final class Interner {
       pool.put(s, s);
     }
     return s;
+  }
+
+  /**
+   * The shared copy of an id array (members of a guild mostly share a few role sets), bounded like the strings.
+   * Callers never change a returned array.
+   */
+  public long[] ids(long[] ids) {
+    if (ids.length == 0) {
+      return Ids.EMPTY;
+    }
+    IdSet key = new IdSet(ids);
+    IdSet shared = idSets.get(key);
+    if (shared != null) {
+      return shared.ids;
+    }
+    if (idSets.size() < maxEntries) {
+      idSets.put(key, key);
+    }
+    return ids;
+  }
+
+  /** An id array with content equality. */
+  private static final class IdSet {
+    final long[] ids;
+    final int hash;
+
+    IdSet(long[] ids) {
+      this.ids = ids;
+      this.hash = java.util.Arrays.hashCode(ids);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof IdSet s && s.hash == hash && java.util.Arrays.equals(s.ids, ids);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
   }
 
   /** Number of pooled strings. */

@@ -1,0 +1,53 @@
+package dev.cordbus.bench;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.eventbus.EventBusOptions;
+import io.vertx.spi.cluster.hazelcast.ConfigUtil;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+
+/**
+ * Clustered Vert.x for the benchmarks: Hazelcast on 127.0.0.1 only (TCP-IP join, multicast off), a cluster name of
+ * the caller's choosing (make it unique so no other engineer's cluster is joined) and ports from {@code basePort}.
+ */
+public final class BenchCluster {
+
+  /** How many ports from the base port the members may take. */
+  public static final int PORTS = 4;
+
+  private BenchCluster() {
+  }
+
+  /** A random cluster name. */
+  public static String uniqueName() {
+    return "cordbus-bench-" + java.util.UUID.randomUUID();
+  }
+
+  /** A random base port in 20000..49999. */
+  public static int randomBasePort() {
+    return 20_000 + (int) (Math.random() * 30_000);
+  }
+
+  /** Starts a clustered Vert.x member of {@code clusterName}. */
+  public static Future<Vertx> start(String clusterName, int basePort) {
+    Config hz = ConfigUtil.loadConfig();
+    hz.setClusterName(clusterName);
+    hz.setProperty("hazelcast.logging.type", "slf4j");
+    hz.setProperty("hazelcast.phone.home.enabled", "false");
+    hz.setProperty("hazelcast.wait.seconds.before.join", "1");
+    hz.getNetworkConfig().setPort(basePort).setPortAutoIncrement(true).setPortCount(PORTS);
+    JoinConfig join = hz.getNetworkConfig().getJoin();
+    join.getMulticastConfig().setEnabled(false);
+    join.getAutoDetectionConfig().setEnabled(false);
+    join.getTcpIpConfig().setEnabled(true);
+    for (int p = basePort; p < basePort + PORTS; p++) {
+      join.getTcpIpConfig().addMember("127.0.0.1:" + p);
+    }
+    hz.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
+    return Vertx.builder().with(new VertxOptions().setEventBusOptions(new EventBusOptions().setHost("127.0.0.1")))
+        .withClusterManager(new HazelcastClusterManager(hz)).buildClustered();
+  }
+}
