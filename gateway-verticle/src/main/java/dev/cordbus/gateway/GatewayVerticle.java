@@ -130,6 +130,17 @@ public class GatewayVerticle extends VerticleBase {
             public Future<Void> lost(String name, String why) {
               return dropGroup(false);
             }
+
+            @Override
+            public Future<Void> handoff(String name) {
+              return dropGroup(true);
+            }
+
+            @Override
+            public boolean canHandOff(String name) {
+              ShardGroup g = group;
+              return g != null && g.name().equals(name) && g.allReady();
+            }
           });
       return registerConsumers().onSuccess(v -> claimer.start());
     });

@@ -165,6 +165,11 @@ final class ShardGroup {
     return list;
   }
 
+  /** Whether every shard is READY (so each has a session another node can resume). */
+  boolean allReady() {
+    return shards.values().stream().allMatch(s -> s.state() == ShardState.READY && s.session() != null);
+  }
+
   /** The shard ids. */
   List<Integer> ids() {
     return new ArrayList<>(shards.keySet());

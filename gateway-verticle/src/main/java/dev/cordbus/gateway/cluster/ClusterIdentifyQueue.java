@@ -18,8 +18,10 @@ import org.slf4j.LoggerFactory;
  * per bucket {@code shard % max_concurrency} the next free identify time, and one daily session-start budget.
  * Both are updated by compare-and-set, so no lock is held across the wait and a node that dies holding a slot costs
  * at most that slot. Shards of one bucket on this node go in call order. The wall clock is shared by the nodes
- * (keep them NTP-synced); each slot is {@code intervalMs + intervalMs/20} after the previous one, so a little skew or
- * a late IDENTIFY never breaks Discord's 5 s rule. When the budget is used up, acquisitions wait for
+ * (keep them NTP-synced); each slot is {@code intervalMs + intervalMs/10} after the previous one, and the time each
+ * IDENTIFY was really written ({@link #identified(int)}) is recorded too: a shard whose slot comes up waits until
+ * {@code intervalMs + intervalMs/10} after the last real IDENTIFY of its bucket, so a late IDENTIFY (a busy node)
+ * pushes the next one back instead of breaking Discord's 5 s rule. When the budget is used up, acquisitions wait for
  * {@code reset_after} and log a warning saying so (never spending what is not there). Same arithmetic as
  * {@link dev.cordbus.gateway.identify.IdentifySchedule}.
  */
@@ -49,7 +51,7 @@ public final class ClusterIdentifyQueue implements IdentifyQueue {
   public ClusterIdentifyQueue(Vertx vertx, long intervalMs, SessionStartLimit limit) {
     this.vertx = vertx;
     this.intervalMs = intervalMs;
-    this.slotMs = intervalMs + intervalMs / 20;
+    this.slotMs = intervalMs + intervalMs / 10;
     this.maxConcurrency = limit.maxConcurrency();
     this.map = vertx.sharedData().<String, String>getAsyncMap(MAP)
         .compose(m -> mergeBudget(m, limit).map(m));
@@ -100,7 +102,44 @@ public final class ClusterIdentifyQueue implements IdentifyQueue {
     Future<Void> previous = chains.getOrDefault(bucket, Future.succeededFuture());
     Future<Long> reserved = previous.transform(ar -> reserveWithRetry(shardId, bucket));
     chains.put(bucket, reserved.transform(ar -> Future.succeededFuture()));
-    return reserved.compose(this::waitUntil);
+    return reserved.compose(this::waitUntil).compose(v -> afterLastSent(bucket, 0));
+  }
+
+  /** Waits, if needed, until a slot after the bucket's last real IDENTIFY (at most 3 re-checks). */
+  private Future<Void> afterLastSent(int bucket, int round) {
+    return map.compose(m -> m.get(sentKey(bucket))).timeout(OP_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+        .otherwise((String) null).compose(last -> {
+          long at = last == null ? Long.MIN_VALUE : Long.parseLong(last) + slotMs;
+          if (round >= 3 || at <= System.currentTimeMillis()) {
+            return Future.succeededFuture();
+          }
+          return waitUntil(at).compose(v -> afterLastSent(bucket, round + 1));
+        });
+  }
+
+  private String sentKey(int bucket) {
+    return "sent." + bucket + "." + maxConcurrency;
+  }
+
+  @Override
+  public void identified(int shardId) {
+    int bucket = Math.floorMod(shardId, maxConcurrency);
+    long now = System.currentTimeMillis();
+    map.compose(m -> m.put(sentKey(bucket), Long.toString(now)))
+        .onFailure(e -> LOG.debug("could not record shard {}'s identify time: {}", shardId, e.toString()));
+    // the next slot of the bucket is at least a slot after this real send
+    map.compose(m -> pushBack(m, "bucket." + bucket + "." + maxConcurrency, now + slotMs));
+  }
+
+  private static Future<Void> pushBack(AsyncMap<String, String> m, String key, long notBefore) {
+    return m.get(key).compose(old -> {
+      if (old != null && Long.parseLong(old) >= notBefore) {
+        return Future.succeededFuture();
+      }
+      Future<Boolean> cas = old == null ? m.putIfAbsent(key, Long.toString(notBefore)).map(p -> p == null)
+          : m.replaceIfPresent(key, old, Long.toString(notBefore));
+      return cas.compose(ok -> ok ? Future.<Void>succeededFuture() : pushBack(m, key, notBefore));
+    });
   }
 
   private Future<Long> reserveWithRetry(int shard, int bucket) {
@@ -184,7 +223,7 @@ public final class ClusterIdentifyQueue implements IdentifyQueue {
     return promise.future();
   }
 
-  /** The spacing this queue enforces per bucket (the interval plus 5 %). */
+  /** The spacing this queue enforces per bucket (the interval plus 10 %). */
   public long slotMs() {
     return slotMs;
   }

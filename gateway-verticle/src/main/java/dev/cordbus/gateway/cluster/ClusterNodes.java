@@ -24,6 +24,11 @@ public final class ClusterNodes {
     return nodeId;
   }
 
+  /** The ids of the members currently in the cluster (this node alone when not clustered). */
+  public java.util.List<String> members() {
+    return manager == null ? java.util.List.of(nodeId) : manager.getNodes();
+  }
+
   /** Members currently in the cluster (1 when not clustered). */
   public int size() {
     return manager == null ? 1 : Math.max(1, manager.getNodes().size());

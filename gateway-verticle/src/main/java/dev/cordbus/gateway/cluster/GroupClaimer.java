@@ -31,6 +31,8 @@ public final class GroupClaimer {
   public static final String MAP = "cordbus.gateway.leases";
   /** Per-node local map counting the groups this node's verticles hold or are claiming. */
   static final String LOCAL = "cordbus.gateway.held";
+  /** The cluster map of nodes that run gateway verticles (entries expire a lease TTL after the last tick). */
+  public static final String NODES = "cordbus.gateway.nodes";
 
   /** What the verticle does when a group is gained or lost. */
   public interface Listener {
@@ -39,6 +41,12 @@ public final class GroupClaimer {
 
     /** The lease of {@code group} is lost (or can no longer be proven): stop its shards now. */
     Future<Void> lost(String group, String why);
+
+    /** Hand {@code group} to another node: stop its shards keeping the sessions, and write them to the cluster. */
+    Future<Void> handoff(String group);
+
+    /** Whether {@code group} may be handed over now (every shard READY, so each has a session to resume). */
+    boolean canHandOff(String group);
   }
 
   private final Vertx vertx;
@@ -51,11 +59,15 @@ public final class GroupClaimer {
   private final Map<String, Long> freeSince = new HashMap<>();
   private final LocalMap<String, Integer> local;
   private Future<AsyncMap<String, String>> map;
+  private Future<AsyncMap<String, String>> nodesMap;
   private String group;
   private Lease lease;
   private boolean busy;
   private boolean stopped;
   private long timer = -1;
+  private long lastTickNanos = System.nanoTime();
+  private long quarantineUntilNanos = System.nanoTime();
+  private final long startedNanos = System.nanoTime();
 
   /**
    * @param groups the group names this verticle may claim (one for a fixed group)
@@ -85,6 +97,7 @@ public final class GroupClaimer {
   /** Starts ticking; the first claim attempt happens at once. */
   public void start() {
     map = vertx.sharedData().getAsyncMap(MAP);
+    nodesMap = vertx.sharedData().getAsyncMap(NODES);
     tick();
     timer = vertx.setPeriodic(options.leaseRenewMs(), t -> tick());
   }
@@ -92,6 +105,15 @@ public final class GroupClaimer {
   private void tick() {
     if (stopped) {
       return;
+    }
+    long now = System.nanoTime();
+    long gapMs = (now - lastTickNanos) / 1_000_000;
+    lastTickNanos = now;
+    if (gapMs > 3 * options.leaseRenewMs()) {
+      // this node was frozen (GC, SIGSTOP, VM pause): give the cluster a TTL to settle its membership first
+      LOG.warn("no lease tick for {} ms (this node was stalled); not claiming groups for {} ms", gapMs,
+          options.leaseTtlMs());
+      quarantineUntilNanos = now + options.leaseTtlMs() * 1_000_000L;
     }
     if (group != null && !guard.valid()) {
       lose("the lease could not be renewed within " + options.leaseTtlMs() + " ms");
@@ -101,6 +123,7 @@ public final class GroupClaimer {
       return;
     }
     busy = true;
+    nodesMap.compose(m -> m.put(nodes.nodeId(), "gateway", options.leaseTtlMs()));
     Future<?> step = group != null ? renew() : claim();
     step.onComplete(ar -> {
           busy = false;
@@ -126,25 +149,100 @@ public final class GroupClaimer {
         lose("another node took the lease");
       }
       return null;
+    }).compose(v -> group == null ? Future.succeededFuture() : rebalance());
+  }
+
+  /**
+   * Spreads groups when nodes join: if this node holds more than {@code floor(groups / members)} groups while some
+   * member holds fewer, the holder with the greatest owner string on this node hands its group over (sessions kept
+   * and written, lease deleted) so the emptier node claims it at once and RESUMEs.
+   */
+  private Future<Void> rebalance() {
+    return gatewayNodes().compose(this::rebalance);
+  }
+
+  private Future<Void> rebalance(List<String> members) {
+    if (members.size() < options.minNodes() || groups.size() < 2) {
+      return Future.succeededFuture();
+    }
+    return map.compose(AsyncMap::entries).compose(entries -> {
+      long now = System.currentTimeMillis();
+      Map<String, Integer> perNode = new HashMap<>();
+      members.forEach(n -> perNode.put(n, 0));
+      String mine = nodes.nodeId() + "/";
+      String greatestHere = null;
+      for (Map.Entry<String, String> e : entries.entrySet()) {
+        Lease l = Lease.decode(e.getValue());
+        if (l == null || l.claimable(now, options.clockSkewMs()) || !groups.contains(e.getKey().substring(6))) {
+          continue;
+        }
+        String node = l.owner().substring(0, Math.max(0, l.owner().lastIndexOf('/')));
+        perNode.computeIfPresent(node, (k, v) -> v + 1);
+        if (l.owner().startsWith(mine) && (greatestHere == null || l.owner().compareTo(greatestHere) > 0)) {
+          greatestHere = l.owner();
+        }
+      }
+      int share = groups.size() / members.size();
+      boolean someoneShort = perNode.values().stream().anyMatch(c -> c < share);
+      if (perNode.getOrDefault(nodes.nodeId(), 0) > share && someoneShort && owner.equals(greatestHere)
+          && group != null && listener.canHandOff(group)) {
+        return handoff();
+      }
+      return Future.succeededFuture();
+    });
+  }
+
+  private Future<Void> handoff() {
+    String g = group;
+    Lease held = lease;
+    group = null;
+    lease = null;
+    LOG.info("handing shard group '{}' to a node with fewer groups", g);
+    return listener.handoff(g).eventually(() -> map.compose(m -> m.removeIfPresent(key(g), held.encode())))
+        .eventually(() -> {
+          guard.release();
+          releaseLocal();
+          freeSince.clear();
+          return Future.succeededFuture();
+        }).mapEmpty();
+  }
+
+  /** The cluster members that run gateway verticles (this one included). */
+  private Future<List<String>> gatewayNodes() {
+    List<String> members = nodes.members();
+    return nodesMap.compose(AsyncMap::keys).map(keys -> {
+      List<String> out = new java.util.ArrayList<>();
+      for (String m : members) {
+        if (keys.contains(m) || m.equals(nodes.nodeId())) {
+          out.add(m);
+        }
+      }
+      return out;
     });
   }
 
   private Future<Void> claim() {
-    int members = nodes.size();
-    if (members < options.minNodes()) {
+    if (System.nanoTime() - quarantineUntilNanos < 0) {
       return Future.succeededFuture();
     }
-    int share = Math.max(1, groups.size() / members);
-    int heldHere = reserveLocal();
-    if (heldHere < 0) {
-      return Future.succeededFuture();
-    }
-    long extraWaitMs = heldHere < share ? 0 : 2 * options.leaseRenewMs() * (1 + heldHere - share);
-    return map.compose(m -> tryGroups(m, 0, extraWaitMs)).onComplete(ar -> {
-      if (ar.failed() || !ar.result()) {
-        releaseLocal();
+    return gatewayNodes().compose(members -> {
+      if (members.size() < options.minNodes()) {
+        return Future.succeededFuture();
       }
-    }).mapEmpty();
+      // during the first TTL other nodes may still be joining: take one group at once, extras only after waiting
+      boolean settling = (System.nanoTime() - startedNanos) / 1_000_000 < options.leaseTtlMs();
+      int share = settling ? 1 : Math.max(1, groups.size() / members.size());
+      int heldHere = reserveLocal();
+      if (heldHere < 0) {
+        return Future.succeededFuture();
+      }
+      long extraWaitMs = heldHere < share ? 0 : 2 * options.leaseRenewMs() * (1 + heldHere - share);
+      return map.compose(m -> tryGroups(m, 0, extraWaitMs)).onComplete(ar -> {
+        if (ar.failed() || !ar.result()) {
+          releaseLocal();
+        }
+      }).mapEmpty();
+    });
   }
 
   /** Tries each group in order; completes with whether one was claimed. */

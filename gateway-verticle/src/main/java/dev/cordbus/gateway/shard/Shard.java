@@ -339,7 +339,7 @@ public final class Shard {
         LOG.warn("shard {}: identify queue failed: {}", id, ar.cause().getMessage());
         return;
       }
-      write(c, Payloads.identify(options, id, shardCount));
+      write(c, Payloads.identify(options, id, shardCount)).onSuccess(v -> env.identifyQueue().identified(id));
     }));
   }
 
