@@ -181,7 +181,7 @@ final class ClusterRig implements AutoCloseable {
         return false;
       }
       JsonObject mine = seen.getJsonObject(live.getString("sessionId"));
-      if (mine.getLong("max") != live.getLong("seq") || mine.getLong("missing") != 0) {
+      if (mine.getLong("max").longValue() != live.getLong("seq").longValue() || mine.getLong("missing") != 0L) {
         return false;
       }
     }
