@@ -99,17 +99,26 @@ class GatewayClusterTest {
   @Order(2)
   void steadyCrossNodeLatencyAt5000EventsPerSecond() throws Exception {
     waitFor(rig::everyShardConnectedOnce, 60_000, "every shard connected");
+    // warm-up (JIT of the gateway, bot and simulator JVMs), not reported
+    ClusterRig.await(rig.sim.scenario().firehose(8_000, 4_000), 60);
+    rig.waitForBotToHaveEverything(60_000, "the warm-up to arrive");
+    latencyRun(5_000, 1_000, 60_000);
+    latencyRun(25_000, 5_000, 120_000);
+  }
+
+  /** Streams {@code count} dispatches at {@code rate}/s, waits until the bot has all, and reports the latency. */
+  private void latencyRun(int count, int rate, long waitMs) throws Exception {
     int from = rig.bot.lineCount();
     rig.bot.tell("measure");
     rig.bot.awaitFrom(from, l -> l.equals("MEASURING"), 10_000, "measure");
     long t0 = System.nanoTime();
-    long written = ClusterRig.await(rig.sim.scenario().firehose(25_000, 5_000), 120);
+    long written = ClusterRig.await(rig.sim.scenario().firehose(count, rate), 120);
     double seconds = (System.nanoTime() - t0) / 1e9;
-    rig.waitForBotToHaveEverything(120_000, "the bot to receive every dispatch");
+    rig.waitForBotToHaveEverything(waitMs, "the bot to receive every dispatch");
     JsonObject latency = rig.botStats().getJsonObject("latency");
-    assertTrue(latency.getInteger("n") > 20_000, "MESSAGE_CREATE samples: " + latency);
-    figure(String.format("cross-node delivery (gateway read -> bot on another JVM), %d dispatches at %.0f/s "
-        + "offered (%.0f/s achieved): p50 %.2f ms, p99 %.2f ms, max %.1f ms (n=%d MESSAGE_CREATE)", written, 5000.0,
+    assertTrue(latency.getInteger("n") > count * 0.8, "MESSAGE_CREATE samples: " + latency);
+    figure(String.format("cross-node delivery (gateway read -> bot on another JVM), %d dispatches at %d/s "
+        + "offered (%.0f/s achieved): p50 %.2f ms, p99 %.2f ms, max %.1f ms (n=%d MESSAGE_CREATE)", written, rate,
         written / seconds, latency.getLong("p50us") / 1000.0, latency.getLong("p99us") / 1000.0,
         latency.getLong("maxus") / 1000.0, latency.getInteger("n")));
   }

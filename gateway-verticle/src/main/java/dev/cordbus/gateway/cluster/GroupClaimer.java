@@ -126,11 +126,11 @@ public final class GroupClaimer {
     nodesMap.compose(m -> m.put(nodes.nodeId(), "gateway", options.leaseTtlMs()));
     Future<?> step = group != null ? renew() : claim();
     step.onComplete(ar -> {
-          busy = false;
-          if (ar.failed()) {
-            LOG.debug("lease step failed: {}", ar.cause().toString());
-          }
-        });
+      busy = false;
+      if (ar.failed()) {
+        LOG.debug("lease step failed: {}", ar.cause().toString());
+      }
+    });
   }
 
   private Future<Void> renew() {
@@ -254,7 +254,9 @@ public final class GroupClaimer {
     return m.get(key(g)).compose(old -> {
       long now = System.currentTimeMillis();
       Lease current = Lease.decode(old);
-      boolean free = current == null || current.claimable(now, options.clockSkewMs());
+      // our own lease (a renewal that landed after we gave up) is ours to take again: nobody else can hold it
+      boolean free = current == null || current.claimable(now, options.clockSkewMs())
+          || current.owner().equals(owner);
       if (!free) {
         freeSince.remove(g);
         return tryGroups(m, i + 1, extraWaitMs);

@@ -107,16 +107,9 @@ public final class Shard {
   }
 
   /**
-   * Stops the shard: closes the socket with 1000 (the session ends) or, with {@code keepSessionOnStop}, 4000 (the
-   * session stays resumable). Completes when the close was written.
-   */
-  public Future<Void> stop() {
-    return stop(options.keepSessionOnStop());
-  }
-
-  /**
-   * Stops the shard, closing with 4000 (the session stays resumable, e.g. for another node of the cluster) when
-   * {@code keepSession}, else 1000 (the session ends).
+   * Stops the shard, closing with 4000 (the session stays resumable: {@code keepSessionOnStop}, or another node of
+   * the cluster takes over) when {@code keepSession}, else 1000 (the session ends). Completes when the close was
+   * written.
    */
   public Future<Void> stop(boolean keepSession) {
     Promise<Void> done = Promise.promise();
