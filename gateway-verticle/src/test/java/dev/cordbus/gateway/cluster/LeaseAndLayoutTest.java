@@ -55,6 +55,19 @@ class LeaseAndLayoutTest {
   }
 
   @Test
+  void theShippedClusterConfigParsesAndFollowsTheLeaseRule() throws Exception {
+    java.nio.file.Path root = java.nio.file.Path.of(System.getProperty("cordbus.fixtures", "../fixtures"))
+        .toAbsolutePath().getParent();
+    JsonObject json = new JsonObject(java.nio.file.Files.readString(root.resolve("conf/gateway-cluster.json")));
+    GatewayOptions o = new GatewayOptions(json, n -> "DISCORD_TOKEN".equals(n) ? "t" : null);
+    assertTrue(o.cluster().autoGroup());
+    assertEquals(8, GroupLayout.shardsOf(3, o.cluster().autoGroups(), o.shardCount()).get(1) + 1);
+    // Discord closes a connection 1.5 heartbeat intervals (41.25 s) after its last heartbeat
+    assertTrue(o.cluster().leaseTtlMs() - o.cluster().leaseRenewMs() > 41_250 * 1.5,
+        "lease TTL minus renew period must exceed Discord's heartbeat timeout");
+  }
+
+  @Test
   void autoGroupNeedsGroupsAndAFixedShardCount() {
     JsonObject base = new JsonObject().put("token", "t").put("group", "auto");
     GatewayException e = assertThrows(GatewayException.class,
