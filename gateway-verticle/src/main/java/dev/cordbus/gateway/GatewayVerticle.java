@@ -1,6 +1,12 @@
 package dev.cordbus.gateway;
 
 import dev.cordbus.api.Addresses;
+import dev.cordbus.gateway.cluster.ClusterIdentifyQueue;
+import dev.cordbus.gateway.cluster.ClusterNodes;
+import dev.cordbus.gateway.cluster.GroupClaimer;
+import dev.cordbus.gateway.cluster.GroupLayout;
+import dev.cordbus.gateway.cluster.SessionStore;
+import dev.cordbus.gateway.config.ClusterOptions;
 import dev.cordbus.gateway.config.GatewayOptions;
 import dev.cordbus.gateway.identify.IdentifyQueue;
 import dev.cordbus.gateway.identify.IdentifyQueueFactory;
@@ -10,7 +16,6 @@ import dev.cordbus.gateway.publish.EventPublisher;
 import dev.cordbus.gateway.publish.FrameParser;
 import dev.cordbus.gateway.shard.Shard;
 import dev.cordbus.gateway.shard.ShardEnv;
-import dev.cordbus.gateway.shard.ShardState;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
@@ -21,22 +26,27 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Owns the shards of one group: reads {@code /gateway/bot}, starts one {@link Shard} per shard id through the
- * identify queue, and answers gateway commands ({@code discord.gateway.shard.<id>}, {@code discord.gateway.send})
- * and {@code discord.gateway.status}. Config: {@link GatewayOptions} JSON. The deployment completes once the shards
- * were started (not necessarily READY); {@code stop()} closes every socket with 1000 (sessions end), or 4000 with
- * {@code keepSessionOnStop} (sessions stay resumable).
+ * Runs one shard group: reads {@code /gateway/bot}, starts one {@link Shard} per shard id through the identify
+ * queue, and answers gateway commands ({@code discord.gateway.shard.<id>}, {@code discord.gateway.send}) and
+ * {@code discord.gateway.status}. Config: {@link GatewayOptions} JSON.
+ *
+ * <p>Without cluster features (a plain Vert.x) the group is the configured one and starts at once. On a clustered
+ * Vert.x (or with {@code "cluster": true}) the group is held by a lease ({@link GroupClaimer}): a fixed group
+ * ({@code shards}) or, with {@code "group": "auto"}, whichever of {@code groups} groups is free; sessions are kept in
+ * the cluster ({@link SessionStore}) so the next holder RESUMEs; IDENTIFYs go through the cluster-wide
+ * {@link ClusterIdentifyQueue}. A verticle that holds no group is a standby and claims one when it frees up. The
+ * deployment completes once the shards were started, or, with leases, once claiming has begun. {@code stop()}
+ * closes every socket with 1000 (sessions end), or 4000 with {@code keepSessionOnStop} or leases (sessions stay
+ * resumable for the next holder).
  */
 public class GatewayVerticle extends VerticleBase {
 
@@ -51,26 +61,33 @@ public class GatewayVerticle extends VerticleBase {
   private WebClient webClient;
   private WebSocketClient wsClient;
   private IdentifyQueue identifyQueue;
-  private final Map<Integer, Shard> shards = new LinkedHashMap<>();
-  private final Set<Integer> readyShards = new TreeSet<>();
-  private boolean groupReadyPublished;
+  private GroupClaimer claimer;
+  private SessionStore store;
+  private ShardGroup group;
   private String gatewayUrl;
   private int shardCount;
 
-  /** Uses the process environment and a {@link LocalIdentifyQueue}. */
+  /** Uses the process environment and the default identify queue (cluster-wide when clustered). */
   public GatewayVerticle() {
     this(System::getenv);
   }
 
-  /** Uses {@code env} for environment lookups (tests) and a {@link LocalIdentifyQueue}. */
+  /** Uses {@code env} for environment lookups (tests) and the default identify queue. */
   public GatewayVerticle(Function<String, String> env) {
-    this(env, (vertx, opts, limit) -> new LocalIdentifyQueue(vertx, opts.identifyIntervalMs(), limit));
+    this(env, null);
   }
 
-  /** Uses {@code env} and an identify queue made by {@code queueFactory} (e.g. a cluster-wide one). */
+  /**
+   * Uses {@code env} and an identify queue made by {@code queueFactory}; null = {@link ClusterIdentifyQueue} when
+   * cluster features are on, else {@link LocalIdentifyQueue}.
+   */
   public GatewayVerticle(Function<String, String> env, IdentifyQueueFactory queueFactory) {
     this.env = env;
     this.queueFactory = queueFactory;
+  }
+
+  private boolean clusterActive() {
+    return options.cluster().active(vertx.isClustered());
   }
 
   @Override
@@ -88,28 +105,101 @@ public class GatewayVerticle extends VerticleBase {
     return new GatewayBot(webClient, options).fetch().compose(bot -> {
       shardCount = options.shardCount() != null ? options.shardCount() : bot.shards();
       gatewayUrl = options.gatewayUrl() != null ? options.gatewayUrl() : bot.url();
-      List<Integer> ids = options.shardIds(shardCount);
       SessionStartLimit limit = bot.limit();
-      identifyQueue = queueFactory.create(vertx, options, limit);
-      LOG.info("group '{}': shards {} of {}, gateway {}, compression {}, session starts {}/{} (max_concurrency {})",
-          options.group(), ids, shardCount, gatewayUrl, options.compression().value(), limit.remaining(),
-          limit.total(), limit.maxConcurrency());
-      ShardEnv shardEnv = new ShardEnv(vertx, context, wsClient, options, identifyQueue,
-          new EventPublisher(vertx.eventBus(), options.group(), options.publishRaw()), new FrameParser(),
-          () -> gatewayUrl, this::onShardReady, new SplittableRandom());
-      for (int id : ids) {
-        shards.put(id, new Shard(id, shardCount, shardEnv));
+      identifyQueue = queueFactory != null ? queueFactory.create(vertx, options, limit)
+          : clusterActive() ? new ClusterIdentifyQueue(vertx, options.identifyIntervalMs(), limit)
+          : new LocalIdentifyQueue(vertx, options.identifyIntervalMs(), limit);
+      LOG.info("group '{}': {} shards, gateway {}, compression {}, session starts {}/{} (max_concurrency {}), "
+          + "cluster features {}", options.group(), shardCount, gatewayUrl, options.compression().value(),
+          limit.remaining(), limit.total(), limit.maxConcurrency(), clusterActive() ? "on" : "off");
+      if (!clusterActive()) {
+        group = newGroup(options.group(), options.shardIds(shardCount), () -> true);
+        return registerConsumers().compose(v -> group.start(options.cluster().sessionFlushMs()));
       }
-      return registerConsumers();
-    }).onSuccess(v -> shards.values().forEach(Shard::start));
+      options.shardIds(shardCount); // validates fixed ids against the count
+      store = new SessionStore(vertx, shardCount);
+      ClusterNodes nodes = new ClusterNodes(vertx);
+      claimer = new GroupClaimer(vertx, options.cluster(), groupNames(), nodes,
+          nodes.nodeId() + "/" + UUID.randomUUID(), new GroupClaimer.Listener() {
+            @Override
+            public Future<Void> gained(String name) {
+              return runGroup(name);
+            }
+
+            @Override
+            public Future<Void> lost(String name, String why) {
+              return dropGroup(false);
+            }
+
+            @Override
+            public Future<Void> handoff(String name) {
+              return dropGroup(true);
+            }
+
+            @Override
+            public boolean canHandOff(String name) {
+              ShardGroup g = group;
+              return g != null && g.name().equals(name) && g.allReady();
+            }
+          });
+      return registerConsumers().onSuccess(v -> claimer.start());
+    });
+  }
+
+  private List<String> groupNames() {
+    ClusterOptions c = options.cluster();
+    if (!c.autoGroup()) {
+      return List.of(options.group());
+    }
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < c.autoGroups(); i++) {
+      names.add(GroupLayout.name(i, c.autoGroups()));
+    }
+    return names;
+  }
+
+  private List<Integer> idsOf(String name) {
+    ClusterOptions c = options.cluster();
+    return c.autoGroup() ? GroupLayout.shardsOf(groupNames().indexOf(name), c.autoGroups(), shardCount)
+        : options.shardIds(shardCount);
+  }
+
+  private ShardGroup newGroup(String name, List<Integer> ids, BooleanSupplier mayRun) {
+    ShardGroup[] self = new ShardGroup[1];
+    ShardEnv shardEnv = new ShardEnv(vertx, context, wsClient, options, identifyQueue,
+        new EventPublisher(vertx.eventBus(), name, options.publishRaw()), new FrameParser(),
+        () -> gatewayUrl, s -> self[0].onShardReady(s), new SplittableRandom(), mayRun);
+    self[0] = new ShardGroup(name, ids, shardCount, shardEnv, clusterActive() ? store : null);
+    return self[0];
+  }
+
+  /** The lease of {@code name} was gained: read the group's sessions from the cluster and start its shards. */
+  private Future<Void> runGroup(String name) {
+    List<Integer> ids = idsOf(name);
+    ShardGroup g = newGroup(name, ids, claimer.guard()::valid);
+    group = g;
+    return store.load(ids).recover(e -> {
+      LOG.warn("group '{}': could not read its sessions from the cluster ({}); identifying", name, e.toString());
+      return Future.succeededFuture(java.util.Map.of());
+    }).compose(stored -> {
+      if (group != g) {
+        return Future.succeededFuture();
+      }
+      g.restore(stored);
+      LOG.info("group '{}': shards {} of {} ({} resuming)", name, ids, shardCount, stored.size());
+      return g.start(options.cluster().sessionFlushMs());
+    });
+  }
+
+  /** Stops the running group (sessions stay resumable); {@code graceful}: also write the final sessions. */
+  private Future<Void> dropGroup(boolean graceful) {
+    ShardGroup g = group;
+    group = null;
+    return g == null ? Future.succeededFuture() : g.stop(true, graceful);
   }
 
   private Future<Void> registerConsumers() {
     List<Future<Void>> registered = new ArrayList<>();
-    for (Shard shard : shards.values()) {
-      registered.add(vertx.eventBus().<JsonObject>consumer(Addresses.gatewayShard(shard.id()),
-          m -> onShardCommand(shard, m)).completion());
-    }
     registered.add(vertx.eventBus().<JsonObject>consumer(Addresses.GATEWAY_SEND, this::forward).completion());
     registered.add(vertx.eventBus().<JsonObject>consumer(Addresses.GATEWAY_STATUS,
         m -> m.reply(status())).completion());
@@ -117,7 +207,7 @@ public class GatewayVerticle extends VerticleBase {
   }
 
   /** A command on {@code discord.gateway.shard.<n>}: {@code {op, d}}, or {@code {op:"reidentify"}} (state rebuild). */
-  private static void onShardCommand(Shard shard, Message<JsonObject> m) {
+  static void onShardCommand(Shard shard, Message<JsonObject> m) {
     if (m.body() != null && Addresses.REIDENTIFY_OP.equals(m.body().getValue("op"))) {
       shard.reidentify().onSuccess(action -> m.reply(new JsonObject().put("shard", shard.id()).put("action", action)));
       return;
@@ -133,7 +223,7 @@ public class GatewayVerticle extends VerticleBase {
       m.fail(400, "invalid gateway command: 'shard' (an integer shard id) is required");
       return;
     }
-    Shard local = shards.get(shard);
+    Shard local = group == null ? null : group.shard(shard);
     JsonObject command = new JsonObject().put("op", body.getValue("op")).put("d", body.getValue("d"));
     if (local != null) {
       reply(m, local.send(command));
@@ -144,35 +234,30 @@ public class GatewayVerticle extends VerticleBase {
     }
   }
 
-  private static void reply(Message<JsonObject> m, Future<Void> sent) {
+  static void reply(Message<JsonObject> m, Future<Void> sent) {
     sent.onSuccess(v -> m.reply(new JsonObject().put("sent", true)))
         .onFailure(e -> m.fail(e instanceof GatewayException g && g.kind() == GatewayException.Kind.NOT_CONNECTED
             ? 503 : 400, e.getMessage()));
   }
 
-  /** The status of this group's shards. */
+  /** The status of this verticle's group ({@code group} null and no shards for a standby verticle). */
   public JsonObject status() {
-    JsonArray list = new JsonArray();
-    shards.values().forEach(s -> list.add(s.status()));
-    return new JsonObject().put("group", options.group()).put("shardCount", shardCount).put("shards", list);
-  }
-
-  private void onShardReady(Shard shard) {
-    readyShards.add(shard.id());
-    if (!groupReadyPublished && readyShards.containsAll(shards.keySet())
-        && shards.values().stream().allMatch(s -> s.state() == ShardState.READY)) {
-      groupReadyPublished = true;
-      LOG.info("group '{}': every shard is READY {}", options.group(), shards.keySet());
-      new EventPublisher(vertx.eventBus(), options.group(), false).groupReady(new JsonObject()
-          .put("shards", new JsonArray(new ArrayList<>(shards.keySet()))).put("shardCount", shardCount));
-    }
+    ShardGroup g = group;
+    return new JsonObject().put("group", g == null ? null : g.name()).put("shardCount", shardCount)
+        .put("shards", g == null ? new JsonArray() : g.status());
   }
 
   @Override
   public Future<?> stop() {
-    List<Future<Void>> closing = new ArrayList<>();
-    shards.values().forEach(s -> closing.add(s.stop()));
-    return Future.all(closing).eventually(() -> {
+    Future<Void> stopped;
+    if (claimer == null) {
+      ShardGroup g = group;
+      stopped = g == null ? Future.succeededFuture() : g.stop(options.keepSessionOnStop(), false);
+    } else {
+      // with leases the sessions stay resumable and are handed to the next holder
+      stopped = dropGroup(true).eventually(() -> claimer.stop());
+    }
+    return stopped.eventually(() -> {
       if (identifyQueue != null) {
         identifyQueue.close();
       }

@@ -91,6 +91,20 @@ public final class Scenario {
     return Future.all(writes).map(seq);
   }
 
+  /**
+   * The live or resumable sessions of {@code shard}: {@code [{sessionId, seq, state}]} where {@code seq} is the last
+   * {@code s} the session issued (what a client that got everything has seen) and {@code state} ACTIVE or DETACHED.
+   */
+  public Future<io.vertx.core.json.JsonArray> sessionsOfShard(int shard) {
+    return onContext(() -> {
+      io.vertx.core.json.JsonArray out = new io.vertx.core.json.JsonArray();
+      for (Session s : hub.sessionsOfShard(shard)) {
+        out.add(new JsonObject().put("sessionId", s.id).put("seq", s.seq()).put("state", s.state().name()));
+      }
+      return Future.succeededFuture(out);
+    });
+  }
+
   /** op 7; the server closes the socket {@code reconnectCloseDelayMs} later if the client does not. */
   public Future<Void> reconnect(int shard) {
     return onContext(() -> faults.reconnect(shard));

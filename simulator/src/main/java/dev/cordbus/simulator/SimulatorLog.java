@@ -86,6 +86,14 @@ public final class SimulatorLog {
     return n == null ? 0 : n.get();
   }
 
+  /**
+   * Starts a new observation window for {@link #maxSimultaneousConnections}: each shard's maximum becomes the number
+   * of connections it has now.
+   */
+  public void resetMaxSimultaneousConnections() {
+    maxOpen.forEach((shard, max) -> max.set(openConnections(shard)));
+  }
+
   /** WebSocket connections accepted so far (all paths, identified or not). */
   public int connectionsAccepted() {
     return connections.get();

@@ -61,6 +61,8 @@ public final class GatewayOptions {
   private final long connectTimeoutMs;
   /** When true, {@code stop()} closes with 4000 so the sessions stay resumable; else 1000 (sessions end). */
   private final boolean keepSessionOnStop;
+  /** Leases, session store and cluster identify queue settings. */
+  private final ClusterOptions cluster;
 
   /** Parses {@code json} with the process environment. */
   public GatewayOptions(JsonObject json) {
@@ -99,6 +101,7 @@ public final class GatewayOptions {
     this.sendWindowMs = p.range("sendWindowMs", DEFAULT_SEND_WINDOW_MS, 1, 3_600_000);
     this.connectTimeoutMs = p.range("connectTimeoutMs", DEFAULT_CONNECT_TIMEOUT_MS, 1, 600_000);
     this.keepSessionOnStop = p.bool("keepSessionOnStop", DEFAULT_KEEP_SESSION_ON_STOP);
+    this.cluster = ClusterOptions.parse(p, j, group, shardCount, shards, errors);
     if (!errors.isEmpty()) {
       throw new GatewayException(GatewayException.Kind.CONFIG,
           "invalid gateway configuration: " + String.join("; ", errors));
@@ -190,6 +193,11 @@ public final class GatewayOptions {
     return keepSessionOnStop;
   }
 
+  /** The cluster settings (leases, session store, cluster identify queue). */
+  public ClusterOptions cluster() {
+    return cluster;
+  }
+
   /**
    * The shard ids this group runs once the total is known; fails (kind CONFIG, naming {@code shards}) when an id is
    * outside {@code [0, total)}.
@@ -230,6 +238,10 @@ public final class GatewayOptions {
         .put("sendWindowMs", sendWindowMs)
         .put("connectTimeoutMs", connectTimeoutMs)
         .put("keepSessionOnStop", keepSessionOnStop);
+    j.mergeIn(cluster.toJson());
+    if (cluster.autoGroup()) {
+      j.put("groups", cluster.autoGroups());
+    }
     if (shards != null) {
       j.put("shards", new JsonArray(new ArrayList<>(shards)));
     }

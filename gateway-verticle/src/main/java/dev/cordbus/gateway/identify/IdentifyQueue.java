@@ -15,6 +15,14 @@ public interface IdentifyQueue {
    */
   Future<Void> acquire(int shardId);
 
+  /**
+   * Shard {@code shardId} has written its IDENTIFY (called after {@link #acquire(int)} completed and the payload was
+   * flushed). A cluster-wide queue records the real send time so a late IDENTIFY pushes the next one of its bucket
+   * back; the default does nothing.
+   */
+  default void identified(int shardId) {
+  }
+
   /** Cancels pending acquisitions (they fail); used when the verticle stops. */
   default void close() {
   }

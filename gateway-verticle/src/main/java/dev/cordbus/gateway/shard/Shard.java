@@ -76,6 +76,27 @@ public final class Shard {
     return state;
   }
 
+  /**
+   * Seeds a session kept in the cluster (another node ran this shard): the first connection RESUMEs it from
+   * {@code fromSeq} instead of identifying. Only before {@link #start()}.
+   */
+  public void restore(Session stored, long fromSeq) {
+    if (state == ShardState.DISCONNECTED && conn == null && stored != null) {
+      session = stored;
+      seq = fromSeq;
+    }
+  }
+
+  /** The resumable session, or null (read on the verticle's context). */
+  public Session session() {
+    return session;
+  }
+
+  /** The last dispatch seq of the session, -1 before any (read on the verticle's context). */
+  public long seq() {
+    return seq;
+  }
+
   /** Starts connecting (IDENTIFY waits for the identify queue). */
   public void start() {
     onContext(() -> {
@@ -86,14 +107,15 @@ public final class Shard {
   }
 
   /**
-   * Stops the shard: closes the socket with 1000 (the session ends) or, with {@code keepSessionOnStop}, 4000 (the
-   * session stays resumable). Completes when the close was written.
+   * Stops the shard, closing with 4000 (the session stays resumable: {@code keepSessionOnStop}, or another node of
+   * the cluster takes over) when {@code keepSession}, else 1000 (the session ends). Completes when the close was
+   * written.
    */
-  public Future<Void> stop() {
+  public Future<Void> stop(boolean keepSession) {
     Promise<Void> done = Promise.promise();
     onContext(() -> {
       Connection c = conn;
-      int code = options.keepSessionOnStop() ? 4000 : 1000;
+      int code = keepSession ? 4000 : 1000;
       disconnect(Initiator.CLIENT, code, "shutting down", Next.STOP);
       if (c == null) {
         done.complete();
@@ -165,6 +187,11 @@ public final class Shard {
 
   private void connect() {
     reconnectTimer = -1;
+    if (!env.mayRun().getAsBoolean()) {
+      LOG.warn("shard {}: not connecting: this node no longer holds the group's cluster lease", id);
+      setState(ShardState.DISCONNECTED);
+      return;
+    }
     boolean resuming = session != null && session.resumeUrl() != null;
     String base = resuming ? session.resumeUrl() : env.gatewayUrl().get();
     String url = GatewayUrls.connectUrl(base, options.compression());
@@ -330,12 +357,16 @@ public final class Shard {
         LOG.warn("shard {}: identify queue failed: {}", id, ar.cause().getMessage());
         return;
       }
-      write(c, Payloads.identify(options, id, shardCount));
+      write(c, Payloads.identify(options, id, shardCount)).onSuccess(v -> env.identifyQueue().identified(id));
     }));
   }
 
   /** Writes a protocol payload now (bypassing the command queue) and publishes it, redacted, on .sent. */
   Future<Void> write(Connection c, JsonObject payload) {
+    if (!env.mayRun().getAsBoolean()) {
+      return Future.failedFuture(new GatewayException(GatewayException.Kind.NOT_CONNECTED,
+          "shard " + id + ": the group's cluster lease is not held; nothing is sent"));
+    }
     if (c.limiter != null) {
       c.limiter.heartbeat(System.currentTimeMillis());
     }
@@ -347,7 +378,7 @@ public final class Shard {
 
   /** Sends queued commands while the send limiter allows; otherwise waits for room. */
   void drain(Connection c) {
-    while (!c.commands.isEmpty() && c == conn) {
+    while (!c.commands.isEmpty() && c == conn && env.mayRun().getAsBoolean()) {
       if (c.limiter == null) {
         return;
       }

@@ -1,0 +1,164 @@
+package dev.cordbus.cluster;
+
+import dev.cordbus.api.Addresses;
+import dev.cordbus.api.Headers;
+import dev.cordbus.state.StateVerticle;
+import dev.cordbus.state.event.EventTable;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.eventbus.EventBusOptions;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonObject;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A bot node that runs no gateway: a clustered Vert.x with the state verticle and a recording bot that consumes
+ * every dispatch address. Over stdin: {@code stats} prints {@code STATS <json>} (per shard and session the distinct
+ * seqs seen, the highest, duplicates; the state verticle's applied/duplicates/failed; the latency of MESSAGE_CREATE
+ * from the gateway's read ({@code received-nanos}, CLOCK_MONOTONIC, one clock for every JVM of this host) to this
+ * bot, while measuring); {@code measure} resets the latency samples; {@code quit} exits. Prints {@code BOT-READY}.
+ */
+public final class BotNodeMain {
+
+  private BotNodeMain() {
+  }
+
+  /** Records what the bot receives. All on one event loop. */
+  static final class Recorder extends VerticleBase {
+    final Set<String> handled = new EventTable().handlers().keySet();
+    final Map<Integer, Map<String, BitSet>> seen = new HashMap<>();
+    long received;
+    long duplicates;
+    long distinctHandled;
+    long[] latencies = new long[200_000];
+    int latencyCount;
+
+    @Override
+    public Future<?> start() {
+      Set<String> events = new TreeSet<>(handled);
+      events.addAll(EventTable.IGNORED.keySet());
+      events.add("RESUMED");
+      List<Future<Void>> all = new ArrayList<>();
+      for (String e : events) {
+        all.add(vertx.eventBus().consumer(Addresses.dispatch(e), m -> record(e, m)).completion());
+      }
+      return Future.all(all);
+    }
+
+    private void record(String event, Message<Object> m) {
+      long now = System.nanoTime();
+      received++;
+      String shardH = m.headers().get(Headers.SHARD);
+      String seqH = m.headers().get(Headers.SEQ);
+      if (shardH == null || seqH == null) {
+        return;
+      }
+      int shard = Integer.parseInt(shardH);
+      int seq = (int) Long.parseLong(seqH);
+      String session = String.valueOf(m.headers().get(Headers.SESSION));
+      BitSet bits = seen.computeIfAbsent(shard, k -> new HashMap<>()).computeIfAbsent(session, k -> new BitSet());
+      if (bits.get(seq)) {
+        duplicates++;
+      } else {
+        bits.set(seq);
+        if (handled.contains(event)) {
+          distinctHandled++;
+        }
+      }
+      String nanos = m.headers().get(Headers.RECEIVED_NANOS);
+      if ("MESSAGE_CREATE".equals(event) && nanos != null && latencyCount < latencies.length) {
+        latencies[latencyCount++] = now - Long.parseLong(nanos);
+      }
+    }
+
+    io.vertx.core.Context ctx() {
+      return context;
+    }
+
+    JsonObject stats() {
+      JsonObject shards = new JsonObject();
+      seen.forEach((shard, sessions) -> {
+        JsonObject per = new JsonObject();
+        sessions.forEach((session, bits) -> {
+          int min = bits.nextSetBit(0);
+          int max = bits.length() - 1;
+          per.put(session, new JsonObject().put("distinct", bits.cardinality()).put("min", min).put("max", max)
+              .put("missing", max - min + 1 - bits.cardinality()));
+        });
+        shards.put(Integer.toString(shard), per);
+      });
+      long[] sorted = Arrays.copyOf(latencies, latencyCount);
+      Arrays.sort(sorted);
+      JsonObject latency = new JsonObject().put("n", latencyCount);
+      if (latencyCount > 0) {
+        latency.put("p50us", sorted[latencyCount / 2] / 1000).put("p99us", sorted[(int) (latencyCount * 0.99)] / 1000)
+            .put("maxus", sorted[latencyCount - 1] / 1000);
+      }
+      return new JsonObject().put("received", received).put("duplicates", duplicates)
+          .put("distinctHandled", distinctHandled).put("shards", shards).put("latency", latency);
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    Vertx vertx = Vertx.builder()
+        .with(new VertxOptions().setEventBusOptions(new EventBusOptions().setHost("127.0.0.1")))
+        .withClusterManager(new HazelcastClusterManager())
+        .buildClustered().toCompletionStage().toCompletableFuture().get(90, TimeUnit.SECONDS);
+    StateVerticle state = new StateVerticle();
+    Recorder recorder = new Recorder();
+    vertx.deployVerticle(state).compose(id -> vertx.deployVerticle(recorder))
+        .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    System.out.println("BOT-READY");
+    System.out.flush();
+    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    String line;
+    while ((line = in.readLine()) != null) {
+      String cmd = line.trim();
+      if (cmd.equals("stats")) {
+        JsonObject stats = onLoop(recorder.ctx(), recorder::stats);
+        // the state verticle's counters are read once traffic is quiet (plain long fields of another event loop)
+        JsonObject st = onLoop(recorder.ctx(), () -> new JsonObject().put("applied", state.applied())
+            .put("duplicates", state.duplicates()).put("failed", state.failed()));
+        System.out.println("STATS " + stats.put("state", st).encode());
+      } else if (cmd.equals("measure")) {
+        onLoop(recorder.ctx(), () -> {
+          recorder.latencyCount = 0;
+          return null;
+        });
+        System.out.println("MEASURING");
+      } else if (cmd.equals("quit")) {
+        vertx.close().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+        System.out.println("BYE");
+        System.exit(0);
+      }
+      System.out.flush();
+    }
+  }
+
+  /** Runs {@code action} on the recorder's context and waits. */
+  private static <T> T onLoop(io.vertx.core.Context ctx, java.util.concurrent.Callable<T> action) throws Exception {
+    java.util.concurrent.CompletableFuture<T> f = new java.util.concurrent.CompletableFuture<>();
+    ctx.runOnContext(v -> {
+      try {
+        f.complete(action.call());
+      } catch (Exception e) {
+        f.completeExceptionally(e);
+      }
+    });
+    return f.get(10, TimeUnit.SECONDS);
+  }
+}

@@ -1,0 +1,68 @@
+package dev.cordbus.cluster;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+/**
+ * The shipped {@code conf/cluster.xml}, copied for one test run with a unique cluster name and a free port range,
+ * so concurrent runs on the same machine never join each other.
+ */
+public final class ClusterConfig {
+
+  private ClusterConfig() {
+  }
+
+  /** The repository root (parent of this module). */
+  public static Path root() {
+    Path fixtures = Path.of(System.getProperty("cordbus.fixtures", "../fixtures")).toAbsolutePath().normalize();
+    return fixtures.getParent();
+  }
+
+  /**
+   * Writes the isolated copy under {@code target/} and returns its absolute path. Member heartbeats every second; a
+   * member silent for 15 s is removed (longer than the stall test's SIGSTOP, so the stalled node stays a member and
+   * no split brain forms; see the README's production section).
+   */
+  public static Path isolatedCopy() throws IOException {
+    String xml = Files.readString(root().resolve("conf/cluster.xml"))
+        .replace("<properties>", "<properties>\n    <property name=\"hazelcast.heartbeat.interval.seconds\">1</property>"
+            + "\n    <property name=\"hazelcast.max.no.heartbeat.seconds\">15</property>");
+    int base = freeBase();
+    StringBuilder members = new StringBuilder();
+    for (int p = base; p < base + 10; p++) {
+      members.append("<member>127.0.0.1:").append(p).append("</member>");
+    }
+    String copy = xml.replace("<cluster-name>cordbus</cluster-name>",
+            "<cluster-name>cordbus-test-" + UUID.randomUUID() + "</cluster-name>")
+        .replace(">5701</port>", ">" + base + "</port>")
+        .replace("<member>127.0.0.1</member>", members.toString());
+    if (!copy.contains("cordbus-test-") || !copy.contains(base + "</port>")) {
+      throw new IllegalStateException("conf/cluster.xml changed shape; update ClusterConfig");
+    }
+    Path out = Path.of("target", "cluster-" + base + ".xml").toAbsolutePath();
+    Files.createDirectories(out.getParent());
+    Files.writeString(out, copy);
+    return out;
+  }
+
+  private static int freeBase() throws IOException {
+    for (int attempt = 0; attempt < 50; attempt++) {
+      int base = 20_000 + (int) (Math.random() * 30_000);
+      if (free(base) && free(base + 1) && free(base + 2)) {
+        return base;
+      }
+    }
+    throw new IOException("no free port range for Hazelcast");
+  }
+
+  private static boolean free(int port) {
+    try (ServerSocket s = new ServerSocket(port, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}

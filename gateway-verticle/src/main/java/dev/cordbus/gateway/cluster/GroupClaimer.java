@@ -1,0 +1,341 @@
+package dev.cordbus.gateway.cluster;
+
+import dev.cordbus.gateway.config.ClusterOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.shareddata.AsyncMap;
+import io.vertx.core.shareddata.LocalMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Claims one shard group for a gateway verticle through a lease in a Vert.x cluster map, renews it, and reports
+ * gain and loss. Each tick ({@code leaseRenewMs}) a holder renews by compare-and-set; a standby verticle looks for
+ * a free or expired group. A group is never run by two verticles: the holder's {@link LeaseGuard} (local monotonic
+ * clock, from the time the renewal was SENT) runs out no later than the stored expiry, and a claimant waits until
+ * the stored expiry plus {@code clockSkewMs}.
+ *
+ * <p>Spreading: nothing is claimed before the cluster has {@code minNodes} members. A node holding fewer than
+ * {@code floor(groups / members)} groups claims a free group at once; a node already at or above that share waits
+ * until the group has been seen free for {@code 2 × leaseRenewMs × (1 + groups it holds above the share)}, which lets
+ * emptier nodes go first. Runs on the verticle's context.
+ */
+public final class GroupClaimer {
+
+  private static final Logger LOG = LoggerFactory.getLogger(GroupClaimer.class);
+  /** The cluster map of group leases. */
+  public static final String MAP = "cordbus.gateway.leases";
+  /** Per-node local map counting the groups this node's verticles hold or are claiming. */
+  static final String LOCAL = "cordbus.gateway.held";
+  /** The cluster map of nodes that run gateway verticles (entries expire a lease TTL after the last tick). */
+  public static final String NODES = "cordbus.gateway.nodes";
+
+  /** What the verticle does when a group is gained or lost. */
+  public interface Listener {
+    /** The lease of {@code group} is held: start its shards. */
+    Future<Void> gained(String group);
+
+    /** The lease of {@code group} is lost (or can no longer be proven): stop its shards now. */
+    Future<Void> lost(String group, String why);
+
+    /** Hand {@code group} to another node: stop its shards keeping the sessions, and write them to the cluster. */
+    Future<Void> handoff(String group);
+
+    /** Whether {@code group} may be handed over now (every shard READY, so each has a session to resume). */
+    boolean canHandOff(String group);
+  }
+
+  private final Vertx vertx;
+  private final ClusterOptions options;
+  private final List<String> groups;
+  private final ClusterNodes nodes;
+  private final String owner;
+  private final Listener listener;
+  private final LeaseGuard guard = new LeaseGuard();
+  private final Map<String, Long> freeSince = new HashMap<>();
+  private final LocalMap<String, Integer> local;
+  private Future<AsyncMap<String, String>> map;
+  private Future<AsyncMap<String, String>> nodesMap;
+  private String group;
+  private Lease lease;
+  private boolean busy;
+  private boolean stopped;
+  private long timer = -1;
+  private long lastTickNanos = System.nanoTime();
+  private long quarantineUntilNanos = System.nanoTime();
+  private final long startedNanos = System.nanoTime();
+
+  /**
+   * @param groups the group names this verticle may claim (one for a fixed group)
+   * @param owner this verticle's unique owner string
+   */
+  public GroupClaimer(Vertx vertx, ClusterOptions options, List<String> groups, ClusterNodes nodes, String owner,
+      Listener listener) {
+    this.vertx = vertx;
+    this.options = options;
+    this.groups = List.copyOf(groups);
+    this.nodes = nodes;
+    this.owner = owner;
+    this.listener = listener;
+    this.local = vertx.sharedData().getLocalMap(LOCAL);
+  }
+
+  /** The guard the shards check before sending. */
+  public LeaseGuard guard() {
+    return guard;
+  }
+
+  /** The held group, or null. */
+  public String group() {
+    return group;
+  }
+
+  /** Starts ticking; the first claim attempt happens at once. */
+  public void start() {
+    map = vertx.sharedData().getAsyncMap(MAP);
+    nodesMap = vertx.sharedData().getAsyncMap(NODES);
+    tick();
+    timer = vertx.setPeriodic(options.leaseRenewMs(), t -> tick());
+  }
+
+  private void tick() {
+    if (stopped) {
+      return;
+    }
+    long now = System.nanoTime();
+    long gapMs = (now - lastTickNanos) / 1_000_000;
+    lastTickNanos = now;
+    if (gapMs > 3 * options.leaseRenewMs()) {
+      // this node was frozen (GC, SIGSTOP, VM pause): give the cluster a TTL to settle its membership first
+      LOG.warn("no lease tick for {} ms (this node was stalled); not claiming groups for {} ms", gapMs,
+          options.leaseTtlMs());
+      quarantineUntilNanos = now + options.leaseTtlMs() * 1_000_000L;
+    }
+    if (group != null && !guard.valid()) {
+      lose("the lease could not be renewed within " + options.leaseTtlMs() + " ms");
+      return;
+    }
+    if (busy) {
+      return;
+    }
+    busy = true;
+    nodesMap.compose(m -> m.put(nodes.nodeId(), "gateway", options.leaseTtlMs()));
+    Future<?> step = group != null ? renew() : claim();
+    step.onComplete(ar -> {
+      busy = false;
+      if (ar.failed()) {
+        LOG.debug("lease step failed: {}", ar.cause().toString());
+      }
+    });
+  }
+
+  private Future<Void> renew() {
+    String g = group;
+    Lease held = lease;
+    long sent = System.nanoTime();
+    Lease next = held.renewed(System.currentTimeMillis() + options.leaseTtlMs());
+    return map.compose(m -> m.replaceIfPresent(key(g), held.encode(), next.encode())).map(ok -> {
+      if (!g.equals(group) || held != lease) {
+        return null;
+      }
+      if (ok) {
+        lease = next;
+        guard.renewed(sent, options.leaseTtlMs());
+      } else {
+        lose("another node took the lease");
+      }
+      return null;
+    }).compose(v -> group == null ? Future.succeededFuture() : rebalance());
+  }
+
+  /**
+   * Spreads groups when nodes join: if this node holds more than {@code floor(groups / members)} groups while some
+   * member holds fewer, the holder with the greatest owner string on this node hands its group over (sessions kept
+   * and written, lease deleted) so the emptier node claims it at once and RESUMEs.
+   */
+  private Future<Void> rebalance() {
+    return gatewayNodes().compose(this::rebalance);
+  }
+
+  private Future<Void> rebalance(List<String> members) {
+    if (members.size() < options.minNodes() || groups.size() < 2) {
+      return Future.succeededFuture();
+    }
+    return map.compose(AsyncMap::entries).compose(entries -> {
+      long now = System.currentTimeMillis();
+      Map<String, Integer> perNode = new HashMap<>();
+      members.forEach(n -> perNode.put(n, 0));
+      String mine = nodes.nodeId() + "/";
+      String greatestHere = null;
+      for (Map.Entry<String, String> e : entries.entrySet()) {
+        Lease l = Lease.decode(e.getValue());
+        if (l == null || l.claimable(now, options.clockSkewMs()) || !groups.contains(e.getKey().substring(6))) {
+          continue;
+        }
+        String node = l.owner().substring(0, Math.max(0, l.owner().lastIndexOf('/')));
+        perNode.computeIfPresent(node, (k, v) -> v + 1);
+        if (l.owner().startsWith(mine) && (greatestHere == null || l.owner().compareTo(greatestHere) > 0)) {
+          greatestHere = l.owner();
+        }
+      }
+      int share = groups.size() / members.size();
+      boolean someoneShort = perNode.values().stream().anyMatch(c -> c < share);
+      if (perNode.getOrDefault(nodes.nodeId(), 0) > share && someoneShort && owner.equals(greatestHere)
+          && group != null && listener.canHandOff(group)) {
+        return handoff();
+      }
+      return Future.succeededFuture();
+    });
+  }
+
+  private Future<Void> handoff() {
+    String g = group;
+    Lease held = lease;
+    group = null;
+    lease = null;
+    LOG.info("handing shard group '{}' to a node with fewer groups", g);
+    return listener.handoff(g).eventually(() -> map.compose(m -> m.removeIfPresent(key(g), held.encode())))
+        .eventually(() -> {
+          guard.release();
+          releaseLocal();
+          freeSince.clear();
+          return Future.succeededFuture();
+        }).mapEmpty();
+  }
+
+  /** The cluster members that run gateway verticles (this one included). */
+  private Future<List<String>> gatewayNodes() {
+    List<String> members = nodes.members();
+    return nodesMap.compose(AsyncMap::keys).map(keys -> {
+      List<String> out = new java.util.ArrayList<>();
+      for (String m : members) {
+        if (keys.contains(m) || m.equals(nodes.nodeId())) {
+          out.add(m);
+        }
+      }
+      return out;
+    });
+  }
+
+  private Future<Void> claim() {
+    if (System.nanoTime() - quarantineUntilNanos < 0) {
+      return Future.succeededFuture();
+    }
+    return gatewayNodes().compose(members -> {
+      if (members.size() < options.minNodes()) {
+        return Future.succeededFuture();
+      }
+      // during the first TTL other nodes may still be joining: take one group at once, extras only after waiting
+      boolean settling = (System.nanoTime() - startedNanos) / 1_000_000 < options.leaseTtlMs();
+      int share = settling ? 1 : Math.max(1, groups.size() / members.size());
+      int heldHere = reserveLocal();
+      if (heldHere < 0) {
+        return Future.succeededFuture();
+      }
+      long extraWaitMs = heldHere < share ? 0 : 2 * options.leaseRenewMs() * (1 + heldHere - share);
+      return map.compose(m -> tryGroups(m, 0, extraWaitMs)).onComplete(ar -> {
+        if (ar.failed() || !ar.result()) {
+          releaseLocal();
+        }
+      }).mapEmpty();
+    });
+  }
+
+  /** Tries each group in order; completes with whether one was claimed. */
+  private Future<Boolean> tryGroups(AsyncMap<String, String> m, int i, long extraWaitMs) {
+    if (i >= groups.size() || stopped) {
+      return Future.succeededFuture(false);
+    }
+    String g = groups.get(i);
+    return m.get(key(g)).compose(old -> {
+      long now = System.currentTimeMillis();
+      Lease current = Lease.decode(old);
+      // our own lease (a renewal that landed after we gave up) is ours to take again: nobody else can hold it
+      boolean free = current == null || current.claimable(now, options.clockSkewMs())
+          || current.owner().equals(owner);
+      if (!free) {
+        freeSince.remove(g);
+        return tryGroups(m, i + 1, extraWaitMs);
+      }
+      long seen = freeSince.computeIfAbsent(g, k -> System.nanoTime());
+      if ((System.nanoTime() - seen) / 1_000_000 < extraWaitMs) {
+        return tryGroups(m, i + 1, extraWaitMs);
+      }
+      long sent = System.nanoTime();
+      long expires = System.currentTimeMillis() + options.leaseTtlMs();
+      Lease next = current == null ? new Lease(owner, 1, expires) : current.takenBy(owner, expires);
+      Future<Boolean> cas = old == null ? m.putIfAbsent(key(g), next.encode()).map(p -> p == null)
+          : m.replaceIfPresent(key(g), old, next.encode());
+      return cas.compose(ok -> {
+        if (!ok) {
+          return tryGroups(m, i + 1, extraWaitMs);
+        }
+        if (stopped) {
+          return m.removeIfPresent(key(g), next.encode()).map(false);
+        }
+        group = g;
+        lease = next;
+        guard.renewed(sent, options.leaseTtlMs());
+        freeSince.clear();
+        LOG.info("claimed shard group '{}' (lease epoch {}, previous holder {})", g, next.epoch(),
+            current == null ? "none" : current.owner());
+        listener.gained(g).onFailure(e -> LOG.warn("group '{}' failed to start: {}", g, e.toString()));
+        return Future.succeededFuture(true);
+      });
+    });
+  }
+
+  private void lose(String why) {
+    String g = group;
+    group = null;
+    lease = null;
+    guard.release();
+    releaseLocal();
+    LOG.warn("lost shard group '{}': {}; stopping its shards", g, why);
+    listener.lost(g, why);
+  }
+
+  /**
+   * Gives the group back after the verticle stopped its shards (graceful stop): deletes the lease so another node
+   * may take it at once.
+   */
+  public Future<Void> stop() {
+    stopped = true;
+    if (timer >= 0) {
+      vertx.cancelTimer(timer);
+    }
+    String g = group;
+    Lease held = lease;
+    group = null;
+    lease = null;
+    guard.release();
+    if (g == null || map == null) {
+      return Future.succeededFuture();
+    }
+    releaseLocal();
+    return map.compose(m -> m.removeIfPresent(key(g), held.encode())).timeout(5, TimeUnit.SECONDS)
+        .onSuccess(ok -> LOG.info("released shard group '{}'", g)).<Void>mapEmpty().otherwiseEmpty();
+  }
+
+  /** Counts this verticle in its node's held groups; returns the count before, or -1 if it changed meanwhile. */
+  private int reserveLocal() {
+    String node = nodes.nodeId();
+    Integer before = local.putIfAbsent(node, 1);
+    if (before == null) {
+      return 0;
+    }
+    return local.replaceIfPresent(node, before, before + 1) ? before : -1;
+  }
+
+  private void releaseLocal() {
+    local.computeIfPresent(nodes.nodeId(), (k, v) -> Math.max(0, v - 1));
+  }
+
+  private static String key(String group) {
+    return "group." + group;
+  }
+}
