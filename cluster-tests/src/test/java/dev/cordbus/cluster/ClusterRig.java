@@ -1,5 +1,8 @@
 package dev.cordbus.cluster;
 
+import dev.cordbus.testkit.ChildProcess;
+import dev.cordbus.testkit.ClusterConfig;
+
 import dev.cordbus.simulator.DiscordSimulator;
 import dev.cordbus.simulator.SimulatorOptions;
 import dev.cordbus.simulator.World;
@@ -49,7 +52,10 @@ final class ClusterRig implements AutoCloseable {
   private int bots;
 
   ClusterRig() throws Exception {
-    clusterXml = ClusterConfig.isolatedCopy();
+    // member heartbeats every second; a member silent for 15 s is removed (longer than the stall test's SIGSTOP, so
+    // the stalled node stays a member and no split brain forms; see the README's production section)
+    clusterXml = ClusterConfig.isolatedCopy(java.util.Map.of("hazelcast.heartbeat.interval.seconds", "1",
+        "hazelcast.max.no.heartbeat.seconds", "15"));
     sim = await(DiscordSimulator.start(vertx, new SimulatorOptions().heartbeatIntervalMs(HEARTBEAT_MS)
         .maxConcurrency(MAX_CONCURRENCY).world(worldOnEveryShard())), 30);
     JsonObject conf = new JsonObject().put("group", "auto").put("groups", GROUPS).put("shardCount", SHARDS)

@@ -1,5 +1,7 @@
 package dev.cordbus.cluster;
 
+import dev.cordbus.testkit.ChildProcess;
+
 import static dev.cordbus.cluster.ClusterRig.GROUPS;
 import static dev.cordbus.cluster.ClusterRig.MAX_CONCURRENCY;
 import static dev.cordbus.cluster.ClusterRig.SHARDS;

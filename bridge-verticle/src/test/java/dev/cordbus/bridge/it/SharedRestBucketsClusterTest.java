@@ -1,5 +1,8 @@
 package dev.cordbus.bridge.it;
 
+import dev.cordbus.testkit.ChildProcess;
+import dev.cordbus.testkit.ClusterConfig;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

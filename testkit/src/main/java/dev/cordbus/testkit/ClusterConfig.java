@@ -1,4 +1,4 @@
-package dev.cordbus.cluster;
+package dev.cordbus.testkit;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.UUID;
 
 /**
- * The shipped {@code conf/cluster.xml}, copied for one test run with a unique cluster name and a free port range,
+ * The shipped {@code conf/cluster.xml}, copied for one multi-JVM test run with a unique cluster name and a free port range,
  * so concurrent runs on the same machine never join each other.
  */
 public final class ClusterConfig {
@@ -21,15 +21,20 @@ public final class ClusterConfig {
     return fixtures.getParent();
   }
 
-  /**
-   * Writes the isolated copy under {@code target/} and returns its absolute path. Member heartbeats every second; a
-   * member silent for 15 s is removed (longer than the stall test's SIGSTOP, so the stalled node stays a member and
-   * no split brain forms; see the README's production section).
-   */
+  /** Writes the isolated copy under {@code target/} and returns its absolute path. */
   public static Path isolatedCopy() throws IOException {
-    String xml = Files.readString(root().resolve("conf/cluster.xml"))
-        .replace("<properties>", "<properties>\n    <property name=\"hazelcast.heartbeat.interval.seconds\">1</property>"
-            + "\n    <property name=\"hazelcast.max.no.heartbeat.seconds\">15</property>");
+    return isolatedCopy(java.util.Map.of());
+  }
+
+  /**
+   * Writes the isolated copy with extra Hazelcast {@code properties} (e.g. faster member heartbeats) under
+   * {@code target/} and returns its absolute path.
+   */
+  public static Path isolatedCopy(java.util.Map<String, String> properties) throws IOException {
+    StringBuilder extra = new StringBuilder("<properties>");
+    properties.forEach((k, v) -> extra.append("\n    <property name=\"").append(k).append("\">").append(v)
+        .append("</property>"));
+    String xml = Files.readString(root().resolve("conf/cluster.xml")).replace("<properties>", extra.toString());
     int base = freeBase();
     StringBuilder members = new StringBuilder();
     for (int p = base; p < base + 10; p++) {

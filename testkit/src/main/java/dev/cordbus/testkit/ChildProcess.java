@@ -1,4 +1,4 @@
-package dev.cordbus.bridge.it;
+package dev.cordbus.testkit;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -146,6 +146,11 @@ public final class ChildProcess implements AutoCloseable {
       return process.exitValue();
     }
     return null;
+  }
+
+  /** SIGKILL (kill -9) by this process's own handle; waits for it to be gone. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
   }
 
   @Override
