@@ -9,13 +9,24 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** An {@link IdentifyQueue} for one process, built on {@link IdentifySchedule} and Vert.x timers. */
+/**
+ * An {@link IdentifyQueue} for one process, built on {@link IdentifySchedule} and Vert.x timers. Discord measures
+ * the spacing between the IDENTIFYs it receives, so a slot is also kept {@code intervalMs} (plus a small margin)
+ * after the real send of the previous IDENTIFY of its bucket ({@link #identified}): an IDENTIFY written late
+ * pushes the next one back instead of letting it arrive early and be refused.
+ */
 public final class LocalIdentifyQueue implements IdentifyQueue {
 
   private static final Logger LOG = LoggerFactory.getLogger(LocalIdentifyQueue.class);
 
+  /** Kept after the real send, on top of the interval, for the time a frame takes to reach Discord. */
+  static final long SEND_MARGIN_MS = 50;
+
   private final Vertx vertx;
+  private final long intervalMs;
   private final IdentifySchedule schedule;
+  /** Bucket → wall-clock ms of the last IDENTIFY written. */
+  private final Map<Integer, Long> lastSentMs = new HashMap<>();
   private final Map<Long, Promise<Void>> pending = new HashMap<>();
   private boolean closed;
 
@@ -25,6 +36,7 @@ public final class LocalIdentifyQueue implements IdentifyQueue {
    */
   public LocalIdentifyQueue(Vertx vertx, long intervalMs, SessionStartLimit limit) {
     this.vertx = vertx;
+    this.intervalMs = intervalMs;
     this.schedule = new IdentifySchedule(intervalMs, limit, System.currentTimeMillis());
   }
 
@@ -40,19 +52,42 @@ public final class LocalIdentifyQueue implements IdentifyQueue {
       LOG.warn("shard {}: the daily session start budget (session_start_limit.remaining) is used up; waiting {} ms "
           + "for it to reset before identifying", shardId, delay);
     }
-    if (delay <= 0) {
-      return Future.succeededFuture();
-    }
     Promise<Void> promise = Promise.promise();
+    arm(shardId, Math.max(delay, afterLastSend(shardId, now)), promise);
+    return promise.future();
+  }
+
+  /** Completes {@code promise} after {@code delayMs}, or later if the bucket's last real send says so. */
+  private void arm(int shardId, long delayMs, Promise<Void> promise) {
+    if (delayMs <= 0) {
+      promise.tryComplete();
+      return;
+    }
     long[] timer = new long[1];
-    timer[0] = vertx.setTimer(delay, t -> {
+    timer[0] = vertx.setTimer(delayMs, t -> {
+      long more;
       synchronized (this) {
         pending.remove(timer[0]);
+        more = closed ? 0 : afterLastSend(shardId, System.currentTimeMillis());
       }
-      promise.tryComplete();
+      if (more > 0) {
+        arm(shardId, more, promise);
+      } else {
+        promise.tryComplete();
+      }
     });
     pending.put(timer[0], promise);
-    return promise.future();
+  }
+
+  /** How long a shard must still wait after the last IDENTIFY written in its bucket. */
+  private long afterLastSend(int shardId, long nowMs) {
+    Long last = lastSentMs.get(schedule.bucket(shardId));
+    return last == null ? 0 : last + intervalMs + SEND_MARGIN_MS - nowMs;
+  }
+
+  @Override
+  public synchronized void identified(int shardId) {
+    lastSentMs.put(schedule.bucket(shardId), System.currentTimeMillis());
   }
 
   @Override

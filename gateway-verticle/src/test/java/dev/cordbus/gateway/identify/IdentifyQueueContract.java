@@ -78,6 +78,20 @@ public abstract class IdentifyQueueContract {
   }
 
   @Test
+  void aLateIdentifyPushesTheNextOfItsBucketBack(Vertx vertx, VertxTestContext ctx) {
+    // Discord measures the spacing of the IDENTIFYs it receives: shard 0 is written 150 ms after its slot, so shard 1
+    // (same bucket) must not go before 150 ms + the interval
+    IdentifyQueue q = create(vertx, INTERVAL, new SessionStartLimit(1000, 1000, 86_400_000L, 1));
+    long start = System.nanoTime();
+    q.acquire(0).onSuccess(v -> vertx.setTimer(150, t -> q.identified(0)));
+    q.acquire(1).onComplete(ctx.succeeding(v -> ctx.verify(() -> {
+      long at = (System.nanoTime() - start) / 1_000_000;
+      assertTrue(at >= 150 + INTERVAL, "shard 1 went " + at + " ms after the start, before 150 + " + INTERVAL);
+      ctx.completeNow();
+    })));
+  }
+
+  @Test
   void waitsForTheResetWhenTheDailyBudgetIsUsedUp(Vertx vertx, VertxTestContext ctx) {
     IdentifyQueue q = create(vertx, 10, new SessionStartLimit(1000, 1, 600, 1));
     acquireAll(q, 0, 0).onComplete(ctx.succeeding(times -> ctx.verify(() -> {
