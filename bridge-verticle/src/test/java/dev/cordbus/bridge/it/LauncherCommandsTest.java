@@ -141,6 +141,13 @@ class LauncherCommandsTest {
   }
 
   @Test
+  void theseAreTheCommandsTheReadmeGives() throws Exception {
+    String readme = Files.readString(ClusterConfig.root().resolve("README.md"));
+    COMMANDS.forEach((role, args) -> assertTrue(readme.contains(String.join(" ", args)),
+        "README.md no longer gives the " + role + " command this test starts: " + String.join(" ", args)));
+  }
+
+  @Test
   void gatewayNodeConnectsToTheSimulatorAndPublishesToTheCluster() throws Exception {
     int readies = sim.log().readies().size();
     JsonObject[] ready = new JsonObject[1];
