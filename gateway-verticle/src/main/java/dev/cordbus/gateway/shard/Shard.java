@@ -43,6 +43,8 @@ public final class Shard {
   final GatewayOptions options;
   final EventPublisher publisher;
   private final ShardFrames frames;
+  /** The outbound path: protocol payloads and queued bot commands. */
+  final ShardSender sender = new ShardSender(this);
   /** Current state; see {@link ShardState}. */
   ShardState state = ShardState.DISCONNECTED;
   /** The resumable session, or null. */
@@ -144,7 +146,7 @@ public final class Shard {
         return;
       }
       c.commands.add(new Connection.Pending(text, new JsonObject(text), promise));
-      drain(c);
+      sender.drain(c);
     });
     return promise.future();
   }
@@ -357,49 +359,9 @@ public final class Shard {
         LOG.warn("shard {}: identify queue failed: {}", id, ar.cause().getMessage());
         return;
       }
-      write(c, Payloads.identify(options, id, shardCount)).onSuccess(v -> env.identifyQueue().identified(id));
+      sender.write(c, Payloads.identify(options, id, shardCount))
+          .onSuccess(v -> env.identifyQueue().identified(id));
     }));
-  }
-
-  /** Writes a protocol payload now (bypassing the command queue) and publishes it, redacted, on .sent. */
-  Future<Void> write(Connection c, JsonObject payload) {
-    if (!env.mayRun().getAsBoolean()) {
-      return Future.failedFuture(new GatewayException(GatewayException.Kind.NOT_CONNECTED,
-          "shard " + id + ": the group's cluster lease is not held; nothing is sent"));
-    }
-    if (c.limiter != null) {
-      c.limiter.heartbeat(System.currentTimeMillis());
-    }
-    Future<Void> f = c.ws.writeTextMessage(payload.encode());
-    publisher.lifecycle(Addresses.SHARD_SENT, id, shardCount, new JsonObject()
-        .put("op", payload.getValue("op")).put("payload", GatewayCommands.redact(payload)));
-    return f;
-  }
-
-  /** Sends queued commands while the send limiter allows; otherwise waits for room. */
-  void drain(Connection c) {
-    while (!c.commands.isEmpty() && c == conn && env.mayRun().getAsBoolean()) {
-      if (c.limiter == null) {
-        return;
-      }
-      long now = System.currentTimeMillis();
-      long wait = c.limiter.waitMs(now);
-      if (wait > 0) {
-        if (c.drainTimer < 0) {
-          c.drainTimer = env.vertx().setTimer(wait, t -> {
-            c.drainTimer = -1;
-            drain(c);
-          });
-        }
-        return;
-      }
-      Connection.Pending p = c.commands.poll();
-      c.limiter.command(now);
-      Future<Void> written = c.ws.writeTextMessage(p.text());
-      publisher.lifecycle(Addresses.SHARD_SENT, id, shardCount, new JsonObject()
-          .put("op", p.payload().getValue("op")).put("payload", p.payload()));
-      written.onComplete(p.promise());
-    }
   }
 
   void setState(ShardState next) {

@@ -137,7 +137,7 @@ final class ShardFrames {
     c.heartbeatTimer = shard.env.vertx().setTimer(first, t -> tick(c, ms));
     if (shard.session != null) {
       shard.setState(ShardState.RESUMING);
-      shard.write(c, Payloads.resume(shard.options.token(), shard.session.id(), shard.seq));
+      shard.sender.write(c, Payloads.resume(shard.options.token(), shard.session.id(), shard.seq));
     } else {
       shard.identifyWhenAllowed(c);
     }
@@ -160,7 +160,7 @@ final class ShardFrames {
 
   private void heartbeat(Connection c) {
     c.heartbeat.sent(System.nanoTime());
-    shard.write(c, Payloads.heartbeat(shard.seq));
+    shard.sender.write(c, Payloads.heartbeat(shard.seq));
   }
 
   private void onInvalidSession(Frame f) {
