@@ -48,6 +48,13 @@ public final class Addresses {
    */
   public static final String REIDENTIFY_OP = "reidentify";
 
+  /**
+   * Where gateways publish their dispatches for the {@link dev.cordbus.api.dispatch.DispatchRelay} of every node
+   * (batches of payload bytes, codec {@code cordbus.dispatch-batch}). Internal: consume {@code discord.<EVENT>}
+   * instead. Outside the {@code discord.} prefix, so bridges never expose it.
+   */
+  public static final String DISPATCHES = "cordbus.dispatches";
+
   /** Prefix of cache-aware state events and state queries. */
   public static final String STATE_PREFIX = "discord.state.";
   /** Prefix of REST calls over the event bus. */

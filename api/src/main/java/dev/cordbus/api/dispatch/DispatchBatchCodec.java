@@ -1,0 +1,100 @@
+package dev.cordbus.api.dispatch;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.MessageCodec;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Wire form of a {@link DispatchBatch}: the payload bytes as received, behind a compact binary header per dispatch;
+ * no JSON is encoded or parsed. On the receiving node the batch's bytes are copied out of the wire buffer once and
+ * every dispatch body points into that copy. Within a node the batch is passed by reference.
+ *
+ * <p>Layout: {@code int total, int count}, then per dispatch {@code int shard, long seq, long nanos, long millis,
+ * string event, string guild, string session, int length, bytes}; a string is {@code short length (-1 = null)} and
+ * UTF-8 bytes.
+ */
+public final class DispatchBatchCodec implements MessageCodec<DispatchBatch, DispatchBatch> {
+
+  /** The codec name. */
+  public static final String NAME = "cordbus.dispatch-batch";
+
+  @Override
+  public void encodeToWire(Buffer buffer, DispatchBatch batch) {
+    int start = buffer.length();
+    buffer.appendInt(0);
+    buffer.appendInt(batch.frames().size());
+    for (DispatchFrame f : batch.frames()) {
+      buffer.appendInt(f.shard()).appendLong(f.seq()).appendLong(f.nanos()).appendLong(f.millis());
+      string(buffer, f.event());
+      string(buffer, f.guild());
+      string(buffer, f.session());
+      buffer.appendInt(f.length()).appendBytes(f.array(), f.offset(), f.length());
+    }
+    buffer.setInt(start, buffer.length() - start);
+  }
+
+  @Override
+  public DispatchBatch decodeFromWire(int pos, Buffer buffer) {
+    int total = buffer.getInt(pos);
+    byte[] all = buffer.getBytes(pos, pos + total);
+    int p = 4;
+    int count = readInt(all, p);
+    p += 4;
+    List<DispatchFrame> frames = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      int shard = readInt(all, p);
+      long seq = readLong(all, p + 4);
+      long nanos = readLong(all, p + 12);
+      long millis = readLong(all, p + 20);
+      p += 28;
+      String[] s = new String[3];
+      for (int k = 0; k < 3; k++) {
+        int len = (short) (((all[p] & 0xff) << 8) | (all[p + 1] & 0xff));
+        p += 2;
+        if (len >= 0) {
+          s[k] = new String(all, p, len, StandardCharsets.UTF_8);
+          p += len;
+        }
+      }
+      int length = readInt(all, p);
+      p += 4;
+      frames.add(new DispatchFrame(shard, seq, s[0], s[1], s[2], nanos, millis, all, p, length));
+      p += length;
+    }
+    return new DispatchBatch(frames);
+  }
+
+  @Override
+  public DispatchBatch transform(DispatchBatch batch) {
+    return batch;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public byte systemCodecID() {
+    return -1;
+  }
+
+  private static void string(Buffer buffer, String s) {
+    if (s == null) {
+      buffer.appendShort((short) -1);
+      return;
+    }
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    buffer.appendShort((short) b.length).appendBytes(b);
+  }
+
+  private static int readInt(byte[] a, int p) {
+    return ((a[p] & 0xff) << 24) | ((a[p + 1] & 0xff) << 16) | ((a[p + 2] & 0xff) << 8) | (a[p + 3] & 0xff);
+  }
+
+  private static long readLong(byte[] a, int p) {
+    return ((long) readInt(a, p) << 32) | (readInt(a, p + 4) & 0xffffffffL);
+  }
+}

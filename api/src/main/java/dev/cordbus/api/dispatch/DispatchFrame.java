@@ -1,0 +1,20 @@
+package dev.cordbus.api.dispatch;
+
+/**
+ * One dispatch as it travels between nodes: the routing facts the gateway read from the envelope and the bytes of
+ * {@code d} as received. {@code array[offset .. offset + length)} is never changed once the frame exists.
+ *
+ * @param shard the shard it arrived on
+ * @param seq the sequence number {@code s}
+ * @param event the dispatch name {@code t}
+ * @param guild the guild id of the payload, or null
+ * @param session the gateway session id, or null
+ * @param nanos {@code System.nanoTime()} on the gateway when the frame was read
+ * @param millis wall-clock millis on the gateway when the frame was read
+ * @param array holds the JSON of {@code d}
+ * @param offset where {@code d} starts in {@code array}
+ * @param length how many bytes {@code d} has
+ */
+public record DispatchFrame(int shard, long seq, String event, String guild, String session, long nanos, long millis,
+    byte[] array, int offset, int length) {
+}

@@ -1,0 +1,89 @@
+package dev.cordbus.api.dispatch;
+
+import dev.cordbus.api.Addresses;
+import dev.cordbus.api.Headers;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.shareddata.LocalMap;
+import io.vertx.core.shareddata.Shareable;
+
+/**
+ * Puts the dispatches of every gateway in the cluster on this node's {@code discord.<EVENT>} addresses.
+ *
+ * <p>Gateways publish {@link DispatchBatch}es on {@link Addresses#DISPATCHES}: one message per event-loop turn and
+ * node, the payloads as the bytes Discord sent. Each node runs one relay (installed once per Vert.x instance by
+ * whichever cordbus verticle or client starts first, or by {@link #install} in your own code) that hands every
+ * dispatch of a batch, in order, to the local consumers of its address with the usual headers. So on every node a
+ * shard's dispatches arrive in gateway order across addresses, a remote node receives each payload once whatever its
+ * number of consumers, and the body, a {@link DispatchBody}, is parsed at most once per node, when first read.
+ *
+ * <p>A node on which nothing installed the relay receives no dispatches: call {@code DispatchRelay.install(vertx)}
+ * (or use {@code CordbusClient}/{@code StateClient}, which do) before registering consumers.
+ */
+public final class DispatchRelay {
+
+  private static final String INSTALLED = "cordbus.dispatch-relay";
+
+  private DispatchRelay() {
+  }
+
+  /**
+   * Installs the relay on {@code vertx} unless it is there already; the future completes when the relay's consumer
+   * is registered (cluster-wide on a clustered Vert.x). The relay lives as long as the Vert.x instance, whatever
+   * verticle installed it.
+   */
+  public static Future<Void> install(Vertx vertx) {
+    LocalMap<String, Installed> map = vertx.sharedData().getLocalMap(INSTALLED);
+    synchronized (DispatchRelay.class) {
+      Installed existing = map.get(INSTALLED);
+      if (existing != null) {
+        return existing.registered;
+      }
+      EventBus bus = vertx.eventBus();
+      register(bus, new DispatchBatchCodec());
+      register(bus, new SharedBodyCodec());
+      // A context of its own: a consumer registered from a verticle's context would go when that verticle does.
+      ContextInternal context = ((VertxInternal) vertx).createEventLoopContext();
+      Promise<Void> registered = context.promise();
+      context.runOnContext(v -> bus.<DispatchBatch>consumer(Addresses.DISPATCHES, m -> fanOut(bus, m.body()))
+          .completion().onComplete(registered));
+      map.put(INSTALLED, new Installed(registered.future()));
+      return registered.future();
+    }
+  }
+
+  /** Publishes the dispatches of a batch, in order, to the local consumers of their addresses. */
+  static void fanOut(EventBus bus, DispatchBatch batch) {
+    for (DispatchFrame f : batch.frames()) {
+      DeliveryOptions options = new DeliveryOptions().setLocalOnly(true).setCodecName(SharedBodyCodec.NAME)
+          .addHeader(Headers.SHARD, Integer.toString(f.shard()))
+          .addHeader(Headers.SEQ, Long.toString(f.seq()))
+          .addHeader(Headers.EVENT, f.event())
+          .addHeader(Headers.RECEIVED_NANOS, Long.toString(f.nanos()))
+          .addHeader(Headers.RECEIVED_MILLIS, Long.toString(f.millis()));
+      if (f.guild() != null) {
+        options.addHeader(Headers.GUILD, f.guild());
+      }
+      if (f.session() != null) {
+        options.addHeader(Headers.SESSION, f.session());
+      }
+      bus.publish(Addresses.dispatch(f.event()), DispatchBody.json(f.array(), f.offset(), f.length()), options);
+    }
+  }
+
+  private static void register(EventBus bus, io.vertx.core.eventbus.MessageCodec<?, ?> codec) {
+    try {
+      bus.registerCodec(codec);
+    } catch (IllegalStateException alreadyRegistered) {
+      // registered by an earlier relay of this Vert.x that was undeployed with its instance
+    }
+  }
+
+  private record Installed(Future<Void> registered) implements Shareable {
+  }
+}
