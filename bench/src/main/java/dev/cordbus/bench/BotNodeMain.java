@@ -1,6 +1,7 @@
 package dev.cordbus.bench;
 
 import dev.cordbus.api.Addresses;
+import dev.cordbus.api.dispatch.DispatchRelay;
 import dev.cordbus.api.Headers;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -31,6 +32,7 @@ public final class BotNodeMain {
     try {
       vertx = BenchCluster.start(cluster, basePort).toCompletionStage().toCompletableFuture()
           .get(60, TimeUnit.SECONDS);
+      DispatchRelay.install(vertx).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       vertx.eventBus().<JsonObject>consumer(Addresses.dispatch("MESSAGE_CREATE"), m -> {
         String stamp = m.headers().get(Headers.RECEIVED_NANOS);
         if (stamp != null) {

@@ -1,5 +1,6 @@
 package dev.cordbus.bridge;
 
+import dev.cordbus.api.dispatch.DispatchRelay;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -62,6 +63,7 @@ public class BridgeVerticle extends VerticleBase {
     }
     guard = new BridgeGuard(BridgePolicy.of(options));
     List<Future<?>> all = new ArrayList<>();
+    all.add(DispatchRelay.install(vertx));
     if (options.tcp().enabled()) {
       all.add(startTcp());
     }

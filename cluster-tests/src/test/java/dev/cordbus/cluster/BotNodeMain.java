@@ -1,5 +1,6 @@
 package dev.cordbus.cluster;
 
+import dev.cordbus.api.dispatch.DispatchRelay;
 import dev.cordbus.api.Addresses;
 import dev.cordbus.api.Headers;
 import dev.cordbus.state.StateVerticle;
@@ -53,6 +54,7 @@ public final class BotNodeMain {
       events.addAll(EventTable.IGNORED.keySet());
       events.add("RESUMED");
       List<Future<Void>> all = new ArrayList<>();
+      all.add(DispatchRelay.install(vertx));
       for (String e : events) {
         all.add(vertx.eventBus().consumer(Addresses.dispatch(e), m -> record(e, m)).completion());
       }

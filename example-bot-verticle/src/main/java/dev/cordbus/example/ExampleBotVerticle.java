@@ -1,5 +1,6 @@
 package dev.cordbus.example;
 
+import dev.cordbus.api.dispatch.DispatchRelay;
 import dev.cordbus.api.Addresses;
 import dev.cordbus.api.Headers;
 import dev.cordbus.api.interaction.InteractionKind;
@@ -43,7 +44,7 @@ public class ExampleBotVerticle extends VerticleBase {
     options = new ExampleBotOptions(config());
     rest = new RestClient(vertx.eventBus());
     var bus = vertx.eventBus();
-    return Future.all(java.util.List.of(
+    return Future.all(java.util.List.of(DispatchRelay.install(vertx),
         bus.<JsonObject>consumer(Addresses.dispatch("READY"), this::onReady).completion(),
         bus.<JsonObject>consumer(Addresses.dispatch("GUILD_CREATE"), this::onGuild).completion(),
         bus.<JsonObject>consumer(Addresses.dispatch("GUILD_UPDATE"), this::onGuild).completion(),

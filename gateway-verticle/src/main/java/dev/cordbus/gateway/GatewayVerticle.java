@@ -14,6 +14,7 @@ import dev.cordbus.gateway.identify.LocalIdentifyQueue;
 import dev.cordbus.gateway.identify.SessionStartLimit;
 import dev.cordbus.gateway.publish.EventPublisher;
 import dev.cordbus.gateway.publish.FrameParser;
+import dev.cordbus.api.dispatch.DispatchRelay;
 import dev.cordbus.gateway.shard.Shard;
 import dev.cordbus.gateway.shard.ShardEnv;
 import io.vertx.core.Future;
@@ -102,7 +103,7 @@ public class GatewayVerticle extends VerticleBase {
     wsClient = vertx.createWebSocketClient(new WebSocketClientOptions()
         .setMaxFrameSize(1024 * 1024).setMaxMessageSize(16 * 1024 * 1024)
         .setConnectTimeout((int) options.connectTimeoutMs()));
-    return new GatewayBot(webClient, options).fetch().compose(bot -> {
+    return DispatchRelay.install(vertx).compose(r -> new GatewayBot(webClient, options).fetch()).compose(bot -> {
       shardCount = options.shardCount() != null ? options.shardCount() : bot.shards();
       gatewayUrl = options.gatewayUrl() != null ? options.gatewayUrl() : bot.url();
       SessionStartLimit limit = bot.limit();
@@ -167,7 +168,7 @@ public class GatewayVerticle extends VerticleBase {
   private ShardGroup newGroup(String name, List<Integer> ids, BooleanSupplier mayRun) {
     ShardGroup[] self = new ShardGroup[1];
     ShardEnv shardEnv = new ShardEnv(vertx, context, wsClient, options, identifyQueue,
-        new EventPublisher(vertx.eventBus(), name, options.publishRaw()), new FrameParser(),
+        new EventPublisher(vertx, name, options.publishRaw()), new FrameParser(),
         () -> gatewayUrl, s -> self[0].onShardReady(s), new SplittableRandom(), mayRun);
     self[0] = new ShardGroup(name, ids, shardCount, shardEnv, clusterActive() ? store : null);
     return self[0];

@@ -2,7 +2,6 @@ package dev.cordbus.gateway;
 
 import dev.cordbus.api.Addresses;
 import dev.cordbus.gateway.cluster.SessionStore;
-import dev.cordbus.gateway.publish.EventPublisher;
 import dev.cordbus.gateway.shard.Session;
 import dev.cordbus.gateway.shard.Shard;
 import dev.cordbus.gateway.shard.ShardEnv;
@@ -108,7 +107,7 @@ final class ShardGroup {
         && shards.values().stream().allMatch(s -> s.state() == ShardState.READY)) {
       groupReadyPublished = true;
       LOG.info("group '{}': every shard is READY {}", name, shards.keySet());
-      new EventPublisher(env.vertx().eventBus(), name, false).groupReady(new JsonObject()
+      env.publisher().groupReady(new JsonObject()
           .put("shards", new JsonArray(new ArrayList<>(shards.keySet()))).put("shardCount", shardCount));
     }
   }

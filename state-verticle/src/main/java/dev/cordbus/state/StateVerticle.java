@@ -1,5 +1,6 @@
 package dev.cordbus.state;
 
+import dev.cordbus.api.dispatch.DispatchRelay;
 import dev.cordbus.api.Addresses;
 import dev.cordbus.api.Headers;
 import dev.cordbus.state.chunk.MemberRequests;
@@ -72,6 +73,7 @@ public final class StateVerticle extends VerticleBase {
       owned = new HashSet<>(options.shards());
     }
     List<Future<?>> all = new ArrayList<>();
+    all.add(DispatchRelay.install(vertx));
     for (Map.Entry<String, Updater> e : table.handlers().entrySet()) {
       String event = e.getKey();
       Updater updater = e.getValue();

@@ -1,5 +1,6 @@
 package dev.cordbus.api.client;
 
+import dev.cordbus.api.dispatch.DispatchRelay;
 import dev.cordbus.api.Addresses;
 import dev.cordbus.api.model.Update;
 import dev.cordbus.api.state.StateAddresses;
@@ -34,6 +35,7 @@ public final class CordbusClient {
   private CordbusClient(Vertx vertx, long queryTimeoutMs) {
     this.vertx = vertx;
     this.state = new StateClient(vertx, queryTimeoutMs);
+    DispatchRelay.install(vertx);
   }
 
   /** A client with the default query timeout. */

@@ -1,5 +1,6 @@
 package dev.cordbus.api.interaction;
 
+import dev.cordbus.api.dispatch.DispatchRelay;
 import dev.cordbus.api.Addresses;
 import dev.cordbus.api.rest.RestClient;
 import io.vertx.core.Future;
@@ -43,10 +44,11 @@ public final class Interactions {
     if (vertx.sharedData().<String, Boolean>getLocalMap(LOCAL_MAP).putIfAbsent("splitter", Boolean.TRUE) != null) {
       return Future.succeededFuture();
     }
-    return vertx.eventBus().<JsonObject>consumer(Addresses.dispatch("INTERACTION_CREATE"), msg -> {
-      DeliveryOptions options = new DeliveryOptions().setLocalOnly(true).setHeaders(msg.headers());
-      vertx.eventBus().publish(InteractionKind.of(msg.body()).address(), msg.body(), options);
-    }).completion();
+    return DispatchRelay.install(vertx).compose(v -> vertx.eventBus().<JsonObject>consumer(
+        Addresses.dispatch("INTERACTION_CREATE"), msg -> {
+          DeliveryOptions options = new DeliveryOptions().setLocalOnly(true).setHeaders(msg.headers());
+          vertx.eventBus().publish(InteractionKind.of(msg.body()).address(), msg.body(), options);
+        }).completion());
   }
 
   /** Answers with a message ({@code {content}}), ephemeral or not. */

@@ -1,6 +1,7 @@
 package dev.cordbus.bench.jmh;
 
 import dev.cordbus.api.Addresses;
+import dev.cordbus.api.dispatch.DispatchRelay;
 import dev.cordbus.bench.BenchCluster;
 import dev.cordbus.gateway.publish.EventPublisher;
 import dev.cordbus.gateway.publish.Frame;
@@ -62,12 +63,13 @@ public class DeliveryBench {
       gatewayNode = BenchCluster.start(name, port).await();
       botNode = BenchCluster.start(name, port).await();
     }
+    DispatchRelay.install(botNode).await();
     botNode.eventBus().<JsonObject>consumer(Addresses.dispatch("MESSAGE_CREATE"), m -> {
       if (m.body().getString("id") != null) {
         received.incrementAndGet();
       }
     }).completion().await();
-    publisher = new EventPublisher(gatewayNode.eventBus(), "bench", false);
+    publisher = new EventPublisher(gatewayNode, "bench", false);
     frame = new FrameParser().parse(Payloads.frame("MESSAGE_CREATE", 1,
         Payloads.messageCreate(1400000000000000000L, 3)));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -75,7 +77,7 @@ public class DeliveryBench {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException("the consumer on the other node never received a dispatch");
       }
-      publisher.dispatch(0, frame, frame.dObject(), "session", System.nanoTime(), 0L);
+      publisher.dispatch(0, frame, "session", System.nanoTime(), 0L);
       Thread.sleep(100);
     }
     Thread.sleep(500);
@@ -92,7 +94,7 @@ public class DeliveryBench {
 
   private void publishAndWait(int n) {
     for (int i = 0; i < n; i++) {
-      publisher.dispatch(0, frame, frame.dObject(), "session", System.nanoTime(), 0L);
+      publisher.dispatch(0, frame, "session", System.nanoTime(), 0L);
     }
     sent += n;
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

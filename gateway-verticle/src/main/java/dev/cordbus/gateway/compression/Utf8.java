@@ -35,4 +35,58 @@ public final class Utf8 {
       throw new GatewayException(GatewayException.Kind.BAD_FRAME, "payload is not valid UTF-8", e);
     }
   }
+
+  /**
+   * Whether {@code length} bytes of {@code a} from {@code offset} are well-formed UTF-8 (RFC 3629: no overlong forms,
+   * no surrogates, nothing above U+10FFFF), without decoding them. ASCII runs take the fast path.
+   */
+  public static boolean isValid(byte[] a, int offset, int length) {
+    int i = offset;
+    int end = offset + length;
+    while (i < end) {
+      int b = a[i];
+      if (b >= 0) {
+        i++;
+        continue;
+      }
+      b &= 0xff;
+      int need;
+      int lo = 0x80;
+      int hi = 0xBF;
+      if (b >= 0xC2 && b <= 0xDF) {
+        need = 1;
+      } else if (b >= 0xE0 && b <= 0xEF) {
+        need = 2;
+        if (b == 0xE0) {
+          lo = 0xA0;
+        } else if (b == 0xED) {
+          hi = 0x9F;
+        }
+      } else if (b >= 0xF0 && b <= 0xF4) {
+        need = 3;
+        if (b == 0xF0) {
+          lo = 0x90;
+        } else if (b == 0xF4) {
+          hi = 0x8F;
+        }
+      } else {
+        return false;
+      }
+      if (i + need >= end) {
+        return false;
+      }
+      int c = a[i + 1] & 0xff;
+      if (c < lo || c > hi) {
+        return false;
+      }
+      for (int k = 2; k <= need; k++) {
+        c = a[i + k] & 0xff;
+        if (c < 0x80 || c > 0xBF) {
+          return false;
+        }
+      }
+      i += need + 1;
+    }
+    return true;
+  }
 }

@@ -2,46 +2,42 @@ package dev.cordbus.gateway.publish;
 
 import dev.cordbus.api.Addresses;
 import dev.cordbus.api.Headers;
+import dev.cordbus.api.dispatch.DispatchBatch;
+import dev.cordbus.api.dispatch.DispatchBatchCodec;
+import dev.cordbus.api.dispatch.DispatchFrame;
+import dev.cordbus.api.dispatch.DispatchRelay;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.eventbus.impl.clustered.ClusteredEventBus;
 import io.vertx.core.json.JsonObject;
-import java.util.Map;
-import java.util.Set;
 
 /**
- * Publishes what one gateway verticle's shards receive: dispatches on {@code discord.<t>} (body = {@code d} as a
- * {@link JsonObject}, headers shard/seq/event/guild/session/received-*), every frame on {@code discord.raw}, and the
+ * Publishes what one gateway verticle's shards receive: dispatches, every frame on {@code discord.raw}, and the
  * lifecycle messages {@code discord.shard.*} (each with {@code shard, shardCount, group}).
  *
- * <p>On a non-clustered event bus a dispatch body is parsed once and handed to every local consumer by reference
- * ({@link SharedBodyCodec}): treat it as read-only. On a clustered bus Vert.x's JSON codec copies it per local
- * consumer and encodes it once per remote node, as before.
+ * <p>Dispatches are not published one by one: those read in one event-loop turn go out as one {@link DispatchBatch}
+ * (payloads as the received bytes) on {@link Addresses#DISPATCHES}, one event-bus message per node, and each node's
+ * {@link DispatchRelay} puts them on {@code discord.<EVENT>} for its consumers, in gateway order. A lifecycle message
+ * first flushes the pending batch, so a node sees READY before {@code discord.shard.ready}. Runs on the gateway
+ * verticle's context.
  */
 public final class EventPublisher {
 
-  /** Events whose guild is {@code d.id} rather than {@code d.guild_id}. */
-  private static final Set<String> GUILD_ID_IS_ID = Set.of("GUILD_CREATE", "GUILD_UPDATE", "GUILD_DELETE");
-
   private final EventBus bus;
+  private final Context context;
   private final String group;
   private final boolean publishRaw;
-  /** Whether dispatch bodies go to local consumers by reference ({@link SharedBodyCodec}); off when clustered. */
-  private final boolean sharedBodies;
+  private DispatchBatch pending = new DispatchBatch();
+  private boolean flushScheduled;
 
-  public EventPublisher(EventBus bus, String group, boolean publishRaw) {
-    this.bus = bus;
+  /** A publisher for {@code group}, flushing on the caller's context (call it on the gateway verticle's). */
+  public EventPublisher(Vertx vertx, String group, boolean publishRaw) {
+    this.bus = vertx.eventBus();
+    this.context = vertx.getOrCreateContext();
     this.group = group;
     this.publishRaw = publishRaw;
-    this.sharedBodies = !(bus instanceof ClusteredEventBus);
-    if (sharedBodies) {
-      SharedBodyCodec.registerOn(bus);
-    }
-  }
-
-  /** Whether local consumers receive dispatch bodies by reference (the event bus is not clustered). */
-  public boolean sharedBodies() {
-    return sharedBodies;
+    DispatchRelay.install(vertx);
   }
 
   /** The name of the group the messages are tagged with. */
@@ -49,41 +45,39 @@ public final class EventPublisher {
     return group;
   }
 
-  /** Publishes a dispatch whose {@code d} is an object. */
-  public void dispatch(int shard, Frame frame, Map<String, Object> d, String sessionId, long nanos, long millis) {
-    DeliveryOptions options = new DeliveryOptions()
-        .addHeader(Headers.SHARD, Integer.toString(shard))
-        .addHeader(Headers.SEQ, Long.toString(frame.s()))
-        .addHeader(Headers.EVENT, frame.t())
-        .addHeader(Headers.RECEIVED_NANOS, Long.toString(nanos))
-        .addHeader(Headers.RECEIVED_MILLIS, Long.toString(millis));
-    String guild = guildOf(frame.t(), d);
-    if (guild != null) {
-      options.addHeader(Headers.GUILD, guild);
+  /**
+   * Queues a dispatch whose {@code d} is an object; it goes out at the end of this event-loop turn. Called from
+   * another thread (tools, benchmarks), it is published at once, alone.
+   */
+  public void dispatch(int shard, Frame frame, String sessionId, long nanos, long millis) {
+    DispatchFrame f = new DispatchFrame(shard, frame.s(), frame.t(), frame.guild(), sessionId, nanos, millis,
+        frame.bytes(), frame.dOffset(), frame.dLength());
+    if (Vertx.currentContext() != context) {
+      DispatchBatch alone = new DispatchBatch();
+      alone.add(f);
+      bus.publish(Addresses.DISPATCHES, alone, new DeliveryOptions().setCodecName(DispatchBatchCodec.NAME));
+      return;
     }
-    if (sessionId != null) {
-      options.addHeader(Headers.SESSION, sessionId);
+    pending.add(f);
+    if (!flushScheduled) {
+      flushScheduled = true;
+      context.runOnContext(v -> flush());
     }
-    if (sharedBodies) {
-      options.setCodecName(SharedBodyCodec.NAME);
-    }
-    bus.publish(Addresses.dispatch(frame.t()), new JsonObject(d), options);
   }
 
-  /**
-   * The guild a dispatch belongs to: {@code d.guild_id}, or {@code d.id} for GUILD_CREATE/UPDATE/DELETE; null if
-   * none. Numbers are rendered as decimal strings.
-   */
-  public static String guildOf(String event, Map<String, Object> d) {
-    Object g = d.get("guild_id");
-    if (g == null && GUILD_ID_IS_ID.contains(event)) {
-      g = d.get("id");
+  /** Publishes the dispatches queued so far, as one batch. */
+  public void flush() {
+    flushScheduled = false;
+    if (pending.isEmpty()) {
+      return;
     }
-    return g instanceof String || g instanceof Number ? g.toString() : null;
+    DispatchBatch batch = pending;
+    pending = new DispatchBatch();
+    bus.publish(Addresses.DISPATCHES, batch, new DeliveryOptions().setCodecName(DispatchBatchCodec.NAME));
   }
 
   /** Publishes a frame's text on {@code discord.raw} (if enabled). */
-  public void raw(int shard, String text, Integer op, long nanos, long millis) {
+  public void raw(int shard, Frame frame, byte[] bytes, int offset, int length, long nanos, long millis) {
     if (!publishRaw) {
       return;
     }
@@ -91,20 +85,27 @@ public final class EventPublisher {
         .addHeader(Headers.SHARD, Integer.toString(shard))
         .addHeader(Headers.RECEIVED_NANOS, Long.toString(nanos))
         .addHeader(Headers.RECEIVED_MILLIS, Long.toString(millis));
-    if (op != null) {
-      options.addHeader(Headers.OP, op.toString());
+    if (frame != null) {
+      options.addHeader(Headers.OP, Integer.toString(frame.op()));
     }
-    bus.publish(Addresses.RAW, text, options);
+    bus.publish(Addresses.RAW, new String(bytes, offset, length, java.nio.charset.StandardCharsets.UTF_8), options);
+  }
+
+  /** Whether raw frames are published. */
+  public boolean publishesRaw() {
+    return publishRaw;
   }
 
   /** Publishes a lifecycle message on {@code address}, adding {@code shard, shardCount, group}. */
   public void lifecycle(String address, int shard, int shardCount, JsonObject body) {
+    flush();
     body.put("shard", shard).put("shardCount", shardCount).put("group", group);
     bus.publish(address, body, new DeliveryOptions().addHeader(Headers.SHARD, Integer.toString(shard)));
   }
 
   /** Publishes a group-level message. */
   public void groupReady(JsonObject body) {
+    flush();
     bus.publish(Addresses.GROUP_READY, body.put("group", group));
   }
 }

@@ -1,18 +1,29 @@
 package dev.cordbus.gateway.publish;
 
+import dev.cordbus.api.dispatch.DispatchBody;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * One decoded gateway frame (GATEWAY.md §2), parsed once. For dispatches {@code t} is a valid event name and
- * {@code s} a valid sequence; {@code d} is whatever the frame carried (a {@code Map} for objects).
+ * One gateway frame (GATEWAY.md §2) as the gateway needs it: the envelope read with a streaming parser and, for a
+ * dispatch whose {@code d} is an object, {@code d} kept as the received bytes ({@code bytes[dOffset .. dOffset +
+ * dLength)}) with the guild id it names. Only non-dispatch frames (HELLO, INVALID_SESSION...) have {@code d} parsed.
  *
  * @param op the opcode
  * @param s the sequence number, or -1 when absent/null
  * @param t the event name, or null
- * @param d the payload: {@code Map<String,Object>}, {@code List}, String, Number, Boolean or null
- * @param text the frame as received (JSON text)
+ * @param d the parsed payload of a non-dispatch frame ({@code Map}, {@code List}, String, Number, Boolean or null);
+ *     for a dispatch null when {@code d} is an object (see the bytes), else its odd value
+ * @param guild for a dispatch, {@code d.guild_id} (or {@code d.id} for GUILD_CREATE/UPDATE/DELETE) as a string, or
+ *     null
+ * @param bytes the frame's UTF-8 bytes as received (never changed)
+ * @param offset where the frame starts in {@code bytes}
+ * @param length how many bytes the frame has
+ * @param dOffset where a dispatch's object {@code d} starts in {@code bytes}, or -1
+ * @param dLength how many bytes that {@code d} has, or 0
  */
-public record Frame(int op, long s, String t, Object d, String text) {
+public record Frame(int op, long s, String t, Object d, String guild, byte[] bytes, int offset, int length,
+    int dOffset, int dLength) {
 
   /** Dispatch. */
   public static final int DISPATCH = 0;
@@ -37,9 +48,25 @@ public record Frame(int op, long s, String t, Object d, String text) {
   /** Heartbeat ACK (received). */
   public static final int HEARTBEAT_ACK = 11;
 
-  /** {@code d} as a map when it is a JSON object, else null. */
+  /** Whether this is a dispatch whose {@code d} is a JSON object (kept as bytes). */
+  public boolean hasObjectD() {
+    return dOffset >= 0;
+  }
+
+  /**
+   * {@code d} as a map when it is a JSON object, else null. For a dispatch this parses the bytes (each call): the
+   * gateway itself only does so for READY.
+   */
   @SuppressWarnings("unchecked")
   public Map<String, Object> dObject() {
-    return d instanceof Map<?, ?> m ? (Map<String, Object>) m : null;
+    if (d instanceof Map<?, ?> m) {
+      return (Map<String, Object>) m;
+    }
+    return hasObjectD() ? DispatchBody.json(bytes, dOffset, dLength).getMap() : null;
+  }
+
+  /** The frame as text (decoded on each call; for raw publishing and messages). */
+  public String text() {
+    return new String(bytes, offset, length, StandardCharsets.UTF_8);
   }
 }

@@ -1,20 +1,26 @@
 package dev.cordbus.gateway.publish;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.cordbus.gateway.GatewayException;
-import java.math.BigInteger;
-import java.util.Map;
+import dev.cordbus.gateway.compression.Utf8;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Parses a gateway frame once with Jackson and checks the envelope (GATEWAY.md §2). Limits: nesting depth
- * {@value #MAX_DEPTH} (a 10,000-deep frame fails cleanly, no StackOverflowError), duplicate keys rejected
- * (deterministic), trailing tokens rejected. Thread-safe.
+ * Reads a gateway frame's envelope (GATEWAY.md §2) with a streaming parser over the bytes as received: {@code op},
+ * {@code s}, {@code t} and, for a dispatch, where {@code d} lies and the guild id it names, without building a tree
+ * of {@code d}. The whole frame is still checked: strict UTF-8 (no BOM), valid JSON to the last byte (every token of
+ * {@code d} is read and skipped), nesting depth at most {@value #MAX_DEPTH} (a 10,000-deep frame fails cleanly),
+ * duplicate keys rejected at any depth, nothing after the object. Non-dispatch frames (HELLO, INVALID_SESSION...)
+ * are rare and get their {@code d} parsed. Thread-safe.
  */
 public final class FrameParser {
 
@@ -22,63 +28,174 @@ public final class FrameParser {
   public static final int MAX_DEPTH = 1000;
 
   private static final Pattern EVENT_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
+  /** Events whose guild is {@code d.id} rather than {@code d.guild_id}. */
+  private static final Set<String> GUILD_ID_IS_ID = Set.of("GUILD_CREATE", "GUILD_UPDATE", "GUILD_DELETE");
 
-  private final ObjectMapper mapper = JsonMapper.builder(JsonFactory.builder()
-          .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH)
-              .maxStringLength(64 * 1024 * 1024).build())
-          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-          .build())
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+  private final JsonFactory factory = JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH)
+          .maxStringLength(64 * 1024 * 1024).build())
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .build();
+  /** Reads values inside a frame being walked, so it must not check for trailing tokens. */
+  private final ObjectMapper mapper = JsonMapper.builder(factory).build();
+
+  /** What the envelope walk found; one per parse. */
+  private static final class Envelope {
+    Object op = Missing.MISSING;
+    Object s = Missing.MISSING;
+    Object t = Missing.MISSING;
+    Object d;
+    boolean dObject;
+    int dStart = -1;
+    int dEnd;
+    String guildId;
+    String id;
+  }
+
+  private enum Missing { MISSING }
+
+  /** Parses a frame given as text (tests, tools). */
+  public Frame parse(String text) {
+    byte[] b = text.getBytes(StandardCharsets.UTF_8);
+    return parse(b, 0, b.length);
+  }
 
   /**
-   * Parses {@code text}.
+   * Parses {@code length} bytes of {@code bytes} from {@code offset} (kept by reference in the frame: never change
+   * them afterwards).
    *
    * @throws GatewayException kind {@code BAD_FRAME} with a reason; when the frame is a dispatch whose {@code s} is
    *     valid but whose {@code d} is not an object, the returned frame is still produced (the caller records s)
    */
-  public Frame parse(String text) {
-    Object root;
-    try {
-      root = mapper.readValue(text, Object.class);
-    } catch (StackOverflowError e) {
-      throw bad("nesting too deep", text);
-    } catch (Exception e) {
-      throw bad("not valid JSON (" + firstLine(e.getMessage()) + ")", text);
+  public Frame parse(byte[] bytes, int offset, int length) {
+    if (length >= 3 && bytes[offset] == (byte) 0xEF && bytes[offset + 1] == (byte) 0xBB
+        && bytes[offset + 2] == (byte) 0xBF) {
+      throw bad("starts with a UTF-8 byte order mark", bytes, offset, length);
     }
-    if (!(root instanceof Map<?, ?> map)) {
-      throw bad("top-level value is not a JSON object", text);
+    if (!Utf8.isValid(bytes, offset, length)) {
+      throw bad("payload is not valid UTF-8", bytes, offset, length);
     }
-    Object op = map.get("op");
-    if (!(op instanceof Long || op instanceof Integer)) {
-      throw bad(op == null ? "op missing or null" : "op is not an integer: " + abbreviate(op), text);
+    Envelope e = new Envelope();
+    try (JsonParser p = factory.createParser(bytes, offset, length)) {
+      JsonToken root = p.nextToken();
+      if (root == null) {
+        throw bad("not valid JSON (empty frame)", bytes, offset, length);
+      }
+      if (root != JsonToken.START_OBJECT) {
+        p.skipChildren();
+        throw bad("top-level value is not a JSON object", bytes, offset, length);
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        JsonToken value = p.nextToken();
+        switch (name) {
+          case "op" -> e.op = scalar(p, value);
+          case "s" -> e.s = scalar(p, value);
+          case "t" -> e.t = scalar(p, value);
+          case "d" -> readD(p, value, e, offset);
+          default -> p.skipChildren();
+        }
+      }
+      if (p.nextToken() != null) {
+        throw bad("not valid JSON (trailing tokens after the frame)", bytes, offset, length);
+      }
+    } catch (GatewayException ge) {
+      throw ge;
+    } catch (StackOverflowError so) {
+      throw bad("nesting too deep", bytes, offset, length);
+    } catch (IOException | RuntimeException ex) {
+      throw bad("not valid JSON (" + firstLine(ex.getMessage()) + ")", bytes, offset, length);
     }
-    long opValue = ((Number) op).longValue();
-    if (opValue < 0 || opValue > Integer.MAX_VALUE) {
-      throw bad("op out of range: " + opValue, text);
-    }
-    int opcode = (int) opValue;
-    Object d = map.get("d");
-    if (opcode != Frame.DISPATCH) {
-      return new Frame(opcode, -1, null, d, text);
-    }
-    Object s = map.get("s");
-    if (!(s instanceof Long || s instanceof Integer) || ((Number) s).longValue() < 0) {
-      throw bad(s == null ? "dispatch without s" : "invalid s: " + abbreviate(s), text);
-    }
-    Object t = map.get("t");
-    if (!(t instanceof String name) || !EVENT_NAME.matcher(name).matches()) {
-      throw bad(t == null ? "dispatch without t" : "invalid event name t: " + abbreviate(t), text);
-    }
-    return new Frame(opcode, ((Number) s).longValue(), name, d, text);
+    return envelope(e, bytes, offset, length);
   }
 
-  private static GatewayException bad(String reason, String text) {
-    return new GatewayException(GatewayException.Kind.BAD_FRAME, reason, null, abbreviate(text));
+  private Frame envelope(Envelope e, byte[] bytes, int offset, int length) {
+    if (!(e.op instanceof Long || e.op instanceof Integer)) {
+      throw bad(e.op == null || e.op == Missing.MISSING ? "op missing or null"
+          : "op is not an integer: " + abbreviate(e.op), bytes, offset, length);
+    }
+    long opValue = ((Number) e.op).longValue();
+    if (opValue < 0 || opValue > Integer.MAX_VALUE) {
+      throw bad("op out of range: " + opValue, bytes, offset, length);
+    }
+    int opcode = (int) opValue;
+    if (opcode != Frame.DISPATCH) {
+      Object d = e.dObject ? parseD(bytes, e.dStart, e.dEnd) : e.d;
+      return new Frame(opcode, -1, null, d, null, bytes, offset, length, -1, 0);
+    }
+    if (!(e.s instanceof Long || e.s instanceof Integer) || ((Number) e.s).longValue() < 0) {
+      throw bad(e.s == null || e.s == Missing.MISSING ? "dispatch without s" : "invalid s: " + abbreviate(e.s),
+          bytes, offset, length);
+    }
+    if (!(e.t instanceof String name) || !EVENT_NAME.matcher(name).matches()) {
+      throw bad(e.t == null || e.t == Missing.MISSING ? "dispatch without t"
+          : "invalid event name t: " + abbreviate(e.t), bytes, offset, length);
+    }
+    long s = ((Number) e.s).longValue();
+    if (!e.dObject) {
+      return new Frame(opcode, s, name, e.d, null, bytes, offset, length, -1, 0);
+    }
+    String guild = e.guildId != null ? e.guildId : GUILD_ID_IS_ID.contains(name) ? e.id : null;
+    return new Frame(opcode, s, name, null, guild, bytes, offset, length, e.dStart, e.dEnd - e.dStart);
+  }
+
+  /** Reads {@code d}: an object is walked (top-level guild_id/id noted) and kept as a byte range; else parsed. */
+  private void readD(JsonParser p, JsonToken value, Envelope e, int offset) throws IOException {
+    if (value != JsonToken.START_OBJECT) {
+      e.dObject = false;
+      e.d = mapper.readValue(p, Object.class);
+      return;
+    }
+    e.dObject = true;
+    e.dStart = offset + (int) p.currentTokenLocation().getByteOffset();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      JsonToken v = p.nextToken();
+      boolean idLike = v == JsonToken.VALUE_STRING || v == JsonToken.VALUE_NUMBER_INT;
+      if (idLike && "guild_id".equals(field)) {
+        e.guildId = p.getText();
+      } else if (idLike && "id".equals(field)) {
+        e.id = p.getText();
+      } else {
+        p.skipChildren();
+      }
+    }
+    e.dEnd = offset + (int) p.currentLocation().getByteOffset();
+  }
+
+  private Object parseD(byte[] bytes, int start, int end) {
+    try {
+      return mapper.readValue(bytes, start, end - start, Object.class);
+    } catch (IOException ex) {
+      throw bad("not valid JSON (" + firstLine(ex.getMessage()) + ")", bytes, start, end - start);
+    }
+  }
+
+  /** A scalar envelope member as an object (Long/Integer/BigInteger, Double, String, Boolean, null; else a tag). */
+  private static Object scalar(JsonParser p, JsonToken value) throws IOException {
+    return switch (value) {
+      case VALUE_NUMBER_INT -> p.getNumberValue();
+      case VALUE_NUMBER_FLOAT -> p.getDoubleValue();
+      case VALUE_STRING -> p.getText();
+      case VALUE_TRUE -> Boolean.TRUE;
+      case VALUE_FALSE -> Boolean.FALSE;
+      case VALUE_NULL -> null;
+      default -> {
+        p.skipChildren();
+        yield value == JsonToken.START_ARRAY ? "[array]" : "{object}";
+      }
+    };
+  }
+
+  private static GatewayException bad(String reason, byte[] bytes, int offset, int length) {
+    int n = Math.min(length, 200);
+    String head = new String(bytes, offset, n, StandardCharsets.UTF_8);
+    return new GatewayException(GatewayException.Kind.BAD_FRAME, reason, null,
+        length > 200 ? head + "...(" + length + " bytes)" : head);
   }
 
   private static String abbreviate(Object value) {
-    String s = value instanceof BigInteger ? value.toString() : String.valueOf(value);
+    String s = String.valueOf(value);
     return s.length() > 200 ? s.substring(0, 200) + "...(" + s.length() + " chars)" : s;
   }
 

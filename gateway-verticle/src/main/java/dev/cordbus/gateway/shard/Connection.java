@@ -32,11 +32,36 @@ final class Connection {
   long drainTimer = -1;
   /** Dispatches received since RESUME was sent (reported with RESUMED). */
   long replayed;
+  /** The parts of a fragmented text message so far, or null. */
+  private io.vertx.core.buffer.Buffer textParts;
 
   Connection(WebSocket ws, String url, ZlibStreamDecoder decoder) {
     this.ws = ws;
     this.url = url;
     this.decoder = decoder;
+  }
+
+  /**
+   * Assembles text messages from frames (text and its continuations; binary messages are assembled by Vert.x), so
+   * the bytes reach the parser as received, with no String in between.
+   *
+   * @return the bytes of a text message completed by {@code frame}, else null
+   */
+  byte[] textMessage(io.vertx.core.http.WebSocketFrame frame) {
+    if (frame.isText()) {
+      if (frame.isFinal()) {
+        return frame.binaryData().getBytes();
+      }
+      textParts = io.vertx.core.buffer.Buffer.buffer().appendBuffer(frame.binaryData());
+    } else if (frame.isContinuation() && textParts != null) {
+      textParts.appendBuffer(frame.binaryData());
+      if (frame.isFinal()) {
+        byte[] whole = textParts.getBytes();
+        textParts = null;
+        return whole;
+      }
+    }
+    return null;
   }
 
   /** Cancels timers, fails queued commands, releases the inflater. */

@@ -223,7 +223,12 @@ public final class Shard {
     ZlibStreamDecoder decoder = options.compression() == Compression.ZLIB_STREAM ? new ZlibStreamDecoder() : null;
     Connection c = new Connection(ws, url, decoder);
     conn = c;
-    ws.textMessageHandler(text -> frames.onText(c, text));
+    ws.frameHandler(frame -> {
+      byte[] text = c.textMessage(frame);
+      if (text != null) {
+        frames.onText(c, text);
+      }
+    });
     ws.binaryMessageHandler(buffer -> frames.onBinary(c, buffer));
     ws.exceptionHandler(e -> LOG.debug("shard {}: socket error: {}", id, e.toString()));
     ws.closeHandler(v -> onContext(() -> onClosed(c)));

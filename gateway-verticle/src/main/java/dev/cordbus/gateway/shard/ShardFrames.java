@@ -2,7 +2,6 @@ package dev.cordbus.gateway.shard;
 
 import dev.cordbus.api.Addresses;
 import dev.cordbus.gateway.GatewayException;
-import dev.cordbus.gateway.compression.Utf8;
 import dev.cordbus.gateway.publish.Frame;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -46,32 +45,26 @@ final class ShardFrames {
         return;
       }
     }
-    String text;
-    try {
-      text = Utf8.decodeStrict(bytes);
-    } catch (GatewayException e) {
-      bad("binary message is not valid UTF-8 (" + bytes.length + " bytes)");
-      return;
-    }
-    onFrame(c, text, nanos, millis);
+    onFrame(c, bytes, nanos, millis);
   }
 
-  void onText(Connection c, String text) {
+  /** A whole text message's bytes (the shard assembles fragmented text messages). */
+  void onText(Connection c, byte[] bytes) {
     if (c == shard.conn) {
-      onFrame(c, text, System.nanoTime(), System.currentTimeMillis());
+      onFrame(c, bytes, System.nanoTime(), System.currentTimeMillis());
     }
   }
 
-  private void onFrame(Connection c, String text, long nanos, long millis) {
+  private void onFrame(Connection c, byte[] bytes, long nanos, long millis) {
     Frame f;
     try {
-      f = shard.env.parser().parse(text);
+      f = shard.env.parser().parse(bytes, 0, bytes.length);
     } catch (GatewayException e) {
-      shard.publisher.raw(shard.id, text, null, nanos, millis);
+      shard.publisher.raw(shard.id, null, bytes, 0, bytes.length, nanos, millis);
       bad(e.getMessage());
       return;
     }
-    shard.publisher.raw(shard.id, text, f.op(), nanos, millis);
+    shard.publisher.raw(shard.id, f, bytes, 0, bytes.length, nanos, millis);
     switch (f.op()) {
       case Frame.DISPATCH -> onDispatch(c, f, nanos, millis);
       case Frame.HEARTBEAT -> heartbeat(c);
@@ -88,11 +81,11 @@ final class ShardFrames {
     String t = f.t();
     boolean ready = "READY".equals(t);
     shard.seq = f.s();
-    Map<String, Object> d = f.dObject();
     if (shard.state == ShardState.RESUMING) {
       c.replayed++;
     }
-    if (ready && d != null) {
+    if (ready && f.hasObjectD()) {
+      Map<String, Object> d = f.dObject();
       Object sid = d.get("session_id");
       Object url = d.get("resume_gateway_url");
       shard.session = new Session(String.valueOf(sid), url instanceof String u ? u : null);
@@ -106,12 +99,12 @@ final class ShardFrames {
           .put("sessionId", shard.session == null ? null : shard.session.id()).put("replayed", c.replayed));
       shard.live();
     }
-    if (d == null) {
+    if (!f.hasObjectD()) {
       bad("dispatch " + t + " has no object d (" + (f.d() == null ? "null/missing" : "a "
           + f.d().getClass().getSimpleName()) + "); nothing published, seq recorded");
       return;
     }
-    shard.publisher.dispatch(shard.id, f, d, shard.session == null ? null : shard.session.id(), nanos, millis);
+    shard.publisher.dispatch(shard.id, f, shard.session == null ? null : shard.session.id(), nanos, millis);
   }
 
   private void onHello(Connection c, Frame f) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cordbus.api.Addresses;
 import dev.cordbus.api.Headers;
 import dev.cordbus.gateway.Fixtures;
-import dev.cordbus.gateway.publish.EventPublisher;
 import dev.cordbus.simulator.World;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -33,7 +32,7 @@ class FixtureSessionIT extends GatewayItBase {
   /** Dispatches the simulator produces itself for a session (READY and the lazy guild loads after it). */
   private static final Set<String> SESSION_EVENTS = Set.of("READY", "RESUMED", "GUILD_CREATE", "GUILD_DELETE");
 
-  record Seen(String t, String guild, String shard, long seq, String session) {
+  record Seen(String t, String guild, String shard, long seq, String session, JsonObject body) {
   }
 
   @ParameterizedTest
@@ -52,13 +51,19 @@ class FixtureSessionIT extends GatewayItBase {
     }
     startSimulator(vertx, simOptions().world(World.fromFixtures(Fixtures.dir())));
     List<Seen> seen = new CopyOnWriteArrayList<>();
+    Map<String, JsonObject> secondBodies = new java.util.concurrent.ConcurrentHashMap<>();
     List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
     for (String t : events) {
       MessageConsumer<JsonObject> c = vertx.eventBus().consumer(Addresses.dispatch(t), m -> seen.add(new Seen(
           m.headers().get(Headers.EVENT), m.headers().get(Headers.GUILD), m.headers().get(Headers.SHARD),
-          Long.parseLong(m.headers().get(Headers.SEQ)), m.headers().get(Headers.SESSION))));
+          Long.parseLong(m.headers().get(Headers.SEQ)), m.headers().get(Headers.SESSION), m.body())));
       consumers.add(c);
       await(c.completion());
+      // a second consumer on the same node reads the same body
+      MessageConsumer<JsonObject> second = vertx.eventBus().consumer(Addresses.dispatch(t),
+          m -> secondBodies.put(m.headers().get(Headers.SESSION) + "/" + m.headers().get(Headers.SEQ), m.body()));
+      consumers.add(second);
+      await(second.completion());
     }
     deploy(gatewayConfig(compression).put("intents", 53608447));
     waitUntil("group ready", () -> !bus.on(Addresses.GROUP_READY).isEmpty());
@@ -75,9 +80,13 @@ class FixtureSessionIT extends GatewayItBase {
       JsonObject f = traffic.get(i);
       Seen s = replayedTraffic.get(i);
       assertEquals(f.getString("t"), s.t(), "order at " + i);
-      assertEquals(EventPublisher.guildOf(f.getString("t"), f.getJsonObject("d").getMap()), s.guild(),
-          "guild header of " + f.getString("t") + " at " + i);
+      assertEquals(expectedGuild(f), s.guild(), "guild header of " + f.getString("t") + " at " + i);
+      assertEquals(f.getJsonObject("d"), s.body(), "the body is d, field for field, at " + i);
       assertEquals("0", s.shard());
+    }
+    assertEquals(seen.size(), secondBodies.size(), "the second consumers saw every dispatch too");
+    for (Seen s : seen) {
+      assertEquals(s.body(), secondBodies.get(s.session() + "/" + s.seq()), "second consumer's body of " + s.t());
     }
     // every expected GUILD_CREATE / GUILD_DELETE of the session (lazy loads included) shows up too, in order
     // (READY/RESUMED are the simulator's own; it sends the recorded "replayed" M6 live, after RESUMED)
@@ -95,6 +104,16 @@ class FixtureSessionIT extends GatewayItBase {
     assertTrue(sim.log().resumes().stream().anyMatch(r -> r.accepted()), "the RECONNECT was resumed");
     assertEquals(2, sim.log().identifies().size(), "the INVALID_SESSION led to one new IDENTIFY");
     assertEquals(1, sim.log().maxSimultaneousConnections(0));
+  }
+
+  /** d.guild_id, or d.id for GUILD_CREATE/UPDATE/DELETE, as a string. */
+  private static String expectedGuild(JsonObject frame) {
+    JsonObject d = frame.getJsonObject("d");
+    Object g = d.getValue("guild_id");
+    if (g == null && frame.getString("t").matches("GUILD_(CREATE|UPDATE|DELETE)")) {
+      g = d.getValue("id");
+    }
+    return g == null ? null : g.toString();
   }
 
   private static boolean isSubsequence(List<String> small, List<String> big) {

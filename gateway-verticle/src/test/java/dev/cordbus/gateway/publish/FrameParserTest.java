@@ -74,4 +74,44 @@ class FrameParserTest {
     Frame hello = parser.parse("{\"op\":10,\"d\":{\"heartbeat_interval\":45000},\"s\":null,\"t\":null}");
     assertEquals(45000, hello.dObject().get("heartbeat_interval"));
   }
+
+  @Test
+  void aDispatchKeepsItsPayloadAsTheReceivedBytesAndNamesItsGuild() {
+    String d = "{\"id\":\"5\",\"guild_id\":\"9\",\"nested\":{\"guild_id\":\"7\"},\"content\":\"h\u00e9 {}\"}";
+    byte[] frame = ("XX{\"t\":\"MESSAGE_CREATE\",\"d\":" + d + ",\"s\":42,\"op\":0}")
+        .getBytes(StandardCharsets.UTF_8);
+    Frame f = parser.parse(frame, 2, frame.length - 2);
+    assertEquals(42, f.s());
+    assertEquals("MESSAGE_CREATE", f.t());
+    assertEquals("9", f.guild(), "the top-level guild_id, not a nested one");
+    assertNull(f.d(), "no tree is built for a dispatch");
+    assertEquals(d, new String(frame, f.dOffset(), f.dLength(), StandardCharsets.UTF_8));
+    Frame guild = parser.parse("{\"op\":0,\"s\":1,\"t\":\"GUILD_CREATE\",\"d\":{\"id\":81,\"name\":\"g\"}}");
+    assertEquals("81", guild.guild(), "GUILD_CREATE names its guild by id; numbers become strings");
+    assertNull(parser.parse("{\"op\":0,\"s\":1,\"t\":\"MESSAGE_DELETE\",\"d\":{\"id\":\"3\"}}").guild(),
+        "only GUILD_* events use d.id");
+  }
+
+  @Test
+  void everyRecordedDispatchKeepsExactlyItsPayloadBytes() throws Exception {
+    try (var files = Files.list(Fixtures.dir().resolve("gateway"))) {
+      for (Path p : files.filter(f -> f.getFileName().toString().contains("_s2c_")).toList()) {
+        byte[] bytes = Files.readAllBytes(p);
+        Frame f = parser.parse(bytes, 0, bytes.length);
+        if (f.op() == Frame.DISPATCH) {
+          Map<String, Object> expected = new io.vertx.core.json.JsonObject(new String(bytes, StandardCharsets.UTF_8))
+              .getJsonObject("d").getMap();
+          assertEquals(expected, new io.vertx.core.json.JsonObject(new String(bytes, f.dOffset(), f.dLength(),
+              StandardCharsets.UTF_8)).getMap(), p.toString());
+        }
+      }
+    }
+  }
+
+  @Test
+  void nonUtf8AndBomAreBadFrames() throws Exception {
+    byte[] bin = Files.readAllBytes(Fixtures.dir().resolve("bad").resolve("non_utf8.bin"));
+    assertEquals(GatewayException.Kind.BAD_FRAME,
+        assertThrows(GatewayException.class, () -> parser.parse(bin, 0, bin.length)).kind());
+  }
 }
