@@ -34,10 +34,17 @@ public final class DispatchRelay {
 
   /**
    * Installs the relay on {@code vertx} unless it is there already; the future completes when the relay's consumer
-   * is registered (cluster-wide on a clustered Vert.x). The relay lives as long as the Vert.x instance, whatever
-   * verticle installed it.
+   * is registered (cluster-wide on a clustered Vert.x), on the caller's context. The relay lives as long as the
+   * Vert.x instance, whatever verticle installed it.
    */
   public static Future<Void> install(Vertx vertx) {
+    // the caller's continuations must run on the caller's context, not on the relay's
+    Promise<Void> forCaller = ((VertxInternal) vertx).getOrCreateContext().promise();
+    installed(vertx).onComplete(forCaller);
+    return forCaller.future();
+  }
+
+  private static Future<Void> installed(Vertx vertx) {
     LocalMap<String, Installed> map = vertx.sharedData().getLocalMap(INSTALLED);
     synchronized (DispatchRelay.class) {
       Installed existing = map.get(INSTALLED);
