@@ -23,7 +23,9 @@ public final class GatewayOptions {
   public static final Compression DEFAULT_COMPRESSION = Compression.ZLIB_STREAM;
   public static final int DEFAULT_LARGE_THRESHOLD = 250;
   public static final String DEFAULT_GROUP = "default";
-  public static final boolean DEFAULT_PUBLISH_RAW = true;
+  public static final boolean DEFAULT_PUBLISH_RAW = false;
+  /** Dispatches of one event-loop turn leave as one event-bus message (false: one message per dispatch). */
+  public static final boolean DEFAULT_BATCH_DISPATCHES = true;
   public static final long DEFAULT_BACKOFF_BASE_MS = 1000;
   public static final long DEFAULT_BACKOFF_MAX_MS = 60_000;
   public static final long DEFAULT_INVALID_SESSION_WAIT_MIN_MS = 1000;
@@ -51,6 +53,7 @@ public final class GatewayOptions {
   private final JsonObject presence;
   private final String group;
   private final boolean publishRaw;
+  private final boolean batchDispatches;
   private final long backoffBaseMs;
   private final long backoffMaxMs;
   private final long invalidSessionWaitMinMs;
@@ -85,6 +88,7 @@ public final class GatewayOptions {
     this.presence = p.object("presence");
     this.group = p.string("group", DEFAULT_GROUP);
     this.publishRaw = p.bool("publishRaw", DEFAULT_PUBLISH_RAW);
+    this.batchDispatches = p.bool("batchDispatches", DEFAULT_BATCH_DISPATCHES);
     this.backoffBaseMs = p.range("backoffBaseMs", DEFAULT_BACKOFF_BASE_MS, 10, 3_600_000);
     this.backoffMaxMs = p.range("backoffMaxMs", DEFAULT_BACKOFF_MAX_MS, 10, 3_600_000);
     if (backoffMaxMs < backoffBaseMs) {
@@ -155,6 +159,11 @@ public final class GatewayOptions {
 
   public boolean publishRaw() {
     return publishRaw;
+  }
+
+  /** Whether the dispatches of one event-loop turn are published as one batch. */
+  public boolean batchDispatches() {
+    return batchDispatches;
   }
 
   public long backoffBaseMs() {
@@ -229,6 +238,7 @@ public final class GatewayOptions {
         .put("largeThreshold", largeThreshold)
         .put("group", group)
         .put("publishRaw", publishRaw)
+        .put("batchDispatches", batchDispatches)
         .put("backoffBaseMs", backoffBaseMs)
         .put("backoffMaxMs", backoffMaxMs)
         .put("invalidSessionWaitMinMs", invalidSessionWaitMinMs)

@@ -32,7 +32,7 @@ class GatewayOptionsTest {
     assertEquals(Compression.ZLIB_STREAM, o.compression());
     assertEquals(250, o.largeThreshold());
     assertEquals("default", o.group());
-    assertTrue(o.publishRaw());
+    assertFalse(o.publishRaw(), "raw frames cost a decode and a publish per frame: off unless asked for");
     assertEquals(1000, o.invalidSessionWaitMinMs());
     assertEquals(5000, o.invalidSessionWaitMaxMs());
     assertEquals(5000, o.identifyIntervalMs());
@@ -45,7 +45,7 @@ class GatewayOptionsTest {
         .put("intents", new JsonArray().add("guilds").add("GUILD_MESSAGES").add("MESSAGE_CONTENT"))
         .put("shardCount", 4).put("shards", new JsonArray().add(1).add(3))
         .put("restBaseUrl", "http://127.0.0.1:1/api/v10/").put("gatewayUrl", "ws://127.0.0.1:1")
-        .put("compression", "none").put("largeThreshold", 50).put("group", "g1").put("publishRaw", false)
+        .put("compression", "none").put("largeThreshold", 50).put("group", "g1").put("publishRaw", true)
         .put("presence", new JsonObject().put("status", "idle"))
         .put("backoffBaseMs", 10).put("backoffMaxMs", 100).put("identifyIntervalMs", 0), NO_ENV);
     assertEquals(TOKEN, o.token(), "a 'Bot ' prefix is removed");
@@ -55,7 +55,7 @@ class GatewayOptionsTest {
     assertEquals("http://127.0.0.1:1/api/v10", o.restBaseUrl());
     assertEquals(Compression.NONE, o.compression());
     assertEquals("idle", o.presence().getString("status"));
-    assertFalse(o.publishRaw());
+    assertTrue(o.publishRaw());
     assertEquals(513, new GatewayOptions(new JsonObject().put("token", TOKEN).put("intents", 513), NO_ENV)
         .intents());
   }
@@ -88,14 +88,14 @@ class GatewayOptionsTest {
         .put("largeThreshold", 251)
         .put("presence", "online")
         .put("group", "")
-        .put("publishRaw", "yes")
+        .put("publishRaw", "yes").put("batchDispatches", 1)
         .put("backoffBaseMs", -1)
         .put("invalidSessionWaitMinMs", 10).put("invalidSessionWaitMaxMs", 5)
         .put("identifyIntervalMs", "fast");
     GatewayException e = assertThrows(GatewayException.class, () -> new GatewayOptions(bad, NO_ENV));
     assertEquals(GatewayException.Kind.CONFIG, e.kind());
     for (String field : List.of("token", "intents", "shardCount", "shards", "restBaseUrl", "gatewayUrl",
-        "compression", "largeThreshold", "presence", "group", "publishRaw", "backoffBaseMs",
+        "compression", "largeThreshold", "presence", "group", "publishRaw", "batchDispatches", "backoffBaseMs",
         "invalidSessionWaitMaxMs", "identifyIntervalMs")) {
       assertTrue(e.getMessage().contains(field + ":"), field + " not named in: " + e.getMessage());
     }

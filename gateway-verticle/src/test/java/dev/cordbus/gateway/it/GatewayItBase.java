@@ -44,7 +44,7 @@ abstract class GatewayItBase {
     return new JsonObject().put("token", sim.token()).put("restBaseUrl", sim.restBaseUrl())
         .put("intents", new JsonArray().add("GUILDS").add("GUILD_MESSAGES").add("GUILD_MEMBERS")
             .add("MESSAGE_CONTENT"))
-        .put("shardCount", 1).put("compression", compression)
+        .put("shardCount", 1).put("compression", compression).put("publishRaw", true)
         .put("backoffBaseMs", 50).put("backoffMaxMs", 400)
         .put("invalidSessionWaitMinMs", 50).put("invalidSessionWaitMaxMs", 150)
         .put("identifyIntervalMs", 50).put("connectTimeoutMs", 3000);
