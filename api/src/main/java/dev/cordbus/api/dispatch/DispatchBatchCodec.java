@@ -54,7 +54,11 @@ public final class DispatchBatchCodec implements MessageCodec<DispatchBatch, Dis
         int len = (short) (((all[p] & 0xff) << 8) | (all[p + 1] & 0xff));
         p += 2;
         if (len >= 0) {
-          s[k] = new String(all, p, len, StandardCharsets.UTF_8);
+          // the event name and session repeat from one dispatch to the next: reuse the previous string
+          String previous = i > 0 ? (k == 0 ? frames.get(i - 1).event() : k == 2 ? frames.get(i - 1).session() : null)
+              : null;
+          s[k] = previous != null && sameBytes(previous, all, p, len) ? previous
+              : new String(all, p, len, StandardCharsets.UTF_8);
           p += len;
         }
       }
@@ -88,6 +92,19 @@ public final class DispatchBatchCodec implements MessageCodec<DispatchBatch, Dis
     }
     byte[] b = s.getBytes(StandardCharsets.UTF_8);
     buffer.appendShort((short) b.length).appendBytes(b);
+  }
+
+  /** Whether the ASCII string {@code s} has exactly these bytes. */
+  private static boolean sameBytes(String s, byte[] a, int p, int len) {
+    if (s.length() != len) {
+      return false;
+    }
+    for (int i = 0; i < len; i++) {
+      if (s.charAt(i) != a[p + i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int readInt(byte[] a, int p) {

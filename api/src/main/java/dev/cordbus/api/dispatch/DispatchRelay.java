@@ -28,6 +28,9 @@ import io.vertx.core.shareddata.Shareable;
 public final class DispatchRelay {
 
   private static final String INSTALLED = "cordbus.dispatch-relay";
+  /** {@code discord.<EVENT>} per event name, so the hot path does not concatenate (bounded: names are few). */
+  private static final java.util.concurrent.ConcurrentHashMap<String, String> ADDRESSES =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private DispatchRelay() {
   }
@@ -79,7 +82,9 @@ public final class DispatchRelay {
       if (f.session() != null) {
         options.addHeader(Headers.SESSION, f.session());
       }
-      bus.publish(Addresses.dispatch(f.event()), DispatchBody.json(f.array(), f.offset(), f.length()), options);
+      String address = ADDRESSES.size() < 4096 ? ADDRESSES.computeIfAbsent(f.event(), Addresses::dispatch)
+          : Addresses.dispatch(f.event());
+      bus.publish(address, DispatchBody.json(f.array(), f.offset(), f.length()), options);
     }
   }
 

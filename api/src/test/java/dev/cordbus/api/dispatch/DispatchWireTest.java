@@ -69,6 +69,8 @@ class DispatchWireTest {
     DispatchBatch batch = new DispatchBatch();
     byte[] a = ("__" + D).getBytes(StandardCharsets.UTF_8);
     batch.add(new DispatchFrame(3, 7, "MESSAGE_CREATE", "9", "sess", 11, 12, a, 2, a.length - 2));
+    batch.add(new DispatchFrame(3, 8, "MESSAGE_CREATE", "9", "sess", 11, 12, a, 2, a.length - 2));
+    batch.add(new DispatchFrame(3, 9, "MESSAGE_CREATF", "9", "sesz", 11, 12, a, 2, a.length - 2));
     byte[] b = "{}".getBytes(StandardCharsets.UTF_8);
     batch.add(new DispatchFrame(0, Long.MAX_VALUE, "TYPING_START", null, null, -1, 0, b, 0, 2));
     DispatchBatchCodec codec = new DispatchBatchCodec();
@@ -76,15 +78,17 @@ class DispatchWireTest {
     codec.encodeToWire(wire, batch);
     DispatchBatch back = codec.decodeFromWire(6, wire);
     List<DispatchFrame> f = back.frames();
-    assertEquals(2, f.size());
+    assertEquals(4, f.size());
+    assertSame(f.get(0).event(), f.get(1).event(), "a repeated event name is decoded once");
+    assertEquals(List.of("MESSAGE_CREATF", "sesz"), List.of(f.get(2).event(), f.get(2).session()));
     assertEquals(List.of(3, 7L, "MESSAGE_CREATE", "9", "sess", 11L, 12L),
         List.of(f.get(0).shard(), f.get(0).seq(), f.get(0).event(), f.get(0).guild(), f.get(0).session(),
             f.get(0).nanos(), f.get(0).millis()));
     assertEquals(new JsonObject(D), DispatchBody.json(f.get(0).array(), f.get(0).offset(), f.get(0).length()));
-    assertEquals(Long.MAX_VALUE, f.get(1).seq());
-    assertNull(f.get(1).guild());
-    assertNull(f.get(1).session());
-    assertEquals(new JsonObject(), DispatchBody.json(f.get(1).array(), f.get(1).offset(), f.get(1).length()));
+    assertEquals(Long.MAX_VALUE, f.get(3).seq());
+    assertNull(f.get(3).guild());
+    assertNull(f.get(3).session());
+    assertEquals(new JsonObject(), DispatchBody.json(f.get(3).array(), f.get(3).offset(), f.get(3).length()));
     assertSame(batch, codec.transform(batch), "within a node the batch is passed by reference");
   }
 }
