@@ -1,12 +1,16 @@
 package dev.cordbus.state.member;
 
-import dev.cordbus.state.Cache;
-import dev.cordbus.state.ResourceType;
+import dev.cordbus.state.cache.MemberEntry;
+import dev.cordbus.state.cache.UserEntry;
+import dev.cordbus.state.cache.PresenceEntry;
+import dev.cordbus.state.cache.Cache;
+import dev.cordbus.state.cache.ResourceType;
 import dev.cordbus.state.event.Dispatch;
 import dev.cordbus.state.event.Emitter;
 import dev.cordbus.state.event.Updater;
-import dev.cordbus.state.guild.GuildEntry;
-import dev.cordbus.state.guild.GuildUpdater;
+import dev.cordbus.state.cache.GuildEntry;
+import dev.cordbus.state.cache.MemberStore;
+import dev.cordbus.state.store.Trees;
 import dev.cordbus.state.store.Ids;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
@@ -43,7 +47,7 @@ public final class MemberUpdater {
     }
     long uid = Ids.get(d.getJsonObject("user"), "id");
     boolean existed = g.members.containsKey(uid);
-    MemberEntry m = cache.putMember(g, d, null);
+    MemberEntry m = cache.members().put(g, d, null);
     if (!existed) {
       g.memberCount++;
     }
@@ -63,7 +67,7 @@ public final class MemberUpdater {
     JsonObject before = json(g.members.get(uid));
     UserEntry cachedUser = cache.users().get(uid);
     JsonObject userBefore = cachedUser == null ? null : cachedUser.toJson();
-    MemberEntry m = cache.putMember(g, d, null);
+    MemberEntry m = cache.members().put(g, d, null);
     out.update("GUILD_MEMBER_UPDATE", g.id, before, m == null ? null : m.toJson());
     userChanged(cache, uid, userBefore, out);
   }
@@ -86,7 +90,7 @@ public final class MemberUpdater {
       return;
     }
     long uid = Ids.get(d.getJsonObject("user"), "id");
-    MemberEntry m = cache.removeMember(g, uid);
+    MemberEntry m = cache.members().remove(g, uid);
     g.presences.remove(uid);
     if (g.memberCount > 0) {
       g.memberCount--;
@@ -100,10 +104,10 @@ public final class MemberUpdater {
     if (g == null) {
       return;
     }
-    if (cache.options().wants(ResourceType.PRESENCE)) {
-      GuildUpdater.forEach(d, "presences", p -> putPresence(g, p));
+    if (cache.wants(ResourceType.PRESENCE)) {
+      Trees.forEach(d, "presences", p -> putPresence(g, p));
     }
-    GuildUpdater.forEach(d, "members", m -> cache.putMember(g, m, null));
+    Trees.forEach(d, "members", m -> cache.members().put(g, m, null));
     out.raw("GUILD_MEMBERS_CHUNK", d);
   }
 
@@ -120,18 +124,6 @@ public final class MemberUpdater {
     }
   }
 
-  /** The presence of a member, an offline one when the member is cached without presence, else null. */
-  public static JsonObject presenceJson(GuildEntry g, long uid) {
-    PresenceEntry p = g.presences.get(uid);
-    if (p != null) {
-      return p.toJson(uid, g.id);
-    }
-    if (g.members.containsKey(uid)) {
-      return new PresenceEntry(new JsonObject().put("status", "offline")).toJson(uid, g.id);
-    }
-    return null;
-  }
-
   static void presence(Cache cache, Dispatch dispatch, Emitter out) {
     JsonObject d = dispatch.d();
     GuildEntry g = cache.guildOf(d);
@@ -144,17 +136,17 @@ public final class MemberUpdater {
       cache.missed();
       return;
     }
-    JsonObject before = presenceJson(g, uid);
+    JsonObject before = MemberStore.presenceJson(g, uid);
     UserEntry cachedUser = cache.users().get(uid);
     JsonObject userBefore = cachedUser == null ? null : cachedUser.toJson();
-    if (cache.options().wants(ResourceType.PRESENCE)) {
+    if (cache.wants(ResourceType.PRESENCE)) {
       putPresence(g, d);
     }
     if (user.size() > 1) {
       cache.users().update(user);
     }
-    if (!cache.keepsMember(g, uid)) {
-      cache.removeMember(g, uid);
+    if (!cache.members().keeps(g, uid)) {
+      cache.members().remove(g, uid);
     }
     JsonObject after = new PresenceEntry(d).toJson(uid, g.id);
     out.update("PRESENCE_UPDATE", g.id, before, after);
@@ -162,10 +154,10 @@ public final class MemberUpdater {
   }
 
   static void userUpdate(Cache cache, Dispatch dispatch, Emitter out) {
-    UserEntry self = cache.self();
+    UserEntry self = cache.users().self();
     JsonObject before = self == null ? null : self.toJson();
-    cache.self(dispatch.d());
-    out.update("USER_UPDATE", 0, before, cache.self() == null ? null : cache.self().toJson());
+    cache.users().self(dispatch.d());
+    out.update("USER_UPDATE", 0, before, cache.users().self() == null ? null : cache.users().self().toJson());
   }
 
   static void typing(Cache cache, Dispatch dispatch, Emitter out) {
@@ -175,7 +167,7 @@ public final class MemberUpdater {
     }
     GuildEntry g = cache.guildOf(d);
     if (g != null) {
-      cache.putMember(g, member, null);
+      cache.members().put(g, member, null);
     }
   }
 }

@@ -1,11 +1,10 @@
 package dev.cordbus.state.message;
 
-import dev.cordbus.state.Cache;
-import dev.cordbus.state.channel.ChannelUpdater;
+import dev.cordbus.state.cache.Cache;
 import dev.cordbus.state.event.Dispatch;
 import dev.cordbus.state.event.Emitter;
 import dev.cordbus.state.event.Updater;
-import dev.cordbus.state.guild.GuildEntry;
+import dev.cordbus.state.cache.GuildEntry;
 import dev.cordbus.state.store.Ids;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -25,16 +24,16 @@ public final class MessageUpdater {
     table.put("MESSAGE_DELETE", MessageUpdater::delete);
     table.put("MESSAGE_DELETE_BULK", MessageUpdater::deleteBulk);
     table.put("MESSAGE_REACTION_ADD", (c, d, o) -> react(c, d, o,
-        m -> Reactions.add(m, d.d().getJsonObject("emoji"), burst(d), c.isSelf(Ids.get(d.d(), "user_id")))));
+        m -> Reactions.add(m, d.d().getJsonObject("emoji"), burst(d), c.users().isSelf(Ids.get(d.d(), "user_id")))));
     table.put("MESSAGE_REACTION_REMOVE", (c, d, o) -> react(c, d, o,
-        m -> Reactions.remove(m, d.d().getJsonObject("emoji"), burst(d), c.isSelf(Ids.get(d.d(), "user_id")))));
+        m -> Reactions.remove(m, d.d().getJsonObject("emoji"), burst(d), c.users().isSelf(Ids.get(d.d(), "user_id")))));
     table.put("MESSAGE_REACTION_REMOVE_ALL", (c, d, o) -> react(c, d, o, m -> m.remove("reactions")));
     table.put("MESSAGE_REACTION_REMOVE_EMOJI", (c, d, o) -> react(c, d, o,
         m -> Reactions.removeEmoji(m, d.d().getJsonObject("emoji"))));
     table.put("MESSAGE_POLL_VOTE_ADD", (c, d, o) -> react(c, d, o,
-        m -> Reactions.vote(m, d.d().getInteger("answer_id", -1), 1, c.isSelf(Ids.get(d.d(), "user_id")))));
+        m -> Reactions.vote(m, d.d().getInteger("answer_id", -1), 1, c.users().isSelf(Ids.get(d.d(), "user_id")))));
     table.put("MESSAGE_POLL_VOTE_REMOVE", (c, d, o) -> react(c, d, o,
-        m -> Reactions.vote(m, d.d().getInteger("answer_id", -1), -1, c.isSelf(Ids.get(d.d(), "user_id")))));
+        m -> Reactions.vote(m, d.d().getInteger("answer_id", -1), -1, c.users().isSelf(Ids.get(d.d(), "user_id")))));
   }
 
   private static boolean burst(Dispatch d) {
@@ -50,12 +49,12 @@ public final class MessageUpdater {
       return;
     }
     cache.messages().put(channelId, id, d);
-    GuildEntry g = cache.guildOfChannel(channelId);
+    GuildEntry g = cache.channels().guildOf(channelId);
     if (g != null) {
-      cache.lastMessage(g, channelId, id);
+      cache.channels().lastMessage(g, channelId, id);
       if (d.getValue("member") instanceof JsonObject member && d.getValue("author") instanceof JsonObject author
           && author.getValue("webhook_id") == null) {
-        cache.putMember(g, member, author);
+        cache.members().put(g, member, author);
       }
     } else if (d.getValue("author") instanceof JsonObject author) {
       cache.users().update(author);

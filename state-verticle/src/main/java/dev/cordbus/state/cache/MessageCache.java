@@ -1,4 +1,4 @@
-package dev.cordbus.state.message;
+package dev.cordbus.state.cache;
 
 import dev.cordbus.state.store.Blob;
 import io.vertx.core.json.JsonObject;

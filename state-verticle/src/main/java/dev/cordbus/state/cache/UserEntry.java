@@ -1,4 +1,4 @@
-package dev.cordbus.state.member;
+package dev.cordbus.state.cache;
 
 import dev.cordbus.state.store.Extras;
 import dev.cordbus.state.store.Hashes;

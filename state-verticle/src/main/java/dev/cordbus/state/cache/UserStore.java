@@ -1,4 +1,4 @@
-package dev.cordbus.state.member;
+package dev.cordbus.state.cache;
 
 import dev.cordbus.state.store.Ids;
 import dev.cordbus.state.store.Interner;
@@ -13,6 +13,8 @@ public final class UserStore {
 
   private final LongMap<UserEntry> users = new LongMap<>(1024);
   private final Interner strings;
+  /** The bot's user (READY / USER_UPDATE), or null before READY. */
+  private UserEntry self;
 
   /** A store interning names through {@code strings}. */
   public UserStore(Interner strings) {
@@ -57,6 +59,27 @@ public final class UserStore {
     if (u != null && --u.refs <= 0) {
       users.remove(u.id);
     }
+  }
+
+  /** The bot's user, or null before READY. */
+  public UserEntry self() {
+    return self;
+  }
+
+  /** Replaces the bot user (READY / USER_UPDATE); returns the previous one or null. */
+  public UserEntry self(JsonObject user) {
+    UserEntry previous = self;
+    UserEntry u = acquire(user);
+    if (self != null) {
+      release(self);
+    }
+    self = u;
+    return previous;
+  }
+
+  /** Whether {@code userId} is the bot. */
+  public boolean isSelf(long userId) {
+    return self != null && self.id == userId;
   }
 
   /** Number of cached users. */

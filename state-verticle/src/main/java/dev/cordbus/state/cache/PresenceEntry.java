@@ -1,4 +1,4 @@
-package dev.cordbus.state.member;
+package dev.cordbus.state.cache;
 
 import dev.cordbus.state.store.Blob;
 import dev.cordbus.state.store.Ids;
@@ -32,6 +32,9 @@ public final class PresenceEntry {
       return OFFLINE;
     }
   }
+
+  /** An offline presence with nothing else (a member cached without a presence). */
+  public static final PresenceEntry OFFLINE = new PresenceEntry(new JsonObject().put("status", "offline"));
 
   private static final String[] PLATFORMS = {"desktop", "mobile", "web", "vr"};
   /** Platform present flag (bit 3) + status (bits 0-2), 4 bits per platform. */

@@ -1,4 +1,4 @@
-package dev.cordbus.state.event;
+package dev.cordbus.state;
 
 import dev.cordbus.state.channel.ChannelUpdater;
 import dev.cordbus.state.channel.ThreadUpdater;
@@ -8,6 +8,7 @@ import dev.cordbus.state.guild.RoleUpdater;
 import dev.cordbus.state.member.MemberUpdater;
 import dev.cordbus.state.message.MessageUpdater;
 import dev.cordbus.state.voice.VoiceUpdater;
+import dev.cordbus.state.event.Updater;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
