@@ -37,7 +37,16 @@ public final class MemberStore {
    */
   public MemberEntry put(GuildEntry g, JsonObject member, JsonObject user) {
     JsonObject u = user != null ? user : member.getJsonObject("user");
-    long userId = Ids.get(u, "id");
+    if (Ids.get(u, "id") == 0) {
+      return null;
+    }
+    return put(g, MemberPatch.of(member), UserPatch.of(u));
+  }
+
+  /** {@link #put(GuildEntry, JsonObject, JsonObject)} from patches; {@code user} null means the member's own. */
+  public MemberEntry put(GuildEntry g, MemberPatch member, UserPatch user) {
+    UserPatch u = user != null ? user : member.user;
+    long userId = u == null ? 0 : u.id;
     if (userId == 0) {
       return null;
     }
@@ -52,7 +61,7 @@ public final class MemberStore {
     } else {
       users.update(u);
     }
-    m.merge(member, strings);
+    m.apply(member, strings);
     return m;
   }
 

@@ -2,7 +2,6 @@ package dev.cordbus.state.cache;
 
 import dev.cordbus.state.store.Blob;
 import dev.cordbus.state.store.Ids;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -44,17 +43,24 @@ public final class PresenceEntry {
 
   /** A presence from a presence object. */
   public PresenceEntry(JsonObject p) {
-    status = (byte) Status.parse(p.getValue("status")).ordinal();
-    activities = p.getValue("activities") instanceof JsonArray a ? Blob.of(a) : null;
-    if (p.getValue("client_status") instanceof JsonObject cs) {
-      short packed = 0;
-      for (int i = 0; i < PLATFORMS.length; i++) {
-        if (cs.getValue(PLATFORMS[i]) != null) {
-          packed |= (short) ((8 | Status.parse(cs.getValue(PLATFORMS[i])).ordinal()) << (4 * i));
-        }
+    this(PresencePatch.of(p));
+  }
+
+  /** A presence from a presence read from the wire. */
+  public PresenceEntry(PresencePatch p) {
+    status = p.status;
+    activities = p.activities;
+    clientStatus = p.clientStatus;
+  }
+
+  /** The index of a client platform, or -1. */
+  static int platform(String name) {
+    for (int i = 0; i < PLATFORMS.length; i++) {
+      if (PLATFORMS[i].equals(name)) {
+        return i;
       }
-      clientStatus = packed;
     }
+    return -1;
   }
 
   /** The status. */

@@ -31,7 +31,12 @@ public final class UserStore {
    * no valid id.
    */
   public UserEntry acquire(JsonObject user) {
-    long id = Ids.get(user, "id");
+    return user == null ? null : acquire(UserPatch.of(user));
+  }
+
+  /** Upserts a user (merging present keys) and takes a reference on it; null when it has no valid id. */
+  public UserEntry acquire(UserPatch user) {
+    long id = user.id;
     if (id == 0) {
       return null;
     }
@@ -40,7 +45,7 @@ public final class UserStore {
       u = new UserEntry(id);
       users.put(id, u);
     }
-    u.merge(user, strings);
+    u.apply(user, strings);
     u.refs++;
     return u;
   }
@@ -49,7 +54,16 @@ public final class UserStore {
   public UserEntry update(JsonObject user) {
     UserEntry u = users.get(Ids.get(user, "id"));
     if (u != null) {
-      u.merge(user, strings);
+      u.apply(UserPatch.of(user), strings);
+    }
+    return u;
+  }
+
+  /** Merges fields into an already cached user (no new reference); returns it or null when not cached. */
+  public UserEntry update(UserPatch user) {
+    UserEntry u = user == null ? null : users.get(user.id);
+    if (u != null) {
+      u.apply(user, strings);
     }
     return u;
   }
