@@ -116,7 +116,7 @@ public final class StateVerticle extends VerticleBase {
     if (!seqs.accept(shard, session, seq, "READY".equals(event))) {
       return;
     }
-    Emitter out = new Emitter();
+    Emitter out = new Emitter(options.publishEvents());
     try {
       updater.apply(cache, new Dispatch(event, shard, session, seq, d), out);
       applied++;
@@ -125,16 +125,15 @@ public final class StateVerticle extends VerticleBase {
       LOG.warn("could not apply {} (shard {}, seq {}): {}", event, shard, seq, e.toString());
       return;
     }
-    if ("GUILD_MEMBERS_CHUNK".equals(event)) {
-      requests.onChunk(d);
+    if ("GUILD_MEMBERS_CHUNK".equals(event) && requests.pending() > 0) {
+      requests.onChunk(d); // reads the chunk's tree: only while a request of ours waits for chunks
     }
     if (options.publishEvents()) {
       for (StateEvent se : out.events()) {
         DeliveryOptions opts = new DeliveryOptions().addHeader(Headers.SHARD, Integer.toString(shard))
             .addHeader(Headers.EVENT, se.name());
-        Object guild = se.body().getValue("guild_id");
-        if (guild != null) {
-          opts.addHeader(Headers.GUILD, guild.toString());
+        if (se.guild() != 0) {
+          opts.addHeader(Headers.GUILD, Long.toUnsignedString(se.guild()));
         }
         if (seq >= 0) {
           opts.addHeader(Headers.SEQ, Long.toString(seq));

@@ -91,7 +91,7 @@ public final class ThreadUpdater {
         t.botMember = Blob.of(m);
       }
     });
-    out.raw("THREAD_LIST_SYNC", d);
+    out.raw("THREAD_LIST_SYNC", g.id, d);
   }
 
   static void memberUpdate(Cache cache, Dispatch dispatch, Emitter out) {

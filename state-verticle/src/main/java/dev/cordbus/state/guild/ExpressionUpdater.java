@@ -103,7 +103,7 @@ public final class ExpressionUpdater {
         g.sounds.put(id, Blob.of(s));
       }
     });
-    out.raw(dispatch.event(), d);
+    out.raw(dispatch.event(), g.id, d);
   }
 
   static void userCount(Cache cache, Dispatch dispatch, Emitter out, int delta) {

@@ -193,7 +193,7 @@ public final class GuildUpdater {
   }
 
   private static void cacheReady(ShardSession s, Emitter out) {
-    out.raw(StateEvents.SHARD_CACHE_READY,
+    out.raw(StateEvents.SHARD_CACHE_READY, 0,
         new JsonObject().put("shard", s.shard).put("session_id", s.sessionId).put("guilds", s.readyGuilds.size()));
   }
 

@@ -9,11 +9,16 @@ import dev.cordbus.state.event.Dispatch;
 import dev.cordbus.state.event.Emitter;
 import dev.cordbus.state.event.Updater;
 import dev.cordbus.state.cache.GuildEntry;
+import dev.cordbus.state.cache.MemberPatch;
 import dev.cordbus.state.cache.MemberStore;
+import dev.cordbus.state.cache.PresencePatch;
+import dev.cordbus.state.cache.Streams;
 import dev.cordbus.state.store.Trees;
 import dev.cordbus.state.store.Ids;
+import dev.cordbus.state.store.JsonSlice;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Members, users and presences: GUILD_MEMBER_ADD/UPDATE/REMOVE, GUILD_MEMBERS_CHUNK, PRESENCE_UPDATE, USER_UPDATE
@@ -23,6 +28,9 @@ public final class MemberUpdater {
 
   private MemberUpdater() {
   }
+
+  private static final Set<String> ARRAYS = Set.of("members", "presences");
+  private static final Set<String> GUILD_ID = Set.of("guild_id");
 
   /** Registers this family's updaters. */
   public static void register(Map<String, Updater> table) {
@@ -56,20 +64,27 @@ public final class MemberUpdater {
     out.create("GUILD_MEMBER_ADD", g.id, after);
   }
 
+  /** Read from the bytes into a {@link MemberPatch}; before/after built only when events are published. */
   static void update(Cache cache, Dispatch dispatch, Emitter out) {
-    JsonObject d = dispatch.d();
-    GuildEntry g = cache.guildOf(d);
+    JsonSlice body = JsonSlice.of(dispatch.d());
+    MemberPatch patch = Streams.member(body);
+    GuildEntry g = cache.loadedGuild(patch.guildId);
     if (g == null) {
       return;
     }
-    JsonObject user = d.getJsonObject("user");
-    long uid = Ids.get(user, "id");
-    JsonObject before = json(g.members.get(uid));
-    UserEntry cachedUser = cache.users().get(uid);
-    JsonObject userBefore = cachedUser == null ? null : cachedUser.toJson();
-    MemberEntry m = cache.members().put(g, d, null);
-    out.update("GUILD_MEMBER_UPDATE", g.id, before, m == null ? null : m.toJson());
-    userChanged(cache, uid, userBefore, out);
+    long uid = patch.user == null ? 0 : patch.user.id;
+    JsonObject before = out.wanted() ? json(g.members.get(uid)) : null;
+    JsonObject userBefore = out.wanted() ? userJson(cache, uid) : null;
+    MemberEntry m = cache.members().put(g, patch, null);
+    if (out.wanted()) {
+      out.update("GUILD_MEMBER_UPDATE", g.id, before, m == null ? null : m.toJson());
+      userChanged(cache, uid, userBefore, out);
+    }
+  }
+
+  private static JsonObject userJson(Cache cache, long uid) {
+    UserEntry u = cache.users().get(uid);
+    return u == null ? null : u.toJson();
   }
 
   /** Emits USER_UPDATE when a cached user's fields changed. */
@@ -98,21 +113,23 @@ public final class MemberUpdater {
     out.delete("GUILD_MEMBER_REMOVE", g.id, json(m), new JsonObject().put("user", d.getValue("user")));
   }
 
+  /** Streamed: presences first (the member policy reads them), then members; the tree is never built here. */
   static void chunk(Cache cache, Dispatch dispatch, Emitter out) {
-    JsonObject d = dispatch.d();
-    GuildEntry g = cache.guildOf(d);
+    JsonSlice body = JsonSlice.of(dispatch.d());
+    Streams.Split parts = Streams.split(body, ARRAYS, GUILD_ID);
+    GuildEntry g = cache.loadedGuild(Ids.get(parts.fields(), "guild_id"));
     if (g == null) {
       return;
     }
     if (cache.wants(ResourceType.PRESENCE)) {
-      Trees.forEach(d, "presences", p -> putPresence(g, p));
+      Streams.presences(body, parts.range("presences"), p -> putPresence(g, p));
     }
-    Trees.forEach(d, "members", m -> cache.members().put(g, m, null));
-    out.raw("GUILD_MEMBERS_CHUNK", d);
+    Streams.members(body, parts.range("members"), m -> cache.members().put(g, m, null));
+    out.raw("GUILD_MEMBERS_CHUNK", g.id, dispatch.d());
   }
 
-  private static void putPresence(GuildEntry g, JsonObject p) {
-    long uid = Ids.get(p.getJsonObject("user"), "id");
+  private static void putPresence(GuildEntry g, PresencePatch p) {
+    long uid = p.user == null ? 0 : p.user.id;
     if (uid == 0) {
       return;
     }
@@ -124,33 +141,33 @@ public final class MemberUpdater {
     }
   }
 
+  /** Read from the bytes into a {@link PresencePatch}; before/after built only when events are published. */
   static void presence(Cache cache, Dispatch dispatch, Emitter out) {
-    JsonObject d = dispatch.d();
-    GuildEntry g = cache.guildOf(d);
+    PresencePatch patch = Streams.presence(JsonSlice.of(dispatch.d()));
+    GuildEntry g = cache.loadedGuild(patch.guildId);
     if (g == null) {
       return;
     }
-    JsonObject user = d.getJsonObject("user");
-    long uid = Ids.get(user, "id");
+    long uid = patch.user == null ? 0 : patch.user.id;
     if (uid == 0) {
       cache.missed();
       return;
     }
-    JsonObject before = MemberStore.presenceJson(g, uid);
-    UserEntry cachedUser = cache.users().get(uid);
-    JsonObject userBefore = cachedUser == null ? null : cachedUser.toJson();
+    JsonObject before = out.wanted() ? MemberStore.presenceJson(g, uid) : null;
+    JsonObject userBefore = out.wanted() ? userJson(cache, uid) : null;
     if (cache.wants(ResourceType.PRESENCE)) {
-      putPresence(g, d);
+      putPresence(g, patch);
     }
-    if (user.size() > 1) {
-      cache.users().update(user);
+    if (patch.user.size > 1) {
+      cache.users().update(patch.user);
     }
     if (!cache.members().keeps(g, uid)) {
       cache.members().remove(g, uid);
     }
-    JsonObject after = new PresenceEntry(d).toJson(uid, g.id);
-    out.update("PRESENCE_UPDATE", g.id, before, after);
-    userChanged(cache, uid, userBefore, out);
+    if (out.wanted()) {
+      out.update("PRESENCE_UPDATE", g.id, before, new PresenceEntry(patch).toJson(uid, g.id));
+      userChanged(cache, uid, userBefore, out);
+    }
   }
 
   static void userUpdate(Cache cache, Dispatch dispatch, Emitter out) {
