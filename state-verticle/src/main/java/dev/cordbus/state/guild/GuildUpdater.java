@@ -11,7 +11,9 @@ import dev.cordbus.state.event.Updater;
 import dev.cordbus.state.cache.MemberEntry;
 import dev.cordbus.state.cache.PresenceEntry;
 import dev.cordbus.state.store.Blob;
+import dev.cordbus.state.cache.Streams;
 import dev.cordbus.state.store.Ids;
+import dev.cordbus.state.store.JsonSlice;
 import dev.cordbus.state.store.Trees;
 import dev.cordbus.state.cache.VoiceStateEntry;
 import io.vertx.core.json.JsonArray;
@@ -28,6 +30,9 @@ public final class GuildUpdater {
 
   private GuildUpdater() {
   }
+
+  /** GUILD_CREATE arrays streamed from the bytes. */
+  private static final Set<String> STREAMED = Set.of("members", "presences");
 
   /** Registers this family's updaters. */
   public static void register(Map<String, Updater> table) {
@@ -80,8 +85,14 @@ public final class GuildUpdater {
     }
   }
 
+  /**
+   * GUILD_CREATE: the members and presences arrays, the bulk of the body, are streamed from the bytes into the
+   * stores; the other fields (channels, roles, ...) are read as small trees.
+   */
   static void create(Cache cache, Dispatch dispatch, Emitter out) {
-    JsonObject d = dispatch.d();
+    JsonSlice body = JsonSlice.of(dispatch.d());
+    Streams.Split split = Streams.split(body, STREAMED, null);
+    JsonObject d = split.fields();
     long id = Ids.get(d, "id");
     if (id == 0) {
       cache.missed();
@@ -108,15 +119,15 @@ public final class GuildUpdater {
       derived = null;
     }
     GuildEntry g = cache.guildEntry(id, dispatch.shard());
-    load(cache, g, d);
-    if (derived != null) {
+    load(cache, g, d, body, split);
+    if (derived != null && out.wanted()) {
       out.create(derived, id, g.toJson());
     }
     arrived(s, id, out);
   }
 
-  /** Replaces everything of a guild from a full GUILD_CREATE payload. */
-  static void load(Cache cache, GuildEntry g, JsonObject d) {
+  /** Replaces everything of a guild from a full GUILD_CREATE payload (members and presences still as bytes). */
+  static void load(Cache cache, GuildEntry g, JsonObject d, JsonSlice body, Streams.Split split) {
     cache.clearChildren(g);
     JsonObject meta = new JsonObject();
     for (Map.Entry<String, Object> e : d) {
@@ -140,8 +151,8 @@ public final class GuildUpdater {
       Trees.forEach(d, "threads", t -> cache.channels().putThread(g, t));
     }
     if (cache.wants(ResourceType.PRESENCE)) {
-      Trees.forEach(d, "presences", p -> {
-        long uid = Ids.get(p.getJsonObject("user"), "id");
+      Streams.presences(body, split.range("presences"), p -> {
+        long uid = p.user == null ? 0 : p.user.id;
         if (uid != 0) {
           g.presences.put(uid, new PresenceEntry(p));
         }
@@ -155,7 +166,7 @@ public final class GuildUpdater {
         }
       });
     }
-    Trees.forEach(d, "members", m -> cache.members().put(g, m, null));
+    Streams.members(body, split.range("members"), m -> cache.members().put(g, m, null));
     if (cache.wants(ResourceType.STAGE_INSTANCE)) {
       Trees.forEach(d, "stage_instances", si -> putBlob(g.stageInstances, Ids.get(si, "id"), si));
     }
