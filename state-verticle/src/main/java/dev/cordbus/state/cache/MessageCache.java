@@ -70,12 +70,17 @@ public final class MessageCache {
 
   /** The message, or null; counts as a use. */
   public JsonObject get(long channelId, long messageId) {
+    return Blob.object(bytes(channelId, messageId));
+  }
+
+  /** The message's JSON bytes (never change them), or null; counts as a use. */
+  public byte[] bytes(long channelId, long messageId) {
     LinkedHashMap<Long, byte[]> ch = channels.get(channelId);
     byte[] b = ch == null ? null : ch.get(messageId);
     if (b != null) {
       lru.get(messageId);
     }
-    return Blob.object(b);
+    return b;
   }
 
   /** Removes a message; returns it or null. */

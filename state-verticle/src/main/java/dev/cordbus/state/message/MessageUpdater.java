@@ -5,6 +5,7 @@ import dev.cordbus.state.event.Dispatch;
 import dev.cordbus.state.event.Emitter;
 import dev.cordbus.state.event.Updater;
 import dev.cordbus.state.cache.GuildEntry;
+import dev.cordbus.state.store.Blob;
 import dev.cordbus.state.store.Ids;
 import dev.cordbus.state.store.JsonSlice;
 import io.vertx.core.json.JsonArray;
@@ -22,6 +23,10 @@ public final class MessageUpdater {
   /** The fields reactions and poll votes read (their {@code member}, the bulk of the body, is skipped unparsed). */
   static final Set<String> REACTION_KEYS = Set.of("channel_id", "message_id", "user_id", "guild_id", "emoji", "burst",
       "answer_id");
+
+  /** Events that change only a message's {@code reactions} (spliced into its bytes; poll votes decode it). */
+  static final Set<String> REACTIONS = Set.of("MESSAGE_REACTION_ADD", "MESSAGE_REACTION_REMOVE",
+      "MESSAGE_REACTION_REMOVE_ALL", "MESSAGE_REACTION_REMOVE_EMOJI");
 
   /** Registers this family's updaters. */
   public static void register(Map<String, Updater> table) {
@@ -123,21 +128,30 @@ public final class MessageUpdater {
   }
 
   /**
-   * A reaction or poll vote: only {@link #REACTION_KEYS} are read from the body; the cached message is decoded,
-   * changed and stored again (copied for the event's {@code before} only when events are published).
+   * A reaction or poll vote: only {@link #REACTION_KEYS} are read from the body. A reaction changes the cached
+   * message's bytes through {@link ReactionSplice} (only its reactions array is decoded); a poll vote decodes the
+   * message. Before/after are decoded only when events are published.
    */
   static void react(Cache cache, Dispatch dispatch, Emitter out, BiConsumer<JsonObject, JsonObject> change) {
     JsonObject f = JsonSlice.pick(dispatch.d(), REACTION_KEYS);
     long channelId = Ids.get(f, "channel_id");
     long id = Ids.get(f, "message_id");
-    JsonObject message = cache.messages().get(channelId, id);
-    if (message == null) {
+    byte[] before = cache.messages().bytes(channelId, id);
+    if (before == null) {
       cache.missed();
       return;
     }
-    JsonObject before = out.wanted() ? message.copy() : null;
-    change.accept(message, f);
-    cache.messages().put(channelId, id, message);
-    out.update(dispatch.event(), Ids.get(f, "guild_id"), before, message);
+    byte[] after;
+    if (REACTIONS.contains(dispatch.event())) {
+      after = ReactionSplice.apply(before, holder -> change.accept(holder, f));
+    } else {
+      JsonObject message = Blob.object(before);
+      change.accept(message, f);
+      after = Blob.of(message);
+    }
+    cache.messages().put(channelId, id, after);
+    if (out.wanted()) {
+      out.update(dispatch.event(), Ids.get(f, "guild_id"), Blob.object(before), Blob.object(after));
+    }
   }
 }
