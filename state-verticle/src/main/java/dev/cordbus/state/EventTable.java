@@ -2,13 +2,13 @@ package dev.cordbus.state;
 
 import dev.cordbus.state.channel.ChannelUpdater;
 import dev.cordbus.state.channel.ThreadUpdater;
+import dev.cordbus.state.event.Updater;
 import dev.cordbus.state.guild.ExpressionUpdater;
 import dev.cordbus.state.guild.GuildUpdater;
 import dev.cordbus.state.guild.RoleUpdater;
 import dev.cordbus.state.member.MemberUpdater;
 import dev.cordbus.state.message.MessageUpdater;
 import dev.cordbus.state.voice.VoiceUpdater;
-import dev.cordbus.state.event.Updater;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,12 +1,12 @@
 package dev.cordbus.state;
 
-import dev.cordbus.state.cache.Cache;
 import dev.cordbus.api.Addresses;
 import dev.cordbus.api.Headers;
+import dev.cordbus.state.EventTable;
+import dev.cordbus.state.cache.Cache;
 import dev.cordbus.state.chunk.MemberRequests;
 import dev.cordbus.state.event.Dispatch;
 import dev.cordbus.state.event.Emitter;
-import dev.cordbus.state.EventTable;
 import dev.cordbus.state.event.SeqTracker;
 import dev.cordbus.state.event.StateEvent;
 import dev.cordbus.state.event.Updater;

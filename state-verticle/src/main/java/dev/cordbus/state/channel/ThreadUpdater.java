@@ -1,16 +1,16 @@
 package dev.cordbus.state.channel;
 
-import dev.cordbus.state.cache.ThreadEntry;
 import dev.cordbus.state.cache.Cache;
+import dev.cordbus.state.cache.GuildEntry;
+import dev.cordbus.state.cache.PresenceEntry;
 import dev.cordbus.state.cache.ResourceType;
+import dev.cordbus.state.cache.ThreadEntry;
 import dev.cordbus.state.event.Dispatch;
 import dev.cordbus.state.event.Emitter;
 import dev.cordbus.state.event.Updater;
-import dev.cordbus.state.cache.GuildEntry;
-import dev.cordbus.state.store.Trees;
-import dev.cordbus.state.cache.PresenceEntry;
 import dev.cordbus.state.store.Blob;
 import dev.cordbus.state.store.Ids;
+import dev.cordbus.state.store.Trees;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.HashSet;

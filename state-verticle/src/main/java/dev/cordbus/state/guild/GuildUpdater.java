@@ -1,21 +1,21 @@
 package dev.cordbus.state.guild;
 
-import dev.cordbus.state.cache.GuildEntry;
 import dev.cordbus.api.state.StateEvents;
 import dev.cordbus.state.cache.Cache;
+import dev.cordbus.state.cache.GuildEntry;
+import dev.cordbus.state.cache.MemberEntry;
+import dev.cordbus.state.cache.PresenceEntry;
 import dev.cordbus.state.cache.ResourceType;
 import dev.cordbus.state.cache.ShardSession;
+import dev.cordbus.state.cache.Streams;
+import dev.cordbus.state.cache.VoiceStateEntry;
 import dev.cordbus.state.event.Dispatch;
 import dev.cordbus.state.event.Emitter;
 import dev.cordbus.state.event.Updater;
-import dev.cordbus.state.cache.MemberEntry;
-import dev.cordbus.state.cache.PresenceEntry;
 import dev.cordbus.state.store.Blob;
-import dev.cordbus.state.cache.Streams;
 import dev.cordbus.state.store.Ids;
 import dev.cordbus.state.store.JsonSlice;
 import dev.cordbus.state.store.Trees;
-import dev.cordbus.state.cache.VoiceStateEntry;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.HashSet;

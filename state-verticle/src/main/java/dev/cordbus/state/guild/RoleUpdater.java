@@ -1,7 +1,7 @@
 package dev.cordbus.state.guild;
 
-import dev.cordbus.state.cache.GuildEntry;
 import dev.cordbus.state.cache.Cache;
+import dev.cordbus.state.cache.GuildEntry;
 import dev.cordbus.state.cache.ResourceType;
 import dev.cordbus.state.event.Dispatch;
 import dev.cordbus.state.event.Emitter;

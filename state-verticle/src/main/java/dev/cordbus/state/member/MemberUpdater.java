@@ -1,19 +1,18 @@
 package dev.cordbus.state.member;
 
-import dev.cordbus.state.cache.MemberEntry;
-import dev.cordbus.state.cache.UserEntry;
-import dev.cordbus.state.cache.PresenceEntry;
 import dev.cordbus.state.cache.Cache;
+import dev.cordbus.state.cache.GuildEntry;
+import dev.cordbus.state.cache.MemberEntry;
+import dev.cordbus.state.cache.MemberPatch;
+import dev.cordbus.state.cache.MemberStore;
+import dev.cordbus.state.cache.PresenceEntry;
+import dev.cordbus.state.cache.PresencePatch;
 import dev.cordbus.state.cache.ResourceType;
+import dev.cordbus.state.cache.Streams;
+import dev.cordbus.state.cache.UserEntry;
 import dev.cordbus.state.event.Dispatch;
 import dev.cordbus.state.event.Emitter;
 import dev.cordbus.state.event.Updater;
-import dev.cordbus.state.cache.GuildEntry;
-import dev.cordbus.state.cache.MemberPatch;
-import dev.cordbus.state.cache.MemberStore;
-import dev.cordbus.state.cache.PresencePatch;
-import dev.cordbus.state.cache.Streams;
-import dev.cordbus.state.store.Trees;
 import dev.cordbus.state.store.Ids;
 import dev.cordbus.state.store.JsonSlice;
 import io.vertx.core.json.JsonObject;

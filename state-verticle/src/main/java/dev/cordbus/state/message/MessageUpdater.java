@@ -1,10 +1,10 @@
 package dev.cordbus.state.message;
 
 import dev.cordbus.state.cache.Cache;
+import dev.cordbus.state.cache.GuildEntry;
 import dev.cordbus.state.event.Dispatch;
 import dev.cordbus.state.event.Emitter;
 import dev.cordbus.state.event.Updater;
-import dev.cordbus.state.cache.GuildEntry;
 import dev.cordbus.state.store.Blob;
 import dev.cordbus.state.store.Ids;
 import dev.cordbus.state.store.JsonSlice;

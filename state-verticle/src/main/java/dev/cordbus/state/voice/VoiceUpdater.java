@@ -1,12 +1,12 @@
 package dev.cordbus.state.voice;
 
 import dev.cordbus.state.cache.Cache;
+import dev.cordbus.state.cache.GuildEntry;
 import dev.cordbus.state.cache.ResourceType;
+import dev.cordbus.state.cache.VoiceStateEntry;
 import dev.cordbus.state.event.Dispatch;
 import dev.cordbus.state.event.Emitter;
 import dev.cordbus.state.event.Updater;
-import dev.cordbus.state.cache.GuildEntry;
-import dev.cordbus.state.cache.VoiceStateEntry;
 import dev.cordbus.state.store.Ids;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
