@@ -2,6 +2,7 @@ package dev.cordbus.state;
 
 import dev.cordbus.api.Addresses;
 import dev.cordbus.api.Headers;
+import dev.cordbus.api.dispatch.DispatchRelay;
 import dev.cordbus.state.EventTable;
 import dev.cordbus.state.cache.Cache;
 import dev.cordbus.state.chunk.MemberRequests;
@@ -73,6 +74,8 @@ public final class StateVerticle extends VerticleBase {
       owned = new HashSet<>(options.shards());
     }
     List<Future<?>> all = new ArrayList<>();
+    // gateways publish batches of dispatch bytes; the node's relay hands them to our consumers (once per Vert.x)
+    all.add(DispatchRelay.install(vertx));
     for (Map.Entry<String, Updater> e : table.handlers().entrySet()) {
       String event = e.getKey();
       Updater updater = e.getValue();
