@@ -1,5 +1,9 @@
 package dev.cordbus.state;
 
+import dev.cordbus.state.cache.CachePolicy;
+import dev.cordbus.state.cache.MemberPolicy;
+import dev.cordbus.state.cache.ResourceType;
+import dev.cordbus.state.partition.PartitionConfig;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -32,7 +36,7 @@ import java.util.Set;
  * <tr><td>publishEvents</td><td>publish {@code discord.state.*} events (default true)</td></tr>
  * </table>
  */
-public final class StateOptions {
+public final class StateOptions implements CachePolicy, PartitionConfig {
 
   public static final int DEFAULT_MESSAGE_CACHE_SIZE = 1000;
   public static final int DEFAULT_MESSAGES_PER_CHANNEL = 100;
@@ -168,6 +172,7 @@ public final class StateOptions {
   }
 
   /** Whether a resource type is cached. */
+  @Override
   public boolean wants(ResourceType type) {
     return resources.contains(type);
   }
@@ -181,6 +186,7 @@ public final class StateOptions {
     return this;
   }
 
+  @Override
   public MemberPolicy memberPolicy() {
     return memberPolicy;
   }
@@ -190,6 +196,7 @@ public final class StateOptions {
     return this;
   }
 
+  @Override
   public int messageCacheSize() {
     return messageCacheSize;
   }
@@ -199,6 +206,7 @@ public final class StateOptions {
     return this;
   }
 
+  @Override
   public int messagesPerChannel() {
     return messagesPerChannel;
   }
@@ -219,6 +227,7 @@ public final class StateOptions {
   }
 
   /** The total shard count of a partitioned verticle, 0 in all-shards mode. */
+  @Override
   public int shardCount() {
     return shardCount;
   }
@@ -234,6 +243,7 @@ public final class StateOptions {
   }
 
   /** The shard ids a partitioned verticle owns: {@code shards}, or all of {@code shardCount}. */
+  @Override
   public List<Integer> ownedShards() {
     if (shards != null) {
       return shards;
@@ -246,6 +256,7 @@ public final class StateOptions {
   }
 
   /** The group name announced in the layout map. */
+  @Override
   public String group() {
     if (group != null) {
       return group;
@@ -254,14 +265,17 @@ public final class StateOptions {
     return owned.isEmpty() ? "shards-none" : "shards-" + owned.get(0) + "-" + owned.get(owned.size() - 1);
   }
 
+  @Override
   public long rebuildCheckMs() {
     return rebuildCheckMs;
   }
 
+  @Override
   public long rebuildGraceMs() {
     return rebuildGraceMs;
   }
 
+  @Override
   public long rebuildStallMs() {
     return rebuildStallMs;
   }
@@ -284,6 +298,7 @@ public final class StateOptions {
     return this;
   }
 
+  @Override
   public int internerSize() {
     return internerSize;
   }

@@ -3,10 +3,12 @@ package dev.cordbus.state;
 import dev.cordbus.api.dispatch.DispatchRelay;
 import dev.cordbus.api.Addresses;
 import dev.cordbus.api.Headers;
+import dev.cordbus.api.dispatch.DispatchRelay;
+import dev.cordbus.state.EventTable;
+import dev.cordbus.state.cache.Cache;
 import dev.cordbus.state.chunk.MemberRequests;
 import dev.cordbus.state.event.Dispatch;
 import dev.cordbus.state.event.Emitter;
-import dev.cordbus.state.event.EventTable;
 import dev.cordbus.state.event.SeqTracker;
 import dev.cordbus.state.event.StateEvent;
 import dev.cordbus.state.event.Updater;
@@ -73,6 +75,7 @@ public final class StateVerticle extends VerticleBase {
       owned = new HashSet<>(options.shards());
     }
     List<Future<?>> all = new ArrayList<>();
+    // gateways publish batches of dispatch bytes; the node's relay hands them to our consumers (once per Vert.x)
     all.add(DispatchRelay.install(vertx));
     for (Map.Entry<String, Updater> e : table.handlers().entrySet()) {
       String event = e.getKey();
@@ -117,7 +120,7 @@ public final class StateVerticle extends VerticleBase {
     if (!seqs.accept(shard, session, seq, "READY".equals(event))) {
       return;
     }
-    Emitter out = new Emitter();
+    Emitter out = new Emitter(options.publishEvents());
     try {
       updater.apply(cache, new Dispatch(event, shard, session, seq, d), out);
       applied++;
@@ -126,16 +129,15 @@ public final class StateVerticle extends VerticleBase {
       LOG.warn("could not apply {} (shard {}, seq {}): {}", event, shard, seq, e.toString());
       return;
     }
-    if ("GUILD_MEMBERS_CHUNK".equals(event)) {
-      requests.onChunk(d);
+    if ("GUILD_MEMBERS_CHUNK".equals(event) && requests.pending() > 0) {
+      requests.onChunk(d); // reads the chunk's tree: only while a request of ours waits for chunks
     }
     if (options.publishEvents()) {
       for (StateEvent se : out.events()) {
         DeliveryOptions opts = new DeliveryOptions().addHeader(Headers.SHARD, Integer.toString(shard))
             .addHeader(Headers.EVENT, se.name());
-        Object guild = se.body().getValue("guild_id");
-        if (guild != null) {
-          opts.addHeader(Headers.GUILD, guild.toString());
+        if (se.guild() != 0) {
+          opts.addHeader(Headers.GUILD, Long.toUnsignedString(se.guild()));
         }
         if (seq >= 0) {
           opts.addHeader(Headers.SEQ, Long.toString(seq));

@@ -3,7 +3,6 @@ package dev.cordbus.state;
 import static dev.cordbus.state.fixture.Frames.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.cordbus.state.event.EventTable;
 import dev.cordbus.state.fixture.Frames;
 import dev.cordbus.state.fixture.PureReplay;
 import io.vertx.core.json.JsonArray;

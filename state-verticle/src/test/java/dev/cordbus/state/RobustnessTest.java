@@ -54,7 +54,7 @@ class RobustnessTest {
 
   @Test
   void emptyAndMalformedPayloadsNeverThrow() {
-    for (String event : new dev.cordbus.state.event.EventTable().handlers().keySet()) {
+    for (String event : new dev.cordbus.state.EventTable().handlers().keySet()) {
       if (event.equals("READY") || event.equals("USER_UPDATE")) {
         continue;
       }

@@ -40,7 +40,7 @@ class SharedBodiesTest {
     assertEquals(before, message);
     var g = replay.cache.guild(Long.parseLong(Frames.G1));
     assertEquals("1600000000000000001",
-        replay.cache.channelJson(g, Long.parseLong(Frames.GENERAL)).getString("last_message_id"));
+        replay.cache.channels().json(g, Long.parseLong(Frames.GENERAL)).getString("last_message_id"));
     JsonObject dumped = replay.cache.dump().getJsonObject("guilds").getJsonObject(Frames.G1).getJsonArray("channels")
         .stream().map(JsonObject.class::cast).filter(c -> Frames.GENERAL.equals(c.getString("id"))).findFirst()
         .orElseThrow();
@@ -48,7 +48,7 @@ class SharedBodiesTest {
     // a CHANNEL_UPDATE carrying Discord's own last_message_id replaces the recorded one
     JsonObject update = dumped.copy().put("last_message_id", "1600000000000000000").put("topic", "new topic");
     replay.apply("CHANNEL_UPDATE", update);
-    JsonObject after = replay.cache.channelJson(g, Long.parseLong(Frames.GENERAL));
+    JsonObject after = replay.cache.channels().json(g, Long.parseLong(Frames.GENERAL));
     assertEquals("1600000000000000000", after.getString("last_message_id"));
     assertEquals("new topic", after.getString("topic"));
   }

@@ -4,8 +4,8 @@ import static dev.cordbus.state.fixture.Frames.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.cordbus.api.state.StateEvents;
-import dev.cordbus.state.fixture.BusHarness;
 import dev.cordbus.state.fixture.BusHarness.Published;
+import dev.cordbus.state.fixture.BusHarness;
 import dev.cordbus.state.fixture.Frames;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;

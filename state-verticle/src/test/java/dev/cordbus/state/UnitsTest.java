@@ -2,8 +2,9 @@ package dev.cordbus.state;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.cordbus.state.cache.MemberPolicy;
+import dev.cordbus.state.cache.MessageCache;
 import dev.cordbus.state.event.SeqTracker;
-import dev.cordbus.state.message.MessageCache;
 import dev.cordbus.state.store.LongMap;
 import dev.cordbus.state.store.Timestamps;
 import io.vertx.core.json.JsonObject;

@@ -1,13 +1,13 @@
 package dev.cordbus.state.channel;
 
-import dev.cordbus.state.Cache;
+import dev.cordbus.state.cache.Cache;
+import dev.cordbus.state.cache.GuildEntry;
+import dev.cordbus.state.cache.ResourceType;
 import dev.cordbus.state.event.Dispatch;
 import dev.cordbus.state.event.Emitter;
 import dev.cordbus.state.event.Updater;
-import dev.cordbus.state.guild.GuildEntry;
-import dev.cordbus.state.guild.GuildUpdater;
-import dev.cordbus.state.store.Blob;
 import dev.cordbus.state.store.Ids;
+import dev.cordbus.state.store.Trees;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -44,9 +44,11 @@ public final class ChannelUpdater {
     if (g == null) {
       return;
     }
-    JsonObject channel = d.copy();
-    JsonObject before = cache.putChannel(g, channel);
-    JsonObject after = cache.channelOnlyJson(g, Ids.get(d, "id"));
+    if (Ids.get(d, "id") == 0 || !cache.wants(ResourceType.CHANNEL)) {
+      return;
+    }
+    JsonObject before = cache.channels().put(g, d);
+    JsonObject after = cache.channels().channel(g, Ids.get(d, "id"));
     if (before == null) {
       out.create("CHANNEL_CREATE", g.id, after);
     } else {
@@ -68,34 +70,16 @@ public final class ChannelUpdater {
   /** Changes one cached channel or thread in place and emits before/after under {@code event}. */
   static void modify(Cache cache, JsonObject d, long channelId, Consumer<JsonObject> change, String event,
       Emitter out) {
-    GuildEntry g = cache.guildOfChannel(channelId);
+    GuildEntry g = cache.channels().guildOf(channelId);
     if (g == null) {
       cache.missed();
       return;
     }
-    JsonObject before = cache.channelJson(g, channelId);
-    JsonObject after = modify(cache, g, channelId, change);
+    JsonObject before = cache.channels().json(g, channelId);
+    JsonObject after = cache.channels().modify(g, channelId, change);
     if (after != null) {
       out.update(event, g.id, before, after);
     }
-  }
-
-  /** Applies {@code change} to a channel or thread of {@code g}; returns the new JSON or null when not cached. */
-  public static JsonObject modify(Cache cache, GuildEntry g, long channelId, Consumer<JsonObject> change) {
-    JsonObject ch = cache.channelOnlyJson(g, channelId);
-    if (ch != null) {
-      change.accept(ch);
-      cache.replaceChannel(g, channelId, ch);
-      return ch;
-    }
-    ThreadEntry t = g.threads.get(channelId);
-    if (t != null) {
-      JsonObject data = Blob.object(t.data);
-      change.accept(data);
-      t.data = Blob.of(data);
-      return t.toJson();
-    }
-    return null;
   }
 
   static void info(Cache cache, Dispatch dispatch, Emitter out) {
@@ -104,7 +88,7 @@ public final class ChannelUpdater {
     if (g == null) {
       return;
     }
-    GuildUpdater.forEach(d, "channels", info -> modify(cache, g, Ids.get(info, "id"), ch -> {
+    Trees.forEach(d, "channels", info -> cache.channels().modify(g, Ids.get(info, "id"), ch -> {
       for (String key : new String[] {"status", "voice_start_time"}) {
         if (info.containsKey(key)) {
           ch.put(key, info.getValue(key));

@@ -1,15 +1,16 @@
 package dev.cordbus.state.channel;
 
-import dev.cordbus.state.Cache;
-import dev.cordbus.state.ResourceType;
+import dev.cordbus.state.cache.Cache;
+import dev.cordbus.state.cache.GuildEntry;
+import dev.cordbus.state.cache.PresenceEntry;
+import dev.cordbus.state.cache.ResourceType;
+import dev.cordbus.state.cache.ThreadEntry;
 import dev.cordbus.state.event.Dispatch;
 import dev.cordbus.state.event.Emitter;
 import dev.cordbus.state.event.Updater;
-import dev.cordbus.state.guild.GuildEntry;
-import dev.cordbus.state.guild.GuildUpdater;
-import dev.cordbus.state.member.PresenceEntry;
 import dev.cordbus.state.store.Blob;
 import dev.cordbus.state.store.Ids;
+import dev.cordbus.state.store.Trees;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.HashSet;
@@ -39,7 +40,7 @@ public final class ThreadUpdater {
       return;
     }
     long id = Ids.get(d, "id");
-    ThreadEntry before = cache.putThread(g, d.copy());
+    ThreadEntry before = cache.wants(ResourceType.THREAD) ? cache.channels().putThread(g, d) : null;
     ThreadEntry now = g.threads.get(id);
     if (now == null) {
       return;
@@ -81,14 +82,16 @@ public final class ThreadUpdater {
         cache.removeThread(g, tid);
       }
     }
-    GuildUpdater.forEach(d, "threads", t -> cache.putThread(g, t.copy()));
-    GuildUpdater.forEach(d, "members", m -> {
+    if (cache.wants(ResourceType.THREAD)) {
+      Trees.forEach(d, "threads", t -> cache.channels().putThread(g, t));
+    }
+    Trees.forEach(d, "members", m -> {
       ThreadEntry t = g.threads.get(Ids.get(m, "id"));
       if (t != null) {
         t.botMember = Blob.of(m);
       }
     });
-    out.raw("THREAD_LIST_SYNC", d);
+    out.raw("THREAD_LIST_SYNC", g.id, d);
   }
 
   static void memberUpdate(Cache cache, Dispatch dispatch, Emitter out) {
@@ -133,22 +136,22 @@ public final class ThreadUpdater {
     for (int i = 0; i < addedJson.size(); i++) {
       JsonObject am = addedJson.getJsonObject(i);
       added[i] = Ids.get(am, "user_id");
-      if (cache.isSelf(added[i])) {
+      if (cache.users().isSelf(added[i])) {
         JsonObject tm = am.copy();
         tm.remove("member");
         tm.remove("presence");
         t.botMember = Blob.of(tm);
       }
       if (am.getValue("member") instanceof JsonObject member) {
-        cache.putMember(g, member, null);
+        cache.members().put(g, member, null);
       }
-      if (am.getValue("presence") instanceof JsonObject p && cache.options().wants(ResourceType.PRESENCE)
+      if (am.getValue("presence") instanceof JsonObject p && cache.wants(ResourceType.PRESENCE)
           && added[i] != 0) {
         g.presences.put(added[i], new PresenceEntry(p));
       }
     }
     for (long r : removed) {
-      if (cache.isSelf(r)) {
+      if (cache.users().isSelf(r)) {
         t.botMember = null;
       }
     }

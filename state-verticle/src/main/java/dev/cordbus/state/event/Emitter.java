@@ -6,14 +6,34 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** Collects the state events an updater produces while applying one dispatch. */
+/**
+ * Collects the state events an updater produces while applying one dispatch. When nobody wants them
+ * ({@code publishEvents} off) every method is a no-op, and updaters check {@link #wanted()} before building a
+ * before/after body at all.
+ */
 public final class Emitter {
 
   private final List<StateEvent> events = new ArrayList<>(2);
+  private final boolean wanted;
+
+  /** An emitter whose events are wanted. */
+  public Emitter() {
+    this(true);
+  }
+
+  /** An emitter; {@code wanted} false drops every event (and tells updaters not to build them). */
+  public Emitter(boolean wanted) {
+    this.wanted = wanted;
+  }
+
+  /** Whether the events are published: build before/after bodies only when true. */
+  public boolean wanted() {
+    return wanted;
+  }
 
   /** An update {@code {guild_id?, before, after}}; skipped when nothing changed. */
   public void update(String name, long guildId, JsonObject before, JsonObject after) {
-    if (before != null && Objects.equals(before, after)) {
+    if (!wanted || before != null && Objects.equals(before, after)) {
       return;
     }
     emit(name, guildId, before, after);
@@ -26,6 +46,9 @@ public final class Emitter {
 
   /** A deletion {@code {guild_id?, before: cached|null, after:null}} plus the dispatch's ids in {@code ids}. */
   public void delete(String name, long guildId, Object before, JsonObject ids) {
+    if (!wanted) {
+      return;
+    }
     JsonObject body = new JsonObject();
     if (guildId != 0) {
       body.put("guild_id", Ids.str(guildId));
@@ -34,20 +57,25 @@ public final class Emitter {
       ids.forEach(e -> body.put(e.getKey(), e.getValue()));
     }
     body.put("before", before).put("after", null);
-    events.add(new StateEvent(name, body));
+    events.add(new StateEvent(name, guildId, body));
   }
 
-  /** Any event body. */
-  public void raw(String name, JsonObject body) {
-    events.add(new StateEvent(name, body));
+  /** Any event body (of guild {@code guildId}, 0 for none). */
+  public void raw(String name, long guildId, JsonObject body) {
+    if (wanted) {
+      events.add(new StateEvent(name, guildId, body));
+    }
   }
 
   private void emit(String name, long guildId, JsonObject before, JsonObject after) {
+    if (!wanted) {
+      return;
+    }
     JsonObject body = new JsonObject();
     if (guildId != 0) {
       body.put("guild_id", Ids.str(guildId));
     }
-    events.add(new StateEvent(name, body.put("before", before).put("after", after)));
+    events.add(new StateEvent(name, guildId, body.put("before", before).put("after", after)));
   }
 
   /** The events, in order. */

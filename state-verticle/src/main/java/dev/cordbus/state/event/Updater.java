@@ -1,6 +1,6 @@
 package dev.cordbus.state.event;
 
-import dev.cordbus.state.Cache;
+import dev.cordbus.state.cache.Cache;
 
 /** Applies one kind of dispatch to the cache and reports the cache-aware events it caused. */
 @FunctionalInterface

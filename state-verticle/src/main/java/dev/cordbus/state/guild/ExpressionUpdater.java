@@ -1,13 +1,15 @@
 package dev.cordbus.state.guild;
 
-import dev.cordbus.state.Cache;
-import dev.cordbus.state.ResourceType;
+import dev.cordbus.state.cache.Cache;
+import dev.cordbus.state.cache.GuildEntry;
+import dev.cordbus.state.cache.ResourceType;
 import dev.cordbus.state.event.Dispatch;
 import dev.cordbus.state.event.Emitter;
 import dev.cordbus.state.event.Updater;
 import dev.cordbus.state.store.Blob;
 import dev.cordbus.state.store.Ids;
 import dev.cordbus.state.store.LongMap;
+import dev.cordbus.state.store.Trees;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
@@ -49,7 +51,7 @@ public final class ExpressionUpdater {
   static void list(Cache cache, Dispatch dispatch, Emitter out, String key, ResourceType type) {
     JsonObject d = dispatch.d();
     GuildEntry g = cache.guildOf(d);
-    if (g == null || !cache.options().wants(type)) {
+    if (g == null || !cache.wants(type)) {
       return;
     }
     JsonArray now = d.getJsonArray(key, new JsonArray());
@@ -69,7 +71,7 @@ public final class ExpressionUpdater {
     JsonObject d = dispatch.d();
     GuildEntry g = cache.guildOf(d);
     long id = Ids.get(d, idKey);
-    if (g == null || id == 0 || !cache.options().wants(type)) {
+    if (g == null || id == 0 || !cache.wants(type)) {
       return;
     }
     JsonObject before = Blob.object(map.apply(g).put(id, Blob.of(d)));
@@ -91,17 +93,17 @@ public final class ExpressionUpdater {
   static void sounds(Cache cache, Dispatch dispatch, Emitter out) {
     JsonObject d = dispatch.d();
     GuildEntry g = cache.guildOf(d);
-    if (g == null || !cache.options().wants(ResourceType.SOUNDBOARD_SOUND)) {
+    if (g == null || !cache.wants(ResourceType.SOUNDBOARD_SOUND)) {
       return;
     }
     g.sounds.clear();
-    GuildUpdater.forEach(d, "soundboard_sounds", s -> {
+    Trees.forEach(d, "soundboard_sounds", s -> {
       long id = Ids.get(s, "sound_id");
       if (id != 0) {
         g.sounds.put(id, Blob.of(s));
       }
     });
-    out.raw(dispatch.event(), d);
+    out.raw(dispatch.event(), g.id, d);
   }
 
   static void userCount(Cache cache, Dispatch dispatch, Emitter out, int delta) {

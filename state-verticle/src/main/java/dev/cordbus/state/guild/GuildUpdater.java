@@ -1,17 +1,21 @@
 package dev.cordbus.state.guild;
 
 import dev.cordbus.api.state.StateEvents;
-import dev.cordbus.state.Cache;
-import dev.cordbus.state.ResourceType;
-import dev.cordbus.state.ShardSession;
+import dev.cordbus.state.cache.Cache;
+import dev.cordbus.state.cache.GuildEntry;
+import dev.cordbus.state.cache.MemberEntry;
+import dev.cordbus.state.cache.PresenceEntry;
+import dev.cordbus.state.cache.ResourceType;
+import dev.cordbus.state.cache.ShardSession;
+import dev.cordbus.state.cache.Streams;
+import dev.cordbus.state.cache.VoiceStateEntry;
 import dev.cordbus.state.event.Dispatch;
 import dev.cordbus.state.event.Emitter;
 import dev.cordbus.state.event.Updater;
-import dev.cordbus.state.member.MemberEntry;
-import dev.cordbus.state.member.PresenceEntry;
 import dev.cordbus.state.store.Blob;
 import dev.cordbus.state.store.Ids;
-import dev.cordbus.state.voice.VoiceStateEntry;
+import dev.cordbus.state.store.JsonSlice;
+import dev.cordbus.state.store.Trees;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.HashSet;
@@ -26,6 +30,9 @@ public final class GuildUpdater {
 
   private GuildUpdater() {
   }
+
+  /** GUILD_CREATE arrays streamed from the bytes. */
+  private static final Set<String> STREAMED = Set.of("members", "presences");
 
   /** Registers this family's updaters. */
   public static void register(Map<String, Updater> table) {
@@ -45,7 +52,7 @@ public final class GuildUpdater {
       s.shardCount = n.intValue();
     }
     if (d.getValue("user") instanceof JsonObject u) {
-      cache.self(u);
+      cache.users().self(u);
     }
     Set<Long> listed = new HashSet<>();
     if (d.getValue("guilds") instanceof JsonArray guilds) {
@@ -78,8 +85,14 @@ public final class GuildUpdater {
     }
   }
 
+  /**
+   * GUILD_CREATE: the members and presences arrays, the bulk of the body, are streamed from the bytes into the
+   * stores; the other fields (channels, roles, ...) are read as small trees.
+   */
   static void create(Cache cache, Dispatch dispatch, Emitter out) {
-    JsonObject d = dispatch.d();
+    JsonSlice body = JsonSlice.of(dispatch.d());
+    Streams.Split split = Streams.split(body, STREAMED, null);
+    JsonObject d = split.fields();
     long id = Ids.get(d, "id");
     if (id == 0) {
       cache.missed();
@@ -106,15 +119,15 @@ public final class GuildUpdater {
       derived = null;
     }
     GuildEntry g = cache.guildEntry(id, dispatch.shard());
-    load(cache, g, d);
-    if (derived != null) {
+    load(cache, g, d, body, split);
+    if (derived != null && out.wanted()) {
       out.create(derived, id, g.toJson());
     }
     arrived(s, id, out);
   }
 
-  /** Replaces everything of a guild from a full GUILD_CREATE payload. */
-  static void load(Cache cache, GuildEntry g, JsonObject d) {
+  /** Replaces everything of a guild from a full GUILD_CREATE payload (members and presences still as bytes). */
+  static void load(Cache cache, GuildEntry g, JsonObject d, JsonSlice body, Streams.Split split) {
     cache.clearChildren(g);
     JsonObject meta = new JsonObject();
     for (Map.Entry<String, Object> e : d) {
@@ -125,45 +138,49 @@ public final class GuildUpdater {
     g.meta = Blob.of(meta);
     g.memberCount = d.getValue("member_count") instanceof Number n ? n.intValue() : 0;
     putRoles(cache, g, d.getJsonArray("roles"));
-    if (cache.options().wants(ResourceType.EMOJI)) {
+    if (cache.wants(ResourceType.EMOJI)) {
       g.emojis = Blob.of(d.getJsonArray("emojis"));
     }
-    if (cache.options().wants(ResourceType.STICKER)) {
+    if (cache.wants(ResourceType.STICKER)) {
       g.stickers = Blob.of(d.getJsonArray("stickers"));
     }
-    forEach(d, "channels", c -> cache.putChannel(g, c));
-    forEach(d, "threads", t -> cache.putThread(g, t));
-    if (cache.options().wants(ResourceType.PRESENCE)) {
-      forEach(d, "presences", p -> {
-        long uid = Ids.get(p.getJsonObject("user"), "id");
+    if (cache.wants(ResourceType.CHANNEL)) {
+      Trees.forEach(d, "channels", c -> cache.channels().put(g, c));
+    }
+    if (cache.wants(ResourceType.THREAD)) {
+      Trees.forEach(d, "threads", t -> cache.channels().putThread(g, t));
+    }
+    if (cache.wants(ResourceType.PRESENCE)) {
+      Streams.presences(body, split.range("presences"), p -> {
+        long uid = p.user == null ? 0 : p.user.id;
         if (uid != 0) {
           g.presences.put(uid, new PresenceEntry(p));
         }
       });
     }
-    if (cache.options().wants(ResourceType.VOICE_STATE)) {
-      forEach(d, "voice_states", v -> {
+    if (cache.wants(ResourceType.VOICE_STATE)) {
+      Trees.forEach(d, "voice_states", v -> {
         long uid = Ids.get(v, "user_id");
         if (uid != 0 && Ids.get(v, "channel_id") != 0) {
           g.voiceStates.put(uid, new VoiceStateEntry(v, cache.strings()));
         }
       });
     }
-    forEach(d, "members", m -> cache.putMember(g, m, null));
-    if (cache.options().wants(ResourceType.STAGE_INSTANCE)) {
-      forEach(d, "stage_instances", si -> putBlob(g.stageInstances, Ids.get(si, "id"), si));
+    Streams.members(body, split.range("members"), m -> cache.members().put(g, m, null));
+    if (cache.wants(ResourceType.STAGE_INSTANCE)) {
+      Trees.forEach(d, "stage_instances", si -> putBlob(g.stageInstances, Ids.get(si, "id"), si));
     }
-    if (cache.options().wants(ResourceType.SCHEDULED_EVENT)) {
-      forEach(d, "guild_scheduled_events", se -> putBlob(g.scheduledEvents, Ids.get(se, "id"), se));
+    if (cache.wants(ResourceType.SCHEDULED_EVENT)) {
+      Trees.forEach(d, "guild_scheduled_events", se -> putBlob(g.scheduledEvents, Ids.get(se, "id"), se));
     }
-    if (cache.options().wants(ResourceType.SOUNDBOARD_SOUND)) {
-      forEach(d, "soundboard_sounds", so -> putBlob(g.sounds, Ids.get(so, "sound_id"), so));
+    if (cache.wants(ResourceType.SOUNDBOARD_SOUND)) {
+      Trees.forEach(d, "soundboard_sounds", so -> putBlob(g.sounds, Ids.get(so, "sound_id"), so));
     }
     g.status = GuildEntry.Status.AVAILABLE;
   }
 
   static void putRoles(Cache cache, GuildEntry g, JsonArray roles) {
-    if (roles == null || !cache.options().wants(ResourceType.ROLE)) {
+    if (roles == null || !cache.wants(ResourceType.ROLE)) {
       return;
     }
     g.roles.clear();
@@ -180,17 +197,6 @@ public final class GuildUpdater {
     }
   }
 
-  /** Calls {@code action} for each object of the array under {@code key}. */
-  public static void forEach(JsonObject d, String key, java.util.function.Consumer<JsonObject> action) {
-    if (d.getValue(key) instanceof JsonArray a) {
-      for (Object o : a) {
-        if (o instanceof JsonObject j) {
-          action.accept(j);
-        }
-      }
-    }
-  }
-
   private static void arrived(ShardSession s, long id, Emitter out) {
     if (s.pending.remove(id) && s.pending.isEmpty()) {
       cacheReady(s, out);
@@ -198,7 +204,7 @@ public final class GuildUpdater {
   }
 
   private static void cacheReady(ShardSession s, Emitter out) {
-    out.raw(StateEvents.SHARD_CACHE_READY,
+    out.raw(StateEvents.SHARD_CACHE_READY, 0,
         new JsonObject().put("shard", s.shard).put("session_id", s.sessionId).put("guilds", s.readyGuilds.size()));
   }
 
@@ -218,10 +224,10 @@ public final class GuildUpdater {
     }
     g.meta = Blob.of(meta);
     putRoles(cache, g, d.getJsonArray("roles"));
-    if (d.getValue("emojis") instanceof JsonArray e && cache.options().wants(ResourceType.EMOJI)) {
+    if (d.getValue("emojis") instanceof JsonArray e && cache.wants(ResourceType.EMOJI)) {
       g.emojis = Blob.of(e);
     }
-    if (d.getValue("stickers") instanceof JsonArray st && cache.options().wants(ResourceType.STICKER)) {
+    if (d.getValue("stickers") instanceof JsonArray st && cache.wants(ResourceType.STICKER)) {
       g.stickers = Blob.of(st);
     }
     out.update("GUILD_UPDATE", g.id, before, g.toJson());

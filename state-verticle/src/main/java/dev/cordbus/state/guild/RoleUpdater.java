@@ -1,7 +1,8 @@
 package dev.cordbus.state.guild;
 
-import dev.cordbus.state.Cache;
-import dev.cordbus.state.ResourceType;
+import dev.cordbus.state.cache.Cache;
+import dev.cordbus.state.cache.GuildEntry;
+import dev.cordbus.state.cache.ResourceType;
 import dev.cordbus.state.event.Dispatch;
 import dev.cordbus.state.event.Emitter;
 import dev.cordbus.state.event.Updater;
@@ -28,7 +29,7 @@ public final class RoleUpdater {
     GuildEntry g = cache.guildOf(d);
     JsonObject role = d.getJsonObject("role");
     long id = Ids.get(role, "id");
-    if (g == null || id == 0 || !cache.options().wants(ResourceType.ROLE)) {
+    if (g == null || id == 0 || !cache.wants(ResourceType.ROLE)) {
       return;
     }
     JsonObject before = Blob.object(g.roles.put(id, Blob.of(role)));

@@ -1,15 +1,23 @@
 package dev.cordbus.state.member;
 
-import dev.cordbus.state.Cache;
-import dev.cordbus.state.ResourceType;
+import dev.cordbus.state.cache.Cache;
+import dev.cordbus.state.cache.GuildEntry;
+import dev.cordbus.state.cache.MemberEntry;
+import dev.cordbus.state.cache.MemberPatch;
+import dev.cordbus.state.cache.MemberStore;
+import dev.cordbus.state.cache.PresenceEntry;
+import dev.cordbus.state.cache.PresencePatch;
+import dev.cordbus.state.cache.ResourceType;
+import dev.cordbus.state.cache.Streams;
+import dev.cordbus.state.cache.UserEntry;
 import dev.cordbus.state.event.Dispatch;
 import dev.cordbus.state.event.Emitter;
 import dev.cordbus.state.event.Updater;
-import dev.cordbus.state.guild.GuildEntry;
-import dev.cordbus.state.guild.GuildUpdater;
 import dev.cordbus.state.store.Ids;
+import dev.cordbus.state.store.JsonSlice;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Members, users and presences: GUILD_MEMBER_ADD/UPDATE/REMOVE, GUILD_MEMBERS_CHUNK, PRESENCE_UPDATE, USER_UPDATE
@@ -19,6 +27,9 @@ public final class MemberUpdater {
 
   private MemberUpdater() {
   }
+
+  private static final Set<String> ARRAYS = Set.of("members", "presences");
+  private static final Set<String> GUILD_ID = Set.of("guild_id");
 
   /** Registers this family's updaters. */
   public static void register(Map<String, Updater> table) {
@@ -43,7 +54,7 @@ public final class MemberUpdater {
     }
     long uid = Ids.get(d.getJsonObject("user"), "id");
     boolean existed = g.members.containsKey(uid);
-    MemberEntry m = cache.putMember(g, d, null);
+    MemberEntry m = cache.members().put(g, d, null);
     if (!existed) {
       g.memberCount++;
     }
@@ -52,20 +63,27 @@ public final class MemberUpdater {
     out.create("GUILD_MEMBER_ADD", g.id, after);
   }
 
+  /** Read from the bytes into a {@link MemberPatch}; before/after built only when events are published. */
   static void update(Cache cache, Dispatch dispatch, Emitter out) {
-    JsonObject d = dispatch.d();
-    GuildEntry g = cache.guildOf(d);
+    JsonSlice body = JsonSlice.of(dispatch.d());
+    MemberPatch patch = Streams.member(body);
+    GuildEntry g = cache.loadedGuild(patch.guildId);
     if (g == null) {
       return;
     }
-    JsonObject user = d.getJsonObject("user");
-    long uid = Ids.get(user, "id");
-    JsonObject before = json(g.members.get(uid));
-    UserEntry cachedUser = cache.users().get(uid);
-    JsonObject userBefore = cachedUser == null ? null : cachedUser.toJson();
-    MemberEntry m = cache.putMember(g, d, null);
-    out.update("GUILD_MEMBER_UPDATE", g.id, before, m == null ? null : m.toJson());
-    userChanged(cache, uid, userBefore, out);
+    long uid = patch.user == null ? 0 : patch.user.id;
+    JsonObject before = out.wanted() ? json(g.members.get(uid)) : null;
+    JsonObject userBefore = out.wanted() ? userJson(cache, uid) : null;
+    MemberEntry m = cache.members().put(g, patch, null);
+    if (out.wanted()) {
+      out.update("GUILD_MEMBER_UPDATE", g.id, before, m == null ? null : m.toJson());
+      userChanged(cache, uid, userBefore, out);
+    }
+  }
+
+  private static JsonObject userJson(Cache cache, long uid) {
+    UserEntry u = cache.users().get(uid);
+    return u == null ? null : u.toJson();
   }
 
   /** Emits USER_UPDATE when a cached user's fields changed. */
@@ -86,7 +104,7 @@ public final class MemberUpdater {
       return;
     }
     long uid = Ids.get(d.getJsonObject("user"), "id");
-    MemberEntry m = cache.removeMember(g, uid);
+    MemberEntry m = cache.members().remove(g, uid);
     g.presences.remove(uid);
     if (g.memberCount > 0) {
       g.memberCount--;
@@ -94,21 +112,23 @@ public final class MemberUpdater {
     out.delete("GUILD_MEMBER_REMOVE", g.id, json(m), new JsonObject().put("user", d.getValue("user")));
   }
 
+  /** Streamed: presences first (the member policy reads them), then members; the tree is never built here. */
   static void chunk(Cache cache, Dispatch dispatch, Emitter out) {
-    JsonObject d = dispatch.d();
-    GuildEntry g = cache.guildOf(d);
+    JsonSlice body = JsonSlice.of(dispatch.d());
+    Streams.Split parts = Streams.split(body, ARRAYS, GUILD_ID);
+    GuildEntry g = cache.loadedGuild(Ids.get(parts.fields(), "guild_id"));
     if (g == null) {
       return;
     }
-    if (cache.options().wants(ResourceType.PRESENCE)) {
-      GuildUpdater.forEach(d, "presences", p -> putPresence(g, p));
+    if (cache.wants(ResourceType.PRESENCE)) {
+      Streams.presences(body, parts.range("presences"), p -> putPresence(g, p));
     }
-    GuildUpdater.forEach(d, "members", m -> cache.putMember(g, m, null));
-    out.raw("GUILD_MEMBERS_CHUNK", d);
+    Streams.members(body, parts.range("members"), m -> cache.members().put(g, m, null));
+    out.raw("GUILD_MEMBERS_CHUNK", g.id, dispatch.d());
   }
 
-  private static void putPresence(GuildEntry g, JsonObject p) {
-    long uid = Ids.get(p.getJsonObject("user"), "id");
+  private static void putPresence(GuildEntry g, PresencePatch p) {
+    long uid = p.user == null ? 0 : p.user.id;
     if (uid == 0) {
       return;
     }
@@ -120,52 +140,40 @@ public final class MemberUpdater {
     }
   }
 
-  /** The presence of a member, an offline one when the member is cached without presence, else null. */
-  public static JsonObject presenceJson(GuildEntry g, long uid) {
-    PresenceEntry p = g.presences.get(uid);
-    if (p != null) {
-      return p.toJson(uid, g.id);
-    }
-    if (g.members.containsKey(uid)) {
-      return new PresenceEntry(new JsonObject().put("status", "offline")).toJson(uid, g.id);
-    }
-    return null;
-  }
-
+  /** Read from the bytes into a {@link PresencePatch}; before/after built only when events are published. */
   static void presence(Cache cache, Dispatch dispatch, Emitter out) {
-    JsonObject d = dispatch.d();
-    GuildEntry g = cache.guildOf(d);
+    PresencePatch patch = Streams.presence(JsonSlice.of(dispatch.d()));
+    GuildEntry g = cache.loadedGuild(patch.guildId);
     if (g == null) {
       return;
     }
-    JsonObject user = d.getJsonObject("user");
-    long uid = Ids.get(user, "id");
+    long uid = patch.user == null ? 0 : patch.user.id;
     if (uid == 0) {
       cache.missed();
       return;
     }
-    JsonObject before = presenceJson(g, uid);
-    UserEntry cachedUser = cache.users().get(uid);
-    JsonObject userBefore = cachedUser == null ? null : cachedUser.toJson();
-    if (cache.options().wants(ResourceType.PRESENCE)) {
-      putPresence(g, d);
+    JsonObject before = out.wanted() ? MemberStore.presenceJson(g, uid) : null;
+    JsonObject userBefore = out.wanted() ? userJson(cache, uid) : null;
+    if (cache.wants(ResourceType.PRESENCE)) {
+      putPresence(g, patch);
     }
-    if (user.size() > 1) {
-      cache.users().update(user);
+    if (patch.user.size > 1) {
+      cache.users().update(patch.user);
     }
-    if (!cache.keepsMember(g, uid)) {
-      cache.removeMember(g, uid);
+    if (!cache.members().keeps(g, uid)) {
+      cache.members().remove(g, uid);
     }
-    JsonObject after = new PresenceEntry(d).toJson(uid, g.id);
-    out.update("PRESENCE_UPDATE", g.id, before, after);
-    userChanged(cache, uid, userBefore, out);
+    if (out.wanted()) {
+      out.update("PRESENCE_UPDATE", g.id, before, new PresenceEntry(patch).toJson(uid, g.id));
+      userChanged(cache, uid, userBefore, out);
+    }
   }
 
   static void userUpdate(Cache cache, Dispatch dispatch, Emitter out) {
-    UserEntry self = cache.self();
+    UserEntry self = cache.users().self();
     JsonObject before = self == null ? null : self.toJson();
-    cache.self(dispatch.d());
-    out.update("USER_UPDATE", 0, before, cache.self() == null ? null : cache.self().toJson());
+    cache.users().self(dispatch.d());
+    out.update("USER_UPDATE", 0, before, cache.users().self() == null ? null : cache.users().self().toJson());
   }
 
   static void typing(Cache cache, Dispatch dispatch, Emitter out) {
@@ -175,7 +183,7 @@ public final class MemberUpdater {
     }
     GuildEntry g = cache.guildOf(d);
     if (g != null) {
-      cache.putMember(g, member, null);
+      cache.members().put(g, member, null);
     }
   }
 }

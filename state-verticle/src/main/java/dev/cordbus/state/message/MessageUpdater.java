@@ -1,22 +1,32 @@
 package dev.cordbus.state.message;
 
-import dev.cordbus.state.Cache;
-import dev.cordbus.state.channel.ChannelUpdater;
+import dev.cordbus.state.cache.Cache;
+import dev.cordbus.state.cache.GuildEntry;
 import dev.cordbus.state.event.Dispatch;
 import dev.cordbus.state.event.Emitter;
 import dev.cordbus.state.event.Updater;
-import dev.cordbus.state.guild.GuildEntry;
+import dev.cordbus.state.store.Blob;
 import dev.cordbus.state.store.Ids;
+import dev.cordbus.state.store.JsonSlice;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.Set;
+import java.util.function.BiConsumer;
 
 /** Messages, reactions and poll votes on the bounded {@link MessageCache}. */
 public final class MessageUpdater {
 
   private MessageUpdater() {
   }
+
+  /** The fields reactions and poll votes read (their {@code member}, the bulk of the body, is skipped unparsed). */
+  static final Set<String> REACTION_KEYS = Set.of("channel_id", "message_id", "user_id", "guild_id", "emoji", "burst",
+      "answer_id");
+
+  /** Events that change only a message's {@code reactions} (spliced into its bytes; poll votes decode it). */
+  static final Set<String> REACTIONS = Set.of("MESSAGE_REACTION_ADD", "MESSAGE_REACTION_REMOVE",
+      "MESSAGE_REACTION_REMOVE_ALL", "MESSAGE_REACTION_REMOVE_EMOJI");
 
   /** Registers this family's updaters. */
   public static void register(Map<String, Updater> table) {
@@ -25,42 +35,46 @@ public final class MessageUpdater {
     table.put("MESSAGE_DELETE", MessageUpdater::delete);
     table.put("MESSAGE_DELETE_BULK", MessageUpdater::deleteBulk);
     table.put("MESSAGE_REACTION_ADD", (c, d, o) -> react(c, d, o,
-        m -> Reactions.add(m, d.d().getJsonObject("emoji"), burst(d), c.isSelf(Ids.get(d.d(), "user_id")))));
+        (m, f) -> Reactions.add(m, f.getJsonObject("emoji"), burst(f), c.users().isSelf(Ids.get(f, "user_id")))));
     table.put("MESSAGE_REACTION_REMOVE", (c, d, o) -> react(c, d, o,
-        m -> Reactions.remove(m, d.d().getJsonObject("emoji"), burst(d), c.isSelf(Ids.get(d.d(), "user_id")))));
-    table.put("MESSAGE_REACTION_REMOVE_ALL", (c, d, o) -> react(c, d, o, m -> m.remove("reactions")));
+        (m, f) -> Reactions.remove(m, f.getJsonObject("emoji"), burst(f), c.users().isSelf(Ids.get(f, "user_id")))));
+    table.put("MESSAGE_REACTION_REMOVE_ALL", (c, d, o) -> react(c, d, o, (m, f) -> m.remove("reactions")));
     table.put("MESSAGE_REACTION_REMOVE_EMOJI", (c, d, o) -> react(c, d, o,
-        m -> Reactions.removeEmoji(m, d.d().getJsonObject("emoji"))));
+        (m, f) -> Reactions.removeEmoji(m, f.getJsonObject("emoji"))));
     table.put("MESSAGE_POLL_VOTE_ADD", (c, d, o) -> react(c, d, o,
-        m -> Reactions.vote(m, d.d().getInteger("answer_id", -1), 1, c.isSelf(Ids.get(d.d(), "user_id")))));
+        (m, f) -> Reactions.vote(m, f.getInteger("answer_id", -1), 1, c.users().isSelf(Ids.get(f, "user_id")))));
     table.put("MESSAGE_POLL_VOTE_REMOVE", (c, d, o) -> react(c, d, o,
-        m -> Reactions.vote(m, d.d().getInteger("answer_id", -1), -1, c.isSelf(Ids.get(d.d(), "user_id")))));
+        (m, f) -> Reactions.vote(m, f.getInteger("answer_id", -1), -1, c.users().isSelf(Ids.get(f, "user_id")))));
   }
 
-  private static boolean burst(Dispatch d) {
-    return Boolean.TRUE.equals(d.d().getValue("burst"));
+  private static boolean burst(JsonObject fields) {
+    return Boolean.TRUE.equals(fields.getValue("burst"));
   }
 
+  /**
+   * Read from the bytes, no tree: the ids, author and member are streamed into the stores, the message is kept as the
+   * bytes received (a copy of the slice), and the event's {@code after} is the received body itself (shared).
+   */
   static void create(Cache cache, Dispatch dispatch, Emitter out) {
-    JsonObject d = dispatch.d();
-    long channelId = Ids.get(d, "channel_id");
-    long id = Ids.get(d, "id");
-    if (channelId == 0 || id == 0) {
+    JsonSlice body = JsonSlice.of(dispatch.d());
+    MessageFields f = MessageFields.read(body);
+    if (f.channelId == 0 || f.id == 0) {
       cache.missed();
       return;
     }
-    cache.messages().put(channelId, id, d);
-    GuildEntry g = cache.guildOfChannel(channelId);
-    if (g != null) {
-      cache.lastMessage(g, channelId, id);
-      if (d.getValue("member") instanceof JsonObject member && d.getValue("author") instanceof JsonObject author
-          && author.getValue("webhook_id") == null) {
-        cache.putMember(g, member, author);
-      }
-    } else if (d.getValue("author") instanceof JsonObject author) {
-      cache.users().update(author);
+    if (cache.messages().enabled()) {
+      cache.messages().put(f.channelId, f.id, body.copy());
     }
-    out.create("MESSAGE_CREATE", Ids.get(d, "guild_id"), d);
+    GuildEntry g = cache.channels().guildOf(f.channelId);
+    if (g != null) {
+      cache.channels().lastMessage(g, f.channelId, f.id);
+      if (f.member != null && f.author != null && f.author.extra("webhook_id") == null) {
+        cache.members().put(g, f.member, f.author);
+      }
+    } else if (f.author != null) {
+      cache.users().update(f.author);
+    }
+    out.create("MESSAGE_CREATE", f.guildId, dispatch.d());
   }
 
   static void update(Cache cache, Dispatch dispatch, Emitter out) {
@@ -113,18 +127,31 @@ public final class MessageUpdater {
         new JsonObject().put("ids", d.getValue("ids")).put("channel_id", d.getValue("channel_id")));
   }
 
-  static void react(Cache cache, Dispatch dispatch, Emitter out, Consumer<JsonObject> change) {
-    JsonObject d = dispatch.d();
-    long channelId = Ids.get(d, "channel_id");
-    long id = Ids.get(d, "message_id");
-    JsonObject before = cache.messages().get(channelId, id);
+  /**
+   * A reaction or poll vote: only {@link #REACTION_KEYS} are read from the body. A reaction changes the cached
+   * message's bytes through {@link ReactionSplice} (only its reactions array is decoded); a poll vote decodes the
+   * message. Before/after are decoded only when events are published.
+   */
+  static void react(Cache cache, Dispatch dispatch, Emitter out, BiConsumer<JsonObject, JsonObject> change) {
+    JsonObject f = JsonSlice.pick(dispatch.d(), REACTION_KEYS);
+    long channelId = Ids.get(f, "channel_id");
+    long id = Ids.get(f, "message_id");
+    byte[] before = cache.messages().bytes(channelId, id);
     if (before == null) {
       cache.missed();
       return;
     }
-    JsonObject after = before.copy();
-    change.accept(after);
+    byte[] after;
+    if (REACTIONS.contains(dispatch.event())) {
+      after = ReactionSplice.apply(before, holder -> change.accept(holder, f));
+    } else {
+      JsonObject message = Blob.object(before);
+      change.accept(message, f);
+      after = Blob.of(message);
+    }
     cache.messages().put(channelId, id, after);
-    out.update(dispatch.event(), Ids.get(d, "guild_id"), before, after);
+    if (out.wanted()) {
+      out.update(dispatch.event(), Ids.get(f, "guild_id"), Blob.object(before), Blob.object(after));
+    }
   }
 }

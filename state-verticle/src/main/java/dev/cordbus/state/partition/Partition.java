@@ -3,9 +3,8 @@ package dev.cordbus.state.partition;
 import dev.cordbus.api.Addresses;
 import dev.cordbus.api.state.StateAddresses;
 import dev.cordbus.api.state.StateFailure;
-import dev.cordbus.state.Cache;
-import dev.cordbus.state.ShardSession;
-import dev.cordbus.state.StateOptions;
+import dev.cordbus.state.cache.Cache;
+import dev.cordbus.state.cache.ShardSession;
 import dev.cordbus.state.chunk.MemberRequests;
 import dev.cordbus.state.query.QueryService;
 import io.vertx.core.Future;
@@ -25,15 +24,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A state verticle's share of a partitioned deployment: it owns the shards {@link StateOptions#ownedShards()} of
- * {@link StateOptions#shardCount()} shards.
+ * A state verticle's share of a partitioned deployment: it owns the shards {@link PartitionConfig#ownedShards()} of
+ * {@link PartitionConfig#shardCount()} shards.
  *
  * <ul>
  *   <li>Queries and the state-served gateway commands arrive on {@link StateAddresses#shard(int)} for each owned shard,
  *       the query's address in the {@link StateAddresses#QUERY_HEADER} header ({@code StateClient} routes them).</li>
  *   <li>A shard's cache is whole once its READY and every guild it lists arrived; until then every query that needs
  *       the shard fails {@link StateFailure#REBUILDING} instead of answering from a partial cache.</li>
- *   <li>Recovery: every {@link StateOptions#rebuildCheckMs()} the verticle asks the gateway owner of each shard it has
+ *   <li>Recovery: every {@link PartitionConfig#rebuildCheckMs()} the verticle asks the gateway owner of each shard it has
  *       no READY of to re-identify ({@link Addresses#REIDENTIFY_OP}); the fresh READY + GUILD_CREATE stream refills
  *       the cache. A shard still connecting answers "pending" and its READY comes anyway.</li>
  *   <li>The group is announced in {@link StateAddresses#LAYOUT_MAP} (cluster-wide shared data) with a time-to-live,
@@ -50,7 +49,7 @@ public final class Partition {
       StateAddresses.MESSAGE, StateAddresses.SELF);
 
   private final Vertx vertx;
-  private final StateOptions options;
+  private final PartitionConfig options;
   private final Cache cache;
   private final QueryService queries;
   private final MemberRequests requests;
@@ -66,7 +65,7 @@ public final class Partition {
   private long reidentifies;
 
   /** The partition of a verticle with these parts (all used on the verticle's event loop). */
-  public Partition(Vertx vertx, StateOptions options, Cache cache, QueryService queries, MemberRequests requests) {
+  public Partition(Vertx vertx, PartitionConfig options, Cache cache, QueryService queries, MemberRequests requests) {
     this.vertx = vertx;
     this.options = options;
     this.cache = cache;

@@ -2,16 +2,16 @@ package dev.cordbus.state.query;
 
 import dev.cordbus.api.state.StateAddresses;
 import dev.cordbus.api.state.StateFailure;
-import dev.cordbus.state.Cache;
-import dev.cordbus.state.ResourceType;
-import dev.cordbus.state.ShardSession;
-import dev.cordbus.state.guild.GuildEntry;
-import dev.cordbus.state.member.MemberEntry;
-import dev.cordbus.state.member.MemberUpdater;
-import dev.cordbus.state.member.UserEntry;
+import dev.cordbus.state.cache.Cache;
+import dev.cordbus.state.cache.GuildEntry;
+import dev.cordbus.state.cache.MemberEntry;
+import dev.cordbus.state.cache.MemberStore;
+import dev.cordbus.state.cache.ResourceType;
+import dev.cordbus.state.cache.ShardSession;
+import dev.cordbus.state.cache.UserEntry;
+import dev.cordbus.state.cache.VoiceStateEntry;
 import dev.cordbus.state.store.Blob;
 import dev.cordbus.state.store.Ids;
-import dev.cordbus.state.voice.VoiceStateEntry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
@@ -115,7 +115,7 @@ public final class QueryService {
   }
 
   private void need(ResourceType type) {
-    if (!cache.options().wants(type)) {
+    if (!cache.wants(type)) {
       throw StateFailure.NOT_CACHED.exception(type + " is not cached (resources policy)");
     }
   }
@@ -155,8 +155,8 @@ public final class QueryService {
   JsonObject channel(JsonObject body) {
     need(ResourceType.CHANNEL);
     long id = id(body, "channel_id");
-    GuildEntry g = cache.guildOfChannel(id);
-    JsonObject ch = g == null ? null : cache.channelJson(g, id);
+    GuildEntry g = cache.channels().guildOf(id);
+    JsonObject ch = g == null ? null : cache.channels().json(g, id);
     if (ch == null) {
       throw StateFailure.UNKNOWN_CHANNEL.exception("unknown channel " + Ids.str(id));
     }
@@ -168,7 +168,7 @@ public final class QueryService {
     GuildEntry g = loadedGuild(body);
     JsonArray channels = new JsonArray();
     for (long id : g.channels.sortedKeys()) {
-      channels.add(cache.withLastMessage(id, g.channels.get(id)));
+      channels.add(cache.channels().withLastMessage(id, g.channels.get(id)));
     }
     JsonArray threads = new JsonArray();
     for (long id : g.threads.sortedKeys()) {
@@ -199,7 +199,7 @@ public final class QueryService {
     MemberEntry m = g.members.get(uid);
     if (m == null) {
       throw StateFailure.UNKNOWN_MEMBER.exception(
-          "unknown member " + Ids.str(uid) + " in guild " + Ids.str(g.id) + " (policy " + cache.options()
+          "unknown member " + Ids.str(uid) + " in guild " + Ids.str(g.id) + " (policy " + cache.policy()
               .memberPolicy() + ")");
     }
     return m.toJson();
@@ -237,7 +237,7 @@ public final class QueryService {
     need(ResourceType.PRESENCE);
     GuildEntry g = loadedGuild(body);
     long uid = id(body, "user_id");
-    JsonObject p = MemberUpdater.presenceJson(g, uid);
+    JsonObject p = MemberStore.presenceJson(g, uid);
     if (p == null) {
       throw StateFailure.UNKNOWN_PRESENCE.exception("no presence for " + Ids.str(uid) + " in " + Ids.str(g.id));
     }
@@ -279,6 +279,6 @@ public final class QueryService {
       shards.add(new JsonObject().put("shard", s.shard).put("shard_count", s.shardCount)
           .put("session_id", s.sessionId).put("guilds", s.readyGuilds.size()).put("pending", s.pending.size()));
     }
-    return new JsonObject().put("user", cache.self() == null ? null : cache.self().toJson()).put("shards", shards);
+    return new JsonObject().put("user", cache.users().self() == null ? null : cache.users().self().toJson()).put("shards", shards);
   }
 }

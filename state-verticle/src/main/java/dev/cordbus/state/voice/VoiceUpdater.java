@@ -1,11 +1,12 @@
 package dev.cordbus.state.voice;
 
-import dev.cordbus.state.Cache;
-import dev.cordbus.state.ResourceType;
+import dev.cordbus.state.cache.Cache;
+import dev.cordbus.state.cache.GuildEntry;
+import dev.cordbus.state.cache.ResourceType;
+import dev.cordbus.state.cache.VoiceStateEntry;
 import dev.cordbus.state.event.Dispatch;
 import dev.cordbus.state.event.Emitter;
 import dev.cordbus.state.event.Updater;
-import dev.cordbus.state.guild.GuildEntry;
 import dev.cordbus.state.store.Ids;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
@@ -36,16 +37,16 @@ public final class VoiceUpdater {
     JsonObject after = null;
     if (Ids.get(d, "channel_id") == 0) {
       g.voiceStates.remove(uid);
-    } else if (cache.options().wants(ResourceType.VOICE_STATE)) {
+    } else if (cache.wants(ResourceType.VOICE_STATE)) {
       VoiceStateEntry now = new VoiceStateEntry(d, cache.strings());
       g.voiceStates.put(uid, now);
       after = now.toJson(g.id, uid);
     }
     if (d.getValue("member") instanceof JsonObject member) {
-      cache.putMember(g, member, null);
+      cache.members().put(g, member, null);
     }
-    if (g.members.containsKey(uid) && !cache.keepsMember(g, uid)) {
-      cache.removeMember(g, uid);
+    if (g.members.containsKey(uid) && !cache.members().keeps(g, uid)) {
+      cache.members().remove(g, uid);
     }
     if (after == null && before == null) {
       return;

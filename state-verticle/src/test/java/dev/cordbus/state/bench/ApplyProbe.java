@@ -1,10 +1,10 @@
 package dev.cordbus.state.bench;
 
-import dev.cordbus.state.Cache;
+import dev.cordbus.state.EventTable;
 import dev.cordbus.state.StateOptions;
+import dev.cordbus.state.cache.Cache;
 import dev.cordbus.state.event.Dispatch;
 import dev.cordbus.state.event.Emitter;
-import dev.cordbus.state.event.EventTable;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 

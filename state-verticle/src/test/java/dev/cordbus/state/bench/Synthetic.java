@@ -6,12 +6,12 @@ import io.vertx.core.json.JsonObject;
 import java.util.Random;
 
 /** Realistic synthetic gateway payloads for benchmarks when the simulator is not used. */
-final class Synthetic {
+public final class Synthetic {
 
   static final long EPOCH = 1_700_000_000_000L;
   private final Random random;
 
-  Synthetic(long seed) {
+  public Synthetic(long seed) {
     random = new Random(seed);
   }
 
@@ -19,15 +19,15 @@ final class Synthetic {
     return Snowflakes.format(Snowflakes.of(EPOCH + millisOffset, low));
   }
 
-  static String guildId(int g) {
+  public static String guildId(int g) {
     return id(g * 1000L, 1);
   }
 
-  static String userId(int u) {
+  public static String userId(int u) {
     return id(5_000_000_000L + u, 2);
   }
 
-  static String channelId(int g, int c) {
+  public static String channelId(int g, int c) {
     return id(g * 1000L + c + 1, 3);
   }
 
@@ -56,7 +56,7 @@ final class Synthetic {
   }
 
   /** A GUILD_CREATE with {@code members} members (users g*members .. +members, unique per guild). */
-  JsonObject guildCreate(int g, int members, int firstUser) {
+  public JsonObject guildCreate(int g, int members, int firstUser) {
     JsonArray roles = new JsonArray();
     String[] names = {"@everyone", "Moderator", "Member", "Bots", "Muted", "Events"};
     for (int r = 0; r < 6; r++) {
@@ -98,7 +98,7 @@ final class Synthetic {
   }
 
   /** A ~1.4 KB MESSAGE_CREATE with author, member, content and an embed with fields. */
-  JsonObject messageCreate(int g, int u, long n) {
+  public JsonObject messageCreate(int g, int u, long n) {
     JsonArray fields = new JsonArray();
     for (int i = 0; i < 4; i++) {
       fields.add(new JsonObject().put("name", "Field " + i).put("value", "Value number " + i + " of message " + n)

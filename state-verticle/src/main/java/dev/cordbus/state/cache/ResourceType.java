@@ -1,4 +1,4 @@
-package dev.cordbus.state;
+package dev.cordbus.state.cache;
 
 /**
  * Kinds of cached resources the cache policy can switch on or off ({@code resources} config key). Guilds are

@@ -1,12 +1,8 @@
-package dev.cordbus.state.guild;
+package dev.cordbus.state.cache;
 
-import dev.cordbus.state.channel.ThreadEntry;
-import dev.cordbus.state.member.MemberEntry;
-import dev.cordbus.state.member.PresenceEntry;
 import dev.cordbus.state.store.Blob;
 import dev.cordbus.state.store.Ids;
 import dev.cordbus.state.store.LongMap;
-import dev.cordbus.state.voice.VoiceStateEntry;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Comparator;

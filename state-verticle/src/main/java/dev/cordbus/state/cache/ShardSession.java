@@ -1,4 +1,4 @@
-package dev.cordbus.state;
+package dev.cordbus.state.cache;
 
 import java.util.HashSet;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package dev.cordbus.state.channel;
+package dev.cordbus.state.cache;
 
 import dev.cordbus.state.store.Blob;
 import dev.cordbus.state.store.Ids;

@@ -1,4 +1,4 @@
-package dev.cordbus.state.member;
+package dev.cordbus.state.cache;
 
 import dev.cordbus.state.store.Ids;
 import dev.cordbus.state.store.Interner;
@@ -13,6 +13,8 @@ public final class UserStore {
 
   private final LongMap<UserEntry> users = new LongMap<>(1024);
   private final Interner strings;
+  /** The bot's user (READY / USER_UPDATE), or null before READY. */
+  private UserEntry self;
 
   /** A store interning names through {@code strings}. */
   public UserStore(Interner strings) {
@@ -29,7 +31,12 @@ public final class UserStore {
    * no valid id.
    */
   public UserEntry acquire(JsonObject user) {
-    long id = Ids.get(user, "id");
+    return user == null ? null : acquire(UserPatch.of(user));
+  }
+
+  /** Upserts a user (merging present keys) and takes a reference on it; null when it has no valid id. */
+  public UserEntry acquire(UserPatch user) {
+    long id = user.id;
     if (id == 0) {
       return null;
     }
@@ -38,7 +45,7 @@ public final class UserStore {
       u = new UserEntry(id);
       users.put(id, u);
     }
-    u.merge(user, strings);
+    u.apply(user, strings);
     u.refs++;
     return u;
   }
@@ -47,7 +54,16 @@ public final class UserStore {
   public UserEntry update(JsonObject user) {
     UserEntry u = users.get(Ids.get(user, "id"));
     if (u != null) {
-      u.merge(user, strings);
+      u.apply(UserPatch.of(user), strings);
+    }
+    return u;
+  }
+
+  /** Merges fields into an already cached user (no new reference); returns it or null when not cached. */
+  public UserEntry update(UserPatch user) {
+    UserEntry u = user == null ? null : users.get(user.id);
+    if (u != null) {
+      u.apply(user, strings);
     }
     return u;
   }
@@ -57,6 +73,27 @@ public final class UserStore {
     if (u != null && --u.refs <= 0) {
       users.remove(u.id);
     }
+  }
+
+  /** The bot's user, or null before READY. */
+  public UserEntry self() {
+    return self;
+  }
+
+  /** Replaces the bot user (READY / USER_UPDATE); returns the previous one or null. */
+  public UserEntry self(JsonObject user) {
+    UserEntry previous = self;
+    UserEntry u = acquire(user);
+    if (self != null) {
+      release(self);
+    }
+    self = u;
+    return previous;
+  }
+
+  /** Whether {@code userId} is the bot. */
+  public boolean isSelf(long userId) {
+    return self != null && self.id == userId;
   }
 
   /** Number of cached users. */

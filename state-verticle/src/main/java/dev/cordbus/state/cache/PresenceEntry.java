@@ -1,8 +1,7 @@
-package dev.cordbus.state.member;
+package dev.cordbus.state.cache;
 
 import dev.cordbus.state.store.Blob;
 import dev.cordbus.state.store.Ids;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -33,6 +32,9 @@ public final class PresenceEntry {
     }
   }
 
+  /** An offline presence with nothing else (a member cached without a presence). */
+  public static final PresenceEntry OFFLINE = new PresenceEntry(new JsonObject().put("status", "offline"));
+
   private static final String[] PLATFORMS = {"desktop", "mobile", "web", "vr"};
   /** Platform present flag (bit 3) + status (bits 0-2), 4 bits per platform. */
   private short clientStatus;
@@ -41,17 +43,24 @@ public final class PresenceEntry {
 
   /** A presence from a presence object. */
   public PresenceEntry(JsonObject p) {
-    status = (byte) Status.parse(p.getValue("status")).ordinal();
-    activities = p.getValue("activities") instanceof JsonArray a ? Blob.of(a) : null;
-    if (p.getValue("client_status") instanceof JsonObject cs) {
-      short packed = 0;
-      for (int i = 0; i < PLATFORMS.length; i++) {
-        if (cs.getValue(PLATFORMS[i]) != null) {
-          packed |= (short) ((8 | Status.parse(cs.getValue(PLATFORMS[i])).ordinal()) << (4 * i));
-        }
+    this(PresencePatch.of(p));
+  }
+
+  /** A presence from a presence read from the wire. */
+  public PresenceEntry(PresencePatch p) {
+    status = p.status;
+    activities = p.activities;
+    clientStatus = p.clientStatus;
+  }
+
+  /** The index of a client platform, or -1. */
+  static int platform(String name) {
+    for (int i = 0; i < PLATFORMS.length; i++) {
+      if (PLATFORMS[i].equals(name)) {
+        return i;
       }
-      clientStatus = packed;
     }
+    return -1;
   }
 
   /** The status. */

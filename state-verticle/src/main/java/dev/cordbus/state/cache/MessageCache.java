@@ -1,4 +1,4 @@
-package dev.cordbus.state.message;
+package dev.cordbus.state.cache;
 
 import dev.cordbus.state.store.Blob;
 import io.vertx.core.json.JsonObject;
@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * The bounded message cache: at most {@code perChannel} messages per channel and {@code total} overall, least
- * recently used out (a read or an edit counts as a use). Messages are kept as JSON bytes.
+ * recently used out (a read or an edit counts as a use). Messages are kept as JSON bytes: a MESSAGE_CREATE's own
+ * bytes as received (a copy of the slice), an edited message re-encoded.
  */
 public final class MessageCache {
 
@@ -29,13 +30,21 @@ public final class MessageCache {
     this.perChannel = perChannel;
   }
 
-  /** Inserts or replaces a message; returns the previous one or null. */
-  public JsonObject put(long channelId, long messageId, JsonObject message) {
+  /** Inserts or replaces a message (encoded); returns the previous bytes or null. */
+  public byte[] put(long channelId, long messageId, JsonObject message) {
+    return put(channelId, messageId, Blob.of(message));
+  }
+
+  /**
+   * Inserts or replaces a message as JSON bytes (kept as they are: never change them afterwards); returns the
+   * previous bytes or null.
+   */
+  public byte[] put(long channelId, long messageId, byte[] json) {
     if (total == 0 || perChannel == 0) {
       return null;
     }
     LinkedHashMap<Long, byte[]> ch = channels.computeIfAbsent(channelId, k -> new LinkedHashMap<>(16, 0.75f, true));
-    byte[] old = ch.put(messageId, Blob.of(message));
+    byte[] old = ch.put(messageId, json);
     lru.put(messageId, channelId);
     if (ch.size() > perChannel) {
       Iterator<Long> it = ch.keySet().iterator();
@@ -51,17 +60,27 @@ public final class MessageCache {
       removeFromChannel(eldest.getValue(), eldest.getKey());
       evicted++;
     }
-    return Blob.object(old);
+    return old;
+  }
+
+  /** Whether messages are kept at all. */
+  public boolean enabled() {
+    return total > 0 && perChannel > 0;
   }
 
   /** The message, or null; counts as a use. */
   public JsonObject get(long channelId, long messageId) {
+    return Blob.object(bytes(channelId, messageId));
+  }
+
+  /** The message's JSON bytes (never change them), or null; counts as a use. */
+  public byte[] bytes(long channelId, long messageId) {
     LinkedHashMap<Long, byte[]> ch = channels.get(channelId);
     byte[] b = ch == null ? null : ch.get(messageId);
     if (b != null) {
       lru.get(messageId);
     }
-    return Blob.object(b);
+    return b;
   }
 
   /** Removes a message; returns it or null. */

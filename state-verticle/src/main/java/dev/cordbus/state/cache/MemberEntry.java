@@ -1,4 +1,4 @@
-package dev.cordbus.state.member;
+package dev.cordbus.state.cache;
 
 import dev.cordbus.state.store.Extras;
 import dev.cordbus.state.store.Hashes;
@@ -6,7 +6,6 @@ import dev.cordbus.state.store.Ids;
 import dev.cordbus.state.store.Interner;
 import dev.cordbus.state.store.Text;
 import dev.cordbus.state.store.Timestamps;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Arrays;
 import java.util.Set;
@@ -43,45 +42,44 @@ public final class MemberEntry {
   }
 
   /** Merges the keys present in a member object (the {@code user} key is handled by the store). */
-  public void merge(JsonObject m, Interner strings) {
-    if (m.containsKey("nick")) {
-      nick = Text.update(nick, m.getString("nick"));
+  public void apply(MemberPatch m, Interner strings) {
+    if (m.has(MemberPatch.NICK)) {
+      nick = Text.update(nick, m.nick);
     }
-    if (m.containsKey("avatar")) {
-      avatar = Hashes.update(avatar, m.getString("avatar"));
+    if (m.has(MemberPatch.AVATAR)) {
+      avatar = Hashes.update(avatar, m.avatar);
     }
-    if (m.containsKey("banner")) {
-      banner = Hashes.update(banner, m.getString("banner"));
+    if (m.has(MemberPatch.BANNER)) {
+      banner = Hashes.update(banner, m.banner);
     }
-    if (m.getValue("roles") instanceof JsonArray a) {
-      long[] parsed = Ids.array(a);
-      if (!Arrays.equals(parsed, roles)) {
-        roles = strings.ids(parsed);
-      }
+    if (m.has(MemberPatch.ROLES) && !Arrays.equals(m.roles, roles)) {
+      roles = strings.ids(m.roles);
     }
-    if (m.containsKey("joined_at")) {
-      joinedAt = Timestamps.parse(m.getValue("joined_at"));
+    if (m.has(MemberPatch.JOINED_AT)) {
+      joinedAt = m.joinedAt;
     }
-    if (m.containsKey("premium_since")) {
-      premiumSince = Timestamps.parse(m.getValue("premium_since"));
+    if (m.has(MemberPatch.PREMIUM_SINCE)) {
+      premiumSince = m.premiumSince;
     }
-    if (m.containsKey("communication_disabled_until")) {
-      communicationDisabledUntil = strings.intern(m.getString("communication_disabled_until"));
+    if (m.has(MemberPatch.DISABLED_UNTIL)) {
+      communicationDisabledUntil = strings.intern(m.disabledUntil);
     }
-    if (m.getValue("flags") instanceof Number n) {
-      flags = n.intValue();
+    if (m.has(MemberPatch.FLAGS)) {
+      flags = m.flags;
     }
-    bits = bit(m, "deaf", DEAF);
-    bits = bit(m, "mute", MUTE);
-    bits = bit(m, "pending", PENDING);
-    extras = Extras.merge(extras, m, KNOWN);
+    bits = bit(m, MemberPatch.DEAF, m.deaf, DEAF);
+    bits = bit(m, MemberPatch.MUTE, m.mute, MUTE);
+    bits = bit(m, MemberPatch.PENDING, m.pending, PENDING);
+    if (m.extras != null) {
+      extras = Extras.merge(extras, m.extras, KNOWN);
+    }
   }
 
-  private byte bit(JsonObject m, String key, int mask) {
-    if (!m.containsKey(key)) {
+  private byte bit(MemberPatch m, int present, boolean value, int mask) {
+    if (!m.has(present)) {
       return bits;
     }
-    return (byte) (Boolean.TRUE.equals(m.getValue(key)) ? bits | mask : bits & ~mask);
+    return (byte) (value ? bits | mask : bits & ~mask);
   }
 
   /** Whether the member has the role. */

@@ -1,7 +1,8 @@
-package dev.cordbus.state.event;
+package dev.cordbus.state;
 
 import dev.cordbus.state.channel.ChannelUpdater;
 import dev.cordbus.state.channel.ThreadUpdater;
+import dev.cordbus.state.event.Updater;
 import dev.cordbus.state.guild.ExpressionUpdater;
 import dev.cordbus.state.guild.GuildUpdater;
 import dev.cordbus.state.guild.RoleUpdater;

@@ -1,4 +1,4 @@
-package dev.cordbus.state;
+package dev.cordbus.state.cache;
 
 /**
  * Which members the cache keeps ({@code memberPolicy} config key). The bot's own member is always kept.

@@ -1,4 +1,4 @@
-package dev.cordbus.state.member;
+package dev.cordbus.state.cache;
 
 import dev.cordbus.state.store.Extras;
 import dev.cordbus.state.store.Hashes;
@@ -37,30 +37,32 @@ public final class UserEntry {
     this.id = id;
   }
 
-  /** Merges the keys present in {@code u} (a full or partial user object). */
-  public void merge(JsonObject u, Interner strings) {
-    if (u.containsKey("username")) {
-      username = Text.update(username, u.getString("username"));
+  /** Merges the keys present in a user object. */
+  public void apply(UserPatch u, Interner strings) {
+    if (u.has(UserPatch.USERNAME)) {
+      username = Text.update(username, u.username);
     }
-    if (u.containsKey("discriminator")) {
-      discriminator = strings.intern(u.getString("discriminator"));
+    if (u.has(UserPatch.DISCRIMINATOR)) {
+      discriminator = strings.intern(u.discriminator);
     }
-    if (u.containsKey("global_name")) {
-      globalName = Text.update(globalName, u.getString("global_name"));
+    if (u.has(UserPatch.GLOBAL_NAME)) {
+      globalName = Text.update(globalName, u.globalName);
     }
-    if (u.containsKey("avatar")) {
-      avatar = Hashes.update(avatar, u.getString("avatar"));
+    if (u.has(UserPatch.AVATAR)) {
+      avatar = Hashes.update(avatar, u.avatar);
     }
-    if (u.getValue("public_flags") instanceof Number n) {
-      publicFlags = n.intValue();
+    if (u.has(UserPatch.PUBLIC_FLAGS)) {
+      publicFlags = u.publicFlags;
     }
-    if (u.containsKey("bot")) {
-      bits = (byte) (Boolean.TRUE.equals(u.getValue("bot")) ? bits | 1 : bits & ~1);
+    if (u.has(UserPatch.BOT)) {
+      bits = (byte) (u.bot ? bits | 1 : bits & ~1);
     }
-    if (u.containsKey("system")) {
-      bits = (byte) (Boolean.TRUE.equals(u.getValue("system")) ? bits | 2 : bits & ~2);
+    if (u.has(UserPatch.SYSTEM)) {
+      bits = (byte) (u.system ? bits | 2 : bits & ~2);
     }
-    extras = Extras.merge(extras, u, KNOWN);
+    if (u.extras != null) {
+      extras = Extras.merge(extras, u.extras, KNOWN);
+    }
   }
 
   /** The user as Discord's user object. */

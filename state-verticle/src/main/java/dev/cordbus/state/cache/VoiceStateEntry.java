@@ -1,4 +1,4 @@
-package dev.cordbus.state.voice;
+package dev.cordbus.state.cache;
 
 import dev.cordbus.state.store.Ids;
 import dev.cordbus.state.store.Interner;

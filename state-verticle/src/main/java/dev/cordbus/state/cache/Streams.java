@@ -1,0 +1,126 @@
+package dev.cordbus.state.cache;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.cordbus.state.store.JsonRead;
+import dev.cordbus.state.store.JsonSlice;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Reads dispatch bodies into patches with the streaming parser: a whole member or presence body, or a big body
+ * split into the arrays read element by element (GUILD_CREATE's and GUILD_MEMBERS_CHUNK's members and presences)
+ * and the other fields.
+ */
+public final class Streams {
+
+  private Streams() {
+  }
+
+  /**
+   * A body split at the top level.
+   *
+   * @param fields the picked top-level fields as a small tree
+   * @param ranges key → {from, to} in the slice's array, for the arrays left as bytes
+   */
+  public record Split(JsonObject fields, Map<String, int[]> ranges) {
+
+    /** The range of an array left as bytes, or null. */
+    public int[] range(String key) {
+      return ranges.get(key);
+    }
+  }
+
+  /** A body that is a member object (GUILD_MEMBER_UPDATE). */
+  public static MemberPatch member(JsonSlice body) {
+    try (JsonParser p = body.parser()) {
+      return p.nextToken() == JsonToken.START_OBJECT ? MemberPatch.read(p, body.array(), body.offset())
+          : new MemberPatch();
+    } catch (IOException e) {
+      throw new DecodeException("member body: " + e.getMessage(), e);
+    }
+  }
+
+  /** A body that is a presence object (PRESENCE_UPDATE). */
+  public static PresencePatch presence(JsonSlice body) {
+    try (JsonParser p = body.parser()) {
+      return p.nextToken() == JsonToken.START_OBJECT ? PresencePatch.read(p, body.array(), body.offset())
+          : new PresencePatch();
+    } catch (IOException e) {
+      throw new DecodeException("presence body: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Splits a body: the arrays under {@code arrays} are left as byte ranges, the fields in {@code picked} (every other
+   * field when null) are read into a tree, the rest is skipped unparsed.
+   */
+  public static Split split(JsonSlice body, Set<String> arrays, Set<String> picked) {
+    JsonObject fields = new JsonObject();
+    Map<String, int[]> ranges = new HashMap<>(4);
+    try (JsonParser p = body.parser()) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return new Split(fields, ranges);
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String key = p.currentName();
+        JsonToken t = p.nextToken();
+        if (arrays.contains(key)) {
+          if (t == JsonToken.START_ARRAY) {
+            int from = JsonRead.start(p, body.offset());
+            ranges.put(key, new int[] {from, JsonRead.skip(p, body.offset())});
+          } else {
+            p.skipChildren();
+            ranges.remove(key);
+          }
+        } else if (picked == null || picked.contains(key)) {
+          fields.put(key, JsonRead.value(p, body.array(), body.offset()));
+        } else {
+          p.skipChildren();
+        }
+      }
+    } catch (IOException e) {
+      throw new DecodeException("dispatch body: " + e.getMessage(), e);
+    }
+    return new Split(fields, ranges);
+  }
+
+  /** Each object of the array at {@code range} (null: none) as a member. */
+  public static void members(JsonSlice body, int[] range, Consumer<MemberPatch> action) {
+    objects(body, range, p -> action.accept(MemberPatch.read(p, body.array(), range[0])));
+  }
+
+  /** Each object of the array at {@code range} (null: none) as a presence. */
+  public static void presences(JsonSlice body, int[] range, Consumer<PresencePatch> action) {
+    objects(body, range, p -> action.accept(PresencePatch.read(p, body.array(), range[0])));
+  }
+
+  private interface Reader {
+    void read(JsonParser p) throws IOException;
+  }
+
+  private static void objects(JsonSlice body, int[] range, Reader reader) {
+    if (range == null) {
+      return;
+    }
+    try (JsonParser p = JsonRead.parser(body.array(), range[0], range[1] - range[0])) {
+      if (p.nextToken() != JsonToken.START_ARRAY) {
+        return;
+      }
+      for (JsonToken t = p.nextToken(); t != null && t != JsonToken.END_ARRAY; t = p.nextToken()) {
+        if (t == JsonToken.START_OBJECT) {
+          reader.read(p);
+        } else {
+          p.skipChildren();
+        }
+      }
+    } catch (IOException e) {
+      throw new DecodeException("dispatch array: " + e.getMessage(), e);
+    }
+  }
+}
