@@ -4,7 +4,7 @@ import dev.cordbus.api.dispatch.DispatchRelay;
 import dev.cordbus.api.Addresses;
 import dev.cordbus.api.Headers;
 import dev.cordbus.state.StateVerticle;
-import dev.cordbus.state.event.EventTable;
+import dev.cordbus.state.EventTable;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;

@@ -3,7 +3,6 @@ package dev.cordbus.state;
 import dev.cordbus.api.dispatch.DispatchRelay;
 import dev.cordbus.api.Addresses;
 import dev.cordbus.api.Headers;
-import dev.cordbus.api.dispatch.DispatchRelay;
 import dev.cordbus.state.EventTable;
 import dev.cordbus.state.cache.Cache;
 import dev.cordbus.state.chunk.MemberRequests;

@@ -1,10 +1,10 @@
 package dev.cordbus.bench.jmh;
 
-import dev.cordbus.state.Cache;
+import dev.cordbus.state.cache.Cache;
 import dev.cordbus.state.StateOptions;
 import dev.cordbus.state.event.Dispatch;
 import dev.cordbus.state.event.Emitter;
-import dev.cordbus.state.event.EventTable;
+import dev.cordbus.state.EventTable;
 import dev.cordbus.state.event.Updater;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.TimeUnit;
