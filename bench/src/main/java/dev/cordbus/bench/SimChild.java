@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The simulator in its own JVM, driven over stdin: {@code fire COUNT PER_SECOND} runs a firehose and answers
- * {@code FIRED {"written":n,"ms":t}}; {@code quit} or end of input stops it. Args: {@code GUILDS MEMBERS}; the
+ * {@code FIRED {"written":n,"ms":t,"cpuSeconds":c}} (c = this JVM's CPU time during the firehose, rendering included); {@code quit} or end of input stops it. Args: {@code GUILDS MEMBERS}; the
  * token comes from the environment variable {@value #TOKEN_ENV}.
  */
 public final class SimChild {
@@ -41,10 +41,12 @@ public final class SimChild {
         String[] p = line.trim().split("\\s+");
         if (p.length == 3 && p[0].equals("fire")) {
           long t0 = System.nanoTime();
+          long cpu0 = ClientChild.cpuNanos();
           long written = sim.scenario().firehose(Integer.parseInt(p[1]), Integer.parseInt(p[2]))
               .toCompletionStage().toCompletableFuture().get(600, TimeUnit.SECONDS);
           System.out.println("FIRED " + new JsonObject().put("written", written)
-              .put("ms", (System.nanoTime() - t0) / 1_000_000).encode());
+              .put("ms", (System.nanoTime() - t0) / 1_000_000)
+              .put("cpuSeconds", (ClientChild.cpuNanos() - cpu0) / 1e9).encode());
         }
       }
     } catch (Exception e) {

@@ -1,5 +1,9 @@
 package dev.cordbus.simulator.gateway;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpConnection;
@@ -26,6 +30,8 @@ public final class GatewayConnection {
   public static final int MAX_PAYLOAD_BYTES = 4096;
   /** Identify-{@code compress:true} compresses server payloads at least this long. */
   static final int PAYLOAD_COMPRESSION_MIN_CHARS = 1024;
+  /** Frames the batched path writes in one piece (Vert.x's default maximum server frame size). */
+  static final int MAX_BATCHED_FRAME = 65_536;
 
   /** Lifecycle of a connection. */
   public enum State {
@@ -59,6 +65,10 @@ public final class GatewayConnection {
   private final SendLimiter limiter;
   private final List<JsonObject> earlyFrames = new ArrayList<>();
   private final List<Runnable> writableWaiters = new ArrayList<>();
+  /** The Netty channel under the WebSocket (batched firehose writes), or null when Vert.x does not expose it. */
+  private final io.netty.channel.Channel channel;
+  /** A flush of batched writes is scheduled on the event loop. */
+  private boolean flushScheduled;
   private Compression compression;
   private ZlibStreamEncoder zlib;
   private State state = State.AWAITING_IDENTIFY;
@@ -79,6 +89,7 @@ public final class GatewayConnection {
     this.http = http;
     this.compression = compression;
     this.zlib = compression == Compression.ZLIB_STREAM ? new ZlibStreamEncoder() : null;
+    this.channel = http instanceof io.vertx.core.net.impl.ConnectionBase cb ? cb.channel() : null;
     this.limiter = new SendLimiter(hub.options.sendLimit(), hub.options.sendWindowMs());
     this.lastBeatAt = System.currentTimeMillis();
   }
@@ -164,6 +175,74 @@ public final class GatewayConnection {
     return write(frame);
   }
 
+  /**
+   * Writes a dispatch rendered ahead (the firehose) without deflating or encoding it: under zlib-stream the
+   * deflater's history is reset and the pre-deflated frame spliced in ({@link ZlibSplice}); without compression the
+   * frame's bytes go out as a text frame; payload compression takes the ordinary path. The write is not flushed at
+   * once: frames written in one event-loop task leave in one flush (one {@code writev}) at its end
+   * ({@link #writeBatched}).
+   */
+  Future<Void> writeDispatch(RenderedDispatch d, long seq, boolean blank) {
+    if (state == State.CLOSED || ws.isClosed()) {
+      return Future.failedFuture("connection " + id + " is closed");
+    }
+    hub.log.dispatched(shard, 1);
+    switch (compression) {
+      case ZLIB_STREAM -> {
+        payloadsWritten++;
+        Buffer encoded = Buffer.buffer(d.size(seq, blank) / 2 + 64);
+        zlib.appendHistoryReset(encoded);
+        d.appendZlib(encoded, seq, blank);
+        int every = hub.options.zlibSplitEvery();
+        if (every > 0 && payloadsWritten % every == 0) {
+          return writeZlib(encoded);
+        }
+        return writeBatched(encoded.getBytes(), true);
+      }
+      case PAYLOAD -> {
+        return write(d.textString(seq, blank));
+      }
+      default -> {
+        payloadsWritten++;
+        return writeBatched(d.text(seq, blank), false);
+      }
+    }
+  }
+
+  /**
+   * One WebSocket frame written to the Netty channel without a flush; a flush is scheduled for the end of the current
+   * event-loop task, so that a burst of frames costs one system call instead of one each. Vert.x has no public
+   * unflushed write: {@code ConnectionBase#channel()} (as in {@link #abort}) gives the channel, and the frame passes
+   * the same encoders as Vert.x's own writes. While Vert.x holds writes queued ({@code writeQueueFull}), the frame
+   * joins that queue through the public API instead, so frames always leave in the order they were written (which
+   * zlib-stream depends on).
+   */
+  private Future<Void> writeBatched(byte[] bytes, boolean binary) {
+    if (channel == null || bytes.length > MAX_BATCHED_FRAME || writeQueueFull()) {
+      return binary ? ws.writeBinaryMessage(Buffer.buffer(bytes))
+          : ws.writeTextMessage(new String(bytes, StandardCharsets.UTF_8));
+    }
+    ByteBuf frame = Unpooled.wrappedBuffer(bytes);
+    io.netty.channel.ChannelPromise written = channel.newPromise();
+    channel.write(binary ? new BinaryWebSocketFrame(true, 0, frame) : new TextWebSocketFrame(true, 0, frame), written);
+    if (!flushScheduled) {
+      flushScheduled = true;
+      hub.context.runOnContext(v -> {
+        flushScheduled = false;
+        channel.flush();
+      });
+    }
+    io.vertx.core.Promise<Void> done = io.vertx.core.Promise.promise();
+    written.addListener(f -> {
+      if (f.isSuccess()) {
+        done.tryComplete();
+      } else {
+        done.tryFail(f.cause());
+      }
+    });
+    return done.future();
+  }
+
   /** Writes a server payload with this connection's compression. */
   public Future<Void> write(String text) {
     if (state == State.CLOSED || ws.isClosed()) {
@@ -172,14 +251,7 @@ public final class GatewayConnection {
     payloadsWritten++;
     switch (compression) {
       case ZLIB_STREAM -> {
-        Buffer encoded = zlib.encode(text.getBytes(StandardCharsets.UTF_8));
-        int every = hub.options.zlibSplitEvery();
-        int at = every > 0 && payloadsWritten % every == 0 ? ZlibStreamEncoder.splitPoint(encoded) : -1;
-        if (at > 0) {
-          ws.writeBinaryMessage(encoded.getBuffer(0, at));
-          return ws.writeBinaryMessage(encoded.getBuffer(at, encoded.length()));
-        }
-        return ws.writeBinaryMessage(encoded);
+        return writeZlib(zlib.encode(text.getBytes(StandardCharsets.UTF_8)));
       }
       case PAYLOAD -> {
         if (text.length() >= PAYLOAD_COMPRESSION_MIN_CHARS) {
@@ -191,6 +263,17 @@ public final class GatewayConnection {
         return ws.writeTextMessage(text);
       }
     }
+  }
+
+  /** Writes one zlib-stream payload, split over two messages every {@code zlibSplitEvery} payloads. */
+  private Future<Void> writeZlib(Buffer encoded) {
+    int every = hub.options.zlibSplitEvery();
+    int at = every > 0 && payloadsWritten % every == 0 ? ZlibStreamEncoder.splitPoint(encoded) : -1;
+    if (at > 0) {
+      ws.writeBinaryMessage(encoded.getBuffer(0, at));
+      return ws.writeBinaryMessage(encoded.getBuffer(at, encoded.length()));
+    }
+    return ws.writeBinaryMessage(encoded);
   }
 
   /** Writes a text frame as is (no compression). */

@@ -11,9 +11,12 @@ public final class ZlibStreamEncoder {
 
   private final Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION);
   private final byte[] chunk = new byte[64 * 1024];
+  /** Whether the deflater may refer back to bytes it compressed (true until the first {@link #appendHistoryReset}). */
+  private boolean hasHistory = true;
 
   /** Deflates one payload through the shared context. */
   public Buffer encode(byte[] payload) {
+    hasHistory = true;
     deflater.setInput(payload);
     Buffer out = Buffer.buffer(payload.length / 4 + 64);
     int n;
@@ -22,6 +25,25 @@ public final class ZlibStreamEncoder {
       out.appendBytes(chunk, 0, n);
     } while (n == chunk.length || !deflater.needsInput());
     return out;
+  }
+
+  /**
+   * Before {@link ZlibSplice} bytes go out on this stream: appends a {@code FULL_FLUSH} (an empty stored block, or the
+   * zlib header plus one on a fresh stream) so that the deflater forgets what it compressed and never refers back
+   * across the spliced bytes; appends nothing when it has compressed nothing since the last reset. The appended bytes
+   * belong to the same WebSocket message as the splice that follows (only a message's end must carry the marker).
+   */
+  public void appendHistoryReset(Buffer out) {
+    if (!hasHistory) {
+      return;
+    }
+    hasHistory = false;
+    deflater.setInput(new byte[0]);
+    int n;
+    do {
+      n = deflater.deflate(chunk, 0, chunk.length, Deflater.FULL_FLUSH);
+      out.appendBytes(chunk, 0, n);
+    } while (n == chunk.length);
   }
 
   /** Releases the native context. */
