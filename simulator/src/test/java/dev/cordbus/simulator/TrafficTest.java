@@ -130,6 +130,23 @@ class TrafficTest {
   }
 
   @Test
+  void permessageDeflateIsNotNegotiated(Vertx vertx) throws Exception {
+    DiscordSimulator sim = Sims.start(vertx, Sims.fast().world(World.generate(1, 5, 6L)));
+    io.vertx.core.http.WebSocketClient client = vertx.createWebSocketClient(
+        new io.vertx.core.http.WebSocketClientOptions().setTryUsePerMessageCompression(true)
+            .setTryUsePerFrameCompression(true));
+    try {
+      io.vertx.core.http.WebSocket ws = Sims.await(client.connect(new io.vertx.core.http.WebSocketConnectOptions()
+          .setAbsoluteURI(sim.gatewayUrl() + "/?v=10&encoding=json")));
+      assertEquals(null, ws.headers().get("Sec-WebSocket-Extensions"),
+          "Discord compresses with zlib-stream only; an offered permessage-deflate is declined");
+    } finally {
+      Sims.await(client.close());
+      Sims.await(sim.close());
+    }
+  }
+
+  @Test
   void firehoseThroughputToACountingClient(Vertx vertx) throws Exception {
     DiscordSimulator sim = Sims.start(vertx, Sims.fast().heartbeatIntervalMs(60_000)
         .world(World.generate(8, 20, 6L)));

@@ -37,18 +37,22 @@ final class FirehoseRenderer {
     this.world = world;
   }
 
-  /** The next {@code count} dispatches, round-robin over {@code guilds}. */
+  /**
+   * The {@code count} dispatches of one run, round-robin over {@code guilds}. Every run has the same mix from its
+   * first dispatch, and its reactions only name messages of the same run; message ids stay unique across runs.
+   */
   RenderedDispatch[] render(int count, List<Long> guilds) {
+    templates.values().forEach(t -> t.lastMessageId = null);
     RenderedDispatch[] out = new RenderedDispatch[count];
     for (int i = 0; i < count; i++) {
-      out[i] = next(guilds.get(i % guilds.size()));
+      out[i] = next(guilds.get(i % guilds.size()), i);
     }
     return out;
   }
 
-  private RenderedDispatch next(long guildId) {
+  private RenderedDispatch next(long guildId, long n) {
     Templates t = templates.computeIfAbsent(guildId, this::templates);
-    long n = counter++;
+    long unique = counter++;
     int kind = (int) (n % 20);
     int a = (int) ((n / 20) % t.messageTail.size());
     if (kind == 17) {
@@ -63,7 +67,7 @@ final class FirehoseRenderer {
       return new RenderedDispatch(MESSAGE_REACTION_ADD, guildId,
           new Part[] {t.reactionPrefix.get(a), Part.variable(t.lastMessageId + "\"}}")}, null);
     }
-    String id = Snowflakes.format(Snowflakes.of(System.currentTimeMillis(), (int) (n & 0x3FFFFF)));
+    String id = Snowflakes.format(Snowflakes.of(System.currentTimeMillis(), (int) (unique & 0x3FFFFF)));
     t.lastMessageId = id;
     Part head = Part.variable("{\"id\":\"" + id);
     return new RenderedDispatch(MESSAGE_CREATE, guildId, new Part[] {head, t.messageTail.get(a)},
