@@ -15,11 +15,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * Warms the simulator's firehose up before any client under test connects, so that the clients race a compiled
  * emitter rather than an interpreted one: for each compression, a throw-away session in the simulator's own JVM
  * (a Vert.x WebSocket that only counts messages) receives {@code count} firehose dispatches and closes with 1000,
- * which ends its session (it receives nothing of the measured runs). Every wait is bounded.
+ * which ends its session (it receives nothing of the measured runs); then it waits for the JIT to settle. Every wait is
+ * bounded.
  */
 final class SimWarmup {
 
   static final long STEP_TIMEOUT_MS = 120_000;
+  static final long JIT_QUIET_MS = 300;
+  static final long JIT_QUIET_MAX_MS = 10_000;
 
   private SimWarmup() {
   }
@@ -35,8 +38,27 @@ final class SimWarmup {
       for (String compression : new String[] {"none", "zlib-stream"}) {
         once(client, sim, token, guilds, count, compression);
       }
+      awaitJitQuiet();
     } finally {
       client.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+  }
+
+  /** Waits (at most {@value #JIT_QUIET_MAX_MS} ms) until the JIT has compiled nothing for {@value #JIT_QUIET_MS} ms. */
+  private static void awaitJitQuiet() throws InterruptedException {
+    var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+    if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
+      return;
+    }
+    long deadline = System.currentTimeMillis() + JIT_QUIET_MAX_MS;
+    long last = jit.getTotalCompilationTime();
+    while (System.currentTimeMillis() < deadline) {
+      Thread.sleep(JIT_QUIET_MS);
+      long now = jit.getTotalCompilationTime();
+      if (now == last) {
+        return;
+      }
+      last = now;
     }
   }
 

@@ -1,20 +1,17 @@
 package dev.cordbus.simulator.gateway;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
-import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.Deflater;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,8 +27,6 @@ public final class GatewayConnection {
   public static final int MAX_PAYLOAD_BYTES = 4096;
   /** Identify-{@code compress:true} compresses server payloads at least this long. */
   static final int PAYLOAD_COMPRESSION_MIN_CHARS = 1024;
-  /** Frames the batched path writes in one piece (Vert.x's default maximum server frame size). */
-  static final int MAX_BATCHED_FRAME = 65_536;
 
   /** Lifecycle of a connection. */
   public enum State {
@@ -65,10 +60,8 @@ public final class GatewayConnection {
   private final SendLimiter limiter;
   private final List<JsonObject> earlyFrames = new ArrayList<>();
   private final List<Runnable> writableWaiters = new ArrayList<>();
-  /** The Netty channel under the WebSocket (batched firehose writes), or null when Vert.x does not expose it. */
-  private final io.netty.channel.Channel channel;
-  /** A flush of batched writes is scheduled on the event loop. */
-  private boolean flushScheduled;
+  /** The firehose's write path, or null when the channel is out of reach. */
+  private final RawFrameWriter raw;
   private Compression compression;
   private ZlibStreamEncoder zlib;
   private State state = State.AWAITING_IDENTIFY;
@@ -89,7 +82,7 @@ public final class GatewayConnection {
     this.http = http;
     this.compression = compression;
     this.zlib = compression == Compression.ZLIB_STREAM ? new ZlibStreamEncoder() : null;
-    this.channel = http instanceof io.vertx.core.net.impl.ConnectionBase cb ? cb.channel() : null;
+    this.raw = RawFrameWriter.of(http, hub.context, this::runWaiters);
     this.limiter = new SendLimiter(hub.options.sendLimit(), hub.options.sendWindowMs());
     this.lastBeatAt = System.currentTimeMillis();
   }
@@ -178,69 +171,33 @@ public final class GatewayConnection {
   /**
    * Writes a dispatch rendered ahead (the firehose) without deflating or encoding it: under zlib-stream the
    * deflater's history is reset and the pre-deflated frame spliced in ({@link ZlibSplice}); without compression the
-   * frame's bytes go out as a text frame; payload compression takes the ordinary path. The write is not flushed at
-   * once: frames written in one event-loop task leave in one flush (one {@code writev}) at its end
-   * ({@link #writeBatched}).
+   * frame's bytes go out as a text frame; payload compression takes the ordinary path. Frames go through
+   * {@link RawFrameWriter} (one flush per event-loop task) unless Vert.x holds writes queued or the payload is to be
+   * split, in which case Vert.x's own queue keeps them in order.
    */
   Future<Void> writeDispatch(RenderedDispatch d, long seq, boolean blank) {
     if (state == State.CLOSED || ws.isClosed()) {
       return Future.failedFuture("connection " + id + " is closed");
     }
     hub.log.dispatched(shard, 1);
-    switch (compression) {
-      case ZLIB_STREAM -> {
-        payloadsWritten++;
-        Buffer encoded = Buffer.buffer(d.size(seq, blank) / 2 + 64);
-        zlib.appendHistoryReset(encoded);
-        d.appendZlib(encoded, seq, blank);
-        int every = hub.options.zlibSplitEvery();
-        if (every > 0 && payloadsWritten % every == 0) {
-          return writeZlib(encoded);
-        }
-        return writeBatched(encoded.getBytes(), true);
-      }
-      case PAYLOAD -> {
-        return write(d.textString(seq, blank));
-      }
-      default -> {
-        payloadsWritten++;
-        return writeBatched(d.text(seq, blank), false);
-      }
+    if (compression == Compression.PAYLOAD) {
+      return write(d.textString(seq, blank));
     }
-  }
-
-  /**
-   * One WebSocket frame written to the Netty channel without a flush; a flush is scheduled for the end of the current
-   * event-loop task, so that a burst of frames costs one system call instead of one each. Vert.x has no public
-   * unflushed write: {@code ConnectionBase#channel()} (as in {@link #abort}) gives the channel, and the frame passes
-   * the same encoders as Vert.x's own writes. While Vert.x holds writes queued ({@code writeQueueFull}), the frame
-   * joins that queue through the public API instead, so frames always leave in the order they were written (which
-   * zlib-stream depends on).
-   */
-  private Future<Void> writeBatched(byte[] bytes, boolean binary) {
-    if (channel == null || bytes.length > MAX_BATCHED_FRAME || writeQueueFull()) {
-      return binary ? ws.writeBinaryMessage(Buffer.buffer(bytes))
-          : ws.writeTextMessage(new String(bytes, StandardCharsets.UTF_8));
+    payloadsWritten++;
+    boolean zlibStream = compression == Compression.ZLIB_STREAM;
+    int every = hub.options.zlibSplitEvery();
+    boolean split = zlibStream && every > 0 && payloadsWritten % every == 0;
+    int size = zlibStream ? d.zlibSize(seq, blank) + 16 : d.size(seq, blank);
+    if (raw != null && !split && size <= RawFrameWriter.MAX_FRAME && !writeQueueFull()) {
+      return zlibStream ? raw.write(true, size, b -> zlib.writeSpliced(b, d, seq, blank))
+          : raw.write(false, size, b -> d.writeText(b, seq, blank));
     }
-    ByteBuf frame = Unpooled.wrappedBuffer(bytes);
-    io.netty.channel.ChannelPromise written = channel.newPromise();
-    channel.write(binary ? new BinaryWebSocketFrame(true, 0, frame) : new TextWebSocketFrame(true, 0, frame), written);
-    if (!flushScheduled) {
-      flushScheduled = true;
-      hub.context.runOnContext(v -> {
-        flushScheduled = false;
-        channel.flush();
-      });
+    if (!zlibStream) {
+      return ws.writeTextMessage(d.textString(seq, blank));
     }
-    io.vertx.core.Promise<Void> done = io.vertx.core.Promise.promise();
-    written.addListener(f -> {
-      if (f.isSuccess()) {
-        done.tryComplete();
-      } else {
-        done.tryFail(f.cause());
-      }
-    });
-    return done.future();
+    ByteBuf b = Unpooled.buffer(size);
+    zlib.writeSpliced(b, d, seq, blank);
+    return writeZlib(Buffer.buffer(ByteBufUtil.getBytes(b)));
   }
 
   /** Writes a server payload with this connection's compression. */
@@ -255,7 +212,7 @@ public final class GatewayConnection {
       }
       case PAYLOAD -> {
         if (text.length() >= PAYLOAD_COMPRESSION_MIN_CHARS) {
-          return ws.writeBinaryMessage(zlibBlob(text.getBytes(StandardCharsets.UTF_8)));
+          return ws.writeBinaryMessage(ZlibStreamEncoder.blob(text.getBytes(StandardCharsets.UTF_8)));
         }
         return ws.writeTextMessage(text);
       }
@@ -292,13 +249,13 @@ public final class GatewayConnection {
     return ws.writeBinaryMessage(bytes);
   }
 
-  /** Whether the socket's write queue is full (back-pressure). */
+  /** Whether the socket's write queue is full (back-pressure), Vert.x's queue or, for the firehose, the channel's. */
   public boolean writeQueueFull() {
     if (state == State.CLOSED || ws.isClosed()) {
       return false;
     }
     try {
-      return ws.writeQueueFull();
+      return ws.writeQueueFull() || (raw != null && !raw.writable());
     } catch (IllegalStateException closedMeanwhile) {
       return false;
     }
@@ -425,23 +382,6 @@ public final class GatewayConnection {
     Session s = session;
     session = null;
     return s;
-  }
-
-  private static Buffer zlibBlob(byte[] payload) {
-    Deflater d = new Deflater();
-    try {
-      d.setInput(payload);
-      d.finish();
-      ByteArrayOutputStream out = new ByteArrayOutputStream(payload.length / 4 + 64);
-      byte[] chunk = new byte[16 * 1024];
-      while (!d.finished()) {
-        int n = d.deflate(chunk);
-        out.write(chunk, 0, n);
-      }
-      return Buffer.buffer(out.toByteArray());
-    } finally {
-      d.end();
-    }
   }
 
   @Override

@@ -1,6 +1,8 @@
 package dev.cordbus.simulator.gateway;
 
-import io.vertx.core.buffer.Buffer;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -89,31 +91,11 @@ public final class RenderedDispatch {
     return blank && blankParts != null ? blankParts : parts;
   }
 
-  /** The frame's UTF-8 bytes with sequence number {@code seq}. */
+  /** The frame's UTF-8 bytes with sequence number {@code seq} (replay, tests). */
   public byte[] text(long seq, boolean blank) {
-    Part[] ps = parts(blank);
-    byte[] s = Long.toString(seq).getBytes(StandardCharsets.US_ASCII);
-    int len = SEQ_HEAD.length + s.length + event.head.length;
-    for (Part p : ps) {
-      len += p.text.length;
-    }
-    byte[] out = new byte[len];
-    int at = put(out, 0, SEQ_HEAD);
-    at = put(out, at, s);
-    at = put(out, at, event.head);
-    for (Part p : ps) {
-      at = put(out, at, p.text);
-    }
-    return out;
-  }
-
-  /** The frame's length in UTF-8 bytes with sequence number {@code seq}. */
-  public int size(long seq, boolean blank) {
-    int len = SEQ_HEAD.length + Long.toString(seq).length() + event.head.length;
-    for (Part p : parts(blank)) {
-      len += p.text.length;
-    }
-    return len;
+    ByteBuf out = Unpooled.buffer(size(seq, blank));
+    writeText(out, seq, blank);
+    return ByteBufUtil.getBytes(out);
   }
 
   /** The frame as text (replay after RESUME, payload compression). */
@@ -121,65 +103,108 @@ public final class RenderedDispatch {
     return new String(text(seq, blank), StandardCharsets.UTF_8);
   }
 
+  /** The frame's length in UTF-8 bytes with sequence number {@code seq}. */
+  public int size(long seq, boolean blank) {
+    int len = SEQ_HEAD.length + digits(seq) + event.head.length;
+    for (Part p : parts(blank)) {
+      len += p.text.length;
+    }
+    return len;
+  }
+
+  /** At least the bytes {@link #writeZlib} writes (it grows the buffer if not). */
+  public int zlibSize(long seq, boolean blank) {
+    int len = 2 * ZlibSplice.EMPTY_STORED.length + SEQ_HEAD.length + digits(seq) + event.head.length;
+    for (Part p : parts(blank)) {
+      len += p.deflated == null ? p.text.length + ZlibSplice.EMPTY_STORED.length : p.deflated.length;
+    }
+    return len;
+  }
+
+  /** Writes the frame's UTF-8 bytes. */
+  public void writeText(ByteBuf out, long seq, boolean blank) {
+    out.writeBytes(SEQ_HEAD);
+    writeDigits(out, seq);
+    out.writeBytes(event.head);
+    for (Part p : parts(blank)) {
+      out.writeBytes(p.text);
+    }
+  }
+
   /**
-   * Appends the frame as zlib-stream bytes that need no deflating: stored blocks for the envelope and the variable
+   * Writes the frame as zlib-stream bytes that need no deflating: stored blocks for the envelope and the variable
    * parts, the pre-deflated bytes of the constant parts; ends with the flush marker {@code 00 00 ff ff}. The
-   * connection's deflater must have forgotten its history first ({@link ZlibStreamEncoder#appendHistoryReset}).
+   * connection's deflater must have forgotten its history first ({@link ZlibStreamEncoder#writeHistoryReset}).
    */
-  public void appendZlib(Buffer out, long seq, boolean blank) {
-    Stored run = new Stored(out);
-    run.add(SEQ_HEAD);
-    run.add(Long.toString(seq).getBytes(StandardCharsets.US_ASCII));
-    run.add(event.head);
+  public void writeZlib(ByteBuf out, long seq, boolean blank) {
+    int run = openStored(out);
+    out.writeBytes(SEQ_HEAD);
+    writeDigits(out, seq);
+    out.writeBytes(event.head);
     boolean endsFlushed = false;
     for (Part p : parts(blank)) {
       if (p.deflated == null) {
-        run.add(p.text);
+        if (run < 0) {
+          run = openStored(out);
+        }
+        out.writeBytes(p.text);
         endsFlushed = false;
       } else {
-        run.close();
-        out.appendBytes(p.deflated);
+        closeStored(out, run);
+        run = -1;
+        out.writeBytes(p.deflated);
         endsFlushed = true;
       }
     }
-    run.close();
+    closeStored(out, run);
     if (!endsFlushed) {
-      out.appendBytes(ZlibSplice.EMPTY_STORED);
+      out.writeBytes(ZlibSplice.EMPTY_STORED);
     }
   }
 
-  /** Consecutive variable bytes written as one stored block, its length patched in on close. */
-  private static final class Stored {
-    private final Buffer out;
-    private int header = -1;
-
-    Stored(Buffer out) {
-      this.out = out;
-    }
-
-    void add(byte[] b) {
-      if (header >= 0 && out.length() - header - 5 + b.length > ZlibSplice.MAX_STORED) {
-        close();
-      }
-      if (header < 0) {
-        header = out.length();
-        out.appendBytes(ZlibSplice.EMPTY_STORED);
-      }
-      out.appendBytes(b);
-    }
-
-    void close() {
-      if (header < 0) {
-        return;
-      }
-      int n = out.length() - header - 5;
-      out.setUnsignedShortLE(header + 1, n).setUnsignedShortLE(header + 3, ~n & 0xffff);
-      header = -1;
-    }
+  /** Opens a stored block (its length patched in by {@link #closeStored}); returns where its header is. */
+  private static int openStored(ByteBuf out) {
+    int at = out.writerIndex();
+    out.writeBytes(ZlibSplice.EMPTY_STORED);
+    return at;
   }
 
-  private static int put(byte[] out, int at, byte[] b) {
-    System.arraycopy(b, 0, out, at, b.length);
-    return at + b.length;
+  /** Patches LEN/NLEN of the stored block opened at {@code at}; none when {@code at} < 0. Blocks stay < 64 KiB. */
+  private static void closeStored(ByteBuf out, int at) {
+    if (at < 0) {
+      return;
+    }
+    int n = out.writerIndex() - at - ZlibSplice.EMPTY_STORED.length;
+    if (n > ZlibSplice.MAX_STORED) {
+      throw new IllegalStateException("a stored run of " + n + " bytes: variable parts are a few bytes");
+    }
+    out.setShortLE(at + 1, n).setShortLE(at + 3, ~n & 0xffff);
+  }
+
+  private static int digits(long v) {
+    if (v < 0) {
+      return Long.toString(v).length();
+    }
+    int n = 1;
+    for (long x = v / 10; x > 0; x /= 10) {
+      n++;
+    }
+    return n;
+  }
+
+  /** {@code s} in ASCII digits, without a String. */
+  private static void writeDigits(ByteBuf out, long v) {
+    if (v < 0) {
+      out.writeBytes(Long.toString(v).getBytes(StandardCharsets.US_ASCII));
+      return;
+    }
+    int n = digits(v);
+    int at = out.writerIndex();
+    out.ensureWritable(n);
+    for (int i = n - 1; i >= 0; i--) {
+      out.setByte(at + i, (int) ('0' + v % 10));
+      v /= 10;
+    }
+    out.writerIndex(at + n);
   }
 }

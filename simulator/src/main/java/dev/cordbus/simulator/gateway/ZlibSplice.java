@@ -1,6 +1,5 @@
 package dev.cordbus.simulator.gateway;
 
-import io.vertx.core.buffer.Buffer;
 import java.io.ByteArrayOutputStream;
 import java.util.zip.Deflater;
 
@@ -17,7 +16,7 @@ import java.util.zip.Deflater;
  *       connection.</li>
  * </ul>
  * The inflater on the other side keeps one context per connection and sees one valid stream. The connection's own
- * deflater must then not refer back across the spliced bytes: {@link ZlibStreamEncoder#appendHistoryReset} empties
+ * deflater must then not refer back across the spliced bytes: {@link ZlibStreamEncoder#writeHistoryReset} empties
  * its history ({@code FULL_FLUSH}) before a splice. What differs from a compressor with a long shared history is only
  * the ratio (each piece is compressed on its own), not the framing.
  */
@@ -49,23 +48,5 @@ public final class ZlibSplice {
     } finally {
       d.end();
     }
-  }
-
-  /** Appends {@code len} bytes as stored blocks (uncompressed, 5 bytes of framing per 64 KiB). */
-  static void appendStored(Buffer out, byte[] bytes, int off, int len) {
-    int at = off;
-    int left = len;
-    do {
-      int n = Math.min(left, MAX_STORED);
-      out.appendByte((byte) 0).appendByte((byte) n).appendByte((byte) (n >>> 8))
-          .appendByte((byte) ~n).appendByte((byte) (~n >>> 8)).appendBytes(bytes, at, n);
-      at += n;
-      left -= n;
-    } while (left > 0);
-  }
-
-  /** Bytes {@link #appendStored} writes for {@code len} bytes. */
-  static int storedSize(int len) {
-    return len + 5 * Math.max(1, (len + MAX_STORED - 1) / MAX_STORED);
   }
 }

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * world's available guilds. Every dispatch is rendered before the first one is written ({@link FirehoseRenderer}:
  * payload bytes serialised and deflated once, shared); writing one then costs its {@code s}, a copy of its bytes and,
  * under zlib-stream, no deflating ({@code ZlibSplice}). Respects WebSocket back-pressure ({@code writeQueueFull} +
- * drain), so it never buffers without bound. Event loop only.
+ * drain), so it never buffers without bound. Called on the simulator's event loop, where it writes; the rendering runs
+ * on its ordered worker queue (one run rendered at a time).
  */
 public final class Firehose {
 
@@ -59,12 +60,17 @@ public final class Firehose {
     if (guilds.isEmpty()) {
       return Future.failedFuture("firehose: the world has no available guild");
     }
-    long t0 = System.nanoTime();
-    RenderedDispatch[] plan = renderer.render(count, guilds);
-    LOG.info("firehose: {} dispatches rendered in {} ms", count, (System.nanoTime() - t0) / 1_000_000);
-    Run run = new Run(plan, perSecond);
-    run.pump();
-    return run.done.future();
+    // rendering takes a while for large counts: off the event loop (ordered: one renderer, one run at a time)
+    return vertx.executeBlocking(() -> {
+      long t0 = System.nanoTime();
+      RenderedDispatch[] plan = renderer.render(count, guilds);
+      LOG.info("firehose: {} dispatches rendered in {} ms", count, (System.nanoTime() - t0) / 1_000_000);
+      return plan;
+    }).compose(plan -> {
+      Promise<Long> done = Promise.promise();
+      new Run(plan, perSecond, done).pump();
+      return done.future();
+    });
   }
 
   private final class Run implements BiConsumer<Session, Session.Sent> {
@@ -72,15 +78,16 @@ public final class Firehose {
     final int perSecond;
     final long startedAt = System.currentTimeMillis();
     final Map<Session, Future<Void>> lastWrite = new HashMap<>();
-    final Promise<Long> done = Promise.promise();
+    final Promise<Long> done;
     int sent;
     long written;
     /** A connection whose write queue filled up on the last dispatch, or null. */
     GatewayConnection touched;
 
-    Run(RenderedDispatch[] plan, int perSecond) {
+    Run(RenderedDispatch[] plan, int perSecond, Promise<Long> done) {
       this.plan = plan;
       this.perSecond = perSecond;
+      this.done = done;
     }
 
     void pump() {
