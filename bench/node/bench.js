@@ -3,7 +3,8 @@
 /*
  * The bench's discordjs case: @discordjs/ws (zlib-sync for zlib-stream) with a small guild/member cache, measured as
  * the Java clients are (bench/src/main/java/dev/cordbus/bench/ClientChild.java) and speaking their line protocol:
- *   args: COMPRESSION REST_URL GATEWAY_URL GUILDS MEMBERS INTENTS; token from CORDBUS_BENCH_TOKEN
+ *   args: COMPRESSION REST_URL GATEWAY_URL GUILDS MEMBERS INTENTS; token from CORDBUS_BENCH_TOKEN (the gateway URL
+ *         is not used: @discordjs/ws takes it from GET /gateway/bot, which the simulator answers with the same URL)
  *   stdout: READY {"readyMs":..} once every guild is cached (and chunked where GUILD_CREATE lacked members, as JDA's
  *           ChunkingFilter.ALL does); then, after "done" on stdin and one idle second, RESULT {...}; FAILED <why>.
  * Run with node --expose-gc (heap after GC) and --max-old-space-size equal to the JVMs' -Xmx.
@@ -49,7 +50,7 @@ async function heapAfterGc() {
 }
 
 async function main() {
-  const [compression, restUrl, gatewayUrl, guildsArg, , intentsArg] = process.argv.slice(2);
+  const [compression, restUrl, , guildsArg, , intentsArg] = process.argv.slice(2);
   const token = process.env.CORDBUS_BENCH_TOKEN;
   if (!token || !intentsArg || typeof global.gc !== 'function') {
     fail('usage: node --expose-gc bench.js COMPRESSION REST_URL GATEWAY_URL GUILDS MEMBERS INTENTS'
@@ -68,7 +69,7 @@ async function main() {
   });
   const t0 = performance.now();
 
-  // @discordjs/ws asks GET /gateway/bot through @discordjs/rest; the simulator answers it (its url is gatewayUrl).
+  // @discordjs/ws asks GET /gateway/bot through @discordjs/rest; the simulator answers it with its gateway URL.
   const api = new rest.REST({ api: restUrl.replace(/\/v\d+\/?$/, ''), version: '10' }).setToken(token);
   const manager = new ws.WebSocketManager({
     token,
@@ -111,7 +112,7 @@ async function main() {
   const readyMs = Math.round(performance.now() - t0);
   counter.arm();
   const cpuReady = process.cpuUsage();
-  process.stdout.write(`READY ${JSON.stringify({ readyMs, gatewayUrl })}\n`);
+  process.stdout.write(`READY ${JSON.stringify({ readyMs })}\n`);
 
   const lines = readline.createInterface({ input: process.stdin });
   const first = await new Promise((resolve) => {

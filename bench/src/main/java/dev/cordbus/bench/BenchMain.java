@@ -13,10 +13,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * cordbus against JDA on the same simulated stream. For each compression and each case it starts a fresh simulator
- * JVM and a fresh client JVM (same heap and GC flags), waits for the client to be ready, fires the firehose, collects
- * the client's figures, and finally prints and writes the comparison table ({@code <out>/<date>.md} and
- * {@code <out>/latest.md}).
+ * cordbus against JDA and @discordjs/ws on the same simulated stream. For each compression and each case it starts a
+ * fresh simulator JVM and a fresh client ({@link ClientRun}: one JVM, two clustered JVMs for {@code two-node}, or the
+ * Node.js client; same heap and GC flags), waits for the client to be ready, fires the firehose, collects the
+ * client's figures and the load average around the case, and finally prints and writes the comparison table
+ * ({@code <out>/<date>.md} and {@code <out>/latest.md}).
  */
 public final class BenchMain {
 
