@@ -10,7 +10,9 @@ public final class BenchException extends RuntimeException {
     /** A child JVM did not answer in time. */
     TIMEOUT,
     /** A child JVM exited or printed something unexpected. */
-    CHILD_FAILED
+    CHILD_FAILED,
+    /** Something the run needs outside the JVM is missing (Node.js, the Node client's packages). */
+    SETUP
   }
 
   private final Kind kind;

@@ -13,10 +13,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * cordbus against JDA on the same simulated stream. For each compression and each case it starts a fresh simulator
- * JVM and a fresh client JVM (same heap and GC flags), waits for the client to be ready, fires the firehose, collects
- * the client's figures, and finally prints and writes the comparison table ({@code <out>/<date>.md} and
- * {@code <out>/latest.md}).
+ * cordbus against JDA and @discordjs/ws on the same simulated stream. For each compression and each case it starts a
+ * fresh simulator JVM and a fresh client ({@link ClientRun}: one JVM, two clustered JVMs for {@code two-node}, or the
+ * Node.js client; same heap and GC flags), waits for the client to be ready, fires the firehose, collects the
+ * client's figures and the load average around the case, and finally prints and writes the comparison table
+ * ({@code <out>/<date>.md} and {@code <out>/latest.md}).
  */
 public final class BenchMain {
 
@@ -24,6 +25,8 @@ public final class BenchMain {
 
   static final long SIM_START_MS = 120_000;
   static final long FIRE_MS = 600_000;
+  /** The pinned version in bench/node/package.json. */
+  static final String DISCORDJS_WS_VERSION = "2.0.4";
 
   private BenchMain() {
   }
@@ -87,35 +90,63 @@ public final class BenchMain {
   }
 
   static JsonObject runOne(BenchOptions o, String kase, String compression, int events, int perSecond, Path logs) {
+    double loadStart = MachineInfo.loadAverage();
     List<String> jvm = List.of("-Xms" + o.heap(), "-Xmx" + o.heap(), "-XX:+UseG1GC");
     Map<String, String> env = Map.of(SimChild.TOKEN_ENV, "bench-" + UUID.randomUUID());
     String tag = kase.replace('+', '-') + "-" + compression;
     List<String> clientJvm = new ArrayList<>(jvm);
     Path jfr = logs.resolve(tag + ".jfr");
-    if (o.profile()) {
+    boolean profiled = o.profile() && !kase.equals(Cases.DISCORDJS);
+    if (profiled) {
       clientJvm.addAll(Profiles.jfrFlags(jfr));
       clientJvm.add("-Dcordbus.bench.histogram=true");
     }
+    Path nodeDir = null;
+    if (kase.equals(Cases.DISCORDJS)) {
+      nodeDir = NodeClient.dir();
+      NodeClient.ensureInstalled(nodeDir);
+    }
+    int warmup = perSecond > 0 ? 0 : o.simWarmup();
     try (Child sim = Child.start("simulator", jvm, SimChild.class, List.of(Integer.toString(o.guilds()),
-        Integer.toString(o.members())), env, logs.resolve(tag + "-simulator.log"))) {
-      JsonObject urls = new JsonObject(sim.await("SIM", SIM_START_MS));
-      try (Child client = Child.start(kase, clientJvm, ClientChild.class, List.of(kase, compression,
-          urls.getString("rest"), urls.getString("gateway"), Integer.toString(o.guilds()),
-          Integer.toString(o.members())), env, logs.resolve(tag + "-client.log"))) {
-        client.await("READY", ClientChild.READY_TIMEOUT_MS + 10_000);
+        Integer.toString(o.members()), Integer.toString(warmup)), env, logs.resolve(tag + "-simulator.log"))) {
+      JsonObject urls = new JsonObject(sim.await("SIM", SIM_START_MS + 2 * SimWarmup.STEP_TIMEOUT_MS));
+      ClientCase.Spec where = new ClientCase.Spec(compression, urls.getString("rest"), urls.getString("gateway"),
+          null, o.guilds(), o.members());
+      List<String> args = List.of(compression, where.restBaseUrl(), where.gatewayUrl(), Integer.toString(o.guilds()),
+          Integer.toString(o.members()));
+      try (ClientRun client = switch (kase) {
+        case Cases.TWO_NODE -> TwoNodeRun.start(clientJvm, gatewayJvm(jvm, profiled, logs, tag), compression, where,
+            env, logs, tag);
+        case Cases.DISCORDJS -> new ClientRun.Single(Child.startCommand(kase, NodeClient.command(nodeDir, o.heap(),
+            concat(args, List.of(Integer.toString(CordbusCase.intentMask())))), env, logs.resolve(tag + "-client.log")));
+        default -> new ClientRun.Single(Child.start(kase, clientJvm, ClientChild.class, concat(List.of(kase), args),
+            env, logs.resolve(tag + "-client.log")));
+      }) {
+        client.awaitReady();
         sim.send("fire " + events + " " + perSecond);
         JsonObject fired = new JsonObject(sim.await("FIRED", FIRE_MS));
-        client.send("done");
-        JsonObject r = new JsonObject(client.await("RESULT", ClientChild.DRAIN_TIMEOUT_MS + 30_000));
+        JsonObject r = client.finish();
         sim.send("quit");
-        client.close();
-        r.put("written", fired.getLong("written")).put("fireMs", fired.getLong("ms"));
-        if (o.profile()) {
-          r.put("hottest", hottest(jfr));
+        r.put("written", fired.getLong("written")).put("fireMs", fired.getLong("ms"))
+            .put("simCpuSeconds", fired.getDouble("cpuSeconds", 0.0));
+        if (profiled) {
+          r.put("hottest", kase.equals(Cases.TWO_NODE) ? "bot JVM:\n\n" + hottest(jfr) + "\ngateway JVM:\n\n"
+              + hottest(logs.resolve(tag + "-gateway.jfr")) : hottest(jfr));
         }
-        return r;
+        return r.put("loadStart", loadStart).put("loadEnd", MachineInfo.loadAverage());
       }
     }
+  }
+
+  /** The two-node gateway JVM's flags: the same as every client's, its own JFR file when profiling. */
+  private static List<String> gatewayJvm(List<String> jvm, boolean profiled, Path logs, String tag) {
+    return profiled ? concat(jvm, Profiles.jfrFlags(logs.resolve(tag + "-gateway.jfr"))) : jvm;
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
   }
 
   private static String hottest(Path jfr) {
@@ -129,18 +160,18 @@ public final class BenchMain {
   static String report(BenchOptions o, String machine, List<JsonObject> results, List<JsonObject> latencies,
       List<String> failures) {
     StringBuilder b = new StringBuilder();
-    b.append("# cordbus vs JDA ").append(net.dv8tion.jda.api.JDAInfo.VERSION).append(", ").append(LocalDate.now())
-        .append("\n\n");
+    b.append("# cordbus vs JDA ").append(net.dv8tion.jda.api.JDAInfo.VERSION).append(" and @discordjs/ws ")
+        .append(DISCORDJS_WS_VERSION).append(", ").append(LocalDate.now()).append("\n\n");
     b.append("World ").append(o.guilds()).append(" guilds × ").append(o.members()).append(" members; firehose of ")
         .append(o.events()).append(" dispatches (85% ~1.4 KB MESSAGE_CREATE, the rest GUILD_MEMBER_UPDATE,"
             + " PRESENCE_UPDATE, MESSAGE_REACTION_ADD) at full speed. Each row: a fresh simulator JVM and a fresh"
-            + " client JVM, `-Xms").append(o.heap()).append(" -Xmx").append(o.heap()).append(" -XX:+UseG1GC`.\n\n");
+            + " client JVM (two for two-node), `-Xms").append(o.heap()).append(" -Xmx").append(o.heap())
+        .append(" -XX:+UseG1GC`; discordjs: `node --expose-gc --max-old-space-size=")
+        .append(NodeClient.heapMiB(o.heap())).append("`. The simulator first warms its firehose up with ")
+        .append(o.simWarmup()).append(" dispatches per compression on a throw-away session.\n\n");
     b.append("Machine: ").append(machine).append(".\n\n");
     b.append(ResultTable.table(results)).append('\n');
-    b.append("dispatches/s = the bot listener's MESSAGE_CREATE per second from the first to the last one, scaled by"
-        + " dispatches written / MESSAGE_CREATE counted (all four dispatch kinds are decoded and handled; frames row:"
-        + " WebSocket frames counted, no inflating or parsing = the simulator's emit ceiling). Heap ="
-        + " used heap after System.gc() with the world cached. CPU = process CPU time of the client JVM.\n\n");
+    b.append(ResultTable.LEGEND).append("\n\n");
     b.append("Targets:\n");
     ResultTable.verdicts(results).forEach(l -> b.append(l).append('\n'));
     if (!latencies.isEmpty()) {

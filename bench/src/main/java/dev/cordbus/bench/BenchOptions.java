@@ -5,22 +5,25 @@ import java.util.List;
 
 /**
  * Command-line options of {@link BenchMain}: {@code --guilds G --members M --events F --heap 1g
- * --cases frames,gateway,gateway+state,gateway+state-nomsg,jda --compression none,zlib-stream --out bench/results
- * --latency-events 25000 --latency-rate 5000}; {@code --latency-events 0} skips the latency run;
- * {@code --profile true} records the clients with JFR and adds the hottest methods and a heap histogram.
+ * --cases frames,gateway,gateway+state,gateway+state-nomsg,two-node,jda,discordjs --compression none,zlib-stream
+ * --out bench/results --latency-events 25000 --latency-rate 5000 --sim-warmup 30000}; {@code --latency-events 0}
+ * skips the latency run; {@code --sim-warmup 0} skips warming the simulator's firehose up; {@code --profile true}
+ * records the Java clients with JFR and adds the hottest methods and a heap histogram.
  */
 public record BenchOptions(int guilds, int members, int events, String heap, List<String> cases,
-    List<String> compressions, Path out, int latencyEvents, int latencyRate, boolean profile) {
+    List<String> compressions, Path out, int latencyEvents, int latencyRate, boolean profile, int simWarmup) {
 
   public static final int DEFAULT_GUILDS = 100;
   public static final int DEFAULT_MEMBERS = 100;
   public static final int DEFAULT_EVENTS = 50_000;
   public static final String DEFAULT_HEAP = "1g";
-  public static final List<String> DEFAULT_CASES = List.of("frames", "gateway", "gateway+state", "gateway+state-nomsg", "jda");
+  public static final List<String> DEFAULT_CASES = Cases.ALL;
   public static final List<String> DEFAULT_COMPRESSIONS = List.of("none", "zlib-stream");
   public static final Path DEFAULT_OUT = Path.of("bench", "results");
   public static final int DEFAULT_LATENCY_EVENTS = 25_000;
   public static final int DEFAULT_LATENCY_RATE = 5_000;
+  /** Firehose dispatches per compression the simulator sends itself before the clients connect (JIT warm-up). */
+  public static final int DEFAULT_SIM_WARMUP = 30_000;
 
   /** Parses the flags; throws {@link BenchException} naming the bad flag. */
   public static BenchOptions parse(String[] args) {
@@ -34,6 +37,7 @@ public record BenchOptions(int guilds, int members, int events, String heap, Lis
     int latencyEvents = DEFAULT_LATENCY_EVENTS;
     int latencyRate = DEFAULT_LATENCY_RATE;
     boolean profile = false;
+    int simWarmup = DEFAULT_SIM_WARMUP;
     for (int i = 0; i < args.length; i += 2) {
       String flag = args[i];
       if (i + 1 >= args.length) {
@@ -51,11 +55,12 @@ public record BenchOptions(int guilds, int members, int events, String heap, Lis
         case "--latency-events" -> latencyEvents = v.equals("0") ? 0 : positive(flag, v);
         case "--latency-rate" -> latencyRate = positive(flag, v);
         case "--profile" -> profile = Boolean.parseBoolean(v);
+        case "--sim-warmup" -> simWarmup = v.equals("0") ? 0 : positive(flag, v);
         default -> throw bad(flag, "unknown flag");
       }
     }
     for (String c : cases) {
-      ClientChild.create(c);
+      Cases.check(c);
     }
     for (String c : compressions) {
       if (!c.equals("none") && !c.equals("zlib-stream")) {
@@ -65,7 +70,8 @@ public record BenchOptions(int guilds, int members, int events, String heap, Lis
     if (!heap.matches("[0-9]+[kmgKMG]?")) {
       throw bad("--heap", "a -Xmx size like 1g, got " + heap);
     }
-    return new BenchOptions(guilds, members, events, heap, cases, compressions, out, latencyEvents, latencyRate, profile);
+    return new BenchOptions(guilds, members, events, heap, cases, compressions, out, latencyEvents, latencyRate, profile,
+        simWarmup);
   }
 
   private static int positive(String flag, String v) {

@@ -53,7 +53,12 @@ public final class Child implements AutoCloseable {
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(mainClass.getName());
     cmd.addAll(args);
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    return startCommand(name, cmd, env, log);
+  }
+
+  /** Starts any command speaking the same line protocol (the Node.js client); as {@link #start}. */
+  public static Child startCommand(String name, List<String> command, Map<String, String> env, Path log) {
+    ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
     pb.environment().putAll(env);
     try {
       Process p = pb.start();

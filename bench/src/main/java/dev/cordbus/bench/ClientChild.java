@@ -32,6 +32,7 @@ public final class ClientChild {
       case "gateway+state" -> new CordbusCase(true);
       case "gateway+state-nomsg" -> new CordbusCase(true, new JsonObject().put("messageCacheSize", 0));
       case "jda" -> new JdaCase();
+      case Cases.TWO_NODE_BOT -> new TwoNodeBotCase();
       case "latency" -> new LatencyCase(false, LATENCY_WARMUP);
       case "latency-cluster" -> new LatencyCase(true, LATENCY_WARMUP);
       default -> throw new BenchException(BenchException.Kind.BAD_ARGUMENT, "unknown case " + name);

@@ -46,11 +46,7 @@ final class CordbusCase implements ClientCase {
         whenCached(spec.guilds(), ready, 0);
       }
     });
-    JsonArray intents = new JsonArray();
-    BenchIntents.CORDBUS.forEach(i -> intents.add(i.name()));
-    JsonObject config = new JsonObject().put("token", spec.token()).put("restBaseUrl", spec.restBaseUrl())
-        .put("shardCount", 1).put("compression", spec.compression()).put("intents", intents)
-        .put("identifyIntervalMs", 10);
+    JsonObject config = gatewayConfig(spec);
     Future<String> state = withState
         ? vertx.deployVerticle(new StateVerticle(), new DeploymentOptions().setConfig(stateConfig.copy()))
         : Future.succeededFuture("");
@@ -92,6 +88,15 @@ final class CordbusCase implements ClientCase {
     if (vertx != null) {
       vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
+  }
+
+  /** The gateway verticle's config in every cordbus case: one shard, the bench's intents, the run's compression. */
+  static JsonObject gatewayConfig(Spec spec) {
+    JsonArray intents = new JsonArray();
+    BenchIntents.CORDBUS.forEach(i -> intents.add(i.name()));
+    return new JsonObject().put("token", spec.token()).put("restBaseUrl", spec.restBaseUrl())
+        .put("shardCount", 1).put("compression", spec.compression()).put("intents", intents)
+        .put("identifyIntervalMs", 10);
   }
 
   static int intentMask() {

@@ -20,6 +20,15 @@ final class MachineInfo {
         os.getSystemLoadAverage());
   }
 
+  /** The 1-minute load average from {@code /proc/loadavg} (the JVM's figure elsewhere), -1 when unknown. */
+  static double loadAverage() {
+    try {
+      return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+")[0]);
+    } catch (Exception e) {
+      return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+  }
+
   private static String cpuModel() {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {

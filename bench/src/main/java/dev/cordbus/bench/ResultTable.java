@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Pure formatting of the run's results: the markdown comparison table (ratios to the JDA row of the same compression)
- * and the verdict on each target. No I/O, unit-tested.
+ * Pure formatting of the run's results: the markdown comparison table (ratios to the JDA and the discord.js rows of
+ * the same compression) and the verdict on each target. No I/O, unit-tested.
  */
 public final class ResultTable {
 
@@ -17,34 +17,82 @@ public final class ResultTable {
   public static final double TARGET_HEAP_FRACTION = 0.5;
   /** With zlib-stream, "at the ceiling" = at least this fraction of the frame counter's rate. */
   public static final double CEILING_FRACTION = 0.9;
+  /** The frame counter must read at least this many times JDA's events/s, or the simulator bounds the comparison. */
+  public static final double TARGET_CEILING = 5.0;
 
   private ResultTable() {
   }
 
+  /** What the columns mean, printed under the table. */
+  public static final String LEGEND = "events/s = the bot listener's MESSAGE_CREATE per second from the first to the"
+      + " last one, scaled by dispatches written / MESSAGE_CREATE counted (all four dispatch kinds are decoded and"
+      + " handled; frames row: WebSocket messages counted by a bare socket reader, no inflating or parsing = the"
+      + " simulator's emit ceiling). Heap = used heap after a full GC with the world cached (two-node: the bot JVM;"
+      + " discordjs: V8 heapUsed after global.gc()). CPU = process CPU time of the client during the firehose"
+      + " (two-node: gateway JVM + bot JVM, the parts under \"by JVM\"); CPU µs/event = that CPU / dispatches"
+      + " written; CPU × JDA and × discord.js divide it by theirs in the same compression (below 1 = less CPU per"
+      + " event). Simulator = the simulator JVM's CPU during the firehose (rendering included) / dispatches written."
+      + " Load = the 1-minute load average (/proc/loadavg) when the case started → ended.";
+
   /** The table; one row per result, in the given order. */
   public static String table(List<JsonObject> results) {
     StringBuilder b = new StringBuilder();
-    b.append("| case | compression | dispatches/s (whole run) | dispatches/s (2nd half) | × JDA | time to ready (ms)"
+    b.append("| case | compression | events/s (whole run) | events/s (2nd half) | events/s × JDA | time to ready (ms)"
         + " | guilds cached | members cached | heap after GC (MiB) | × JDA heap | CPU s (firehose) | CPU s (process)"
-        + " | CPU µs/event |\n");
-    b.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        + " | CPU µs/event | CPU × JDA | CPU × discord.js | CPU µs/event by JVM | simulator CPU µs/event"
+        + " | load (start → end) |\n");
+    b.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---|\n");
     for (JsonObject r : results) {
-      JsonObject jda = find(results, "jda", r.getString("compression"));
+      String c = r.getString("compression");
+      JsonObject jda = find(results, "jda", c);
+      JsonObject djs = find(results, "discordjs", c);
       JsonObject cached = r.getJsonObject("cached", new JsonObject());
-      double cpu = r.getDouble("cpuRunSeconds", 0.0);
-      long events = r.getLong("events", 0L);
-      b.append(String.format(Locale.ROOT, "| %s | %s | %,.0f | %,.0f | %s | %,d | %s | %s | %.1f | %s | %.2f | %.2f | %s |%n",
-          r.getString("case"), r.getString("compression"), dispatchRate(r, "rate"), dispatchRate(r, "rate2"),
+      b.append(String.format(Locale.ROOT, "| %s | %s | %,.0f | %,.0f | %s | %,d | %s | %s | %.1f | %s | %.2f | %.2f"
+              + " | %s | %s | %s | %s | %s | %s |%n",
+          r.getString("case"), c, dispatchRate(r, "rate"), dispatchRate(r, "rate2"),
           jda == null ? "–" : ratio(dispatchRate(r, "rate"), dispatchRate(jda, "rate")),
-          r.getLong("readyMs", 0L), cached.containsKey("guilds") ? String.format(Locale.ROOT, "%,d",
-              cached.getLong("guilds")) : "n/a",
-          cached.containsKey("members") ? String.format(Locale.ROOT, "%,d", cached.getLong("members")) : "n/a",
+          r.getLong("readyMs", 0L), count(cached, "guilds"), count(cached, "members"),
           r.getLong("heapBytes", 0L) / 1048576.0,
-          jda == null ? "–" : ratio(r.getLong("heapBytes", 0L), jda.getLong("heapBytes", 0L)), cpu,
-          r.getDouble("cpuTotalSeconds", 0.0),
-          events == 0 ? "–" : String.format(Locale.ROOT, "%.1f", cpu * 1e6 / events)));
+          jda == null ? "–" : ratio(r.getLong("heapBytes", 0L), jda.getLong("heapBytes", 0L)),
+          r.getDouble("cpuRunSeconds", 0.0), r.getDouble("cpuTotalSeconds", 0.0), micros(cpuPerEvent(r)),
+          jda == null ? "–" : ratio(cpuPerEvent(r), cpuPerEvent(jda)),
+          djs == null ? "–" : ratio(cpuPerEvent(r), cpuPerEvent(djs)), byJvm(r),
+          micros(perEvent(r, r.getDouble("simCpuSeconds", 0.0))), load(r)));
     }
     return b.toString();
+  }
+
+  /** Client CPU seconds during the firehose per dispatch written (per event counted when unknown); 0 if none. */
+  static double cpuPerEvent(JsonObject r) {
+    return perEvent(r, r.getDouble("cpuRunSeconds", 0.0));
+  }
+
+  private static double perEvent(JsonObject r, double seconds) {
+    long n = r.getLong("written", 0L) > 0 ? r.getLong("written") : r.getLong("events", 0L);
+    return n == 0 ? 0 : seconds / n;
+  }
+
+  private static String micros(double seconds) {
+    return seconds <= 0 ? "–" : String.format(Locale.ROOT, "%.1f", seconds * 1e6);
+  }
+
+  /** two-node: "gateway X + bot Y" µs/event; "–" for one-process cases. */
+  private static String byJvm(JsonObject r) {
+    JsonObject parts = r.getJsonObject("parts");
+    if (parts == null) {
+      return "–";
+    }
+    return "gateway " + micros(perEvent(r, parts.getJsonObject("gateway").getDouble("cpuRunSeconds", 0.0)))
+        + " + bot " + micros(perEvent(r, parts.getJsonObject("bot").getDouble("cpuRunSeconds", 0.0)));
+  }
+
+  private static String load(JsonObject r) {
+    return r.containsKey("loadStart") ? String.format(Locale.ROOT, "%.2f → %.2f", r.getDouble("loadStart"),
+        r.getDouble("loadEnd", 0.0)) : "–";
+  }
+
+  private static String count(JsonObject cached, String key) {
+    return cached.containsKey(key) ? String.format(Locale.ROOT, "%,d", cached.getLong(key)) : "n/a";
   }
 
   /** One line per target: MET / MISSED / not measured, with the figures. */
@@ -76,6 +124,15 @@ public final class ResultTable {
         double x = (double) s.getLong("heapBytes") / j.getLong("heapBytes");
         out.add(String.format(Locale.ROOT, "- gateway+state heap ≤ %.0f%% of JDA's (%s): %s (%.0f%%)",
             TARGET_HEAP_FRACTION * 100, c, x <= TARGET_HEAP_FRACTION ? "MET" : "MISSED", x * 100));
+      }
+    }
+    for (String c : new String[] {"none", "zlib-stream"}) {
+      JsonObject f = find(results, "frames", c);
+      JsonObject j = find(results, "jda", c);
+      if (f != null && j != null) {
+        double x = dispatchRate(f, "rate") / dispatchRate(j, "rate");
+        out.add(String.format(Locale.ROOT, "- simulator emit ceiling (frames) ≥ %.0f× JDA events/s (%s): %s (%.2f×)",
+            TARGET_CEILING, c, x >= TARGET_CEILING ? "MET" : "MISSED", x));
       }
     }
     return out;

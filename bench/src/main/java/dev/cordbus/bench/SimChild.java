@@ -13,8 +13,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The simulator in its own JVM, driven over stdin: {@code fire COUNT PER_SECOND} runs a firehose and answers
- * {@code FIRED {"written":n,"ms":t}}; {@code quit} or end of input stops it. Args: {@code GUILDS MEMBERS}; the
- * token comes from the environment variable {@value #TOKEN_ENV}.
+ * {@code FIRED {"written":n,"ms":t,"cpuSeconds":c}} (c = this JVM's CPU time during the firehose, rendering included); {@code quit} or end of input stops it. Args: {@code GUILDS MEMBERS [WARMUP]}: the
+ * firehose is first warmed up with {@code WARMUP} dispatches per compression ({@link SimWarmup}, default 0) before
+ * {@code SIM} is printed. The token comes from the environment variable {@value #TOKEN_ENV}.
  */
 public final class SimChild {
 
@@ -27,12 +28,14 @@ public final class SimChild {
   public static void main(String[] args) throws Exception {
     int guilds = Integer.parseInt(args[0]);
     int members = Integer.parseInt(args[1]);
+    int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 0;
     Vertx vertx = Vertx.vertx();
     try {
       SimulatorOptions options = new SimulatorOptions().world(World.generate(guilds, members, 42L))
           .tokens(List.of(System.getenv(TOKEN_ENV))).identifyWindowMs(0);
       DiscordSimulator sim = DiscordSimulator.start(vertx, options).toCompletionStage().toCompletableFuture()
           .get(120, TimeUnit.SECONDS);
+      SimWarmup.run(vertx, sim, System.getenv(TOKEN_ENV), guilds, warmup);
       System.out.println("SIM " + new JsonObject().put("rest", sim.restBaseUrl()).put("gateway", sim.gatewayUrl())
           .encode());
       BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -41,10 +44,12 @@ public final class SimChild {
         String[] p = line.trim().split("\\s+");
         if (p.length == 3 && p[0].equals("fire")) {
           long t0 = System.nanoTime();
+          long cpu0 = ClientChild.cpuNanos();
           long written = sim.scenario().firehose(Integer.parseInt(p[1]), Integer.parseInt(p[2]))
               .toCompletionStage().toCompletableFuture().get(600, TimeUnit.SECONDS);
           System.out.println("FIRED " + new JsonObject().put("written", written)
-              .put("ms", (System.nanoTime() - t0) / 1_000_000).encode());
+              .put("ms", (System.nanoTime() - t0) / 1_000_000)
+              .put("cpuSeconds", (ClientChild.cpuNanos() - cpu0) / 1e9).encode());
         }
       }
     } catch (Exception e) {

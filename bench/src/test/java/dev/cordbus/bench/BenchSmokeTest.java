@@ -5,31 +5,61 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The whole harness with small numbers: simulator and clients in child JVMs, cordbus gateway + state and JDA, no
- * compression. Proves that both rows are measured (every MESSAGE_CREATE counted, the world cached) and the report
- * written.
+ * The whole harness with small numbers: simulator and clients in child processes. Proves that the rows are measured
+ * (every MESSAGE_CREATE counted, the world cached) and the report written: cordbus gateway + state and JDA; the
+ * two-node case (two clustered JVMs, both CPUs summed); the discordjs case (Node.js, zlib-stream through zlib-sync,
+ * so the simulator's spliced zlib stream is read by a third inflater). Each is bounded by its own timeout.
  */
 class BenchSmokeTest {
 
-  @Test
-  void gatewayStateAndJdaRowsAreMeasuredAndWritten(@TempDir Path out) throws Exception {
+  private static String run(Path out, String cases, String compression) throws Exception {
     BenchOptions o = BenchOptions.parse(new String[] {"--guilds", "3", "--members", "10", "--events", "1000",
-        "--cases", "gateway+state,jda", "--compression", "none", "--heap", "256m", "--latency-events", "0", "--out", out.toString()});
+        "--cases", cases, "--compression", compression, "--heap", "256m", "--latency-events", "0",
+        "--sim-warmup", "500", "--out", out.toString()});
     String report = BenchMain.run(o);
     assertTrue(Files.readString(out.resolve("latest.md")).equals(report));
     assertTrue(!report.contains("Failed runs"), report);
-    String[] rows = report.lines().filter(l -> l.startsWith("| gateway+state") || l.startsWith("| jda"))
-        .toArray(String[]::new);
-    assertEquals(2, rows.length, report);
+    return report;
+  }
+
+  /** The cells of the rows of {@code kase}, checked for the 3 × 10 world. */
+  private static String[] rows(String report, String kase, int expected) {
+    String[] rows = report.lines().filter(l -> l.startsWith("| " + kase + " |")).toArray(String[]::new);
+    assertEquals(expected, rows.length, report);
     for (String row : rows) {
       String[] cells = row.split("\\|");
       assertEquals("3", cells[7].trim(), row);
       assertEquals("30", cells[8].trim(), row);
+      assertTrue(!cells[13].trim().equals("–"), "CPU µs/event measured: " + row);
     }
-    assertTrue(report.contains("JDA heap") || report.contains("× JDA heap"));
+    return rows;
+  }
+
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void gatewayStateAndJdaRowsAreMeasuredAndWritten(@TempDir Path out) throws Exception {
+    String report = run(out, "gateway+state,jda", "none");
+    rows(report, "gateway+state", 1);
+    rows(report, "jda", 1);
+    assertTrue(report.contains("× JDA heap"));
+  }
+
+  @Test
+  @Timeout(value = 90, unit = TimeUnit.SECONDS)
+  void twoNodeRowSumsTheCpuOfBothJvms(@TempDir Path out) throws Exception {
+    String row = rows(run(out, "two-node", "none"), "two-node", 1)[0];
+    assertTrue(row.matches(".*\\| gateway [0-9.]+ \\+ bot [0-9.]+ \\|.*"), row);
+  }
+
+  @Test
+  @Timeout(value = 90, unit = TimeUnit.SECONDS)
+  void discordjsRowIsMeasuredOverZlibStream(@TempDir Path out) throws Exception {
+    rows(run(out, "discordjs", "zlib-stream"), "discordjs", 1);
   }
 }

@@ -43,6 +43,34 @@ class ResultTableTest {
   }
 
   @Test
+  void cpuPerEventIsComparedToJdaAndDiscordjsAndTwoNodeShowsBothJvms() {
+    JsonObject twoNode = row("two-node", "none", 850, 40L << 20).put("cpuRunSeconds", 0.3)
+        .put("parts", new JsonObject().put("gateway", new JsonObject().put("cpuRunSeconds", 0.1))
+            .put("bot", new JsonObject().put("cpuRunSeconds", 0.2)))
+        .put("simCpuSeconds", 0.005).put("loadStart", 1.5).put("loadEnd", 2.25);
+    List<JsonObject> rs = List.of(twoNode, row("jda", "none", 425, 100L << 20).put("cpuRunSeconds", 0.2),
+        row("discordjs", "none", 425, 10L << 20).put("cpuRunSeconds", 0.6));
+    String[] lines = ResultTable.table(rs).split("\n");
+    String[] cells = lines[2].split("\\|");
+    assertEquals("300.0", cells[13].trim(), "0.3 s over 1,000 dispatches written");
+    assertEquals("1.50", cells[14].trim(), "× JDA (200 µs)");
+    assertEquals("0.50", cells[15].trim(), "× discord.js (600 µs)");
+    assertEquals("gateway 100.0 + bot 200.0", cells[16].trim());
+    assertEquals("5.0", cells[17].trim(), "simulator CPU per dispatch");
+    assertEquals("1.50 → 2.25", cells[18].trim());
+    assertTrue(lines[3].contains("| – |"), "one-process rows have no split");
+  }
+
+  @Test
+  void theEmitCeilingIsJudgedAgainstJda() {
+    List<String> v = ResultTable.verdicts(List.of(row("frames", "none", 4000, 1).put("events", 1000L),
+        row("jda", "none", 850, 1)));
+    assertTrue(v.stream().anyMatch(l -> l.contains("emit ceiling") && l.contains("MISSED")), v.toString());
+    v = ResultTable.verdicts(List.of(row("frames", "none", 5000, 1).put("events", 1000L), row("jda", "none", 850, 1)));
+    assertTrue(v.stream().anyMatch(l -> l.contains("emit ceiling") && l.contains("MET (5.00×)")), v.toString());
+  }
+
+  @Test
   void missingRowsAreReportedAsNotMeasured() {
     List<String> v = ResultTable.verdicts(List.of(row("jda", "none", 10, 1)));
     assertTrue(v.get(0).contains("not measured"));

@@ -77,8 +77,11 @@ public final class DiscordSimulator {
     new RestApi(hub, options, log).mount(vertx, router);
     router.get("/").handler(rc -> upgrade(rc, "/"));
     router.getWithRegex("/resume/?").handler(rc -> upgrade(rc, RESUME_PATH));
+    // Discord's gateway compresses with zlib-stream / zstd-stream only (GATEWAY.md §10); it does not negotiate the
+    // permessage-deflate extension that some clients (Node's ws) offer and Vert.x would otherwise accept.
     HttpServerOptions so = new HttpServerOptions().setHost(options.host()).setPort(options.port())
-        .setMaxWebSocketFrameSize(MAX_WS_FRAME).setMaxWebSocketMessageSize(MAX_WS_MESSAGE);
+        .setMaxWebSocketFrameSize(MAX_WS_FRAME).setMaxWebSocketMessageSize(MAX_WS_MESSAGE)
+        .setPerMessageWebSocketCompressionSupported(false).setPerFrameWebSocketCompressionSupported(false);
     server = vertx.createHttpServer(so).requestHandler(router);
     return server.listen().map(s -> {
       port = s.actualPort();

@@ -57,8 +57,9 @@ class CompressionAndLimitsTest {
 
   @Test
   void identifiesInTheSameBucketWithinTheWindowGetOp9(Vertx vertx) throws Exception {
-    DiscordSimulator sim = Sims.start(vertx, Sims.fast().identifyWindowMs(1500).maxConcurrency(1)
-        .world(World.generate(2, 2, 2L)));
+    // heartbeats every 5 s: the clients do not heartbeat, and the 1.6 s wait below must not race the 1.5 s watchdog
+    DiscordSimulator sim = Sims.start(vertx, Sims.fast().heartbeatIntervalMs(5000).identifyWindowMs(1500)
+        .maxConcurrency(1).world(World.generate(2, 2, 2L)));
     RawClient a = RawClient.connect(vertx, sim.gatewayUrl());
     RawClient b = RawClient.connect(vertx, sim.gatewayUrl());
     try {

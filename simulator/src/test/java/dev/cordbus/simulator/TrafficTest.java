@@ -73,6 +73,80 @@ class TrafficTest {
   }
 
   @Test
+  void firehoseOverZlibStreamReadsBackThroughOneInflaterWithHeartbeatsInBetween(Vertx vertx) throws Exception {
+    DiscordSimulator sim = Sims.start(vertx, Sims.fast().heartbeatIntervalMs(60_000)
+        .world(World.generate(3, 12, 6L)));
+    RawClient c = RawClient.connect(vertx, sim.gatewayUrl(), "v=10&encoding=json&compress=zlib-stream");
+    try {
+      c.hello();
+      int withoutContent = Intent.ALL & ~Intent.MESSAGE_CONTENT.bit();
+      c.identify(sim.token(), withoutContent, null);
+      JsonObject ready = c.await(0, "READY", 5000);
+      for (int i = 0; i < 3; i++) {
+        c.await(0, "GUILD_CREATE", 5000);
+      }
+      int count = 3_000;
+      Future<Long> f = sim.scenario().firehose(count, 0);
+      for (int i = 0; i < 20; i++) {
+        c.heartbeat(null);
+      }
+      assertEquals(count, Sims.await(f));
+      long lastSeq = 4;
+      int acks = 0;
+      int messages = 0;
+      for (int i = 0; i < count + 20; i++) {
+        JsonObject frame = c.next(10_000);
+        assertFalse(frame.containsKey("_inflate_error"), frame.encode());
+        if (frame.getInteger("op") == 11) {
+          acks++;
+          continue;
+        }
+        assertEquals(lastSeq + 1, frame.getLong("s"), "in order, no gaps");
+        lastSeq = frame.getLong("s");
+        if ("MESSAGE_CREATE".equals(frame.getString("t"))) {
+          messages++;
+          assertEquals("", frame.getJsonObject("d").getString("content"), "no MESSAGE_CONTENT: blank variant");
+          assertTrue(frame.getJsonObject("d").getJsonObject("member").containsKey("roles"));
+        }
+      }
+      assertEquals(20, acks, "the live deflater's ACKs interleave with the spliced dispatches");
+      assertTrue(messages > count * 0.8);
+      c.close(4000);
+      c.awaitClose(5000);
+      RawClient again = RawClient.connect(vertx, sim.gatewayUrl(), "v=10&encoding=json&compress=zlib-stream");
+      try {
+        again.hello();
+        again.resume(sim.token(), ready.getJsonObject("d").getString("session_id"), lastSeq - 10);
+        for (long s = lastSeq - 9; s <= lastSeq; s++) {
+          assertEquals(s, again.await(0, null, 5000).getLong("s"), "firehose frames replay after RESUME");
+        }
+      } finally {
+        again.dispose();
+      }
+    } finally {
+      c.dispose();
+      Sims.await(sim.close());
+    }
+  }
+
+  @Test
+  void permessageDeflateIsNotNegotiated(Vertx vertx) throws Exception {
+    DiscordSimulator sim = Sims.start(vertx, Sims.fast().world(World.generate(1, 5, 6L)));
+    io.vertx.core.http.WebSocketClient client = vertx.createWebSocketClient(
+        new io.vertx.core.http.WebSocketClientOptions().setTryUsePerMessageCompression(true)
+            .setTryUsePerFrameCompression(true));
+    try {
+      io.vertx.core.http.WebSocket ws = Sims.await(client.connect(new io.vertx.core.http.WebSocketConnectOptions()
+          .setAbsoluteURI(sim.gatewayUrl() + "/?v=10&encoding=json")));
+      assertEquals(null, ws.headers().get("Sec-WebSocket-Extensions"),
+          "Discord compresses with zlib-stream only; an offered permessage-deflate is declined");
+    } finally {
+      Sims.await(client.close());
+      Sims.await(sim.close());
+    }
+  }
+
+  @Test
   void firehoseThroughputToACountingClient(Vertx vertx) throws Exception {
     DiscordSimulator sim = Sims.start(vertx, Sims.fast().heartbeatIntervalMs(60_000)
         .world(World.generate(8, 20, 6L)));

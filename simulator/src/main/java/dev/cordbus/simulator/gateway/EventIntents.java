@@ -87,11 +87,14 @@ public final class EventIntents {
     if (aboutBot && "GUILD_MEMBER_UPDATE".equals(event)) {
       return true;
     }
+    int need = required(event, inGuild);
+    return need == 0 || (intents & need) != 0;
+  }
+
+  /** The intent bits of which a session needs one to receive {@code event}; 0 when no intent gates it. */
+  public static int required(String event, boolean inGuild) {
     Integer need = inGuild ? GUILD.get(event) : DIRECT.getOrDefault(event, GUILD.get(event));
-    if (need == null) {
-      return true;
-    }
-    return (intents & need) != 0;
+    return need == null ? 0 : need;
   }
 
   /** Whether {@code event} carries content that MESSAGE_CONTENT gates. */

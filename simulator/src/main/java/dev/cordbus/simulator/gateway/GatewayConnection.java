@@ -1,16 +1,17 @@
 package dev.cordbus.simulator.gateway;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.Deflater;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +60,8 @@ public final class GatewayConnection {
   private final SendLimiter limiter;
   private final List<JsonObject> earlyFrames = new ArrayList<>();
   private final List<Runnable> writableWaiters = new ArrayList<>();
+  /** The firehose's write path, or null when the channel is out of reach. */
+  private final RawFrameWriter raw;
   private Compression compression;
   private ZlibStreamEncoder zlib;
   private State state = State.AWAITING_IDENTIFY;
@@ -79,6 +82,7 @@ public final class GatewayConnection {
     this.http = http;
     this.compression = compression;
     this.zlib = compression == Compression.ZLIB_STREAM ? new ZlibStreamEncoder() : null;
+    this.raw = RawFrameWriter.of(http, hub.context, this::runWaiters);
     this.limiter = new SendLimiter(hub.options.sendLimit(), hub.options.sendWindowMs());
     this.lastBeatAt = System.currentTimeMillis();
   }
@@ -164,6 +168,38 @@ public final class GatewayConnection {
     return write(frame);
   }
 
+  /**
+   * Writes a dispatch rendered ahead (the firehose) without deflating or encoding it: under zlib-stream the
+   * deflater's history is reset and the pre-deflated frame spliced in ({@link ZlibSplice}); without compression the
+   * frame's bytes go out as a text frame; payload compression takes the ordinary path. Frames go through
+   * {@link RawFrameWriter} (one flush per event-loop task) unless Vert.x holds writes queued or the payload is to be
+   * split, in which case Vert.x's own queue keeps them in order.
+   */
+  Future<Void> writeDispatch(RenderedDispatch d, long seq, boolean blank) {
+    if (state == State.CLOSED || ws.isClosed()) {
+      return Future.failedFuture("connection " + id + " is closed");
+    }
+    hub.log.dispatched(shard, 1);
+    if (compression == Compression.PAYLOAD) {
+      return write(d.textString(seq, blank));
+    }
+    payloadsWritten++;
+    boolean zlibStream = compression == Compression.ZLIB_STREAM;
+    int every = hub.options.zlibSplitEvery();
+    boolean split = zlibStream && every > 0 && payloadsWritten % every == 0;
+    int size = zlibStream ? d.zlibSize(seq, blank) + 16 : d.size(seq, blank);
+    if (raw != null && !split && size <= RawFrameWriter.MAX_FRAME && !writeQueueFull()) {
+      return zlibStream ? raw.write(true, size, b -> zlib.writeSpliced(b, d, seq, blank))
+          : raw.write(false, size, b -> d.writeText(b, seq, blank));
+    }
+    if (!zlibStream) {
+      return ws.writeTextMessage(d.textString(seq, blank));
+    }
+    ByteBuf b = Unpooled.buffer(size);
+    zlib.writeSpliced(b, d, seq, blank);
+    return writeZlib(Buffer.buffer(ByteBufUtil.getBytes(b)));
+  }
+
   /** Writes a server payload with this connection's compression. */
   public Future<Void> write(String text) {
     if (state == State.CLOSED || ws.isClosed()) {
@@ -172,18 +208,11 @@ public final class GatewayConnection {
     payloadsWritten++;
     switch (compression) {
       case ZLIB_STREAM -> {
-        Buffer encoded = zlib.encode(text.getBytes(StandardCharsets.UTF_8));
-        int every = hub.options.zlibSplitEvery();
-        int at = every > 0 && payloadsWritten % every == 0 ? ZlibStreamEncoder.splitPoint(encoded) : -1;
-        if (at > 0) {
-          ws.writeBinaryMessage(encoded.getBuffer(0, at));
-          return ws.writeBinaryMessage(encoded.getBuffer(at, encoded.length()));
-        }
-        return ws.writeBinaryMessage(encoded);
+        return writeZlib(zlib.encode(text.getBytes(StandardCharsets.UTF_8)));
       }
       case PAYLOAD -> {
         if (text.length() >= PAYLOAD_COMPRESSION_MIN_CHARS) {
-          return ws.writeBinaryMessage(zlibBlob(text.getBytes(StandardCharsets.UTF_8)));
+          return ws.writeBinaryMessage(ZlibStreamEncoder.blob(text.getBytes(StandardCharsets.UTF_8)));
         }
         return ws.writeTextMessage(text);
       }
@@ -191,6 +220,17 @@ public final class GatewayConnection {
         return ws.writeTextMessage(text);
       }
     }
+  }
+
+  /** Writes one zlib-stream payload, split over two messages every {@code zlibSplitEvery} payloads. */
+  private Future<Void> writeZlib(Buffer encoded) {
+    int every = hub.options.zlibSplitEvery();
+    int at = every > 0 && payloadsWritten % every == 0 ? ZlibStreamEncoder.splitPoint(encoded) : -1;
+    if (at > 0) {
+      ws.writeBinaryMessage(encoded.getBuffer(0, at));
+      return ws.writeBinaryMessage(encoded.getBuffer(at, encoded.length()));
+    }
+    return ws.writeBinaryMessage(encoded);
   }
 
   /** Writes a text frame as is (no compression). */
@@ -209,13 +249,13 @@ public final class GatewayConnection {
     return ws.writeBinaryMessage(bytes);
   }
 
-  /** Whether the socket's write queue is full (back-pressure). */
+  /** Whether the socket's write queue is full (back-pressure), Vert.x's queue or, for the firehose, the channel's. */
   public boolean writeQueueFull() {
     if (state == State.CLOSED || ws.isClosed()) {
       return false;
     }
     try {
-      return ws.writeQueueFull();
+      return ws.writeQueueFull() || (raw != null && !raw.writable());
     } catch (IllegalStateException closedMeanwhile) {
       return false;
     }
@@ -342,23 +382,6 @@ public final class GatewayConnection {
     Session s = session;
     session = null;
     return s;
-  }
-
-  private static Buffer zlibBlob(byte[] payload) {
-    Deflater d = new Deflater();
-    try {
-      d.setInput(payload);
-      d.finish();
-      ByteArrayOutputStream out = new ByteArrayOutputStream(payload.length / 4 + 64);
-      byte[] chunk = new byte[16 * 1024];
-      while (!d.finished()) {
-        int n = d.deflate(chunk);
-        out.write(chunk, 0, n);
-      }
-      return Buffer.buffer(out.toByteArray());
-    } finally {
-      d.end();
-    }
   }
 
   @Override

@@ -145,6 +145,16 @@ public final class GatewayHub {
     }
   }
 
+  /** {@link #route(Dispatch, java.util.function.BiConsumer)} for a dispatch rendered ahead (the firehose). */
+  public void route(RenderedDispatch d, java.util.function.BiConsumer<Session, Session.Sent> each) {
+    for (Session s : sessions.routeTo(d.guildId())) {
+      Session.Sent sent = s.send(d);
+      if (sent != null) {
+        each.accept(s, sent);
+      }
+    }
+  }
+
   /** Applies a simulator-originated event to the world, then routes it (REST mutations, lively, scenarios). */
   public List<Session.Sent> emit(String event, io.vertx.core.json.JsonObject d) {
     world.apply(event, d);

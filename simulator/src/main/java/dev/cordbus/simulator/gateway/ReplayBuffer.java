@@ -4,14 +4,15 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
- * The last dispatches of a session (serialised frames with their {@code s}), bounded by count and bytes, for RESUME
- * replay. Pure.
+ * The last dispatches of a session (serialised frames with their {@code s}, or how to render them: the firehose's
+ * frames are rendered only if replayed), bounded by count and bytes, for RESUME replay. Pure.
  */
 public final class ReplayBuffer {
 
-  private record Entry(long seq, String frame) {
+  private record Entry(long seq, Supplier<String> frame, int chars) {
   }
 
   private final ArrayDeque<Entry> entries = new ArrayDeque<>();
@@ -26,10 +27,15 @@ public final class ReplayBuffer {
 
   /** Adds a frame (sequence numbers strictly increase), evicting the oldest beyond the bounds. */
   public void add(long seq, String frame) {
-    entries.addLast(new Entry(seq, frame));
-    chars += frame.length();
-    while (entries.size() > maxEntries || (chars > maxChars && entries.size() > 1)) {
-      chars -= entries.removeFirst().frame.length();
+    add(seq, frame.length(), () -> frame);
+  }
+
+  /** Adds a frame rendered on replay only; {@code chars} is its size (what the byte bound counts). */
+  public void add(long seq, int chars, Supplier<String> frame) {
+    entries.addLast(new Entry(seq, frame, chars));
+    this.chars += chars;
+    while (entries.size() > maxEntries || (this.chars > maxChars && entries.size() > 1)) {
+      this.chars -= entries.removeFirst().chars;
     }
   }
 
@@ -51,7 +57,7 @@ public final class ReplayBuffer {
     for (Iterator<Entry> it = entries.iterator(); it.hasNext(); ) {
       Entry e = it.next();
       if (e.seq > seq) {
-        out.add(e.frame);
+        out.add(e.frame.get());
       }
     }
     return out;

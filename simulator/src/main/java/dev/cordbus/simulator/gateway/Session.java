@@ -85,6 +85,23 @@ public final class Session {
     return new Sent(seq, Future.succeededFuture());
   }
 
+  /**
+   * {@link #send(Dispatch)} for a dispatch rendered ahead (the firehose): the same intents filter, {@code s} and
+   * replay buffer (the frame text is rendered only if replayed), written from its bytes.
+   */
+  public Sent send(RenderedDispatch d) {
+    if (state == State.ENDED || !d.allowed(intents)) {
+      return null;
+    }
+    boolean blank = d.hasBlank() && (intents & Intent.MESSAGE_CONTENT.bit()) == 0;
+    long s = ++seq;
+    replay.add(s, d.size(s, blank), () -> d.textString(s, blank));
+    if (state == State.ACTIVE && connection != null) {
+      return new Sent(s, connection.writeDispatch(d, s, blank));
+    }
+    return new Sent(s, Future.succeededFuture());
+  }
+
   /** The frames after {@code fromSeq}, or {@code null} when that seq cannot be resumed from. */
   public List<String> replayAfter(long fromSeq) {
     return replay.after(fromSeq, seq);

@@ -1,0 +1,88 @@
+package dev.cordbus.bench;
+
+import dev.cordbus.gateway.GatewayVerticle;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.json.JsonObject;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The gateway JVM of the {@code two-node} case: a clustered Vert.x joining the bot JVM's cluster
+ * ({@link TwoNodeBotCase}) with the {@link GatewayVerticle} alone. Before deploying it, it asks the bot node's
+ * handshake address until a reply comes back (the bot's consumers are registered by then, and the first cross-node
+ * message, which can take 0.5–0.8 s, is behind us: a publish finding no consumer would be dropped). Args:
+ * {@code CLUSTER BASE_PORT COMPRESSION REST_URL GATEWAY_URL GUILDS MEMBERS}; token from {@link SimChild#TOKEN_ENV}.
+ * Prints {@code DEPLOYING {"atMs":..,"handshakeMs":..}} (wall clock) and {@code STARTED {}}; on stdin {@code arm}
+ * it notes its CPU time and prints {@code ARMED {}}; on {@code done} it prints
+ * {@code RESULT {"cpuRunSeconds":..,"cpuTotalSeconds":..,"heapBytes":..}} and exits.
+ */
+public final class GatewayNodeMain {
+
+  static final long HANDSHAKE_TIMEOUT_MS = 60_000;
+  static final long PING_TIMEOUT_MS = 2_000;
+
+  private GatewayNodeMain() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    ClientCase.Spec spec = new ClientCase.Spec(args[2], args[3], args[4], System.getenv(SimChild.TOKEN_ENV),
+        Integer.parseInt(args[5]), Integer.parseInt(args[6]));
+    Vertx vertx = null;
+    try {
+      vertx = BenchCluster.start(args[0], Integer.parseInt(args[1])).toCompletionStage().toCompletableFuture()
+          .get(120, TimeUnit.SECONDS);
+      long handshakeMs = handshake(vertx);
+      System.out.println("DEPLOYING " + new JsonObject().put("atMs", System.currentTimeMillis())
+          .put("handshakeMs", handshakeMs).encode());
+      vertx.deployVerticle(new GatewayVerticle(k -> null), new DeploymentOptions()
+          .setConfig(CordbusCase.gatewayConfig(spec))).toCompletionStage().toCompletableFuture()
+          .get(ClientChild.READY_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+      System.out.println("STARTED {}");
+      BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      long cpuArmed = ClientChild.cpuNanos();
+      String line;
+      while ((line = in.readLine()) != null) {
+        if (line.equals("arm")) {
+          cpuArmed = ClientChild.cpuNanos();
+          System.out.println("ARMED {}");
+        } else if (line.equals("done")) {
+          long cpuRun = ClientChild.cpuNanos() - cpuArmed;
+          System.out.println("RESULT " + new JsonObject().put("cpuRunSeconds", cpuRun / 1e9)
+              .put("cpuTotalSeconds", ClientChild.cpuNanos() / 1e9)
+              .put("heapBytes", ClientChild.usedHeapAfterGc()).encode());
+          break;
+        }
+      }
+    } catch (Exception e) {
+      System.out.println("FAILED " + e.getClass().getSimpleName() + ": " + e.getMessage());
+    } finally {
+      if (vertx != null) {
+        vertx.close().toCompletionStage().toCompletableFuture().get(15, TimeUnit.SECONDS);
+      }
+    }
+    System.exit(0);
+  }
+
+  /** Asks the bot node until it answers; returns how long that took. */
+  private static long handshake(Vertx vertx) throws Exception {
+    long t0 = System.nanoTime();
+    long deadline = System.currentTimeMillis() + HANDSHAKE_TIMEOUT_MS;
+    Exception last = null;
+    while (System.currentTimeMillis() < deadline) {
+      try {
+        vertx.eventBus().request(TwoNodeBotCase.PING, "ping", new DeliveryOptions().setSendTimeout(PING_TIMEOUT_MS))
+            .toCompletionStage().toCompletableFuture().get(PING_TIMEOUT_MS + 1_000, TimeUnit.MILLISECONDS);
+        return (System.nanoTime() - t0) / 1_000_000;
+      } catch (Exception e) {
+        last = e;
+        Thread.sleep(100);
+      }
+    }
+    throw new BenchException(BenchException.Kind.TIMEOUT, "the bot node never answered " + TwoNodeBotCase.PING
+        + " within " + HANDSHAKE_TIMEOUT_MS + " ms: " + last);
+  }
+}

@@ -1,0 +1,103 @@
+package dev.cordbus.bench;
+
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code two-node} case from the parent's side: the bot JVM ({@link ClientChild} running
+ * {@link TwoNodeBotCase}) starts first and registers its consumers; then the gateway JVM ({@link GatewayNodeMain})
+ * joins, shakes hands and deploys the gateway. Ready = the bot node's state holds every guild, timed from the
+ * gateway's deployment (both JVMs' wall clocks, same host). The result is the bot's (events, rates, heap after GC of
+ * the bot node, cached counts) with the CPU of both JVMs during the firehose summed, each part kept under
+ * {@code parts}.
+ */
+final class TwoNodeRun implements ClientRun {
+
+  private final Child bot;
+  private final Child gateway;
+  private final long deployingAtMs;
+  private final long handshakeMs;
+
+  private TwoNodeRun(Child bot, Child gateway, JsonObject deploying) {
+    this.bot = bot;
+    this.gateway = gateway;
+    this.deployingAtMs = deploying.getLong("atMs");
+    this.handshakeMs = deploying.getLong("handshakeMs");
+  }
+
+  /** Starts both JVMs (the same flags but for profiling files); returns once the gateway is deploying. */
+  static TwoNodeRun start(List<String> botJvm, List<String> gatewayJvm, String compression, ClientCase.Spec where,
+      Map<String, String> env, Path logs, String tag) {
+    String cluster = BenchCluster.uniqueName();
+    String basePort = Integer.toString(BenchCluster.randomBasePort());
+    Map<String, String> botEnv = new HashMap<>(env);
+    botEnv.put(TwoNodeBotCase.CLUSTER_ENV, cluster);
+    botEnv.put(TwoNodeBotCase.BASE_PORT_ENV, basePort);
+    List<String> common = List.of(compression, where.restBaseUrl(), where.gatewayUrl(),
+        Integer.toString(where.guilds()), Integer.toString(where.members()));
+    Child bot = Child.start("two-node bot", botJvm, ClientChild.class,
+        concat(List.of(Cases.TWO_NODE_BOT), common), botEnv, logs.resolve(tag + "-bot.log"));
+    Child gateway = null;
+    try {
+      bot.await("CLUSTERED", ClientChild.READY_TIMEOUT_MS);
+      gateway = Child.start("two-node gateway", gatewayJvm, GatewayNodeMain.class,
+          concat(List.of(cluster, basePort), common), env, logs.resolve(tag + "-gateway.log"));
+      return new TwoNodeRun(bot, gateway, new JsonObject(gateway.await("DEPLOYING", ClientChild.READY_TIMEOUT_MS)));
+    } catch (RuntimeException e) {
+      bot.close();
+      if (gateway != null) {
+        gateway.close();
+      }
+      throw e;
+    }
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> out = new java.util.ArrayList<>(a);
+    out.addAll(b);
+    return out;
+  }
+
+  @Override
+  public void awaitReady() {
+    bot.await("READY", ClientChild.READY_TIMEOUT_MS + 10_000);
+    gateway.send("arm");
+    gateway.await("ARMED", 30_000);
+  }
+
+  @Override
+  public JsonObject finish() {
+    bot.send("done");
+    JsonObject b = new JsonObject(bot.await("RESULT", ClientChild.DRAIN_TIMEOUT_MS + 30_000));
+    gateway.send("done");
+    JsonObject g = new JsonObject(gateway.await("RESULT", 60_000));
+    return combine(b, g, deployingAtMs, handshakeMs);
+  }
+
+  /** The bot's result as the case's, with both JVMs' CPU summed and the parts kept. Pure. */
+  static JsonObject combine(JsonObject bot, JsonObject gateway, long deployingAtMs, long handshakeMs) {
+    JsonObject r = bot.copy().put("case", Cases.TWO_NODE);
+    long readyAt = bot.getJsonObject("extra", new JsonObject()).getLong("readyAtMs", 0L);
+    if (readyAt > 0) {
+      r.put("readyMs", readyAt - deployingAtMs);
+    }
+    r.put("cpuRunSeconds", bot.getDouble("cpuRunSeconds", 0.0) + gateway.getDouble("cpuRunSeconds", 0.0));
+    r.put("cpuTotalSeconds", bot.getDouble("cpuTotalSeconds", 0.0) + gateway.getDouble("cpuTotalSeconds", 0.0));
+    r.put("parts", new JsonObject()
+        .put("gateway", new JsonObject().put("cpuRunSeconds", gateway.getDouble("cpuRunSeconds", 0.0))
+            .put("heapBytes", gateway.getLong("heapBytes", 0L)))
+        .put("bot", new JsonObject().put("cpuRunSeconds", bot.getDouble("cpuRunSeconds", 0.0))
+            .put("heapBytes", bot.getLong("heapBytes", 0L))));
+    r.put("extra", r.getJsonObject("extra", new JsonObject()).copy().put("handshakeMs", handshakeMs));
+    return r;
+  }
+
+  @Override
+  public void close() {
+    bot.close();
+    gateway.close();
+  }
+}
