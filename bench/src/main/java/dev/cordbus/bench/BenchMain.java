@@ -108,7 +108,8 @@ public final class BenchMain {
     }
     int warmup = perSecond > 0 ? 0 : o.simWarmup();
     try (Child sim = Child.start("simulator", jvm, SimChild.class, List.of(Integer.toString(o.guilds()),
-        Integer.toString(o.members()), Integer.toString(warmup)), env, logs.resolve(tag + "-simulator.log"))) {
+        Integer.toString(o.members()), Integer.toString(warmup), o.simZlib()), env,
+        logs.resolve(tag + "-simulator.log"))) {
       JsonObject urls = new JsonObject(sim.await("SIM", SIM_START_MS + 2 * SimWarmup.STEP_TIMEOUT_MS));
       ClientCase.Spec where = new ClientCase.Spec(compression, urls.getString("rest"), urls.getString("gateway"),
           null, o.guilds(), o.members());
@@ -168,7 +169,10 @@ public final class BenchMain {
             + " client JVM (two for two-node), `-Xms").append(o.heap()).append(" -Xmx").append(o.heap())
         .append(" -XX:+UseG1GC`; discordjs: `node --expose-gc --max-old-space-size=")
         .append(NodeClient.heapMiB(o.heap())).append("`. The simulator first warms its firehose up with ")
-        .append(o.simWarmup()).append(" dispatches per compression on a throw-away session.\n\n");
+        .append(o.simWarmup()).append(" dispatches per compression on a throw-away session; under zlib-stream it ")
+        .append(o.simZlib().equals("splice") ? "splices pre-deflated frames into each connection's stream (each piece"
+            + " compressed on its own: a valid stream, a lower ratio than Discord's long shared context)"
+            : "deflates every frame through the connection's context").append(".\n\n");
     b.append("Machine: ").append(machine).append(".\n\n");
     b.append(ResultTable.table(results)).append('\n');
     b.append(ResultTable.LEGEND).append("\n\n");

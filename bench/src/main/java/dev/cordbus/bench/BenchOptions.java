@@ -6,12 +6,15 @@ import java.util.List;
 /**
  * Command-line options of {@link BenchMain}: {@code --guilds G --members M --events F --heap 1g
  * --cases frames,gateway,gateway+state,gateway+state-nomsg,two-node,jda,discordjs --compression none,zlib-stream
- * --out bench/results --latency-events 25000 --latency-rate 5000 --sim-warmup 30000}; {@code --latency-events 0}
- * skips the latency run; {@code --sim-warmup 0} skips warming the simulator's firehose up; {@code --profile true}
+ * --out bench/results --latency-events 25000 --latency-rate 5000 --sim-warmup 30000 --sim-zlib splice};
+ * {@code --latency-events 0} skips the latency run; {@code --sim-warmup 0} skips warming the simulator's firehose up;
+ * {@code --sim-zlib deflate} makes the firehose deflate every frame through the connection's zlib context instead of
+ * splicing pre-deflated frames (Discord's compression ratio, a much lower emit ceiling); {@code --profile true}
  * records the Java clients with JFR and adds the hottest methods and a heap histogram.
  */
 public record BenchOptions(int guilds, int members, int events, String heap, List<String> cases,
-    List<String> compressions, Path out, int latencyEvents, int latencyRate, boolean profile, int simWarmup) {
+    List<String> compressions, Path out, int latencyEvents, int latencyRate, boolean profile, int simWarmup,
+    String simZlib) {
 
   public static final int DEFAULT_GUILDS = 100;
   public static final int DEFAULT_MEMBERS = 100;
@@ -24,6 +27,8 @@ public record BenchOptions(int guilds, int members, int events, String heap, Lis
   public static final int DEFAULT_LATENCY_RATE = 5_000;
   /** Firehose dispatches per compression the simulator sends itself before the clients connect (JIT warm-up). */
   public static final int DEFAULT_SIM_WARMUP = 30_000;
+  /** How the firehose compresses under zlib-stream: {@code splice} (pre-deflated) or {@code deflate} (per frame). */
+  public static final String DEFAULT_SIM_ZLIB = "splice";
 
   /** Parses the flags; throws {@link BenchException} naming the bad flag. */
   public static BenchOptions parse(String[] args) {
@@ -38,6 +43,7 @@ public record BenchOptions(int guilds, int members, int events, String heap, Lis
     int latencyRate = DEFAULT_LATENCY_RATE;
     boolean profile = false;
     int simWarmup = DEFAULT_SIM_WARMUP;
+    String simZlib = DEFAULT_SIM_ZLIB;
     for (int i = 0; i < args.length; i += 2) {
       String flag = args[i];
       if (i + 1 >= args.length) {
@@ -56,6 +62,7 @@ public record BenchOptions(int guilds, int members, int events, String heap, Lis
         case "--latency-rate" -> latencyRate = positive(flag, v);
         case "--profile" -> profile = Boolean.parseBoolean(v);
         case "--sim-warmup" -> simWarmup = v.equals("0") ? 0 : positive(flag, v);
+        case "--sim-zlib" -> simZlib = v;
         default -> throw bad(flag, "unknown flag");
       }
     }
@@ -67,11 +74,14 @@ public record BenchOptions(int guilds, int members, int events, String heap, Lis
         throw bad("--compression", "none or zlib-stream, got " + c);
       }
     }
+    if (!simZlib.equals("splice") && !simZlib.equals("deflate")) {
+      throw bad("--sim-zlib", "splice or deflate, got " + simZlib);
+    }
     if (!heap.matches("[0-9]+[kmgKMG]?")) {
       throw bad("--heap", "a -Xmx size like 1g, got " + heap);
     }
     return new BenchOptions(guilds, members, events, heap, cases, compressions, out, latencyEvents, latencyRate, profile,
-        simWarmup);
+        simWarmup, simZlib);
   }
 
   private static int positive(String flag, String v) {

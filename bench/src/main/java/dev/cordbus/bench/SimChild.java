@@ -13,9 +13,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The simulator in its own JVM, driven over stdin: {@code fire COUNT PER_SECOND} runs a firehose and answers
- * {@code FIRED {"written":n,"ms":t,"cpuSeconds":c}} (c = this JVM's CPU time during the firehose, rendering included); {@code quit} or end of input stops it. Args: {@code GUILDS MEMBERS [WARMUP]}: the
+ * {@code FIRED {"written":n,"ms":t,"cpuSeconds":c}} (c = this JVM's CPU time during the firehose, rendering included); {@code quit} or end of input stops it. Args: {@code GUILDS MEMBERS [WARMUP [ZLIB]]}: the
  * firehose is first warmed up with {@code WARMUP} dispatches per compression ({@link SimWarmup}, default 0) before
- * {@code SIM} is printed. The token comes from the environment variable {@value #TOKEN_ENV}.
+ * {@code SIM} is printed; {@code ZLIB} {@code deflate} turns {@code firehoseSplice} off (default {@code splice}). The token comes from the environment variable {@value #TOKEN_ENV}.
  */
 public final class SimChild {
 
@@ -29,10 +29,11 @@ public final class SimChild {
     int guilds = Integer.parseInt(args[0]);
     int members = Integer.parseInt(args[1]);
     int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 0;
+    boolean splice = args.length <= 3 || !args[3].equals("deflate");
     Vertx vertx = Vertx.vertx();
     try {
       SimulatorOptions options = new SimulatorOptions().world(World.generate(guilds, members, 42L))
-          .tokens(List.of(System.getenv(TOKEN_ENV))).identifyWindowMs(0);
+          .tokens(List.of(System.getenv(TOKEN_ENV))).identifyWindowMs(0).firehoseSplice(splice);
       DiscordSimulator sim = DiscordSimulator.start(vertx, options).toCompletionStage().toCompletableFuture()
           .get(120, TimeUnit.SECONDS);
       SimWarmup.run(vertx, sim, System.getenv(TOKEN_ENV), guilds, warmup);

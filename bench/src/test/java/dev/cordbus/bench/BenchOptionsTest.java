@@ -21,6 +21,14 @@ class BenchOptionsTest {
     assertEquals(List.of("jda", "gateway+state"), o.cases());
     assertEquals(List.of("none"), o.compressions());
     assertEquals("512m", o.heap());
+    assertEquals(BenchOptions.DEFAULT_SIM_WARMUP, o.simWarmup());
+    assertEquals("splice", o.simZlib());
+    BenchOptions n = BenchOptions.parse(new String[] {"--cases", "two-node,discordjs", "--sim-warmup", "0",
+        "--sim-zlib", "deflate"});
+    assertEquals(List.of("two-node", "discordjs"), n.cases());
+    assertEquals(0, n.simWarmup());
+    assertEquals("deflate", n.simZlib());
+    assertTrue(d.cases().containsAll(List.of("two-node", "discordjs", "jda", "frames")));
   }
 
   @Test
@@ -34,5 +42,9 @@ class BenchOptionsTest {
         .getMessage().startsWith("--compression"));
     assertTrue(assertThrows(BenchException.class, () -> BenchOptions.parse(new String[] {"--heap", "lots"}))
         .getMessage().startsWith("--heap"));
+    assertTrue(assertThrows(BenchException.class, () -> BenchOptions.parse(new String[] {"--sim-zlib", "zstd"}))
+        .getMessage().startsWith("--sim-zlib"));
+    assertTrue(assertThrows(BenchException.class, () -> BenchOptions.parse(new String[] {"--cases", "two-node-bot"}))
+        .getMessage().contains("two-node-bot"), "the bot JVM of two-node is not a case of its own");
   }
 }

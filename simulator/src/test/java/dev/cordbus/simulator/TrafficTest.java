@@ -74,7 +74,16 @@ class TrafficTest {
 
   @Test
   void firehoseOverZlibStreamReadsBackThroughOneInflaterWithHeartbeatsInBetween(Vertx vertx) throws Exception {
-    DiscordSimulator sim = Sims.start(vertx, Sims.fast().heartbeatIntervalMs(60_000)
+    zlibFirehoseReadsBack(vertx, true, 3_000);
+  }
+
+  @Test
+  void withoutSpliceTheFirehoseDeflatesThroughTheConnectionsContext(Vertx vertx) throws Exception {
+    zlibFirehoseReadsBack(vertx, false, 500);
+  }
+
+  private static void zlibFirehoseReadsBack(Vertx vertx, boolean splice, int count) throws Exception {
+    DiscordSimulator sim = Sims.start(vertx, Sims.fast().heartbeatIntervalMs(60_000).firehoseSplice(splice)
         .world(World.generate(3, 12, 6L)));
     RawClient c = RawClient.connect(vertx, sim.gatewayUrl(), "v=10&encoding=json&compress=zlib-stream");
     try {
@@ -85,7 +94,6 @@ class TrafficTest {
       for (int i = 0; i < 3; i++) {
         c.await(0, "GUILD_CREATE", 5000);
       }
-      int count = 3_000;
       Future<Long> f = sim.scenario().firehose(count, 0);
       for (int i = 0; i < 20; i++) {
         c.heartbeat(null);

@@ -12,6 +12,7 @@ import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -169,11 +170,12 @@ public final class GatewayConnection {
   }
 
   /**
-   * Writes a dispatch rendered ahead (the firehose) without deflating or encoding it: under zlib-stream the
-   * deflater's history is reset and the pre-deflated frame spliced in ({@link ZlibSplice}); without compression the
-   * frame's bytes go out as a text frame; payload compression takes the ordinary path. Frames go through
-   * {@link RawFrameWriter} (one flush per event-loop task) unless Vert.x holds writes queued or the payload is to be
-   * split, in which case Vert.x's own queue keeps them in order.
+   * Writes a dispatch rendered ahead (the firehose) without encoding it again: without compression the frame's bytes
+   * go out as a text frame; under zlib-stream the deflater's history is reset and the pre-deflated frame spliced in
+   * ({@link ZlibSplice}), or, with {@code firehoseSplice} off, the frame is deflated through the connection's context
+   * as any payload; payload compression takes the ordinary path. Frames go through {@link RawFrameWriter} (one flush
+   * per event-loop task) unless Vert.x holds writes queued or the payload is to be split, in which case Vert.x's own
+   * queue keeps them in order.
    */
   Future<Void> writeDispatch(RenderedDispatch d, long seq, boolean blank) {
     if (state == State.CLOSED || ws.isClosed()) {
@@ -185,18 +187,20 @@ public final class GatewayConnection {
     }
     payloadsWritten++;
     boolean zlibStream = compression == Compression.ZLIB_STREAM;
+    byte[] deflated = zlibStream && !hub.options.firehoseSplice() ? zlib.encode(d.text(seq, blank)).getBytes() : null;
+    int size = deflated != null ? deflated.length : zlibStream ? d.zlibSize(seq, blank) + 16 : d.size(seq, blank);
+    Consumer<ByteBuf> payload = deflated != null ? b -> b.writeBytes(deflated)
+        : zlibStream ? b -> zlib.writeSpliced(b, d, seq, blank) : b -> d.writeText(b, seq, blank);
     int every = hub.options.zlibSplitEvery();
     boolean split = zlibStream && every > 0 && payloadsWritten % every == 0;
-    int size = zlibStream ? d.zlibSize(seq, blank) + 16 : d.size(seq, blank);
     if (raw != null && !split && size <= RawFrameWriter.MAX_FRAME && !writeQueueFull()) {
-      return zlibStream ? raw.write(true, size, b -> zlib.writeSpliced(b, d, seq, blank))
-          : raw.write(false, size, b -> d.writeText(b, seq, blank));
+      return raw.write(zlibStream, size, payload);
     }
     if (!zlibStream) {
       return ws.writeTextMessage(d.textString(seq, blank));
     }
     ByteBuf b = Unpooled.buffer(size);
-    zlib.writeSpliced(b, d, seq, blank);
+    payload.accept(b);
     return writeZlib(Buffer.buffer(ByteBufUtil.getBytes(b)));
   }
 
