@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.cordbus.gateway.GatewayException;
@@ -19,7 +18,9 @@ import java.util.regex.Pattern;
  * {@code s}, {@code t} and, for a dispatch, where {@code d} lies and the guild id it names, without building a tree
  * of {@code d}. The whole frame is still checked: strict UTF-8 (no BOM), valid JSON to the last byte (every token of
  * {@code d} is read and skipped), nesting depth at most {@value #MAX_DEPTH} (a 10,000-deep frame fails cleanly),
- * duplicate keys rejected at any depth, nothing after the object. Non-dispatch frames (HELLO, INVALID_SESSION...)
+ * no duplicate {@code op}/{@code s}/{@code t}/{@code d}, nothing after the object. Duplicate keys inside {@code d}
+ * are not looked for (a per-object hash set was a fifth of the gateway's CPU; a consumer's parser keeps the last
+ * value, as Vert.x's does). Non-dispatch frames (HELLO, INVALID_SESSION...)
  * are rare and get their {@code d} parsed. Thread-safe.
  */
 public final class FrameParser {
@@ -28,13 +29,15 @@ public final class FrameParser {
   public static final int MAX_DEPTH = 1000;
 
   private static final Pattern EVENT_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
+  /** Event names already checked against {@link #EVENT_NAME} (bounded). */
+  private static final java.util.concurrent.ConcurrentHashMap<String, String> EVENT_NAMES =
+      new java.util.concurrent.ConcurrentHashMap<>();
   /** Events whose guild is {@code d.id} rather than {@code d.guild_id}. */
   private static final Set<String> GUILD_ID_IS_ID = Set.of("GUILD_CREATE", "GUILD_UPDATE", "GUILD_DELETE");
 
   private final JsonFactory factory = JsonFactory.builder()
       .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH)
           .maxStringLength(64 * 1024 * 1024).build())
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .build();
   /** Reads values inside a frame being walked, so it must not check for trailing tokens. */
   private final ObjectMapper mapper = JsonMapper.builder(factory).build();
@@ -68,6 +71,36 @@ public final class FrameParser {
    *     valid but whose {@code d} is not an object, the returned frame is still produced (the caller records s)
    */
   public Frame parse(byte[] bytes, int offset, int length) {
+    Frame fast = fast(bytes, offset, length);
+    return fast != null ? fast : slow(bytes, offset, length);
+  }
+
+  /** The common dispatch in one pass ({@link EnvelopeScanner}), or null to let {@link #slow} decide. */
+  Frame fast(byte[] bytes, int offset, int length) {
+    EnvelopeScanner sc = new EnvelopeScanner(MAX_DEPTH);
+    if (!sc.scan(bytes, offset, length) || sc.op != Frame.DISPATCH || sc.sNull || sc.s < 0 || sc.tStart < 0) {
+      return null;
+    }
+    String t = new String(bytes, sc.tStart, sc.tEnd - sc.tStart, StandardCharsets.ISO_8859_1);
+    String known = EVENT_NAMES.get(t);
+    if (known == null) {
+      if (!EVENT_NAME.matcher(t).matches()) {
+        return null;
+      }
+      known = EVENT_NAMES.size() < 4096 ? EVENT_NAMES.computeIfAbsent(t, k -> k) : t;
+    }
+    String guild = sc.guildStart >= 0 ? ascii(bytes, sc.guildStart, sc.guildEnd)
+        : sc.idStart >= 0 && GUILD_ID_IS_ID.contains(known) ? ascii(bytes, sc.idStart, sc.idEnd) : null;
+    return new Frame(Frame.DISPATCH, sc.s, known, null, guild, bytes, offset, length, sc.dStart,
+        sc.dEnd - sc.dStart);
+  }
+
+  private static String ascii(byte[] bytes, int from, int to) {
+    return new String(bytes, from, to - from, StandardCharsets.ISO_8859_1);
+  }
+
+  /** Every frame the fast path does not take: Jackson, with the precise reason when it is bad. */
+  Frame slow(byte[] bytes, int offset, int length) {
     if (length >= 3 && bytes[offset] == (byte) 0xEF && bytes[offset + 1] == (byte) 0xBB
         && bytes[offset + 2] == (byte) 0xBF) {
       throw bad("starts with a UTF-8 byte order mark", bytes, offset, length);
@@ -85,8 +118,20 @@ public final class FrameParser {
         p.skipChildren();
         throw bad("top-level value is not a JSON object", bytes, offset, length);
       }
+      int seen = 0;
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String name = p.currentName();
+        int bit = switch (name) {
+          case "op" -> 1;
+          case "s" -> 2;
+          case "t" -> 4;
+          case "d" -> 8;
+          default -> 0;
+        };
+        if ((seen & bit) != 0) {
+          throw bad("not valid JSON (duplicate field '" + name + "' in the envelope)", bytes, offset, length);
+        }
+        seen |= bit;
         JsonToken value = p.nextToken();
         switch (name) {
           case "op" -> e.op = scalar(p, value);

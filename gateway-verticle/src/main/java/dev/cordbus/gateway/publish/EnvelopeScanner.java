@@ -1,0 +1,487 @@
+package dev.cordbus.gateway.publish;
+
+/**
+ * The gateway's fast path for dispatch frames: one pass over the bytes that checks the whole frame is valid JSON
+ * (RFC 8259: structure, string escapes, control characters, number grammar, literals, depth) and valid UTF-8
+ * (RFC 3629, inside strings; outside them only ASCII may appear), and notes what the gateway needs: {@code op},
+ * {@code s}, {@code t}, where {@code d} lies and the guild id {@code d} names at its top level. No token becomes an
+ * object and no field name a string.
+ *
+ * <p>It answers only the common case: a frame with an integer {@code op}, a plain event name, and an object {@code
+ * d}, with no key of the envelope repeated. Anything else (invalid JSON, other opcodes, odd types, escapes where the
+ * gateway reads names) returns false and {@link FrameParser} decides with Jackson, which words the error. It is at
+ * least as strict as that parser, so nothing it accepts would have been refused.
+ */
+final class EnvelopeScanner {
+
+  /** What a successful scan found. */
+  long op;
+  long s;
+  boolean sNull;
+  int tStart;
+  int tEnd;
+  int dStart;
+  int dEnd;
+  int guildStart;
+  int guildEnd;
+  int idStart;
+  int idEnd;
+
+  private byte[] a;
+  private int end;
+  private int pos;
+  private int depth;
+  private final int maxDepth;
+
+  EnvelopeScanner(int maxDepth) {
+    this.maxDepth = maxDepth;
+  }
+
+  /** Scans {@code a[offset, offset + length)}; true when it is a well-formed dispatch-shaped frame. */
+  boolean scan(byte[] bytes, int offset, int length) {
+    a = bytes;
+    pos = offset;
+    end = offset + length;
+    depth = 0;
+    tStart = dStart = guildStart = idStart = -1;
+    int seen = 0;
+    try {
+      ws();
+      if (next() != '{') {
+        return false;
+      }
+      depth = 1; // the envelope itself, as Jackson counts nesting
+      ws();
+      if (peek() == '}') {
+        return false;
+      }
+      while (true) {
+        ws();
+        int nameStart = pos + 1;
+        string();
+        int nameEnd = pos - 1;
+        ws();
+        if (next() != ':') {
+          return false;
+        }
+        ws();
+        int key = key(nameStart, nameEnd);
+        if ((seen & key) != 0) {
+          return false;
+        }
+        seen |= key;
+        switch (key) {
+          case 1 -> {
+            op = integer();
+          }
+          case 2 -> {
+            if (peek() == 'n') {
+              literal("null");
+              sNull = true;
+            } else {
+              s = integer();
+              sNull = false;
+            }
+          }
+          case 4 -> {
+            if (peek() != '"') {
+              return false;
+            }
+            tStart = pos + 1;
+            if (!plainString()) {
+              return false;
+            }
+            tEnd = pos - 1;
+          }
+          case 8 -> {
+            if (peek() != '{') {
+              return false;
+            }
+            dStart = pos;
+            objectD();
+            dEnd = pos;
+          }
+          default -> value();
+        }
+        ws();
+        int c = next();
+        if (c == '}') {
+          break;
+        }
+        if (c != ',') {
+          return false;
+        }
+      }
+      ws();
+      return pos == end && seen == 15; // op, s, t and d, each once
+    } catch (Bad e) {
+      return false;
+    }
+  }
+
+  /** 1 op, 2 s, 4 t, 8 d, 0 other (names with escapes count as other: the fallback sorts them out). */
+  private int key(int from, int to) {
+    int n = to - from;
+    if (n == 1) {
+      return a[from] == 's' ? 2 : a[from] == 't' ? 4 : a[from] == 'd' ? 8 : 0;
+    }
+    if (n == 2 && a[from] == 'o' && a[from + 1] == 'p') {
+      return 1;
+    }
+    for (int i = from; i < to; i++) {
+      if (a[i] == '\\') {
+        throw Bad.INSTANCE; // an escaped name might spell op/s/t/d: let Jackson read it
+      }
+    }
+    return 0;
+  }
+
+  /** d's top level: notes guild_id and id (string or integer values), skips the rest. */
+  private void objectD() {
+    next(); // {
+    enter();
+    ws();
+    if (peek() == '}') {
+      pos++;
+      depth--;
+      return;
+    }
+    while (true) {
+      ws();
+      int nameStart = pos + 1;
+      string();
+      int nameEnd = pos - 1;
+      ws();
+      if (next() != ':') {
+        throw Bad.INSTANCE;
+      }
+      ws();
+      int which = named(nameStart, nameEnd);
+      int c = peek();
+      if (which != 0 && (c == '"' || c == '-' || (c >= '0' && c <= '9'))) {
+        int vs = pos;
+        boolean plain = c != '"' || plainString();
+        if (c != '"') {
+          number();
+        }
+        if (!plain) {
+          throw Bad.INSTANCE;
+        }
+        int from = c == '"' ? vs + 1 : vs;
+        int to = c == '"' ? pos - 1 : pos;
+        for (int i = from; c != '"' && i < to; i++) {
+          if (a[i] == '.' || a[i] == 'e' || a[i] == 'E') {
+            which = 0; // a fraction is not an id (as the Jackson path reads it)
+          }
+        }
+        if (which == 0) {
+          // not an id
+        } else if (which == 1) {
+          guildStart = from;
+          guildEnd = to;
+        } else {
+          idStart = from;
+          idEnd = to;
+        }
+      } else {
+        value();
+      }
+      ws();
+      int n = next();
+      if (n == '}') {
+        depth--;
+        return;
+      }
+      if (n != ',') {
+        throw Bad.INSTANCE;
+      }
+    }
+  }
+
+  /** 1 for guild_id, 2 for id, else 0. */
+  private int named(int from, int to) {
+    int n = to - from;
+    for (int i = from; i < to; i++) {
+      if (a[i] == '\\') {
+        throw Bad.INSTANCE; // an escaped name might spell guild_id: let Jackson read it
+      }
+    }
+    if (n == 2 && a[from] == 'i' && a[from + 1] == 'd') {
+      return 2;
+    }
+    if (n == 8 && a[from] == 'g' && a[from + 1] == 'u' && a[from + 2] == 'i' && a[from + 3] == 'l'
+        && a[from + 4] == 'd' && a[from + 5] == '_' && a[from + 6] == 'i' && a[from + 7] == 'd') {
+      return 1;
+    }
+    return 0;
+  }
+
+  private void value() {
+    int c = peek();
+    switch (c) {
+      case '{' -> object();
+      case '[' -> array();
+      case '"' -> string();
+      case 't' -> literal("true");
+      case 'f' -> literal("false");
+      case 'n' -> literal("null");
+      default -> number();
+    }
+  }
+
+  private void object() {
+    next();
+    enter();
+    ws();
+    if (peek() == '}') {
+      pos++;
+      depth--;
+      return;
+    }
+    while (true) {
+      ws();
+      string();
+      ws();
+      if (next() != ':') {
+        throw Bad.INSTANCE;
+      }
+      ws();
+      value();
+      ws();
+      int c = next();
+      if (c == '}') {
+        depth--;
+        return;
+      }
+      if (c != ',') {
+        throw Bad.INSTANCE;
+      }
+    }
+  }
+
+  private void array() {
+    next();
+    enter();
+    ws();
+    if (peek() == ']') {
+      pos++;
+      depth--;
+      return;
+    }
+    while (true) {
+      ws();
+      value();
+      ws();
+      int c = next();
+      if (c == ']') {
+        depth--;
+        return;
+      }
+      if (c != ',') {
+        throw Bad.INSTANCE;
+      }
+    }
+  }
+
+  private void enter() {
+    if (++depth > maxDepth) {
+      throw Bad.INSTANCE;
+    }
+  }
+
+  /** A string at pos (the opening quote); leaves pos after the closing quote. */
+  private void string() {
+    if (next() != '"') {
+      throw Bad.INSTANCE;
+    }
+    while (true) {
+      if (pos >= end) {
+        throw Bad.INSTANCE;
+      }
+      int c = a[pos];
+      if (c == '"') {
+        pos++;
+        return;
+      }
+      if (c == '\\') {
+        pos++;
+        int e = next();
+        switch (e) {
+          case '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> { }
+          case 'u' -> {
+            for (int k = 0; k < 4; k++) {
+              int h = next();
+              if (!((h >= '0' && h <= '9') || (h >= 'a' && h <= 'f') || (h >= 'A' && h <= 'F'))) {
+                throw Bad.INSTANCE;
+              }
+            }
+          }
+          default -> throw Bad.INSTANCE;
+        }
+      } else if (c >= 0 && c < 0x20) {
+        throw Bad.INSTANCE;
+      } else if (c < 0) {
+        utf8();
+      } else {
+        pos++;
+      }
+    }
+  }
+
+  /** Like {@link #string()}, and true when the string had no escape and no non-ASCII byte. */
+  private boolean plainString() {
+    int start = pos;
+    string();
+    for (int i = start + 1; i < pos - 1; i++) {
+      if (a[i] == '\\' || a[i] < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** One multi-byte UTF-8 sequence at pos (RFC 3629: no overlongs, surrogates or code points above U+10FFFF). */
+  private void utf8() {
+    int b = a[pos] & 0xff;
+    int need;
+    int lo = 0x80;
+    int hi = 0xBF;
+    if (b >= 0xC2 && b <= 0xDF) {
+      need = 1;
+    } else if (b >= 0xE0 && b <= 0xEF) {
+      need = 2;
+      if (b == 0xE0) {
+        lo = 0xA0;
+      } else if (b == 0xED) {
+        hi = 0x9F;
+      }
+    } else if (b >= 0xF0 && b <= 0xF4) {
+      need = 3;
+      if (b == 0xF0) {
+        lo = 0x90;
+      } else if (b == 0xF4) {
+        hi = 0x8F;
+      }
+    } else {
+      throw Bad.INSTANCE;
+    }
+    if (pos + need >= end) {
+      throw Bad.INSTANCE;
+    }
+    int c = a[pos + 1] & 0xff;
+    if (c < lo || c > hi) {
+      throw Bad.INSTANCE;
+    }
+    for (int k = 2; k <= need; k++) {
+      c = a[pos + k] & 0xff;
+      if (c < 0x80 || c > 0xBF) {
+        throw Bad.INSTANCE;
+      }
+    }
+    pos += need + 1;
+  }
+
+  /** An integer (no fraction or exponent) that fits a long; a number of any other shape is not for this path. */
+  private long integer() {
+    int start = pos;
+    boolean negative = peek() == '-';
+    if (negative) {
+      pos++;
+    }
+    int first = pos;
+    long v = 0;
+    while (pos < end && a[pos] >= '0' && a[pos] <= '9') {
+      if (pos - first >= 18) {
+        throw Bad.INSTANCE; // may not fit a long: the fallback says so
+      }
+      v = v * 10 + (a[pos] - '0');
+      pos++;
+    }
+    int digits = pos - first;
+    if (digits == 0 || (digits > 1 && a[first] == '0')) {
+      throw Bad.INSTANCE;
+    }
+    if (pos < end && (a[pos] == '.' || a[pos] == 'e' || a[pos] == 'E')) {
+      throw Bad.INSTANCE;
+    }
+    if (start == pos) {
+      throw Bad.INSTANCE;
+    }
+    return negative ? -v : v;
+  }
+
+  /** Any JSON number. */
+  private void number() {
+    if (peek() == '-') {
+      pos++;
+    }
+    int first = pos;
+    digits();
+    if (pos - first > 1 && a[first] == '0') {
+      throw Bad.INSTANCE;
+    }
+    if (pos < end && a[pos] == '.') {
+      pos++;
+      digits();
+    }
+    if (pos < end && (a[pos] == 'e' || a[pos] == 'E')) {
+      pos++;
+      if (pos < end && (a[pos] == '+' || a[pos] == '-')) {
+        pos++;
+      }
+      digits();
+    }
+  }
+
+  private void digits() {
+    int start = pos;
+    while (pos < end && a[pos] >= '0' && a[pos] <= '9') {
+      pos++;
+    }
+    if (pos == start) {
+      throw Bad.INSTANCE;
+    }
+  }
+
+  private void literal(String word) {
+    for (int i = 0; i < word.length(); i++) {
+      if (next() != word.charAt(i)) {
+        throw Bad.INSTANCE;
+      }
+    }
+  }
+
+  private void ws() {
+    while (pos < end) {
+      byte c = a[pos];
+      if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+        pos++;
+      } else {
+        return;
+      }
+    }
+  }
+
+  private int peek() {
+    if (pos >= end) {
+      throw Bad.INSTANCE;
+    }
+    return a[pos];
+  }
+
+  private int next() {
+    if (pos >= end) {
+      throw Bad.INSTANCE;
+    }
+    return a[pos++];
+  }
+
+  /** Not for the fast path (no stack trace: it is control flow). */
+  private static final class Bad extends RuntimeException {
+    static final Bad INSTANCE = new Bad();
+
+    private Bad() {
+      super(null, null, false, false);
+    }
+  }
+}

@@ -1,0 +1,126 @@
+package dev.cordbus.gateway.publish;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.cordbus.gateway.Fixtures;
+import dev.cordbus.gateway.GatewayException;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The one-pass scanner against the Jackson path: whatever the fast path accepts, the Jackson path accepts with the
+ * same envelope; never the other way round for a bad frame. Checked on every recorded frame, every malformed one,
+ * and 30,000 seeded mutations of them.
+ */
+class EnvelopeScannerTest {
+
+  private final FrameParser parser = new FrameParser();
+
+  private static List<byte[]> corpus() throws Exception {
+    List<byte[]> frames = new ArrayList<>();
+    for (String dir : List.of("gateway", "bad")) {
+      try (var files = Files.list(Fixtures.dir().resolve(dir))) {
+        for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
+          frames.add(Files.readAllBytes(p));
+        }
+      }
+    }
+    for (String line : Files.readAllLines(Fixtures.dir().resolve("session.jsonl"))) {
+      JsonObject frame = new JsonObject(line).getJsonObject("frame");
+      if (frame != null) {
+        frames.add(frame.encode().getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    frames.add(("{\"t\":\"GUILD_CREATE\",\"s\":5,\"op\":0,\"d\":{\"x\":[1,-2.5e+3,true,false,null,{\"a\":\"\\u00e9\\n\"}],"
+        + "\"id\":123,\"name\":\"caf\u00e9 \uD83D\uDD25\"}}").getBytes(StandardCharsets.UTF_8));
+    return frames;
+  }
+
+  private void agree(byte[] b, String what) {
+    Frame fast = parser.fast(b, 0, b.length);
+    Frame slow;
+    try {
+      slow = parser.slow(b, 0, b.length);
+    } catch (GatewayException e) {
+      if (fast != null) {
+        fail("the fast path accepted a frame the Jackson path refuses (" + e.getMessage() + "): " + what + " "
+            + new String(b, StandardCharsets.UTF_8));
+      }
+      return;
+    }
+    if (fast == null) {
+      return; // the fast path may decline anything
+    }
+    assertEquals(List.of(slow.op(), slow.s(), String.valueOf(slow.t()), String.valueOf(slow.guild()),
+        slow.dOffset(), slow.dLength()), List.of(fast.op(), fast.s(), String.valueOf(fast.t()),
+        String.valueOf(fast.guild()), fast.dOffset(), fast.dLength()), what);
+  }
+
+  @Test
+  void recordedAndMalformedFramesGetTheSameVerdict() throws Exception {
+    int taken = 0;
+    for (byte[] b : corpus()) {
+      agree(b, "corpus");
+      if (parser.fast(b, 0, b.length) != null) {
+        taken++;
+      }
+    }
+    assertTrue(taken > 40, "the recorded dispatches take the fast path: " + taken);
+    byte[] deep = ("{\"op\":0,\"s\":1,\"t\":\"X\",\"d\":" + "[".repeat(2000) + "]".repeat(2000) + "}")
+        .getBytes(StandardCharsets.UTF_8);
+    agree(deep, "deep");
+  }
+
+  @Test
+  void mutatedFramesNeverSlipThroughTheFastPath() throws Exception {
+    List<byte[]> corpus = corpus();
+    byte[] alphabet = "\"\\{}[],:0-9e.+ nutlfrsE\t/".getBytes(StandardCharsets.US_ASCII);
+    byte[] high = {(byte) 0x80, (byte) 0xC3, (byte) 0xA9, (byte) 0xED, (byte) 0xA0, (byte) 0xF0, (byte) 0xF4,
+        (byte) 0xFF, (byte) 0xC0, 0x01, 0x1F, 0x7F};
+    Random random = new Random(Long.getLong("cordbus.scanner.seed", 42L));
+    for (int i = 0; i < 30_000; i++) {
+      byte[] b = corpus.get(random.nextInt(corpus.size())).clone();
+      int edits = 1 + random.nextInt(3);
+      for (int k = 0; k < edits && b.length > 0; k++) {
+        int at = random.nextInt(b.length);
+        byte v = random.nextInt(4) == 0 ? high[random.nextInt(high.length)] : alphabet[random.nextInt(alphabet.length)];
+        switch (random.nextInt(3)) {
+          case 0 -> b[at] = v;
+          case 1 -> {
+            byte[] longer = new byte[b.length + 1];
+            System.arraycopy(b, 0, longer, 0, at);
+            longer[at] = v;
+            System.arraycopy(b, at, longer, at + 1, b.length - at);
+            b = longer;
+          }
+          default -> {
+            byte[] shorter = new byte[b.length - 1];
+            System.arraycopy(b, 0, shorter, 0, at);
+            System.arraycopy(b, at + 1, shorter, at, b.length - at - 1);
+            b = shorter;
+          }
+        }
+      }
+      agree(b, "mutation " + i);
+    }
+  }
+
+  @Test
+  void theFastPathReadsWhatTheGatewayNeeds() {
+    byte[] b = "{\"op\":0,\"s\":9,\"t\":\"MESSAGE_CREATE\",\"d\":{\"id\":\"1\",\"guild_id\":\"77\",\"x\":{\"guild_id\":\"5\"}}}"
+        .getBytes(StandardCharsets.UTF_8);
+    Frame f = parser.fast(b, 0, b.length);
+    assertNotNull(f);
+    assertEquals("77", f.guild());
+    assertEquals(9, f.s());
+  }
+}
