@@ -60,6 +60,25 @@ public final class Emitter {
     events.add(new StateEvent(name, guildId, body));
   }
 
+  /**
+   * An update whose before and after are bytes (cached messages): skipped when the bytes are equal, else published
+   * with a body that decodes them only when a consumer reads it.
+   */
+  public void updateBytes(String name, long guildId, byte[] before, byte[] after) {
+    if (!wanted || java.util.Arrays.equals(before, after)) {
+      return;
+    }
+    events.add(new StateEvent(name, guildId, dev.cordbus.state.store.LazyObject.of(() -> {
+      java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+      if (guildId != 0) {
+        body.put("guild_id", Ids.str(guildId));
+      }
+      body.put("before", dev.cordbus.state.store.Blob.object(before));
+      body.put("after", dev.cordbus.state.store.Blob.object(after));
+      return body;
+    })));
+  }
+
   /** Any event body (of guild {@code guildId}, 0 for none). */
   public void raw(String name, long guildId, JsonObject body) {
     if (wanted) {

@@ -150,8 +150,6 @@ public final class MessageUpdater {
       after = Blob.of(message);
     }
     cache.messages().put(channelId, id, after);
-    if (out.wanted()) {
-      out.update(dispatch.event(), Ids.get(f, "guild_id"), Blob.object(before), Blob.object(after));
-    }
+    out.updateBytes(dispatch.event(), Ids.get(f, "guild_id"), before, after);
   }
 }

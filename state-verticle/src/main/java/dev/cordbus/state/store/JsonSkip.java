@@ -1,0 +1,119 @@
+package dev.cordbus.state.store;
+
+/**
+ * Walks JSON bytes that are already known to be valid (the gateway checked every frame) without tokenising what it
+ * passes over: a string is a run to its closing quote, an object or array a run to its matching bracket. About three
+ * times cheaper than a parser's skip on a ~1.4 KB message. Every method returns -1 instead of a position when the
+ * bytes are not what it expects, and the caller then reads with Jackson.
+ */
+public final class JsonSkip {
+
+  private JsonSkip() {
+  }
+
+  /** The first position at or after {@code p} that is not JSON whitespace. */
+  public static int ws(byte[] a, int p, int end) {
+    while (p < end) {
+      byte c = a[p];
+      if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+        return p;
+      }
+      p++;
+    }
+    return p;
+  }
+
+  /** The position after the string starting at {@code p} (its opening quote), or -1. */
+  public static int string(byte[] a, int p, int end) {
+    if (p >= end || a[p] != '"') {
+      return -1;
+    }
+    for (int i = p + 1; i < end; i++) {
+      byte c = a[i];
+      if (c == '"') {
+        return i + 1;
+      }
+      if (c == '\\') {
+        i++;
+      }
+    }
+    return -1;
+  }
+
+  /** The position after the value starting at {@code p}, or -1. */
+  public static int value(byte[] a, int p, int end) {
+    if (p >= end) {
+      return -1;
+    }
+    byte c = a[p];
+    if (c == '"') {
+      return string(a, p, end);
+    }
+    if (c == '{' || c == '[') {
+      int depth = 0;
+      for (int i = p; i < end; i++) {
+        byte b = a[i];
+        if (b == '"') {
+          i = string(a, i, end) - 1;
+          if (i < 0) {
+            return -1;
+          }
+        } else if (b == '{' || b == '[') {
+          depth++;
+        } else if ((b == '}' || b == ']') && --depth == 0) {
+          return i + 1;
+        }
+      }
+      return -1;
+    }
+    int i = p;
+    while (i < end) {
+      byte b = a[i];
+      if (b == ',' || b == '}' || b == ']' || b == ' ' || b == '\n' || b == '\r' || b == '\t') {
+        break;
+      }
+      i++;
+    }
+    return i == p ? -1 : i;
+  }
+
+  /** Whether {@code a[from, to)} spells the ASCII {@code key} exactly. */
+  public static boolean is(byte[] a, int from, int to, String key) {
+    if (to - from != key.length()) {
+      return false;
+    }
+    for (int i = 0; i < key.length(); i++) {
+      if (a[from + i] != key.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The id in {@code a[from, to)}: a quoted or bare run of at most 18 digits; -1 for anything else (the caller
+   * then reads it the long way), 0 for null.
+   */
+  public static long id(byte[] a, int from, int to) {
+    if (to - from == 4 && a[from] == 'n') {
+      return 0;
+    }
+    if (to - from >= 2 && a[from] == '"' && a[to - 1] == '"') {
+      from++;
+      to--;
+    }
+    int n = to - from;
+    if (n == 0 || n > 18) {
+      return -1;
+    }
+    long v = 0;
+    for (int i = from; i < to; i++) {
+      int d = a[i] - '0';
+      if (d < 0 || d > 9) {
+        return -1;
+      }
+      v = v * 10 + d;
+    }
+    return v;
+  }
+}
