@@ -67,8 +67,15 @@ public final class DispatchRelay {
     }
   }
 
-  /** Publishes the dispatches of a batch, in order, to the local consumers of their addresses. */
-  static void fanOut(EventBus bus, DispatchBatch batch) {
+  /**
+   * Publishes the dispatches of a batch, in order, to the local consumers of their addresses. A gateway calls it for
+   * its own node before publishing the batch to the cluster (then marks it {@link DispatchBatch#markDeliveredHere()}),
+   * so same-node consumers never wait for the cluster's subscription lookup.
+   */
+  public static void fanOut(EventBus bus, DispatchBatch batch) {
+    if (batch.deliveredHere()) {
+      return;
+    }
     for (DispatchFrame f : batch.frames()) {
       DeliveryOptions options = new DeliveryOptions().setLocalOnly(true).setCodecName(SharedBodyCodec.NAME)
           .addHeader(Headers.SHARD, Integer.toString(f.shard()))

@@ -65,7 +65,7 @@ public final class EventPublisher {
     if (!batch || Vertx.currentContext() != context) {
       DispatchBatch alone = new DispatchBatch();
       alone.add(f);
-      bus.publish(Addresses.DISPATCHES, alone, new DeliveryOptions().setCodecName(DispatchBatchCodec.NAME));
+      send(alone);
       return;
     }
     pending.add(f);
@@ -83,6 +83,16 @@ public final class EventPublisher {
     }
     DispatchBatch batch = pending;
     pending = new DispatchBatch();
+    send(batch);
+  }
+
+  /**
+   * This node's consumers first, at once (local-only publishes), then the batch to every node's relay; this node's
+   * relay receives the same object and skips it.
+   */
+  private void send(DispatchBatch batch) {
+    DispatchRelay.fanOut(bus, batch);
+    batch.markDeliveredHere();
     bus.publish(Addresses.DISPATCHES, batch, new DeliveryOptions().setCodecName(DispatchBatchCodec.NAME));
   }
 
