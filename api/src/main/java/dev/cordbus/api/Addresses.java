@@ -49,9 +49,10 @@ public final class Addresses {
   public static final String REIDENTIFY_OP = "reidentify";
 
   /**
-   * Where gateways publish their dispatches for the {@link dev.cordbus.api.dispatch.DispatchRelay} of every node
-   * (batches of payload bytes, codec {@code cordbus.dispatch-batch}). Internal: consume {@code discord.<EVENT>}
-   * instead. Outside the {@code discord.} prefix, so bridges never expose it.
+   * Prefix of the addresses where gateways send their dispatches to the {@link dev.cordbus.api.dispatch.DispatchRelay}
+   * of each other node, {@code cordbus.dispatches.<node id>} (batches of payload bytes, codec {@code
+   * cordbus.dispatch-batch}). Internal: consume {@code discord.<EVENT>} instead. Outside the {@code discord.} prefix,
+   * so bridges never expose it.
    */
   public static final String DISPATCHES = "cordbus.dispatches";
 
@@ -61,6 +62,11 @@ public final class Addresses {
   public static final String REST_PREFIX = "discord.rest.";
 
   private Addresses() {
+  }
+
+  /** The dispatch relay address of the cluster node {@code nodeId} ({@code "local"} on a plain Vert.x). */
+  public static String dispatches(String nodeId) {
+    return DISPATCHES + "." + nodeId;
   }
 
   /** The address a dispatch named {@code event} (e.g. {@code MESSAGE_CREATE}) is published on. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cordbus.api.Addresses;
 import dev.cordbus.api.dispatch.DispatchBatch;
 import dev.cordbus.api.dispatch.DispatchBatchCodec;
+import dev.cordbus.api.dispatch.DispatchRelay;
 import dev.cordbus.api.dispatch.DispatchFrame;
 import dev.cordbus.state.fixture.BusHarness;
 import dev.cordbus.state.fixture.Frames;
@@ -38,7 +39,7 @@ class RelayReplayTest {
       batch.add(new DispatchFrame(0, f.seq(), f.event(), guild == null ? null : guild.toString(), f.session(),
           System.nanoTime(), System.currentTimeMillis(), r.array(), r.offset(), r.length()));
     }
-    vertx.eventBus().publish(Addresses.DISPATCHES, batch, new DeliveryOptions().setCodecName(DispatchBatchCodec.NAME));
+    vertx.eventBus().publish(Addresses.dispatches(DispatchRelay.nodeId(vertx)), batch, new DeliveryOptions().setCodecName(DispatchBatchCodec.NAME));
     EventTable table = new EventTable();
     long handled = raw.frames.stream().filter(r -> table.get(r.frame().event()) != null).count();
     // the relay fans out on its own context: wait (bounded) until the verticle applied every handled dispatch

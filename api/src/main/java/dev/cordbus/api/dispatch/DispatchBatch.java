@@ -10,11 +10,6 @@ import java.util.List;
 public final class DispatchBatch {
 
   private final List<DispatchFrame> frames;
-  /**
-   * Set by the publishing gateway once it has handed the batch to its own node's consumers; the batch object reaches
-   * that node's relay by reference, which then skips it. Never on the wire: another node's copy is always fanned out.
-   */
-  private volatile boolean deliveredHere;
 
   /** An empty batch. */
   public DispatchBatch() {
@@ -33,16 +28,6 @@ public final class DispatchBatch {
   /** The dispatches, in gateway order. */
   public List<DispatchFrame> frames() {
     return frames;
-  }
-
-  /** Marks the batch as delivered to the publishing node's own consumers. */
-  public void markDeliveredHere() {
-    deliveredHere = true;
-  }
-
-  /** Whether the publishing node already delivered this batch to its own consumers. */
-  public boolean deliveredHere() {
-    return deliveredHere;
   }
 
   /** Whether the batch holds nothing. */

@@ -15,8 +15,8 @@ import io.vertx.core.shareddata.Shareable;
 /**
  * Puts the dispatches of every gateway in the cluster on this node's {@code discord.<EVENT>} addresses.
  *
- * <p>Gateways publish {@link DispatchBatch}es on {@link Addresses#DISPATCHES}: one message per event-loop turn and
- * node, the payloads as the bytes Discord sent. Each node runs one relay (installed once per Vert.x instance by
+ * <p>Gateways hand their {@link DispatchBatch}es to their own node's consumers directly and send them to the relay of
+ * every other node ({@link Addresses#dispatches(String)}): one message per event-loop turn and node, the payloads as the bytes Discord sent. Each node runs one relay (installed once per Vert.x instance by
  * whichever cordbus verticle or client starts first, or by {@link #install} in your own code) that hands every
  * dispatch of a batch, in order, to the local consumers of its address with the usual headers. So on every node a
  * shard's dispatches arrive in gateway order across addresses, a remote node receives each payload once whatever its
@@ -60,22 +60,41 @@ public final class DispatchRelay {
       // A context of its own: a consumer registered from a verticle's context would go when that verticle does.
       ContextInternal context = ((VertxInternal) vertx).createEventLoopContext();
       Promise<Void> registered = context.promise();
-      context.runOnContext(v -> bus.<DispatchBatch>consumer(Addresses.DISPATCHES, m -> fanOut(bus, m.body()))
+      String address = Addresses.dispatches(nodeId(vertx));
+      context.runOnContext(v -> bus.<DispatchBatch>consumer(address, m -> fanOut(bus, m.body()))
           .completion().onComplete(registered));
       map.put(INSTALLED, new Installed(registered.future()));
       return registered.future();
     }
   }
 
+  /** This node's id in the cluster ({@code "local"} on a plain Vert.x): its relay listens on that address. */
+  public static String nodeId(Vertx vertx) {
+    return vertx.isClustered() ? ((VertxInternal) vertx).clusterManager().getNodeId() : "local";
+  }
+
   /**
-   * Publishes the dispatches of a batch, in order, to the local consumers of their addresses. A gateway calls it for
-   * its own node before publishing the batch to the cluster (then marks it {@link DispatchBatch#markDeliveredHere()}),
-   * so same-node consumers never wait for the cluster's subscription lookup.
+   * How a gateway publishes a batch: to this node's consumers at once, on the caller's thread (no relay hop, no
+   * cluster lookup), then one message to the relay of each other node of the cluster.
    */
-  public static void fanOut(EventBus bus, DispatchBatch batch) {
-    if (batch.deliveredHere()) {
+  public static void publish(Vertx vertx, DispatchBatch batch) {
+    EventBus bus = vertx.eventBus();
+    fanOut(bus, batch);
+    if (!vertx.isClustered()) {
       return;
     }
+    io.vertx.core.spi.cluster.ClusterManager cluster = ((VertxInternal) vertx).clusterManager();
+    String self = cluster.getNodeId();
+    DeliveryOptions options = new DeliveryOptions().setCodecName(DispatchBatchCodec.NAME);
+    for (String node : cluster.getNodes()) {
+      if (!node.equals(self)) {
+        bus.publish(Addresses.dispatches(node), batch, options);
+      }
+    }
+  }
+
+  /** Publishes the dispatches of a batch, in order, to the local consumers of their addresses. */
+  public static void fanOut(EventBus bus, DispatchBatch batch) {
     for (DispatchFrame f : batch.frames()) {
       DeliveryOptions options = new DeliveryOptions().setLocalOnly(true).setCodecName(SharedBodyCodec.NAME)
           .addHeader(Headers.SHARD, Integer.toString(f.shard()))

@@ -17,13 +17,14 @@ import io.vertx.core.json.JsonObject;
  * lifecycle messages {@code discord.shard.*} (each with {@code shard, shardCount, group}).
  *
  * <p>Dispatches are not published one by one: those read in one event-loop turn go out as one {@link DispatchBatch}
- * (payloads as the received bytes) on {@link Addresses#DISPATCHES}, one event-bus message per node, and each node's
- * {@link DispatchRelay} puts them on {@code discord.<EVENT>} for its consumers, in gateway order. A lifecycle message
+ * (payloads as the received bytes): this node's consumers get them at once, each other node in one event-bus message
+ * to its {@link DispatchRelay}, which puts them on {@code discord.<EVENT>} for its consumers, in gateway order. A lifecycle message
  * first flushes the pending batch, so a node sees READY before {@code discord.shard.ready}. Runs on the gateway
  * verticle's context.
  */
 public final class EventPublisher {
 
+  private final Vertx vertx;
   private final EventBus bus;
   private final Context context;
   private final String group;
@@ -43,6 +44,7 @@ public final class EventPublisher {
    */
   public EventPublisher(Vertx vertx, String group, boolean publishRaw, boolean batch) {
     this.batch = batch;
+    this.vertx = vertx;
     this.bus = vertx.eventBus();
     this.context = vertx.getOrCreateContext();
     this.group = group;
@@ -86,14 +88,9 @@ public final class EventPublisher {
     send(batch);
   }
 
-  /**
-   * This node's consumers first, at once (local-only publishes), then the batch to every node's relay; this node's
-   * relay receives the same object and skips it.
-   */
+  /** This node's consumers first, at once, then one message to the relay of each other node. */
   private void send(DispatchBatch batch) {
-    DispatchRelay.fanOut(bus, batch);
-    batch.markDeliveredHere();
-    bus.publish(Addresses.DISPATCHES, batch, new DeliveryOptions().setCodecName(DispatchBatchCodec.NAME));
+    DispatchRelay.publish(vertx, batch);
   }
 
   /** Publishes a frame's text on {@code discord.raw} (if enabled). */
