@@ -44,49 +44,60 @@ public final class Utf8 {
     int i = offset;
     int end = offset + length;
     while (i < end) {
-      int b = a[i];
-      if (b >= 0) {
+      if (a[i] >= 0) {
         i++;
         continue;
       }
-      b &= 0xff;
-      int need;
-      int lo = 0x80;
-      int hi = 0xBF;
-      if (b >= 0xC2 && b <= 0xDF) {
-        need = 1;
-      } else if (b >= 0xE0 && b <= 0xEF) {
-        need = 2;
-        if (b == 0xE0) {
-          lo = 0xA0;
-        } else if (b == 0xED) {
-          hi = 0x9F;
-        }
-      } else if (b >= 0xF0 && b <= 0xF4) {
-        need = 3;
-        if (b == 0xF0) {
-          lo = 0x90;
-        } else if (b == 0xF4) {
-          hi = 0x8F;
-        }
-      } else {
+      int n = sequence(a, i, end);
+      if (n < 0) {
         return false;
       }
-      if (i + need >= end) {
-        return false;
-      }
-      int c = a[i + 1] & 0xff;
-      if (c < lo || c > hi) {
-        return false;
-      }
-      for (int k = 2; k <= need; k++) {
-        c = a[i + k] & 0xff;
-        if (c < 0x80 || c > 0xBF) {
-          return false;
-        }
-      }
-      i += need + 1;
+      i += n;
     }
     return true;
+  }
+
+  /**
+   * The length of the well-formed multi-byte UTF-8 sequence starting at {@code a[i]} (a byte >= 0x80) before
+   * {@code end}, or -1 when it is malformed (RFC 3629: no overlong forms, surrogates or code points above U+10FFFF).
+   */
+  public static int sequence(byte[] a, int i, int end) {
+    int b = a[i] & 0xff;
+    int need;
+    int lo = 0x80;
+    int hi = 0xBF;
+    if (b >= 0xC2 && b <= 0xDF) {
+      need = 1;
+    } else if (b >= 0xE0 && b <= 0xEF) {
+      need = 2;
+      if (b == 0xE0) {
+        lo = 0xA0;
+      } else if (b == 0xED) {
+        hi = 0x9F;
+      }
+    } else if (b >= 0xF0 && b <= 0xF4) {
+      need = 3;
+      if (b == 0xF0) {
+        lo = 0x90;
+      } else if (b == 0xF4) {
+        hi = 0x8F;
+      }
+    } else {
+      return -1;
+    }
+    if (i + need >= end) {
+      return -1;
+    }
+    int c = a[i + 1] & 0xff;
+    if (c < lo || c > hi) {
+      return -1;
+    }
+    for (int k = 2; k <= need; k++) {
+      c = a[i + k] & 0xff;
+      if (c < 0x80 || c > 0xBF) {
+        return -1;
+      }
+    }
+    return need + 1;
   }
 }

@@ -1,5 +1,7 @@
 package dev.cordbus.gateway.publish;
 
+import dev.cordbus.gateway.compression.Utf8;
+
 /**
  * The gateway's fast path for dispatch frames: one pass over the bytes that checks the whole frame is valid JSON
  * (RFC 8259: structure, string escapes, control characters, number grammar, literals, depth) and valid UTF-8
@@ -27,6 +29,12 @@ final class EnvelopeScanner {
   int idStart;
   int idEnd;
 
+  private static final int PLAIN = 0;
+  private static final int TOP_OF_D = 1;
+  private static final int ENVELOPE = 2;
+
+  /** Envelope keys seen so far: 1 op, 2 s, 4 t, 8 d. */
+  private int seen;
   private byte[] a;
   private int end;
   private int pos;
@@ -44,78 +52,52 @@ final class EnvelopeScanner {
     end = offset + length;
     depth = 0;
     tStart = dStart = guildStart = idStart = -1;
-    int seen = 0;
+    seen = 0;
     try {
       ws();
-      if (next() != '{') {
+      if (peek() != '{') {
         return false;
       }
-      depth = 1; // the envelope itself, as Jackson counts nesting
-      ws();
-      if (peek() == '}') {
-        return false;
-      }
-      while (true) {
-        ws();
-        int nameStart = pos + 1;
-        string();
-        int nameEnd = pos - 1;
-        ws();
-        if (next() != ':') {
-          return false;
-        }
-        ws();
-        int key = key(nameStart, nameEnd);
-        if ((seen & key) != 0) {
-          return false;
-        }
-        seen |= key;
-        switch (key) {
-          case 1 -> {
-            op = integer();
-          }
-          case 2 -> {
-            if (peek() == 'n') {
-              literal("null");
-              sNull = true;
-            } else {
-              s = integer();
-              sNull = false;
-            }
-          }
-          case 4 -> {
-            if (peek() != '"') {
-              return false;
-            }
-            tStart = pos + 1;
-            if (!plainString()) {
-              return false;
-            }
-            tEnd = pos - 1;
-          }
-          case 8 -> {
-            if (peek() != '{') {
-              return false;
-            }
-            dStart = pos;
-            objectD();
-            dEnd = pos;
-          }
-          default -> value();
-        }
-        ws();
-        int c = next();
-        if (c == '}') {
-          break;
-        }
-        if (c != ',') {
-          return false;
-        }
-      }
+      container(true, ENVELOPE); // the envelope counts as depth 1, as Jackson counts nesting
       ws();
       return pos == end && seen == 15; // op, s, t and d, each once
     } catch (Bad e) {
       return false;
+    }
+  }
+
+  /** One member of the envelope, its value at pos. */
+  private void envelopeMember(int key) {
+    if ((seen & key) != 0) {
+      throw Bad.INSTANCE;
+    }
+    seen |= key;
+    switch (key) {
+      case 1 -> op = integer();
+      case 2 -> {
+        sNull = peek() == 'n';
+        if (sNull) {
+          literal("null");
+        } else {
+          s = integer();
+        }
+      }
+      case 4 -> {
+        tStart = pos + 1;
+        if (peek() != '"' || !plainString()) {
+          throw Bad.INSTANCE;
+        }
+        tEnd = pos - 1;
+      }
+      case 8 -> {
+        if (peek() != '{') {
+          throw Bad.INSTANCE;
+        }
+        dStart = pos;
+        container(true, TOP_OF_D);
+        dEnd = pos;
+      }
+      default -> value();
     }
   }
 
@@ -128,84 +110,14 @@ final class EnvelopeScanner {
     if (n == 2 && a[from] == 'o' && a[from + 1] == 'p') {
       return 1;
     }
-    for (int i = from; i < to; i++) {
-      if (a[i] == '\\') {
-        throw Bad.INSTANCE; // an escaped name might spell op/s/t/d: let Jackson read it
-      }
-    }
+    noEscape(from, to); // an escaped name might spell op/s/t/d
     return 0;
-  }
-
-  /** d's top level: notes guild_id and id (string or integer values), skips the rest. */
-  private void objectD() {
-    next(); // {
-    enter();
-    ws();
-    if (peek() == '}') {
-      pos++;
-      depth--;
-      return;
-    }
-    while (true) {
-      ws();
-      int nameStart = pos + 1;
-      string();
-      int nameEnd = pos - 1;
-      ws();
-      if (next() != ':') {
-        throw Bad.INSTANCE;
-      }
-      ws();
-      int which = named(nameStart, nameEnd);
-      int c = peek();
-      if (which != 0 && (c == '"' || c == '-' || (c >= '0' && c <= '9'))) {
-        int vs = pos;
-        boolean plain = c != '"' || plainString();
-        if (c != '"') {
-          number();
-        }
-        if (!plain) {
-          throw Bad.INSTANCE;
-        }
-        int from = c == '"' ? vs + 1 : vs;
-        int to = c == '"' ? pos - 1 : pos;
-        for (int i = from; c != '"' && i < to; i++) {
-          if (a[i] == '.' || a[i] == 'e' || a[i] == 'E') {
-            which = 0; // a fraction is not an id (as the Jackson path reads it)
-          }
-        }
-        if (which == 0) {
-          // not an id
-        } else if (which == 1) {
-          guildStart = from;
-          guildEnd = to;
-        } else {
-          idStart = from;
-          idEnd = to;
-        }
-      } else {
-        value();
-      }
-      ws();
-      int n = next();
-      if (n == '}') {
-        depth--;
-        return;
-      }
-      if (n != ',') {
-        throw Bad.INSTANCE;
-      }
-    }
   }
 
   /** 1 for guild_id, 2 for id, else 0. */
   private int named(int from, int to) {
     int n = to - from;
-    for (int i = from; i < to; i++) {
-      if (a[i] == '\\') {
-        throw Bad.INSTANCE; // an escaped name might spell guild_id: let Jackson read it
-      }
-    }
+    noEscape(from, to); // an escaped name might spell guild_id
     if (n == 2 && a[from] == 'i' && a[from + 1] == 'd') {
       return 2;
     }
@@ -219,8 +131,8 @@ final class EnvelopeScanner {
   private void value() {
     int c = peek();
     switch (c) {
-      case '{' -> object();
-      case '[' -> array();
+      case '{' -> container(true, PLAIN);
+      case '[' -> container(false, PLAIN);
       case '"' -> string();
       case 't' -> literal("true");
       case 'f' -> literal("false");
@@ -229,27 +141,42 @@ final class EnvelopeScanner {
     }
   }
 
-  private void object() {
+  /**
+   * An object ({@code isObject}) or an array at pos, to its closing bracket; each member's value is read as {@code
+   * mode} says: {@link #PLAIN} any value, {@link #TOP_OF_D} noting guild_id/id, {@link #ENVELOPE} op/s/t/d.
+   */
+  private void container(boolean isObject, int mode) {
     next();
     enter();
     ws();
-    if (peek() == '}') {
+    byte close = (byte) (isObject ? '}' : ']');
+    if (peek() == close) {
       pos++;
       depth--;
       return;
     }
     while (true) {
       ws();
-      string();
-      ws();
-      if (next() != ':') {
-        throw Bad.INSTANCE;
+      if (isObject) {
+        int nameStart = pos + 1;
+        string();
+        int nameEnd = pos - 1;
+        ws();
+        if (next() != ':') {
+          throw Bad.INSTANCE;
+        }
+        ws();
+        switch (mode) {
+          case ENVELOPE -> envelopeMember(key(nameStart, nameEnd));
+          case TOP_OF_D -> idValue(named(nameStart, nameEnd));
+          default -> value();
+        }
+      } else {
+        value();
       }
       ws();
-      value();
-      ws();
       int c = next();
-      if (c == '}') {
+      if (c == close) {
         depth--;
         return;
       }
@@ -259,25 +186,41 @@ final class EnvelopeScanner {
     }
   }
 
-  private void array() {
-    next();
-    enter();
-    ws();
-    if (peek() == ']') {
-      pos++;
-      depth--;
+  /** A value of d's top level; {@code which} 1 (guild_id) or 2 (id) records a string or integer value. */
+  private void idValue(int which) {
+    int c = peek();
+    if (which == 0 || !(c == '"' || c == '-' || (c >= '0' && c <= '9'))) {
+      value();
       return;
     }
-    while (true) {
-      ws();
-      value();
-      ws();
-      int c = next();
-      if (c == ']') {
-        depth--;
-        return;
+    int vs = pos;
+    if (c == '"') {
+      if (!plainString()) {
+        throw Bad.INSTANCE; // an escaped or non-ASCII id: let Jackson read it
       }
-      if (c != ',') {
+    } else {
+      number();
+      for (int i = vs; i < pos; i++) {
+        if (a[i] == '.' || a[i] == 'e' || a[i] == 'E') {
+          return; // a fraction is not an id (as the Jackson path reads it)
+        }
+      }
+    }
+    int from = c == '"' ? vs + 1 : vs;
+    int to = c == '"' ? pos - 1 : pos;
+    if (which == 1) {
+      guildStart = from;
+      guildEnd = to;
+    } else {
+      idStart = from;
+      idEnd = to;
+    }
+  }
+
+  /** Not for the fast path if {@code a[from, to)} holds an escape: Jackson reads such names. */
+  private void noEscape(int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (a[i] == '\\') {
         throw Bad.INSTANCE;
       }
     }
@@ -340,45 +283,13 @@ final class EnvelopeScanner {
     return true;
   }
 
-  /** One multi-byte UTF-8 sequence at pos (RFC 3629: no overlongs, surrogates or code points above U+10FFFF). */
+  /** One multi-byte UTF-8 sequence at pos ({@link Utf8#sequence}). */
   private void utf8() {
-    int b = a[pos] & 0xff;
-    int need;
-    int lo = 0x80;
-    int hi = 0xBF;
-    if (b >= 0xC2 && b <= 0xDF) {
-      need = 1;
-    } else if (b >= 0xE0 && b <= 0xEF) {
-      need = 2;
-      if (b == 0xE0) {
-        lo = 0xA0;
-      } else if (b == 0xED) {
-        hi = 0x9F;
-      }
-    } else if (b >= 0xF0 && b <= 0xF4) {
-      need = 3;
-      if (b == 0xF0) {
-        lo = 0x90;
-      } else if (b == 0xF4) {
-        hi = 0x8F;
-      }
-    } else {
+    int n = Utf8.sequence(a, pos, end);
+    if (n < 0) {
       throw Bad.INSTANCE;
     }
-    if (pos + need >= end) {
-      throw Bad.INSTANCE;
-    }
-    int c = a[pos + 1] & 0xff;
-    if (c < lo || c > hi) {
-      throw Bad.INSTANCE;
-    }
-    for (int k = 2; k <= need; k++) {
-      c = a[pos + k] & 0xff;
-      if (c < 0x80 || c > 0xBF) {
-        throw Bad.INSTANCE;
-      }
-    }
-    pos += need + 1;
+    pos += n;
   }
 
   /** An integer (no fraction or exponent) that fits a long; a number of any other shape is not for this path. */
