@@ -12,6 +12,14 @@ import dev.cordbus.gateway.identify.IdentifyQueue;
 import dev.cordbus.gateway.identify.IdentifyQueueFactory;
 import dev.cordbus.gateway.identify.LocalIdentifyQueue;
 import dev.cordbus.gateway.identify.SessionStartLimit;
+import dev.cordbus.gateway.ops.GroupMonitor;
+import dev.cordbus.gateway.ops.ShardReadiness;
+import dev.cordbus.ops.Ops;
+import dev.cordbus.ops.OpsException;
+import dev.cordbus.ops.OpsOptions;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Promise;
+import io.vertx.ext.healthchecks.Status;
 import dev.cordbus.gateway.publish.EventPublisher;
 import dev.cordbus.gateway.publish.FrameParser;
 import dev.cordbus.api.dispatch.DispatchRelay;
@@ -67,6 +75,12 @@ public class GatewayVerticle extends VerticleBase {
   private ShardGroup group;
   private String gatewayUrl;
   private int shardCount;
+  private SessionStartLimit limit;
+  private Ops ops;
+  private MeterRegistry meters;
+  private String opsName;
+  private long startNanos;
+  private static final java.util.concurrent.atomic.AtomicInteger INSTANCES = new java.util.concurrent.atomic.AtomicInteger();
 
   /** Uses the process environment and the default identify queue (cluster-wide when clustered). */
   public GatewayVerticle() {
@@ -93,20 +107,28 @@ public class GatewayVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    startNanos = System.nanoTime();
+    OpsOptions opsOptions;
     try {
       options = new GatewayOptions(config(), env);
-    } catch (GatewayException e) {
+      opsOptions = OpsOptions.of(config(), env);
+    } catch (GatewayException | OpsException e) {
       return Future.failedFuture(e);
     }
+    ops = Ops.of(vertx);
+    meters = ops.meters(opsOptions);
+    opsName = "gateway-" + INSTANCES.incrementAndGet();
     webClient = WebClient.create(vertx, new WebClientOptions().setUserAgent(USER_AGENT)
         .setConnectTimeout((int) options.connectTimeoutMs()));
     wsClient = vertx.createWebSocketClient(new WebSocketClientOptions()
         .setMaxFrameSize(1024 * 1024).setMaxMessageSize(16 * 1024 * 1024)
         .setConnectTimeout((int) options.connectTimeoutMs()));
-    return DispatchRelay.install(vertx).compose(r -> new GatewayBot(webClient, options).fetch()).compose(bot -> {
+    registerOps();
+    return DispatchRelay.install(vertx).compose(r -> ops.start(opsOptions))
+        .compose(r -> new GatewayBot(webClient, options).fetch()).compose(bot -> {
       shardCount = options.shardCount() != null ? options.shardCount() : bot.shards();
       gatewayUrl = options.gatewayUrl() != null ? options.gatewayUrl() : bot.url();
-      SessionStartLimit limit = bot.limit();
+      limit = bot.limit();
       identifyQueue = queueFactory != null ? queueFactory.create(vertx, options, limit)
           : clusterActive() ? new ClusterIdentifyQueue(vertx, options.identifyIntervalMs(), limit)
           : new LocalIdentifyQueue(vertx, options.identifyIntervalMs(), limit);
@@ -169,7 +191,9 @@ public class GatewayVerticle extends VerticleBase {
     ShardGroup[] self = new ShardGroup[1];
     ShardEnv shardEnv = new ShardEnv(vertx, context, wsClient, options, identifyQueue,
         new EventPublisher(vertx, name, options.publishRaw(), options.batchDispatches()), new FrameParser(),
-        () -> gatewayUrl, s -> self[0].onShardReady(s), new SplittableRandom(), mayRun);
+        () -> gatewayUrl, s -> self[0].onShardReady(s), new SplittableRandom(), mayRun,
+        new GroupMonitor(meters, ops.nodeId(), name, ids.size(), startNanos,
+            () -> claimer == null ? 0 : claimer.epoch(), identifyQueue::remaining, ops::error));
     self[0] = new ShardGroup(name, ids, shardCount, shardEnv, clusterActive() ? store : null);
     return self[0];
   }
@@ -248,8 +272,66 @@ public class GatewayVerticle extends VerticleBase {
         .put("shards", g == null ? new JsonArray() : g.status());
   }
 
+  /** The console's section and the readiness check of this verticle, answered on its context. */
+  private void registerOps() {
+    ops.section(opsName, () -> onContext(this::opsStatus));
+    ops.readiness(opsName, promise -> onContext(this::opsStatus).onComplete(ar -> {
+      if (ar.failed()) {
+        promise.complete(Status.KO(new JsonObject().put("reason", ar.cause().toString())));
+        return;
+      }
+      JsonObject s = ar.result();
+      if (s.getString("group") == null) {
+        promise.complete(Status.OK(new JsonObject().put("standby", true)));
+        return;
+      }
+      JsonArray notReady = ShardReadiness.notReady(s.getJsonArray("shards"));
+      promise.complete(notReady.isEmpty() ? Status.OK(new JsonObject().put("group", s.getString("group")))
+          : Status.KO(new JsonObject().put("group", s.getString("group")).put("notReady", notReady)
+              .put("reason", "shard(s) not ready: " + notReady.stream().map(o -> "shard "
+                  + ((JsonObject) o).getInteger("shard") + " " + ((JsonObject) o).getString("state"))
+                  .collect(java.util.stream.Collectors.joining(", ")))));
+    }));
+  }
+
+  private <T> Future<T> onContext(java.util.function.Supplier<T> work) {
+    Promise<T> promise = Promise.promise();
+    context.runOnContext(v -> promise.complete(work.get()));
+    return promise.future();
+  }
+
+  /** This verticle's part of the node status (console). */
+  private JsonObject opsStatus() {
+    ShardGroup g = group;
+    JsonObject out = new JsonObject().put("kind", "gateway").put("group", g == null ? null : g.name())
+        .put("shardCount", shardCount).put("leaseEpoch", claimer == null ? null : claimer.epoch());
+    JsonArray shards = new JsonArray();
+    int waiting = 0;
+    long lastWait = -1;
+    if (g != null) {
+      for (Shard s : g.shards()) {
+        shards.add(s.status());
+        waiting += s.identifyWaiting() ? 1 : 0;
+        lastWait = Math.max(lastWait, s.lastIdentifyWaitMs());
+      }
+      GroupMonitor m = g.monitor();
+      out.put("progress", new JsonObject().put("shards", shards.size()).put("identified", m.identified())
+          .put("identifyWaitMs", m.identifyWaitMs())
+          .put("startToReadyMs", m.startToReadyMs() < 0 ? null : m.startToReadyMs()));
+    }
+    SessionStartLimit l = limit;
+    return out.put("shards", shards).put("identify", new JsonObject().put("waiting", waiting)
+        .put("lastWaitMs", lastWait < 0 ? null : lastWait)
+        .put("remaining", identifyQueue == null ? null : identifyQueue.remaining())
+        .put("total", l == null ? null : l.total()).put("maxConcurrency", l == null ? null : l.maxConcurrency()));
+  }
+
   @Override
   public Future<?> stop() {
+    if (ops != null) {
+      ops.removeSection(opsName);
+      ops.removeReadiness(opsName);
+    }
     Future<Void> stopped;
     if (claimer == null) {
       ShardGroup g = group;

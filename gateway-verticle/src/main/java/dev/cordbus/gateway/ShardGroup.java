@@ -103,6 +103,7 @@ final class ShardGroup {
   /** A shard became READY (after READY or RESUMED). */
   void onShardReady(Shard shard) {
     readyShards.add(shard.id());
+    env.monitor().onReady(shard.id(), shard.lastIdentifyWaitMs());
     if (!groupReadyPublished && readyShards.containsAll(shards.keySet())
         && shards.values().stream().allMatch(s -> s.state() == ShardState.READY)) {
       groupReadyPublished = true;
@@ -148,6 +149,7 @@ final class ShardGroup {
     shards.values().forEach(s -> closing.add(s.stop(keepSessions)));
     consumers.forEach(c -> closing.add(c.unregister()));
     return Future.join(closing).transform(ar -> {
+      env.monitor().close();
       if (store != null && saveSessions && keepSessions) {
         flush(true);
       } else if (store != null && saveSessions && env.mayRun().getAsBoolean()) {
@@ -167,6 +169,16 @@ final class ShardGroup {
   /** Whether every shard is READY (so each has a session another node can resume). */
   boolean allReady() {
     return shards.values().stream().allMatch(s -> s.state() == ShardState.READY && s.session() != null);
+  }
+
+  /** The group's meters and startup progress. */
+  dev.cordbus.gateway.ops.GroupMonitor monitor() {
+    return env.monitor();
+  }
+
+  /** The shards (read on the verticle's context). */
+  java.util.Collection<Shard> shards() {
+    return shards.values();
   }
 
   /** The shard ids. */

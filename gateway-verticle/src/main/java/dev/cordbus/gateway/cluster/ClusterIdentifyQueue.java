@@ -121,6 +121,14 @@ public final class ClusterIdentifyQueue implements IdentifyQueue {
     return "sent." + bucket + "." + maxConcurrency;
   }
 
+  /** The budget left as last read or written by this node. */
+  private volatile int lastRemaining = -1;
+
+  @Override
+  public int remaining() {
+    return lastRemaining;
+  }
+
   @Override
   public void identified(int shardId) {
     int bucket = Math.floorMod(shardId, maxConcurrency);
@@ -183,6 +191,7 @@ public final class ClusterIdentifyQueue implements IdentifyQueue {
             + " for reset_after before identifying", shard, earliest - now);
       }
       String next = budget(total, remaining - 1, resetAt).encode();
+      lastRemaining = remaining - 1;
       long at = earliest;
       Future<Boolean> cas = old == null ? m.putIfAbsent(BUDGET, next).map(p -> p == null)
           : m.replaceIfPresent(BUDGET, old, next);

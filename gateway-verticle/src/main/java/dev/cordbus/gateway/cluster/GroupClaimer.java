@@ -61,7 +61,7 @@ public final class GroupClaimer {
   private Future<AsyncMap<String, String>> map;
   private Future<AsyncMap<String, String>> nodesMap;
   private String group;
-  private Lease lease;
+  private volatile Lease lease;
   private boolean busy;
   private boolean stopped;
   private long timer = -1;
@@ -82,6 +82,12 @@ public final class GroupClaimer {
     this.owner = owner;
     this.listener = listener;
     this.local = vertx.sharedData().getLocalMap(LOCAL);
+  }
+
+  /** The epoch of the held lease (0 when none is held); read from any thread for metrics. */
+  public long epoch() {
+    Lease held = lease;
+    return held == null ? 0 : held.epoch();
   }
 
   /** The guard the shards check before sending. */

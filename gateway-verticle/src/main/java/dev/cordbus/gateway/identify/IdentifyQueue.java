@@ -23,6 +23,14 @@ public interface IdentifyQueue {
   default void identified(int shardId) {
   }
 
+  /**
+   * The daily session start budget left as this queue last saw it ({@code session_start_limit.remaining}), -1 when
+   * unknown. For metrics and the console; may be read from any thread.
+   */
+  default int remaining() {
+    return -1;
+  }
+
   /** Cancels pending acquisitions (they fail); used when the verticle stops. */
   default void close() {
   }

@@ -86,6 +86,11 @@ public final class LocalIdentifyQueue implements IdentifyQueue {
   }
 
   @Override
+  public synchronized int remaining() {
+    return schedule.remaining();
+  }
+
+  @Override
   public synchronized void identified(int shardId) {
     lastSentMs.put(schedule.bucket(shardId), System.currentTimeMillis());
   }

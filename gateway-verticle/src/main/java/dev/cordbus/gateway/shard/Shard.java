@@ -9,6 +9,8 @@ import dev.cordbus.gateway.command.GatewayCommands;
 import dev.cordbus.gateway.compression.ZlibStreamDecoder;
 import dev.cordbus.gateway.config.Compression;
 import dev.cordbus.gateway.config.GatewayOptions;
+import dev.cordbus.gateway.ops.ReconnectReason;
+import dev.cordbus.gateway.ops.ShardMeters;
 import dev.cordbus.gateway.publish.EventPublisher;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -58,6 +60,8 @@ public final class Shard {
   private long reconnectTimer = -1;
   /** Frames that could not be decoded or broke the envelope rules, over the shard's life. */
   long badFrames;
+  /** The shard's meters and console figures. */
+  final ShardMeters meters;
 
   public Shard(int id, int shardCount, ShardEnv env) {
     this.id = id;
@@ -66,6 +70,32 @@ public final class Shard {
     this.options = env.options();
     this.publisher = env.publisher();
     this.frames = new ShardFrames(this);
+    this.meters = env.monitor().shard(id);
+    meters.gauge("cordbus.gateway.shard.state", "the shard's state: 0 DISCONNECTED, 1 CONNECTING, 2 IDENTIFYING, "
+        + "3 RESUMING, 4 READY, 5 RECONNECT_WAIT, 6 FATALLY_CLOSED, 7 STOPPED", this, s -> s.state.code());
+    meters.gauge("cordbus.gateway.heartbeat.latency.seconds", "the last heartbeat's round trip (NaN before the "
+        + "first ACK)", this, Shard::latencySeconds);
+  }
+
+  private double latencySeconds() {
+    Connection c = conn;
+    long ms = c == null ? -1 : c.heartbeat.latencyMs();
+    return ms < 0 ? Double.NaN : ms / 1000.0;
+  }
+
+  /** The identify queue's last wait of this shard in ms (-1 when it never identified). */
+  public long lastIdentifyWaitMs() {
+    return meters.lastIdentifyWaitMs();
+  }
+
+  /** Wall ms since this shard stopped being READY, -1 while READY. */
+  public long notReadyForMs() {
+    return meters.notReadyForMs();
+  }
+
+  /** Whether it waits for the identify queue. */
+  public boolean identifyWaiting() {
+    return meters.isIdentifyWaiting();
   }
 
   /** The shard id. */
@@ -182,7 +212,8 @@ public final class Shard {
     return new JsonObject().put("shard", id).put("shardCount", shardCount).put("state", state.name())
         .put("seq", seq < 0 ? null : seq).put("sessionId", session == null ? null : session.id())
         .put("latencyMs", c == null || c.heartbeat.latencyMs() < 0 ? null : c.heartbeat.latencyMs())
-        .put("badFrames", badFrames).put("reconnectAttempts", attempts);
+        .put("badFrames", badFrames).put("reconnectAttempts", attempts).put("resumable", session != null)
+        .put("notReadyForMs", meters.notReadyForMs() < 0 ? null : meters.notReadyForMs());
   }
 
   // ---- connecting
@@ -249,11 +280,13 @@ public final class Shard {
     }
     Short status = c.ws.closeStatusCode();
     if (status == null || status == 1006) { // 1006 is never sent on the wire: Vert.x reports it for no close frame
+      meters.closeCode(1006);
       disconnect(Initiator.CUT, 1006, "connection lost without a close frame",
           session != null ? Next.RESUME : Next.IDENTIFY);
       return;
     }
     int code = status;
+    meters.closeCode(code);
     String reason = c.ws.closeReason();
     CloseAction action = CloseCode.actionFor(code);
     Next next = switch (action) {
@@ -290,6 +323,9 @@ public final class Shard {
           .put("resumable", next == Next.RESUME).put("action", next.name()));
     }
     LOG.info("shard {}: disconnected ({} code {} '{}'), next: {}", id, initiator, code, reason, next);
+    if (next == Next.RESUME || next == Next.IDENTIFY || next == Next.IDENTIFY_AFTER_PAUSE) {
+      meters.reconnect(ReconnectReason.of(initiator.name(), reason));
+    }
     switch (next) {
       case RESUME -> scheduleReconnect(backoff());
       case IDENTIFY -> {
@@ -312,6 +348,7 @@ public final class Shard {
     CloseCode cc = CloseCode.of(code).orElse(CloseCode.UNKNOWN_ERROR);
     String message = FatalCloseMessages.message(cc, id, shardCount, options.intents(), reason);
     LOG.error(message);
+    env.monitor().error(id, message);
     JsonObject body = new JsonObject().put("kind", "fatal-close").put("code", code).put("message", message);
     if (cc == CloseCode.DISALLOWED_INTENTS) {
       body.put("privilegedIntents", FatalCloseMessages.privileged(options.intents()));
@@ -356,6 +393,8 @@ public final class Shard {
   /** Sends IDENTIFY once the identify queue allows it (if the connection is still current). */
   void identifyWhenAllowed(Connection c) {
     setState(ShardState.IDENTIFYING);
+    long asked = System.nanoTime();
+    meters.identifyWaiting();
     env.identifyQueue().acquire(id).onComplete(ar -> onContext(() -> {
       if (c != conn || state != ShardState.IDENTIFYING) {
         return;
@@ -365,7 +404,10 @@ public final class Shard {
         return;
       }
       sender.write(c, Payloads.identify(options, id, shardCount))
-          .onSuccess(v -> env.identifyQueue().identified(id));
+          .onSuccess(v -> {
+            meters.identified(System.nanoTime() - asked);
+            env.identifyQueue().identified(id);
+          });
     }));
   }
 
@@ -373,6 +415,7 @@ public final class Shard {
     if (state != next) {
       LOG.debug("shard {}: {} -> {}", id, state, next);
       state = next;
+      meters.readiness(next == ShardState.READY);
     }
   }
 

@@ -2,6 +2,7 @@ package dev.cordbus.gateway.shard;
 
 import dev.cordbus.gateway.config.GatewayOptions;
 import dev.cordbus.gateway.identify.IdentifyQueue;
+import dev.cordbus.gateway.ops.GroupMonitor;
 import dev.cordbus.gateway.publish.EventPublisher;
 import dev.cordbus.gateway.publish.FrameParser;
 import io.vertx.core.Context;
@@ -27,9 +28,10 @@ import java.util.random.RandomGenerator;
  * @param random jitter source
  * @param mayRun whether the shards may connect and send right now (false once the group's cluster lease is no longer
  *     provably held: a shard then neither connects nor writes until the verticle stops it); always true without leases
+ * @param monitor the group's meters and startup progress
  */
 public record ShardEnv(Vertx vertx, Context context, WebSocketClient client, GatewayOptions options,
     IdentifyQueue identifyQueue, EventPublisher publisher, FrameParser parser, Supplier<String> gatewayUrl,
     Consumer<Shard> onReady, RandomGenerator random,
-    BooleanSupplier mayRun) {
+    BooleanSupplier mayRun, GroupMonitor monitor) {
 }

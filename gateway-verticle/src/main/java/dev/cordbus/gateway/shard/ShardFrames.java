@@ -32,6 +32,7 @@ final class ShardFrames {
     long nanos = System.nanoTime();
     long millis = System.currentTimeMillis();
     byte[] bytes = buffer.getBytes();
+    int wire = bytes.length;
     if (c.decoder != null) {
       try {
         bytes = c.decoder.feed(bytes);
@@ -42,15 +43,18 @@ final class ShardFrames {
         return;
       }
       if (bytes == null) {
+        shard.meters.frame(wire, 0);
         return;
       }
     }
+    shard.meters.frame(wire, bytes.length);
     onFrame(c, bytes, nanos, millis);
   }
 
   /** A whole text message's bytes (the shard assembles fragmented text messages). */
   void onText(Connection c, byte[] bytes) {
     if (c == shard.conn) {
+      shard.meters.frame(bytes.length, bytes.length);
       onFrame(c, bytes, System.nanoTime(), System.currentTimeMillis());
     }
   }
@@ -79,6 +83,7 @@ final class ShardFrames {
 
   private void onDispatch(Connection c, Frame f, long nanos, long millis) {
     String t = f.t();
+    shard.meters.dispatch(t);
     boolean ready = "READY".equals(t);
     shard.seq = f.s();
     if (shard.state == ShardState.RESUMING) {
@@ -130,6 +135,7 @@ final class ShardFrames {
     c.heartbeatTimer = shard.env.vertx().setTimer(first, t -> tick(c, ms));
     if (shard.session != null) {
       shard.setState(ShardState.RESUMING);
+      shard.meters.resumed();
       shard.sender.write(c, Payloads.resume(shard.options.token(), shard.session.id(), shard.seq));
     } else {
       shard.identifyWhenAllowed(c);
@@ -161,6 +167,7 @@ final class ShardFrames {
     if (!(f.d() instanceof Boolean)) {
       bad("INVALID_SESSION d is not a boolean (" + f.d() + "); treated as not resumable");
     }
+    shard.meters.invalidSession(resumable);
     shard.publisher.lifecycle(Addresses.SHARD_INVALID_SESSION, shard.id, shard.shardCount,
         new JsonObject().put("resumable", resumable));
     if (resumable && shard.session != null) {
@@ -173,6 +180,8 @@ final class ShardFrames {
   /** Counts, logs once at WARN and publishes a bad frame. */
   private void bad(String reason) {
     shard.badFrames++;
+    shard.meters.badFrame();
+    shard.env.monitor().error(shard.id, "bad frame: " + reason);
     long seq = shard.seq;
     LOG.warn("shard {}: bad frame (last seq {}): {}", shard.id, seq, reason);
     shard.publisher.lifecycle(Addresses.SHARD_ERROR, shard.id, shard.shardCount, new JsonObject()

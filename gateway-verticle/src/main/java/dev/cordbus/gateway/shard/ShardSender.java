@@ -30,6 +30,7 @@ final class ShardSender {
       c.limiter.heartbeat(System.currentTimeMillis());
     }
     Future<Void> f = c.ws.writeTextMessage(payload.encode());
+    shard.meters.sent("protocol");
     shard.publisher.lifecycle(Addresses.SHARD_SENT, shard.id, shard.shardCount, new JsonObject()
         .put("op", payload.getValue("op")).put("payload", GatewayCommands.redact(payload)));
     return f;
@@ -45,6 +46,7 @@ final class ShardSender {
       long wait = c.limiter.waitMs(now);
       if (wait > 0) {
         if (c.drainTimer < 0) {
+          shard.meters.sendLimitWait();
           c.drainTimer = shard.env.vertx().setTimer(wait, t -> {
             c.drainTimer = -1;
             drain(c);
@@ -55,6 +57,7 @@ final class ShardSender {
       Connection.Pending p = c.commands.poll();
       c.limiter.command(now);
       Future<Void> written = c.ws.writeTextMessage(p.text());
+      shard.meters.sent("command");
       shard.publisher.lifecycle(Addresses.SHARD_SENT, shard.id, shard.shardCount, new JsonObject()
           .put("op", p.payload().getValue("op")).put("payload", p.payload()));
       written.onComplete(p.promise());

@@ -19,6 +19,24 @@ public enum ShardState {
   /** Stopped by the verticle. */
   STOPPED;
 
+  /**
+   * The number of this state in the {@code cordbus_gateway_shard_state} gauge: 0 DISCONNECTED, 1 CONNECTING,
+   * 2 IDENTIFYING, 3 RESUMING, 4 READY, 5 RECONNECT_WAIT, 6 FATALLY_CLOSED, 7 STOPPED (fixed; new states get new
+   * numbers).
+   */
+  public int code() {
+    return switch (this) {
+      case DISCONNECTED -> 0;
+      case CONNECTING -> 1;
+      case IDENTIFYING -> 2;
+      case RESUMING -> 3;
+      case READY -> 4;
+      case RECONNECT_WAIT -> 5;
+      case FATALLY_CLOSED -> 6;
+      case STOPPED -> 7;
+    };
+  }
+
   /** Whether the shard will not connect again. */
   public boolean terminal() {
     return this == FATALLY_CLOSED || this == STOPPED;

@@ -1,0 +1,80 @@
+package dev.cordbus.ops;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxBuilder;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.Label;
+import io.vertx.micrometer.MetricsDomain;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * One Prometheus registry per Vert.x instance (node): Vert.x's own meters (event bus: pending messages per address,
+ * handlers, published/delivered; HTTP; pools) when the instance was built with {@link #builder(VertxOptions)} (the
+ * dist launcher does), and cordbus's {@code cordbus_*} meters. A Vert.x built without it still gets a registry for
+ * the cordbus meters alone.
+ */
+public final class NodeMetrics {
+
+  private static final Map<Vertx, PrometheusMeterRegistry> REGISTRIES = new WeakHashMap<>();
+  private static final ThreadLocal<PrometheusMeterRegistry> BUILDING = new ThreadLocal<>();
+
+  private NodeMetrics() {
+  }
+
+  /**
+   * A Vert.x builder with Vert.x's Micrometer metrics on, reporting to a new Prometheus registry that becomes this
+   * node's registry once the instance is built (call {@link #adopt(Vertx)} on the built instance).
+   */
+  public static VertxBuilder builder(VertxOptions options) {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    BUILDING.set(registry);
+    return Vertx.builder().with(configure(options)).withMetrics(new MicrometerMetricsFactory(registry));
+  }
+
+  /** Sets Vert.x's Micrometer metrics options on {@code options} (event-bus address labels, no JVM-wide meters). */
+  public static VertxOptions configure(VertxOptions options) {
+    MicrometerMetricsOptions metrics = new MicrometerMetricsOptions().setEnabled(true)
+        .setLabels(EnumSet.of(Label.EB_ADDRESS, Label.EB_SIDE, Label.EB_FAILURE, Label.HTTP_METHOD, Label.HTTP_CODE,
+            Label.HTTP_ROUTE, Label.POOL_TYPE, Label.POOL_NAME))
+        .setDisabledMetricsCategories(java.util.Set.of(MetricsDomain.VERTICLES.toCategory()));
+    return options.setMetricsOptions(metrics);
+  }
+
+  /** Makes the registry of the last {@link #builder(VertxOptions)} on this thread the registry of {@code vertx}. */
+  public static void adopt(Vertx vertx) {
+    PrometheusMeterRegistry registry = BUILDING.get();
+    BUILDING.remove();
+    if (registry != null) {
+      synchronized (REGISTRIES) {
+        REGISTRIES.put(vertx, registry);
+      }
+    }
+  }
+
+  /** A started Vert.x with metrics on (tests and embedders): {@link #builder(VertxOptions)} + {@link #adopt}. */
+  public static Vertx vertx(VertxOptions options) {
+    Vertx vertx = builder(options).build();
+    adopt(vertx);
+    return vertx;
+  }
+
+  /** The registry of {@code vertx}'s node (created for the cordbus meters alone when Vert.x's metrics are off). */
+  public static PrometheusMeterRegistry registry(Vertx vertx) {
+    synchronized (REGISTRIES) {
+      return REGISTRIES.computeIfAbsent(vertx, v -> new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    }
+  }
+
+  /** A registry whose meters record nothing (a verticle with {@code ops.metrics: false}). */
+  public static MeterRegistry noop() {
+    return new CompositeMeterRegistry();
+  }
+}
