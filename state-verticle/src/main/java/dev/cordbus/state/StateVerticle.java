@@ -12,7 +12,16 @@ import dev.cordbus.state.event.SeqTracker;
 import dev.cordbus.state.event.StateEvent;
 import dev.cordbus.state.event.Updater;
 import dev.cordbus.state.partition.Partition;
+import dev.cordbus.state.ops.StateMonitor;
 import dev.cordbus.state.query.QueryService;
+import dev.cordbus.ops.Ops;
+import dev.cordbus.ops.OpsException;
+import dev.cordbus.ops.OpsOptions;
+import io.micrometer.core.instrument.Timer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.ext.healthchecks.Status;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -54,13 +63,20 @@ public final class StateVerticle extends VerticleBase {
   /** Shard ids applied, or null for all. */
   private Set<Integer> owned;
   private long applied;
+  private static final AtomicInteger INSTANCES = new AtomicInteger();
+  private Ops ops;
+  private StateMonitor monitor;
+  private String opsName;
+  private long refreshTimer = -1;
   private long failed;
 
   @Override
   public Future<?> start() {
+    OpsOptions opsOptions;
     try {
       options = new StateOptions(config());
-    } catch (StateException e) {
+      opsOptions = OpsOptions.of(config());
+    } catch (StateException | OpsException e) {
       return Future.failedFuture(e);
     }
     cache = new Cache(options);
@@ -68,6 +84,9 @@ public final class StateVerticle extends VerticleBase {
     seqs = new SeqTracker();
     requests = new MemberRequests(vertx, cache, options.requestMembersTimeoutMs());
     queries = new QueryService(cache);
+    ops = Ops.of(vertx);
+    monitor = new StateMonitor(ops.meters(opsOptions), ops.nodeId(), () -> seqs.duplicates());
+    queries.onQuery(monitor::query);
     if (options.partitioned()) {
       owned = new HashSet<>(options.ownedShards());
     } else if (options.shards() != null) {
@@ -79,7 +98,9 @@ public final class StateVerticle extends VerticleBase {
     for (Map.Entry<String, Updater> e : table.handlers().entrySet()) {
       String event = e.getKey();
       Updater updater = e.getValue();
-      all.add(vertx.eventBus().<Object>consumer(Addresses.dispatch(event), msg -> onDispatch(event, updater, msg))
+      Timer timer = monitor.applyTimer(event);
+      all.add(vertx.eventBus().<Object>consumer(Addresses.dispatch(event),
+          msg -> onDispatch(event, updater, timer, msg))
           .completion());
     }
     all.add(vertx.eventBus().<Object>consumer(Addresses.dispatch("RATE_LIMITED"), msg -> {
@@ -93,19 +114,47 @@ public final class StateVerticle extends VerticleBase {
       all.add(queries.register(vertx));
       all.add(requests.register());
     }
+    all.add(ops.start(opsOptions));
+    registerOps();
     return Future.all(all).compose(v -> partition == null ? Future.succeededFuture() : partition.start()).onSuccess(v -> LOG.info("state verticle up: {} handled events, policy {}",
         table.handlers().size(), options.toJson()));
   }
 
+  /** Console section, readiness (not REBUILDING) and the snapshot the meters read, refreshed every second. */
+  private void registerOps() {
+    opsName = "state-" + INSTANCES.incrementAndGet();
+    refresh();
+    refreshTimer = vertx.setPeriodic(1000, t -> refresh());
+    ops.section(opsName, () -> Future.succeededFuture(monitor.snapshot()));
+    ops.readiness(opsName, promise -> {
+      JsonArray rebuilding = monitor.snapshot().getJsonArray("rebuilding", new JsonArray());
+      promise.complete(rebuilding.isEmpty() ? Status.OK() : Status.KO(new JsonObject().put("rebuilding", rebuilding)
+          .put("reason", "state of shard(s) " + rebuilding.encode() + " is REBUILDING (waiting for READY and every"
+              + " GUILD_CREATE)")));
+    });
+  }
+
+  private void refresh() {
+    monitor.refresh(cache, partition == null ? List.of() : partition.rebuilding());
+  }
+
   @Override
   public Future<?> stop() {
+    if (refreshTimer >= 0) {
+      vertx.cancelTimer(refreshTimer);
+    }
+    if (ops != null) {
+      ops.removeSection(opsName);
+      ops.removeReadiness(opsName);
+      monitor.close();
+    }
     if (requests != null) {
       requests.close();
     }
     return partition == null ? Future.succeededFuture() : partition.stop();
   }
 
-  private void onDispatch(String event, Updater updater, Message<Object> msg) {
+  private void onDispatch(String event, Updater updater, Timer timer, Message<Object> msg) {
     if (!(msg.body() instanceof JsonObject d)) {
       failed++;
       return;
@@ -120,8 +169,10 @@ public final class StateVerticle extends VerticleBase {
       return;
     }
     Emitter out = new Emitter(options.publishEvents());
+    long started = System.nanoTime();
     try {
       updater.apply(cache, new Dispatch(event, shard, session, seq, d), out);
+      timer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
       applied++;
     } catch (RuntimeException e) {
       failed++;

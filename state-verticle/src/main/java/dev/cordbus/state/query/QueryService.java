@@ -42,6 +42,13 @@ public final class QueryService {
     this.cache = cache;
   }
 
+  private java.util.function.ObjLongConsumer<String> onQuery = (address, nanos) -> { };
+
+  /** Reports each query's address and latency (metrics). */
+  public void onQuery(java.util.function.ObjLongConsumer<String> listener) {
+    this.onQuery = listener;
+  }
+
   /** Registers every query consumer; the future completes when all are registered. */
   public Future<Void> register(Vertx vertx) {
     Map<String, Function<JsonObject, JsonObject>> queries = Map.ofEntries(
@@ -60,9 +67,16 @@ public final class QueryService {
         Map.entry(StateAddresses.COUNTS, this::counts),
         Map.entry(StateAddresses.SELF, this::self));
     List<Future<Void>> all = new ArrayList<>();
-    queries.forEach((address, query) -> all.add(vertx.eventBus().<Object>consumer(address, msg -> answer(msg, query))
+    queries.forEach((address, query) -> all.add(vertx.eventBus().<Object>consumer(address, msg -> timed(address, msg,
+        query))
         .completion()));
     return Future.all(all).mapEmpty();
+  }
+
+  private void timed(String address, Message<Object> msg, Function<JsonObject, JsonObject> query) {
+    long started = System.nanoTime();
+    answer(msg, query);
+    onQuery.accept(address, System.nanoTime() - started);
   }
 
   private static void answer(Message<Object> msg, Function<JsonObject, JsonObject> query) {
@@ -78,7 +92,7 @@ public final class QueryService {
 
   /** Answers {@code msg} with the query at {@code address} (a per-shard query names it in a header). */
   public void answer(Message<Object> msg, String address) {
-    answer(msg, body -> run(address, body));
+    timed(address, msg, body -> run(address, body));
   }
 
   /** Runs a query directly (same results as over the event bus); throws {@link ReplyException} on failure. */
