@@ -80,7 +80,9 @@
           shards.push(row([s.shard, g.group, n.node, { text: s.state, cls: 'state state-' + s.state },
             { text: s.latencyMs, cls: 'num' }, { text: s.seq, cls: 'num' },
             { text: s.eventsPerSec === undefined ? '–' : Number(s.eventsPerSec).toFixed(1), cls: 'num eps' },
-            s.lastCloseCode, { text: s.reconnects, cls: 'num' }, { text: s.badFrames, cls: 'num' }],
+            s.lastCloseCode === null || s.lastCloseCode === undefined ? '–'
+              : s.lastCloseCode + (s.lastReconnectReason ? ' (' + s.lastReconnectReason + ')' : ''),
+            { text: s.reconnects, cls: 'num' }, { text: s.badFrames, cls: 'num' }],
             { 'data-shard': s.shard, 'data-state': s.state, 'data-eps': s.eventsPerSec,
               'data-reconnects': s.reconnects }));
         }

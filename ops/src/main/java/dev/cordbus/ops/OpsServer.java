@@ -53,7 +53,7 @@ final class OpsServer {
     if (options.console()) {
       byte[] secret = options.secret() == null ? null : options.secret().getBytes(StandardCharsets.UTF_8);
       router.route("/console/*").handler(rc -> guard(rc, secret));
-      router.get("/console").handler(rc -> rc.redirect("/console/" + (rc.request().query() == null ? ""
+      router.getWithRegex("^/console$").handler(rc -> rc.redirect("/console/" + (rc.request().query() == null ? ""
           : "?" + rc.request().query())));
       router.get("/console/api/status").handler(rc -> cluster(vertx, ops).onComplete(ar -> {
         if (ar.failed()) {

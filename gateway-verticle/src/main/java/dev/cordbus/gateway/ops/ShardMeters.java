@@ -113,9 +113,13 @@ public final class ShardMeters {
     labelled("cordbus.gateway.close.codes", "close codes received, by code", "code", Integer.toString(code)).increment();
   }
 
-  /** The connection ended and the shard will connect again, for {@code reason} ({@link ReconnectReason}). */
-  public void reconnect(String reason) {
+  /**
+   * The connection ended with close code {@code code} (ours or the server's) and the shard will connect again, for
+   * {@code reason} ({@link ReconnectReason}).
+   */
+  public void reconnect(String reason, int code) {
     lastReason = reason;
+    lastCloseCode = code;
     reconnects++;
     labelled("cordbus.gateway.reconnects", "reconnects, by reason", "reason", reason).increment();
   }

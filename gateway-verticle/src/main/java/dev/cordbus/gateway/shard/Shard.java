@@ -209,11 +209,11 @@ public final class Shard {
   /** A snapshot for {@code discord.gateway.status}. */
   public JsonObject status() {
     Connection c = conn;
-    return new JsonObject().put("shard", id).put("shardCount", shardCount).put("state", state.name())
+    return meters.addTo(new JsonObject().put("shard", id).put("shardCount", shardCount).put("state", state.name())
         .put("seq", seq < 0 ? null : seq).put("sessionId", session == null ? null : session.id())
         .put("latencyMs", c == null || c.heartbeat.latencyMs() < 0 ? null : c.heartbeat.latencyMs())
         .put("badFrames", badFrames).put("reconnectAttempts", attempts).put("resumable", session != null)
-        .put("notReadyForMs", meters.notReadyForMs() < 0 ? null : meters.notReadyForMs());
+        .put("notReadyForMs", meters.notReadyForMs() < 0 ? null : meters.notReadyForMs()));
   }
 
   // ---- connecting
@@ -324,7 +324,7 @@ public final class Shard {
     }
     LOG.info("shard {}: disconnected ({} code {} '{}'), next: {}", id, initiator, code, reason, next);
     if (next == Next.RESUME || next == Next.IDENTIFY || next == Next.IDENTIFY_AFTER_PAUSE) {
-      meters.reconnect(ReconnectReason.of(initiator.name(), reason));
+      meters.reconnect(ReconnectReason.of(initiator.name(), reason), code);
     }
     switch (next) {
       case RESUME -> scheduleReconnect(backoff());
