@@ -18,6 +18,18 @@ public final class BridgeGuard {
 
   private final BridgePolicy policy;
   private final AtomicLong denials = new AtomicLong();
+  private final java.util.concurrent.atomic.AtomicInteger clients = new java.util.concurrent.atomic.AtomicInteger();
+  private java.util.function.Consumer<String> onDenied = reason -> { };
+
+  /** Reports each denial's reason (a {@link Decision.Reason} name, lower case) for metrics. */
+  public void onDenied(java.util.function.Consumer<String> listener) {
+    this.onDenied = listener;
+  }
+
+  /** Clients connected now (sockets created and not yet closed), over both transports. */
+  public int clients() {
+    return clients.get();
+  }
 
   /** A guard applying {@code policy}. */
   public BridgeGuard(BridgePolicy policy) {
@@ -36,6 +48,11 @@ public final class BridgeGuard {
         headers.remove(policy.secretHeader());
         event.setRawMessage(raw);
       }
+      if (type == BridgeEventType.SOCKET_CREATED) {
+        clients.incrementAndGet();
+      } else if (type == BridgeEventType.SOCKET_CLOSED) {
+        clients.decrementAndGet();
+      }
       if (type == BridgeEventType.SOCKET_CREATED || type == BridgeEventType.SOCKET_CLOSED) {
         LOG.debug("bridge {} {} {}", transport, type, remote);
       }
@@ -43,6 +60,7 @@ public final class BridgeGuard {
       return;
     }
     denials.incrementAndGet();
+    onDenied.accept(decision.reason().name().toLowerCase());
     LOG.warn("bridge {} denied {} on '{}' from {}: {}", transport, type, address, remote, decision.reason());
     event.tryComplete(false);
   }

@@ -1,5 +1,12 @@
 package dev.cordbus.bridge;
 
+import dev.cordbus.ops.Ops;
+import dev.cordbus.ops.OpsException;
+import dev.cordbus.ops.OpsOptions;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+
 import dev.cordbus.api.dispatch.DispatchRelay;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -62,8 +69,21 @@ public class BridgeVerticle extends VerticleBase {
       return Future.failedFuture(e);
     }
     guard = new BridgeGuard(BridgePolicy.of(options));
+    OpsOptions opsOptions;
+    try {
+      opsOptions = OpsOptions.of(config(), env);
+    } catch (OpsException e) {
+      return Future.failedFuture(e);
+    }
+    Ops ops = Ops.of(vertx);
+    MeterRegistry registry = ops.meters(opsOptions);
+    Tags tags = Tags.of("node", ops.nodeId());
+    Gauge.builder("cordbus.bridge.clients", guard, BridgeGuard::clients).description("bridge clients connected now")
+        .tags(tags).register(registry);
+    guard.onDenied(reason -> registry.counter("cordbus.bridge.denied", tags.and("reason", reason)).increment());
     List<Future<?>> all = new ArrayList<>();
     all.add(DispatchRelay.install(vertx));
+    all.add(ops.start(opsOptions));
     if (options.tcp().enabled()) {
       all.add(startTcp());
     }

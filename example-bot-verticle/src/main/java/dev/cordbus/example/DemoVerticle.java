@@ -3,6 +3,7 @@ package dev.cordbus.example;
 import dev.cordbus.api.Addresses;
 import dev.cordbus.api.Headers;
 import dev.cordbus.gateway.GatewayVerticle;
+import dev.cordbus.ops.Ops;
 import dev.cordbus.rest.RestVerticle;
 import dev.cordbus.simulator.DiscordSimulator;
 import dev.cordbus.simulator.Lively;
@@ -42,6 +43,12 @@ public class DemoVerticle extends VerticleBase {
     JsonObject bot = conf.getJsonObject("bot", new JsonObject()).copy();
     JsonObject rest = conf.getJsonObject("rest", new JsonObject()).copy();
     JsonObject state = conf.getJsonObject("state", new JsonObject()).copy();
+    JsonObject ops = conf.getJsonObject("ops");
+    if (ops != null) {
+      for (JsonObject section : List.of(gateway, rest, state)) {
+        section.put("ops", ops.copy());
+      }
+    }
     String token = System.getenv("DISCORD_TOKEN");
     Future<Void> target;
     if (token == null || token.isBlank()) {
@@ -57,7 +64,19 @@ public class DemoVerticle extends VerticleBase {
         .compose(v -> vertx.deployVerticle(new ExampleBotVerticle(), new DeploymentOptions().setConfig(bot)))
         .compose(v -> vertx.deployVerticle(new GatewayVerticle(), new DeploymentOptions().setConfig(gateway)))
         .onSuccess(v -> LOG.info("demo running: gateway, state, REST, example bot{}; Ctrl-C stops it",
-            simulator != null ? " and simulator on " + simulator.restBaseUrl() : ""));
+            simulator != null ? " and simulator on " + simulator.restBaseUrl() : ""))
+        .compose(v -> printConsole(ops));
+  }
+
+  /** Prints where the live console is (when {@code ops.console} is on). */
+  private Future<Void> printConsole(JsonObject ops) {
+    if (ops == null || !ops.getBoolean("console", false)) {
+      return Future.succeededFuture();
+    }
+    return Ops.of(vertx).port().map(port -> {
+      LOG.info("live console: http://127.0.0.1:{}/console/  (metrics: /metrics, health: /health/ready)", port);
+      return null;
+    });
   }
 
   private Future<Void> startSimulator(JsonObject sim, JsonObject gateway, JsonObject rest) {

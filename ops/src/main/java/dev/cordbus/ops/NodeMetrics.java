@@ -24,45 +24,44 @@ import java.util.WeakHashMap;
 public final class NodeMetrics {
 
   private static final Map<Vertx, PrometheusMeterRegistry> REGISTRIES = new WeakHashMap<>();
-  private static final ThreadLocal<PrometheusMeterRegistry> BUILDING = new ThreadLocal<>();
 
   private NodeMetrics() {
   }
 
+  /** A new, empty Prometheus registry for {@link #builder(VertxOptions, PrometheusMeterRegistry)}. */
+  public static PrometheusMeterRegistry newRegistry() {
+    return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  }
+
   /**
-   * A Vert.x builder with Vert.x's Micrometer metrics on, reporting to a new Prometheus registry that becomes this
-   * node's registry once the instance is built (call {@link #adopt(Vertx)} on the built instance).
+   * A Vert.x builder with Vert.x's Micrometer metrics on, reporting to {@code registry}; make it the node's registry
+   * with {@link #adopt(Vertx, PrometheusMeterRegistry)} once the instance is built.
    */
-  public static VertxBuilder builder(VertxOptions options) {
-    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    BUILDING.set(registry);
+  public static VertxBuilder builder(VertxOptions options, PrometheusMeterRegistry registry) {
     return Vertx.builder().with(configure(options)).withMetrics(new MicrometerMetricsFactory(registry));
   }
 
-  /** Sets Vert.x's Micrometer metrics options on {@code options} (event-bus address labels, no JVM-wide meters). */
+  /** Sets Vert.x's Micrometer metrics options on {@code options} (event-bus address labels, no verticle meters). */
   public static VertxOptions configure(VertxOptions options) {
     MicrometerMetricsOptions metrics = new MicrometerMetricsOptions().setEnabled(true)
-        .setLabels(EnumSet.of(Label.EB_ADDRESS, Label.EB_SIDE, Label.EB_FAILURE, Label.HTTP_METHOD, Label.HTTP_CODE,
+        .setLabels(EnumSet.of(Label.LOCAL, Label.EB_ADDRESS, Label.EB_SIDE, Label.EB_FAILURE, Label.HTTP_METHOD, Label.HTTP_CODE,
             Label.HTTP_ROUTE, Label.POOL_TYPE, Label.POOL_NAME))
         .setDisabledMetricsCategories(java.util.Set.of(MetricsDomain.VERTICLES.toCategory()));
     return options.setMetricsOptions(metrics);
   }
 
-  /** Makes the registry of the last {@link #builder(VertxOptions)} on this thread the registry of {@code vertx}. */
-  public static void adopt(Vertx vertx) {
-    PrometheusMeterRegistry registry = BUILDING.get();
-    BUILDING.remove();
-    if (registry != null) {
-      synchronized (REGISTRIES) {
-        REGISTRIES.put(vertx, registry);
-      }
+  /** Makes {@code registry} the registry of {@code vertx}'s node (before any cordbus verticle is deployed on it). */
+  public static void adopt(Vertx vertx, PrometheusMeterRegistry registry) {
+    synchronized (REGISTRIES) {
+      REGISTRIES.put(vertx, registry);
     }
   }
 
-  /** A started Vert.x with metrics on (tests and embedders): {@link #builder(VertxOptions)} + {@link #adopt}. */
+  /** A Vert.x with metrics on (tests and embedders): {@link #builder} + {@link #adopt}. */
   public static Vertx vertx(VertxOptions options) {
-    Vertx vertx = builder(options).build();
-    adopt(vertx);
+    PrometheusMeterRegistry registry = newRegistry();
+    Vertx vertx = builder(options, registry).build();
+    adopt(vertx, registry);
     return vertx;
   }
 

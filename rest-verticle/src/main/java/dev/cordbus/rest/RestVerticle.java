@@ -12,6 +12,10 @@ import dev.cordbus.rest.ratelimit.SharedBuckets;
 import dev.cordbus.rest.ratelimit.SharedGlobal;
 import dev.cordbus.rest.ratelimit.Ticket;
 import dev.cordbus.rest.ratelimit.VertxScheduler;
+import dev.cordbus.ops.Ops;
+import dev.cordbus.ops.OpsException;
+import dev.cordbus.ops.OpsOptions;
+import dev.cordbus.rest.ops.RestMeters;
 import dev.cordbus.rest.route.RouteKey;
 import dev.cordbus.rest.route.Routes;
 import io.vertx.core.AsyncResult;
@@ -65,14 +69,24 @@ public final class RestVerticle extends VerticleBase {
   private long globalIds;
   private TokenState tokenState = TokenState.ACCEPTED;
   private long sweepTimer = -1;
+  private RestMeters meters;
+  private Ops ops;
+  private String opsName;
+  private static final java.util.concurrent.atomic.AtomicInteger INSTANCES =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   @Override
   public Future<?> start() {
+    OpsOptions opsOptions;
     try {
       options = new RestOptions(config());
-    } catch (IllegalArgumentException e) {
+      opsOptions = OpsOptions.of(config());
+    } catch (IllegalArgumentException | OpsException e) {
       return Future.failedFuture(e);
     }
+    ops = Ops.of(vertx);
+    meters = new RestMeters(ops.meters(opsOptions), ops.nodeId());
+    opsName = "rest-" + INSTANCES.incrementAndGet();
     web = WebClient.create(vertx,
         new WebClientOptions().setUserAgent(options.userAgent()).setKeepAlive(true),
         new PoolOptions().setHttp1MaxSize(options.maxConnections()));
@@ -80,6 +94,7 @@ public final class RestVerticle extends VerticleBase {
     limiter = new RateLimiter(new VertxScheduler(vertx),
         new GlobalLimiter(options.globalLimit(), options.globalWindowMs()), options.resetMarginMs(),
         options.maxQueue(), this::send);
+    limiter.onWait(meters::bucketWait, meters::globalWait);
     events = new RestEvents(vertx.eventBus(), options.publishEvents());
     if (options.sharedBuckets(vertx.isClustered())) {
       shared = new SharedBuckets(vertx, options.resetMarginMs(), options.requestTimeoutMs() + STALE_IN_FLIGHT_EXTRA_MS);
@@ -94,7 +109,12 @@ public final class RestVerticle extends VerticleBase {
         m -> m.reply(limiter.status().put("token", tokenState.name())));
     LOG.info("REST verticle on {} -> {} (route buckets {})", options.address(), options.restBaseUrl(),
         shared == null ? "local" : "shared cluster-wide");
-    return Future.all(requests.completion(), status.completion());
+    ops.section(opsName, () -> {
+      io.vertx.core.Promise<JsonObject> p = io.vertx.core.Promise.promise();
+      context.runOnContext(v -> p.complete(RestMeters.section(limiter.status())));
+      return p.future();
+    });
+    return Future.all(requests.completion(), status.completion(), ops.start(opsOptions));
   }
 
   @Override
@@ -103,6 +123,9 @@ public final class RestVerticle extends VerticleBase {
       vertx.cancelTimer(sweepTimer);
     }
     web.close();
+    if (ops != null) {
+      ops.removeSection(opsName);
+    }
     return Future.succeededFuture();
   }
 
@@ -210,6 +233,7 @@ public final class RestVerticle extends VerticleBase {
       sharedAnswer(call, null, -1, false);
       limiter.onFailure(call.ticket);
       events.response(call, 0, null, latency);
+      meters.response(call.route.method(), call.route.template(), 0, latency);
       LOG.warn("{}: no response ({})", call.route.routeId(), ar.cause().getClass().getSimpleName());
       fail(call, RestException.of(RestFailure.Kind.NETWORK, "no response from Discord for " + call.route.routeId()
           + ": " + ar.cause().getClass().getSimpleName()));
@@ -219,6 +243,7 @@ public final class RestVerticle extends VerticleBase {
     int status = response.statusCode();
     RateLimitHeaders headers = RateLimitHeaders.parse(response::getHeader);
     events.response(call, status, headers, latency);
+    meters.response(call.route.method(), call.route.template(), status, latency);
     if (status == 429) {
       onRateLimited(call, response, headers);
       return;
@@ -265,6 +290,7 @@ public final class RestVerticle extends VerticleBase {
     boolean global = headers.global() || "global".equals(headers.scope())
         || (body != null && body.getBoolean("global", false));
     String scope = headers.scope() != null ? headers.scope() : global ? "global" : "user";
+    meters.rateLimited(switch (scope) { case "user", "global", "shared" -> scope; default -> "other"; });
     sharedAnswer(call, headers, retryAfterMs, global);
     limiter.onRateLimited(call.ticket, headers, retryAfterMs, global);
     int maxRetries = call.spec.maxRetries() >= 0 ? call.spec.maxRetries() : options.maxRetries();

@@ -135,7 +135,7 @@ public final class StateVerticle extends VerticleBase {
   }
 
   private void refresh() {
-    monitor.refresh(cache, partition == null ? List.of() : partition.rebuilding());
+    monitor.refresh(cache, owned, partition == null ? List.of() : partition.rebuilding());
   }
 
   @Override

@@ -47,6 +47,15 @@ public final class RateLimiter {
     this.sender = sender;
   }
 
+  private Runnable onBucketWait = () -> { };
+  private Runnable onGlobalWait = () -> { };
+
+  /** Called when a request waits for its bucket ({@code bucket}) or for the global limit (metrics). */
+  public void onWait(Runnable bucket, Runnable global) {
+    this.onBucketWait = bucket;
+    this.onGlobalWait = global;
+  }
+
   /** Queues a request; false when its queue already holds {@code maxQueue} requests. */
   public boolean submit(Ticket ticket) {
     BucketQueue queue = queueOf(ticket.route());
@@ -161,13 +170,16 @@ public final class RateLimiter {
       if (wait == Bucket.AWAIT_RESPONSE) {
         return;
       }
+      boolean globalWait = false;
       if (wait == 0 && !queue.route.globalExempt()) {
         wait = global.waitMillis(now);
+        globalWait = wait > 0;
         if (wait == 0) {
           global.record(now);
         }
       }
       if (wait > 0) {
+        (globalWait ? onGlobalWait : onBucketWait).run();
         queue.timerId = scheduler.schedule(wait, () -> {
           queue.timerId = -1;
           drain(queue);

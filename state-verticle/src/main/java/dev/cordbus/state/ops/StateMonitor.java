@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The state verticle's meters ({@code cordbus_state_*}, label {@code node}) and console figures: entries per cache
  * kind, the members' bytes estimate, apply time per event (histogram), duplicates dropped, REBUILDING shards, query
- * latency, and the startup progress (guilds loaded x/y per shard, cache ready), which it also logs.
+ * latency, and the startup progress (guilds loaded x/y per shard, cache ready: every shard of the verticle, or of
+ * the shard count READY announced, has its READY and every guild it listed), which it also logs.
  *
  * <p>The cache is touched on the verticle's context only: {@link #refresh()} (called there, every second) takes a
  * snapshot that the gauges and the console read from any thread.
@@ -86,7 +87,7 @@ public final class StateMonitor {
    * Takes the snapshot (on the verticle's context): cache counts, per-shard guild progress, REBUILDING shards. Logs
    * progress when a shard's loaded count changes and once when the cache is ready.
    */
-  public void refresh(Cache cache, List<Integer> rebuildingShards) {
+  public void refresh(Cache cache, java.util.Collection<Integer> owned, List<Integer> rebuildingShards) {
     JsonObject counts = cache.counts(null);
     for (String kind : counts.fieldNames()) {
       Object v = counts.getValue(kind);
@@ -99,13 +100,22 @@ public final class StateMonitor {
       }
     }
     JsonObject loaded = new JsonObject();
-    boolean ready = !cache.shards().isEmpty();
+    int shardCount = 0;
+    for (ShardSession s : cache.shards().values()) {
+      shardCount = Math.max(shardCount, s.sessionId == null ? 0 : s.shardCount);
+    }
+    java.util.Collection<Integer> expected = owned != null ? owned
+        : java.util.stream.IntStream.range(0, shardCount).boxed().toList();
+    boolean ready = !expected.isEmpty();
+    for (int shard : expected) {
+      ShardSession s = cache.shards().get(shard);
+      ready &= s != null && s.sessionId != null && s.pending.isEmpty();
+    }
     for (ShardSession s : cache.shards().values()) {
       int expected = s.readyGuilds.size();
       int done = expected - s.pending.size();
       loaded.put(Integer.toString(s.shard), new JsonObject().put("loaded", done).put("expected", expected)
           .put("session", s.sessionId != null));
-      ready &= s.sessionId != null && s.pending.isEmpty();
       Integer before = loggedLoaded.put(s.shard, done);
       if (s.sessionId != null && (before == null || before != done)) {
         LOG.info("startup: state: shard {} guilds loaded {}/{}", s.shard, done, expected);
