@@ -104,10 +104,10 @@ public final class StateMonitor {
     for (ShardSession s : cache.shards().values()) {
       shardCount = Math.max(shardCount, s.sessionId == null ? 0 : s.shardCount);
     }
-    java.util.Collection<Integer> expected = owned != null ? owned
+    java.util.Collection<Integer> shards = owned != null ? owned
         : java.util.stream.IntStream.range(0, shardCount).boxed().toList();
-    boolean ready = !expected.isEmpty();
-    for (int shard : expected) {
+    boolean ready = !shards.isEmpty();
+    for (int shard : shards) {
       ShardSession s = cache.shards().get(shard);
       ready &= s != null && s.sessionId != null && s.pending.isEmpty();
     }
