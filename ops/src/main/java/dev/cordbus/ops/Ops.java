@@ -90,7 +90,9 @@ public final class Ops {
     if (options.serves()) {
       if (server == null) {
         Promise<OpsServer> started = Promise.promise();
-        context.runOnContext(v -> OpsServer.start(vertx, this, options).onComplete(started));
+        context.runOnContext(v -> OpsServer.start(vertx, this, options).recover(e -> Future.failedFuture(
+            new OpsException("ops.port: cannot listen on " + options.host() + ":" + options.port() + " (" + e
+                + "): choose a free port (CORDBUS_OPS_PORT) or leave it unset"))).onComplete(started));
         server = started.future();
       } else {
         server.onSuccess(s -> {
