@@ -51,7 +51,7 @@ class ConsoleBrowserTest {
     Files.createDirectories(target);
     Path screenshot = target.resolve("console.png");
     try (OpsDeployment d = new OpsDeployment()) {
-      d.simulator(new SimulatorOptions().heartbeatIntervalMs(1000).identifyWindowMs(50).world(World.small(7)));
+      d.simulator(new SimulatorOptions().heartbeatIntervalMs(5000).identifyWindowMs(50).world(World.small(7)));
       AtomicLong groupReady = new AtomicLong();
       await(d.vertx.eventBus().consumer(Addresses.GROUP_READY, m -> groupReady.incrementAndGet()).completion());
       JsonObject ops = new JsonObject().put("port", 0).put("console", true);

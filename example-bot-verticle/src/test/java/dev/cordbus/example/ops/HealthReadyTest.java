@@ -29,7 +29,7 @@ class HealthReadyTest {
   @Test
   void readyOnlyWhenEveryShardIsReadyAndNotAfterAFatalClose() throws Exception {
     try (OpsDeployment d = new OpsDeployment()) {
-      d.simulator(new SimulatorOptions().heartbeatIntervalMs(1000).identifyWindowMs(50).world(World.small(7)));
+      d.simulator(new SimulatorOptions().heartbeatIntervalMs(5000).identifyWindowMs(50).world(World.small(7)));
       AtomicLong groupReadyAt = new AtomicLong();
       await(d.vertx.eventBus().consumer(Addresses.GROUP_READY, m -> groupReadyAt.compareAndSet(0,
           System.currentTimeMillis())).completion());

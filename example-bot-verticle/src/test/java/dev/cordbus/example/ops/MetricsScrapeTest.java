@@ -51,7 +51,7 @@ class MetricsScrapeTest {
     }
     assertNotNull(someContent, "the fixture has a MESSAGE_CREATE with content");
     try (OpsDeployment d = new OpsDeployment()) {
-      d.simulator(new SimulatorOptions().heartbeatIntervalMs(1000).identifyWindowMs(50)
+      d.simulator(new SimulatorOptions().heartbeatIntervalMs(5000).identifyWindowMs(50)
           .world(World.fromFixtures(fixtures)));
       Map<String, AtomicLong> received = new ConcurrentHashMap<>();
       for (String t : events) {
