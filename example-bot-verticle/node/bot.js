@@ -3,11 +3,11 @@
 //
 // It listens to discord.MESSAGE_CREATE and answers "!ping" with "pong" by sending a REST call to the REST verticle
 // (address discord.rest.request) through the bridge. It never holds the Discord token: only the bridge's shared
-// secret, which the bridge checks on every inbound message.
+// secret, which the bridge checks on every registration and every inbound message.
 //
 // Environment:
 //   CORDBUS_BRIDGE_URL     SockJS bridge URL            (default http://127.0.0.1:8080/eventbus)
-//   CORDBUS_BRIDGE_SECRET  the bridge's shared secret   (required to answer; without it the bot only listens)
+//   CORDBUS_BRIDGE_SECRET  the bridge's shared secret   (or a client token; needed to listen and to answer)
 //   CORDBUS_SECRET_HEADER  header carrying the secret   (default x-cordbus-secret)
 //   BOT_PREFIX             command prefix               (default "!")
 'use strict';
@@ -55,12 +55,13 @@ function start() {
 
   eb.onopen = () => {
     log(`connected to ${url}`);
-    eb.registerHandler(SHARD_READY, {}, (err, msg) => {
+    const auth = { [secretHeader]: secret };
+    eb.registerHandler(SHARD_READY, auth, (err, msg) => {
       if (!err) {
         log(`shard ${msg.body.shard} ready`);
       }
     });
-    eb.registerHandler(MESSAGE_CREATE, {}, (err, msg) => {
+    eb.registerHandler(MESSAGE_CREATE, auth, (err, msg) => {
       if (err) {
         log('cannot receive messages:', err.message || err.body);
         return;
