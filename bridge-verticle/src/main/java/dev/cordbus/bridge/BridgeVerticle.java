@@ -1,6 +1,7 @@
 package dev.cordbus.bridge;
 
 import dev.cordbus.api.dispatch.DispatchRelay;
+import dev.cordbus.api.interaction.Interactions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -26,7 +27,10 @@ import org.slf4j.LoggerFactory;
  * and a JSON object) and the SockJS bridge (for {@code @vertx/eventbus-bridge-client.js}). Permitted addresses come
  * from {@link BridgeVerticleOptions}: by default clients may register on {@code discord.*} events and shard
  * lifecycle only and send nothing; inbound addresses, when configured, need the shared secret on every message.
- * Every frame passes the {@link BridgeGuard} first, then Vert.x's own permitted-address check.
+ * Every frame passes the {@link BridgeGuard} first, then Vert.x's own permitted-address check. Unless
+ * {@code services} is false, the node also splits {@code INTERACTION_CREATE} by kind for its clients
+ * ({@code discord.interaction.<kind>}, see {@link Interactions#split}) and answers routed state queries
+ * ({@link StateProxy}).
  */
 public class BridgeVerticle extends VerticleBase {
 
@@ -64,6 +68,11 @@ public class BridgeVerticle extends VerticleBase {
     guard = new BridgeGuard(BridgePolicy.of(options), options.maxDenials());
     List<Future<?>> all = new ArrayList<>();
     all.add(DispatchRelay.install(vertx));
+    if (options.services()) {
+      // Bridge clients get the split interaction addresses and routed state queries from this node.
+      all.add(Interactions.split(vertx));
+      all.add(new StateProxy(vertx, options.replyTimeoutMs()).start());
+    }
     if (options.tcp().enabled()) {
       all.add(startTcp());
     }

@@ -30,6 +30,8 @@ import java.util.function.Function;
  *   <li>{@code maxDenials}: denied frames after which a connection is closed; default {@value #DEFAULT_MAX_DENIALS}.</li>
  *   <li>{@code tls}: {@code {keyPath, certPath}} (PEM) to serve both bridges over TLS; default none.</li>
  *   <li>{@code replyTimeoutMs}: how long a client's request waits for a reply; default 30000.</li>
+ *   <li>{@code services}: whether this node splits interactions by kind for its clients and answers
+ *   {@code discord.state.routed}; default true.</li>
  * </ul>
  * The shared secret comes only from the environment variable {@code CORDBUS_BRIDGE_SECRET} (at least
  * {@value #MIN_SECRET_LENGTH} characters), tokens only from their own variables; a {@code secret} or {@code token}
@@ -62,6 +64,7 @@ public final class BridgeVerticleOptions {
   private final boolean anonymousListeners;
   private final int maxDenials;
   private final TlsOptions tls;
+  private final boolean services;
 
   /** Parses {@code json} with the process environment. */
   public BridgeVerticleOptions(JsonObject json) {
@@ -128,6 +131,11 @@ public final class BridgeVerticleOptions {
     }
     this.maxDenials = d.intValue();
     this.tls = TlsOptions.parse(j.getValue("tls"));
+    Object svc = j.getValue("services", true);
+    if (!(svc instanceof Boolean sv)) {
+      throw config("services: expected true or false, got " + svc);
+    }
+    this.services = sv;
   }
 
   private static boolean loopback(String host) {
@@ -239,6 +247,11 @@ public final class BridgeVerticleOptions {
   /** Denied frames after which a connection is closed. */
   public int maxDenials() {
     return maxDenials;
+  }
+
+  /** Whether the node splits interactions and answers routed state queries for its clients. */
+  public boolean services() {
+    return services;
   }
 
   /** TLS of both bridges, or null for plain connections. */

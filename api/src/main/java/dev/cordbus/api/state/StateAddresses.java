@@ -92,6 +92,15 @@ public final class StateAddresses {
    */
   public static final String LAYOUT_MAP = "cordbus.state.layout";
 
+  /**
+   * Request-reply on a bridge node: a state query or state-served gateway command for a bot in another language,
+   * {@code {address, body, timeoutMs?}} where {@code address} is one of this class's query or command constants.
+   * The bridge node answers it through the Java {@code StateClient} (same routing to the owner of the guild's shard,
+   * same gather, same {@link StateFailure} codes, REBUILDING included), so clients never need the layout map.
+   */
+  @Address(Address.Mode.REQUEST_REPLY)
+  public static final String ROUTED = Addresses.STATE_PREFIX + "routed";
+
   /** Prefix of custom events published by bots ({@code discord.custom.<name>}), like disnake's {@code dispatch}. */
   @Address(Address.Mode.PUBLISHED)
   public static final String CUSTOM_PREFIX = Addresses.PREFIX + "custom.";
