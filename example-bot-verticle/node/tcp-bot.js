@@ -78,8 +78,14 @@ function start() {
       return;
     }
     if (frame.address === MESSAGE_CREATE) {
-      const call = answer(frame.body, prefix);
-      if (call) {
+      const reply = answer(frame.body, prefix);
+      if (reply) {
+        const call = {
+          method: 'POST',
+          path: `/channels/${frame.body.channel_id}/messages`,
+          body: { content: reply.content, message_reference: { message_id: reply.replyTo, fail_if_not_exists: false },
+            allowed_mentions: { parse: [] } },
+        };
         send(REST_REQUEST, call, (reply) => log(`answered !ping with pong (status ${reply.body && reply.body.status})`));
       }
     }

@@ -1,5 +1,7 @@
 package dev.cordbus.bridge.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.cordbus.api.bridge.BridgeAddresses;
@@ -115,6 +117,40 @@ final class PolyglotCluster implements AutoCloseable {
     }
     fail("the simulator never received " + what + "; bot output:\n" + bot.tail(40) + "\nnode:\n" + node.tail(20));
     return null;
+  }
+
+  /**
+   * What both example bots (Python and TypeScript) must do, with the bot already connected: answer a "!ping" (on
+   * shard 1) with a "pong" reply and print {@code PONG <id> ... from shard 1}; on a reaction to the pong, wait_for /
+   * waitFor it, read the reacting member from shard 1's partitioned state and post "thanks for the 👍, <username>";
+   * answer /ping through the interaction callback; on SIGTERM print BYE and exit 0.
+   */
+  void botAnswersPingReactionAndSlashCommand(ChildProcess bot) throws Exception {
+    String messages = "/api/v10/channels/" + world.getString("channel") + "/messages";
+    JsonObject pong = untilPosted("ping {n}", n -> p -> messages.equals(p.getString("path"))
+        && "pong".equals(p.getJsonObject("body").getString("content")), "the pong", bot);
+    String pinged = pong.getJsonObject("body").getJsonObject("message_reference").getString("message_id");
+    assertTrue(pinged.startsWith("1534984653373"), "the pong replies to the !ping: " + pong);
+    String pongLine = bot.await(l -> l.contains("PONG ") && l.contains(pinged), 10_000, "the bot's PONG line");
+    String pongId = pongLine.substring(pongLine.indexOf("PONG ") + 5).split(" ")[0];
+    assertTrue(pongLine.contains("from shard 1 "), "meta.shard of the !ping: " + pongLine);
+
+    JsonObject thanks = untilPosted("react " + pongId, n -> p -> messages.equals(p.getString("path"))
+        && p.getJsonObject("body").getString("content", "").startsWith("thanks"), "the thanks", bot);
+    assertEquals("thanks for the 👍, " + world.getString("username"), thanks.getJsonObject("body")
+        .getString("content"), "the member's name comes from the partitioned state of shard 1");
+
+    JsonObject callback = untilPosted("slash {n}", n -> p -> p.getString("path").equals(
+        "/api/v10/interactions/1534985408348" + (10000 + n) + "/token-" + n + "/callback"), "the /ping callback", bot);
+    assertEquals(4, callback.getJsonObject("body").getInteger("type"));
+    assertEquals("pong", callback.getJsonObject("body").getJsonObject("data").getString("content"));
+
+    // SIGTERM through the process handle: Process.destroy() would also close our end of its output.
+    ProcessHandle handle = ProcessHandle.of(bot.pid()).orElseThrow();
+    handle.destroy();
+    handle.onExit().get(10, TimeUnit.SECONDS);
+    bot.await(l -> l.endsWith("BYE"), 5_000, "the bot's BYE line after SIGTERM");
+    assertEquals(0, bot.terminate(1_000), "the bot stops cleanly on SIGTERM:\n" + bot.tail(10));
   }
 
   @Override
