@@ -91,8 +91,8 @@ public final class JsonSkip {
   }
 
   /**
-   * The id in {@code a[from, to)}: a quoted or bare run of at most 18 digits; -1 for anything else (the caller
-   * then reads it the long way), 0 for null.
+   * The id in {@code a[from, to)}: a quoted or bare run of at most 19 digits that fits a long (Discord's snowflakes
+   * have had 19 digits since 2022); -1 for anything else (the caller then reads it the long way), 0 for null.
    */
   public static long id(byte[] a, int from, int to) {
     if (to - from == 4 && a[from] == 'n') {
@@ -103,13 +103,13 @@ public final class JsonSkip {
       to--;
     }
     int n = to - from;
-    if (n == 0 || n > 18) {
+    if (n == 0 || n > 19) {
       return -1;
     }
     long v = 0;
     for (int i = from; i < to; i++) {
       int d = a[i] - '0';
-      if (d < 0 || d > 9) {
+      if (d < 0 || d > 9 || v > (Long.MAX_VALUE - d) / 10) {
         return -1;
       }
       v = v * 10 + d;
