@@ -47,8 +47,24 @@ def event_of_function(name: str) -> str:
     return name[3:].upper()
 
 
+_ARITY: dict = {}
+
+
 def _arity(fn: Handler) -> int:
-    """How many positional arguments ``fn`` takes (1: the payload; 2: payload and meta)."""
+    """How many positional arguments ``fn`` takes (1: the payload; 2: payload and meta); cached per function."""
+    try:
+        return _ARITY[fn]
+    except (KeyError, TypeError):
+        pass
+    n = _arity_of(fn)
+    try:
+        _ARITY[fn] = n
+    except TypeError:
+        pass
+    return n
+
+
+def _arity_of(fn: Handler) -> int:
     try:
         params = inspect.signature(fn).parameters.values()
     except (TypeError, ValueError):
@@ -206,7 +222,14 @@ class Bot:
             return
         arg, meta = decode(address, headers, body)
         for fn in list(handlers):
-            self._spawn(self._call(fn, arg, meta))
+            # Plain functions run inline; a coroutine gets its own task (one slow handler never blocks the others).
+            try:
+                result = fn(arg, meta) if _arity(fn) == 2 else fn(arg)
+            except Exception:  # noqa: BLE001 - one failing handler never stops the others
+                log.exception("cordbus: listener %s failed on %s", getattr(fn, "__name__", fn), meta.address)
+                continue
+            if inspect.isawaitable(result):
+                self._spawn(self._await(fn, result, meta))
         for check, future in list(waiters):
             if future.done():
                 continue
@@ -217,6 +240,12 @@ class Bot:
                 continue
             if ok:
                 future.set_result(arg)
+
+    async def _await(self, fn: Handler, result: Any, meta: Meta) -> None:
+        try:
+            await result
+        except Exception:  # noqa: BLE001 - one failing handler never stops the others
+            log.exception("cordbus: listener %s failed on %s", getattr(fn, "__name__", fn), meta.address)
 
     async def _call(self, fn: Handler, arg: Any, meta: Meta) -> None:
         try:
