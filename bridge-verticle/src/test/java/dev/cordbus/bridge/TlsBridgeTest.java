@@ -12,15 +12,22 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.SelfSignedCertificate;
+import dev.cordbus.testkit.ChildProcess;
+import dev.cordbus.testkit.ClusterConfig;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Both bridges over TLS with a PEM key and certificate from the config (a self-signed certificate made here): a
- * client trusting the certificate registers with the secret and receives events; a plain client gets nothing.
+ * client trusting the certificate (Java over TCP and SockJS, and the Python client over TCP) registers with the secret
+ * and receives events; a plain client gets nothing.
  */
 class TlsBridgeTest {
 
@@ -60,6 +67,22 @@ class TlsBridgeTest {
       }
       assertNotNull(got, "no event over TLS");
       assertEquals("over tls", got.getJsonObject("body").getString("content"), got.encode());
+    }
+  }
+
+  @Test
+  void thePythonClientReceivesEventsOverTls() throws Exception {
+    Path dir = ClusterConfig.root().resolve("clients/python");
+    try (ChildProcess py = ChildProcess.start("python-tls", List.of("python3", "tests/jvm/tls_listen.py",
+        Integer.toString(bridge.tcpPort()), cert.certificatePath(), SECRET), dir, Map.of("PYTHONUNBUFFERED", "1"),
+        List.of())) {
+      py.await(l -> l.equals("READY"), 30_000, "the Python client's TLS connection");
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      while (py.lines().stream().noneMatch(l -> l.startsWith("GOT ")) && System.nanoTime() < deadline) {
+        vertx.eventBus().publish(EVENT, new JsonObject().put("content", "python over tls"));
+        Thread.sleep(100);
+      }
+      py.await(l -> l.equals("GOT python over tls"), 1_000, "an event received by the Python client over TLS");
     }
   }
 
