@@ -1,5 +1,7 @@
 package dev.cordbus.state.store;
 
+import dev.cordbus.api.dispatch.JsonStrings;
+
 /**
  * Walks JSON bytes that are already known to be valid (the gateway checked every frame) without tokenising what it
  * passes over: a string is a run to its closing quote, an object or array a run to its matching bracket. About three
@@ -28,16 +30,18 @@ public final class JsonSkip {
     if (p >= end || a[p] != '"') {
       return -1;
     }
-    for (int i = p + 1; i < end; i++) {
+    int i = p + 1;
+    while (true) {
+      i = JsonStrings.plainRun(a, i, end);
+      if (i >= end) {
+        return -1;
+      }
       byte c = a[i];
       if (c == '"') {
         return i + 1;
       }
-      if (c == '\\') {
-        i++;
-      }
+      i += c == '\\' ? 2 : 1;
     }
-    return -1;
   }
 
   /** The position after the value starting at {@code p}, or -1. */
