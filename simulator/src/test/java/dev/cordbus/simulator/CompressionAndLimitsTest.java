@@ -38,6 +38,32 @@ class CompressionAndLimitsTest {
     }
   }
 
+  /**
+   * zstd-stream read by RawClient's own zstd-jni context (written from GATEWAY.md §10, not cordbus's decoder): every
+   * payload is exactly one binary message, decoded through one context for the whole connection.
+   */
+  @Test
+  void zstdStreamIsOnePayloadPerMessageThroughOneContext(Vertx vertx) throws Exception {
+    DiscordSimulator sim = Sims.start(vertx, Sims.fast().zlibSplitEvery(2).world(World.generate(3, 40, 2L)));
+    RawClient c = RawClient.connect(vertx, sim.gatewayUrl(), "v=10&encoding=json&compress=zstd-stream");
+    try {
+      assertEquals(10, c.next(5000).getInteger("op"), "HELLO");
+      c.identify(sim.token(), Intent.ALL, null);
+      assertEquals("READY", c.next(5000).getString("t"));
+      for (int i = 0; i < 3; i++) {
+        JsonObject g = c.next(5000);
+        assertEquals("GUILD_CREATE", g.getString("t"), "payload " + i + " decoded: " + g);
+        assertEquals(40, g.getJsonObject("d").getJsonArray("members").size());
+      }
+      c.heartbeat(4L);
+      assertEquals(11, c.next(5000).getInteger("op"));
+      assertEquals(6, c.binaryMessages(), "HELLO, READY, 3 GUILD_CREATEs, ACK: one message each, never split");
+    } finally {
+      c.dispose();
+      Sims.await(sim.close());
+    }
+  }
+
   @Test
   void sendingTooFastCloses4008(Vertx vertx) throws Exception {
     DiscordSimulator sim = Sims.start(vertx, Sims.fast().sendLimit(10).sendWindowMs(60_000)
