@@ -30,8 +30,18 @@ public final class ZstdNative {
   /** The error for a library that failed to load with {@code cause}. */
   static GatewayException unavailable(Throwable cause) {
     return new GatewayException(GatewayException.Kind.CONFIG, "compression: zstd-stream needs zstd-jni's native "
-        + "library, which could not be loaded on this platform (" + platform() + "): " + cause
+        + "library, which could not be loaded on this platform (" + platform() + "): " + firstLine(cause)
         + ". Use \"compression\": \"zlib-stream\" (or \"none\") on this platform.", cause);
+  }
+
+  private static String firstLine(Throwable t) {
+    String m = String.valueOf(t.getMessage());
+    int nl = m.indexOf('\n');
+    String first = (nl < 0 ? m : m.substring(0, nl)).strip();
+    if (first.endsWith(":")) {
+      first = first.substring(0, first.length() - 1);
+    }
+    return t.getClass().getSimpleName() + ": " + first;
   }
 
   /** {@code os.name/os.arch} of this JVM, as zstd-jni looks the library up. */
