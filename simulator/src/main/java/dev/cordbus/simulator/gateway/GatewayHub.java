@@ -92,6 +92,7 @@ public final class GatewayHub {
     GatewayConnection.Compression c = "zlib-stream".equals(compress) ? GatewayConnection.Compression.ZLIB_STREAM
         : "zstd-stream".equals(compress) ? GatewayConnection.Compression.ZSTD_STREAM
         : GatewayConnection.Compression.NONE;
+    WireCounter.install(http, log);
     GatewayConnection conn = new GatewayConnection(this, id, path, ws, http, c);
     connections.add(conn);
     LOG.info("connection {} opened on {} ({})", id, path, ws.query() == null ? "no query" : ws.query());
