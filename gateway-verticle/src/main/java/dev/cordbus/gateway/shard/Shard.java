@@ -221,13 +221,7 @@ public final class Shard {
   private void opened(WebSocket ws, String url, boolean resuming) {
     Connection c = new Connection(ws, url, FrameDecoder.create(options.compression()));
     conn = c;
-    ws.frameHandler(frame -> {
-      byte[] text = c.textMessage(frame);
-      if (text != null) {
-        frames.onText(c, text);
-      }
-    });
-    ws.binaryMessageHandler(buffer -> frames.onBinary(c, buffer));
+    ws.frameHandler(frame -> frames.onWebSocketFrame(c, frame));
     ws.exceptionHandler(e -> LOG.debug("shard {}: socket error: {}", id, e.toString()));
     ws.closeHandler(v -> onContext(() -> onClosed(c)));
     c.helloTimer = env.vertx().setTimer(options.connectTimeoutMs(), t -> {
