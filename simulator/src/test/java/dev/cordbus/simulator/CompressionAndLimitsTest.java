@@ -99,6 +99,8 @@ class CompressionAndLimitsTest {
     } finally {
       Sims.await(sim.close());
     }
+    org.slf4j.LoggerFactory.getLogger(CompressionAndLimitsTest.class).info(
+        "HELLO + READY + 3 GUILD_CREATEs (3 x 40 members), bytes on the wire: {} (payloads {})", wire, payloadBytes);
     assertTrue(wire.get("none") >= payloadBytes, wire + " vs payloads " + payloadBytes);
     assertTrue(wire.get("zlib-stream") * 2 < wire.get("none"), wire.toString());
     assertTrue(wire.get("zstd-stream") * 2 < wire.get("none"), wire.toString());
