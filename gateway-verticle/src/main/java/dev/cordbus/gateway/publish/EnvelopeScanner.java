@@ -1,5 +1,6 @@
 package dev.cordbus.gateway.publish;
 
+import dev.cordbus.api.dispatch.JsonStrings;
 import dev.cordbus.gateway.compression.Utf8;
 
 /**
@@ -251,7 +252,7 @@ final class EnvelopeScanner {
         return;
       }
       if (c == '\\') {
-        p = JsonStrings.escape(b, p + 1, e);
+        p = JsonEscapes.escape(b, p + 1, e);
         if (p < 0) {
           throw Bad.INSTANCE;
         }

@@ -1,11 +1,14 @@
-package dev.cordbus.gateway.publish;
+package dev.cordbus.api.dispatch;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
-/** The inside of JSON strings, for {@link EnvelopeScanner}: runs of bytes that need no look, and escapes. */
-final class JsonStrings {
+/**
+ * The inside of JSON strings as bytes, shared by the gateway's frame scanner and the readers of the state cache:
+ * message contents are long runs of bytes that need no look, skipped eight at a time.
+ */
+public final class JsonStrings {
 
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -16,7 +19,7 @@ final class JsonStrings {
    * Skips the bytes from {@code p} that need no look (printable ASCII other than quote and backslash), eight at a
    * time while it can: message contents are long runs of them. Returns the index of the first other byte, or e.
    */
-  static int plainRun(byte[] b, int p, int e) {
+  public static int plainRun(byte[] b, int p, int e) {
     while (p + 8 <= e) {
       long x = (long) LONGS.get(b, p);
       long quote = x ^ (ONES * '"');
@@ -37,33 +40,6 @@ final class JsonStrings {
       p++;
     }
     return p;
-  }
-
-  /** The escape after a backslash at {@code p - 1}: the index after it, or -1 when it is not a JSON escape. */
-  static int escape(byte[] b, int p, int e) {
-    if (p >= e) {
-      return -1;
-    }
-    switch (b[p]) {
-      case '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> {
-        return p + 1;
-      }
-      case 'u' -> {
-        if (p + 5 > e) {
-          return -1;
-        }
-        for (int k = 1; k <= 4; k++) {
-          int h = b[p + k];
-          if (!((h >= '0' && h <= '9') || (h >= 'a' && h <= 'f') || (h >= 'A' && h <= 'F'))) {
-            return -1;
-          }
-        }
-        return p + 5;
-      }
-      default -> {
-        return -1;
-      }
-    }
   }
 
   private JsonStrings() {
