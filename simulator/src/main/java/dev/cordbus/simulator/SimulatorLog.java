@@ -51,6 +51,7 @@ public final class SimulatorLog {
   private final Map<Integer, AtomicInteger> maxOpen = new ConcurrentHashMap<>();
   private final Map<Integer, AtomicLong> dispatched = new ConcurrentHashMap<>();
   private final AtomicInteger connections = new AtomicInteger();
+  private final java.util.concurrent.atomic.LongAdder wireBytes = new java.util.concurrent.atomic.LongAdder();
 
   public List<Identify> identifies() {
     return snapshot(identifies);
@@ -176,6 +177,18 @@ public final class SimulatorLog {
 
   public void dispatched(int shard, long n) {
     dispatched.computeIfAbsent(shard, k -> new AtomicLong()).addAndGet(n);
+  }
+
+  /**
+   * Bytes the gateway wrote to its clients' TCP connections since it started, after the WebSocket upgrade: every
+   * frame, WebSocket header included, as compressed (what a bot downloads, without TCP/IP overhead).
+   */
+  public long wireBytes() {
+    return wireBytes.sum();
+  }
+
+  public void wrote(long bytes) {
+    wireBytes.add(bytes);
   }
 
   private static <T> List<T> snapshot(List<T> l) {

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code /health/ready} of a gateway + state node with two shards (identified 1 s apart): DOWN, naming the shard
+ * {@code /health/ready} of a gateway + state node with two shards (identified 3 s apart): DOWN, naming the shard
  * that is not READY, until every shard is READY; UP after; DOWN again, naming the shard, after a fatal close (4004).
  * {@code /health/live} is UP throughout.
  */
@@ -35,8 +35,9 @@ class HealthReadyTest {
           System.currentTimeMillis())).completion());
       JsonObject ops = new JsonObject().put("port", 0);
       d.state(ops);
-      // the second shard waits a second for the identify queue, so there is a window with one shard READY
-      d.gateway(d.gatewayConfig(2, ops).put("identifyIntervalMs", 1000));
+      // the second shard waits 3 s for the identify queue, so there is a window with only shard 0 READY that
+      // probes see even on a loaded machine
+      d.gateway(d.gatewayConfig(2, ops).put("identifyIntervalMs", 3000));
       List<Probe> probes = new CopyOnWriteArrayList<>();
       long deadline = System.currentTimeMillis() + 15_000;
       while (System.currentTimeMillis() < deadline) {
