@@ -54,7 +54,7 @@ public class GatewayVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(GatewayVerticle.class);
 
   /** The User-Agent Discord asks bots to send. */
-  public static final String USER_AGENT = "DiscordBot (https://github.com/cordbus, 0.1)";
+  public static final String USER_AGENT = GatewayOptions.DEFAULT_USER_AGENT;
 
   private final Function<String, String> env;
   private final IdentifyQueueFactory queueFactory;
@@ -98,7 +98,7 @@ public class GatewayVerticle extends VerticleBase {
     } catch (GatewayException e) {
       return Future.failedFuture(e);
     }
-    webClient = WebClient.create(vertx, new WebClientOptions().setUserAgent(USER_AGENT)
+    webClient = WebClient.create(vertx, new WebClientOptions().setUserAgent(options.userAgent())
         .setConnectTimeout((int) options.connectTimeoutMs()));
     wsClient = vertx.createWebSocketClient(new WebSocketClientOptions()
         .setMaxFrameSize(1024 * 1024).setMaxMessageSize(16 * 1024 * 1024)

@@ -130,6 +130,19 @@ public final class Scenario {
     hub.withholdAcks(shard, withhold);
   }
 
+  /**
+   * The silent server: the next {@code n} gateway connections are accepted and their upgrade is never answered
+   * (a hung server or load balancer). {@link SimulatorLog#handshakes()} records them as {@code silent}.
+   */
+  public void silentUpgrades(int n) {
+    hub.silentUpgrades(n);
+  }
+
+  /** The next {@code n} connections to the resume URL are refused (HTTP 503 instead of the upgrade). */
+  public void refuseResumeUrl(int n) {
+    hub.refuseResumeUrl(n);
+  }
+
   /** Server op 1 (heartbeat request). */
   public Future<Void> requestHeartbeat(int shard) {
     return onContext(() -> faults.requestHeartbeat(shard));

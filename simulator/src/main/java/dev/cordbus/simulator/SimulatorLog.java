@@ -51,6 +51,23 @@ public final class SimulatorLog {
   private final Map<Integer, AtomicInteger> maxOpen = new ConcurrentHashMap<>();
   private final Map<Integer, AtomicLong> dispatched = new ConcurrentHashMap<>();
   private final AtomicInteger connections = new AtomicInteger();
+  private final List<Handshake> handshakes = Collections.synchronizedList(new ArrayList<>());
+
+  /**
+   * A WebSocket upgrade request on the gateway: its path, its {@code User-Agent} (null when absent) and what the
+   * simulator did with it ({@code upgraded}, {@code silent}: accepted and never answered, {@code refused}: HTTP 503).
+   */
+  public record Handshake(String path, String userAgent, String outcome, long atMillis) {
+  }
+
+  /** Every gateway upgrade request, in order. */
+  public List<Handshake> handshakes() {
+    return snapshot(handshakes);
+  }
+
+  public void handshake(Handshake h) {
+    handshakes.add(h);
+  }
 
   public List<Identify> identifies() {
     return snapshot(identifies);

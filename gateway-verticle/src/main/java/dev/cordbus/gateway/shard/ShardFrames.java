@@ -121,10 +121,7 @@ final class ShardFrames {
       return;
     }
     long ms = ((Number) interval).longValue();
-    if (c.helloTimer >= 0) {
-      shard.env.vertx().cancelTimer(c.helloTimer);
-      c.helloTimer = -1;
-    }
+    shard.helloArrived();
     c.limiter = new SendLimiter(shard.options.sendLimit(), shard.options.sendWindowMs(), ms);
     long first = Math.max(1, (long) (ms * shard.env.random().nextDouble()));
     c.heartbeatTimer = shard.env.vertx().setTimer(first, t -> tick(c, ms));
@@ -163,6 +160,9 @@ final class ShardFrames {
     }
     shard.publisher.lifecycle(Addresses.SHARD_INVALID_SESSION, shard.id, shard.shardCount,
         new JsonObject().put("resumable", resumable));
+    if (!resumable && shard.state == ShardState.IDENTIFYING) {
+      shard.identifyRejected(9, "op 9 INVALID_SESSION (not resumable) in answer to IDENTIFY");
+    }
     if (resumable && shard.session != null) {
       shard.disconnect(Shard.Initiator.CLIENT, 4000, "invalid session (resumable)", Shard.Next.RESUME);
     } else {

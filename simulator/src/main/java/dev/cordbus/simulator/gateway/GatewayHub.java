@@ -40,6 +40,8 @@ public final class GatewayHub {
   final Map<Long, Long> lastAllMembersRequest = new HashMap<>();
   private final Set<GatewayConnection> connections = new LinkedHashSet<>();
   private final Set<Integer> withheld = ConcurrentHashMap.newKeySet();
+  private final java.util.concurrent.atomic.AtomicInteger silentUpgrades = new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicInteger resumeRefusals = new java.util.concurrent.atomic.AtomicInteger();
   private long nextConnectionId;
   private String gatewayUrl = "";
   private String resumeUrl = "";
@@ -189,6 +191,29 @@ public final class GatewayHub {
     } else {
       withheld.remove(shard);
     }
+  }
+
+  /**
+   * The silent server: the next {@code n} gateway upgrade requests (any path) are accepted at TCP level and never
+   * answered (no 101, no HELLO). Thread-safe.
+   */
+  public void silentUpgrades(int n) {
+    silentUpgrades.set(Math.max(0, n));
+  }
+
+  /** The next {@code n} upgrade requests on the resume URL are refused with HTTP 503. Thread-safe. */
+  public void refuseResumeUrl(int n) {
+    resumeRefusals.set(Math.max(0, n));
+  }
+
+  /** Whether this upgrade request is one the silent server leaves unanswered (consumes one). */
+  public boolean takeSilentUpgrade() {
+    return silentUpgrades.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+  }
+
+  /** Whether this resume URL upgrade is refused (consumes one). */
+  public boolean takeResumeRefusal() {
+    return resumeRefusals.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
   }
 
   boolean acksWithheld(int shard) {
