@@ -168,7 +168,7 @@ public class GatewayVerticle extends VerticleBase {
   private ShardGroup newGroup(String name, List<Integer> ids, BooleanSupplier mayRun) {
     ShardGroup[] self = new ShardGroup[1];
     ShardEnv shardEnv = new ShardEnv(vertx, context, wsClient, options, identifyQueue,
-        new EventPublisher(vertx, name, options.publishRaw(), options.batchDispatches()), new FrameParser(),
+        new EventPublisher(vertx, name, options.publishRaw(), options.batchDispatches(), mayRun), new FrameParser(),
         () -> gatewayUrl, s -> self[0].onShardReady(s), new SplittableRandom(), mayRun);
     self[0] = new ShardGroup(name, ids, shardCount, shardEnv, clusterActive() ? store : null);
     return self[0];

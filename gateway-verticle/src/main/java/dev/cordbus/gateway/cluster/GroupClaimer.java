@@ -19,6 +19,13 @@ import org.slf4j.LoggerFactory;
  * clock, from the time the renewal was SENT) runs out no later than the stored expiry, and a claimant waits until
  * the stored expiry plus {@code clockSkewMs}.
  *
+ * <p>Failover: the lease is the record of ownership, and a lease whose holder's node is no longer a cluster member
+ * may be taken at once ({@link ClusterWatch} notices the removal within {@value ClusterWatch#POLL_MS} ms and triggers
+ * a claim), so a crashed node's groups move about a second after it died instead of after the TTL. The TTL path stays
+ * for a holder that is still a member but stopped renewing. A holder gives its groups up by itself when it was
+ * stalled longer than {@code stallLimitMs} (it may have been removed meanwhile) or when fewer than {@code minNodes}
+ * gateway nodes are left in its view of the cluster (it is on the minority side of a partition).
+ *
  * <p>Spreading: nothing is claimed before the cluster has {@code minNodes} members. A node holding fewer than
  * {@code floor(groups / members)} groups claims a free group at once; a node already at or above that share waits
  * until the group has been seen free for {@code 2 × leaseRenewMs × (1 + groups it holds above the share)}, which lets
@@ -55,7 +62,10 @@ public final class GroupClaimer {
   private final ClusterNodes nodes;
   private final String owner;
   private final Listener listener;
-  private final LeaseGuard guard = new LeaseGuard();
+  private final LeaseGuard guard;
+  private final ClusterWatch watch;
+  /** Gateway nodes seen in the nodes map (kept for the minNodes check when the map cannot be read). */
+  private final java.util.Set<String> knownGateways = new java.util.HashSet<>();
   private final Map<String, Long> freeSince = new HashMap<>();
   private final LocalMap<String, Integer> local;
   private Future<AsyncMap<String, String>> map;
@@ -63,9 +73,12 @@ public final class GroupClaimer {
   private String group;
   private Lease lease;
   private boolean busy;
+  /** A membership change arrived while a step was under way: run another step right after. */
+  private boolean again;
   private boolean stopped;
   private long timer = -1;
-  private long lastTickNanos = System.nanoTime();
+  /** How long a node that woke up from a stall stays out of claiming. */
+  static final long QUARANTINE_MS = 10_000;
   private long quarantineUntilNanos = System.nanoTime();
   private final long startedNanos = System.nanoTime();
 
@@ -82,6 +95,18 @@ public final class GroupClaimer {
     this.owner = owner;
     this.listener = listener;
     this.local = vertx.sharedData().getLocalMap(LOCAL);
+    this.guard = new LeaseGuard(options.stallLimitMs());
+    this.watch = new ClusterWatch(vertx, nodes, guard, options.stallLimitMs(), new ClusterWatch.Listener() {
+      @Override
+      public void stalled(long gapMs) {
+        onStall(gapMs);
+      }
+
+      @Override
+      public void membersChanged(java.util.Set<String> removed, List<String> members) {
+        onMembersChanged(removed, members);
+      }
+    });
   }
 
   /** The guard the shards check before sending. */
@@ -98,6 +123,7 @@ public final class GroupClaimer {
   public void start() {
     map = vertx.sharedData().getAsyncMap(MAP);
     nodesMap = vertx.sharedData().getAsyncMap(NODES);
+    watch.start();
     tick();
     timer = vertx.setPeriodic(options.leaseRenewMs(), t -> tick());
   }
@@ -106,31 +132,66 @@ public final class GroupClaimer {
     if (stopped) {
       return;
     }
-    long now = System.nanoTime();
-    long gapMs = (now - lastTickNanos) / 1_000_000;
-    lastTickNanos = now;
-    if (gapMs > 3 * options.leaseRenewMs()) {
-      // this node was frozen (GC, SIGSTOP, VM pause): give the cluster a TTL to settle its membership first
-      LOG.warn("no lease tick for {} ms (this node was stalled); not claiming groups for {} ms", gapMs,
-          options.leaseTtlMs());
-      quarantineUntilNanos = now + options.leaseTtlMs() * 1_000_000L;
-    }
     if (group != null && !guard.valid()) {
-      lose("the lease could not be renewed within " + options.leaseTtlMs() + " ms");
+      lose("the lease could not be proven (not renewed within " + options.leaseTtlMs() + " ms, or this node stalled)");
       return;
     }
+    nodesMap.compose(m -> m.put(nodes.nodeId(), "gateway", options.leaseTtlMs()));
+    step();
+  }
+
+  /** Renews the held lease or tries to claim one; one step at a time. */
+  private void step() {
     if (busy) {
+      again = true;
       return;
     }
     busy = true;
-    nodesMap.compose(m -> m.put(nodes.nodeId(), "gateway", options.leaseTtlMs()));
+    again = false;
     Future<?> step = group != null ? renew() : claim();
     step.onComplete(ar -> {
       busy = false;
       if (ar.failed()) {
         LOG.debug("lease step failed: {}", ar.cause().toString());
       }
+      if (again && !stopped) {
+        step();
+      }
     });
+  }
+
+  /** This node was frozen: it may have been removed from the cluster and its groups taken. */
+  private void onStall(long gapMs) {
+    long now = System.nanoTime();
+    // its view of the membership may be stale: let the cluster settle before this node claims again
+    quarantineUntilNanos = now + QUARANTINE_MS * 1_000_000L;
+    LOG.warn("this node was stalled for {} ms (stallLimitMs {}); not claiming groups for {} ms", gapMs,
+        options.stallLimitMs(), QUARANTINE_MS);
+    if (group != null) {
+      String g = group;
+      Lease held = lease;
+      lose("this node was stalled for " + gapMs + " ms and may have been removed from the cluster meanwhile");
+      // if nobody took it, free it at once so another node (or this one, later) resumes the shards
+      map.compose(m -> m.removeIfPresent(key(g), held.encode())).timeout(5, TimeUnit.SECONDS)
+          .onFailure(e -> LOG.debug("could not release the lease of '{}' after the stall: {}", g, e.toString()));
+    }
+  }
+
+  /** Members left or joined: give groups up on the minority side, or claim a removed holder's groups now. */
+  private void onMembersChanged(java.util.Set<String> removed, List<String> members) {
+    if (stopped) {
+      return;
+    }
+    long gateways = members.stream().filter(m -> m.equals(nodes.nodeId()) || knownGateways.contains(m)).count();
+    if (!removed.isEmpty()) {
+      LOG.info("cluster members left: {}; {} gateway node(s) remain", removed, gateways);
+    }
+    if (group != null && gateways < options.minNodes()) {
+      lose("only " + gateways + " gateway node(s) left in this node's view of the cluster, below minNodes "
+          + options.minNodes() + " (this node is cut off from the majority)");
+      return;
+    }
+    step();
   }
 
   private Future<Void> renew() {
@@ -184,7 +245,12 @@ public final class GroupClaimer {
       }
       int share = groups.size() / members.size();
       boolean someoneShort = perNode.values().stream().anyMatch(c -> c < share);
+      // one handoff at a time in the whole cluster: the fullest node (the smallest id among equals) gives one group
+      String fullest = perNode.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
+          .thenComparing(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder()))).map(Map.Entry::getKey)
+          .orElse(null);
       if (perNode.getOrDefault(nodes.nodeId(), 0) > share && someoneShort && owner.equals(greatestHere)
+          && nodes.nodeId().equals(fullest)
           && group != null && listener.canHandOff(group)) {
         return handoff();
       }
@@ -211,6 +277,7 @@ public final class GroupClaimer {
   private Future<List<String>> gatewayNodes() {
     List<String> members = nodes.members();
     return nodesMap.compose(AsyncMap::keys).map(keys -> {
+      knownGateways.addAll(keys);
       List<String> out = new java.util.ArrayList<>();
       for (String m : members) {
         if (keys.contains(m) || m.equals(nodes.nodeId())) {
@@ -254,9 +321,11 @@ public final class GroupClaimer {
     return m.get(key(g)).compose(old -> {
       long now = System.currentTimeMillis();
       Lease current = Lease.decode(old);
-      // our own lease (a renewal that landed after we gave up) is ours to take again: nobody else can hold it
+      // our own lease (a renewal that landed after we gave up) is ours to take again: nobody else can hold it;
+      // a lease whose holder's node left the cluster is free at once (the holder is dead or cut off, and a node
+      // cut off from the majority gives its groups up by itself)
       boolean free = current == null || current.claimable(now, options.clockSkewMs())
-          || current.owner().equals(owner);
+          || current.owner().equals(owner) || !nodes.members().contains(current.node());
       if (!free) {
         freeSince.remove(g);
         return tryGroups(m, i + 1, extraWaitMs);
@@ -281,8 +350,10 @@ public final class GroupClaimer {
         lease = next;
         guard.renewed(sent, options.leaseTtlMs());
         freeSince.clear();
-        LOG.info("claimed shard group '{}' (lease epoch {}, previous holder {})", g, next.epoch(),
-            current == null ? "none" : current.owner());
+        LOG.info("claimed shard group '{}' (lease epoch {}, previous holder {}{})", g, next.epoch(),
+            current == null ? "none" : current.owner(), current == null ? ""
+                : current.claimable(now, options.clockSkewMs()) ? ", expired"
+                : nodes.members().contains(current.node()) ? "" : ", no longer a cluster member");
         listener.gained(g).onFailure(e -> LOG.warn("group '{}' failed to start: {}", g, e.toString()));
         return Future.succeededFuture(true);
       });
@@ -305,6 +376,7 @@ public final class GroupClaimer {
    */
   public Future<Void> stop() {
     stopped = true;
+    watch.stop();
     if (timer >= 0) {
       vertx.cancelTimer(timer);
     }

@@ -69,6 +69,8 @@ public final class Shard {
   private int identifyRejections;
   /** Frames that could not be decoded or broke the envelope rules, over the shard's life. */
   long badFrames;
+  /** Frames dropped unread because the group's lease could not be proven when they arrived. */
+  private long framesWithoutLease;
 
   public Shard(int id, int shardCount, ShardEnv env) {
     this.id = id;
@@ -398,6 +400,25 @@ public final class Shard {
   }
 
   // ---- called by ShardFrames
+
+  /**
+   * A frame arrived while the group's lease cannot be proven: it is dropped unread (its seq is not recorded, so a
+   * later RESUME asks for it again) and the connection is closed with 4000, keeping the session resumable for
+   * whichever node holds the lease. The shard reconnects only once the lease is proven again; the verticle stops it
+   * when the lease is lost for good.
+   */
+  void readWithoutLease() {
+    framesWithoutLease++;
+    LOG.warn("shard {}: a frame arrived after this node lost the group's cluster lease (last published seq {}); "
+        + "not published, closing the connection", id, seq);
+    disconnect(Initiator.CLIENT, 4000, "this node no longer holds the group's cluster lease",
+        session != null ? Next.RESUME : Next.IDENTIFY);
+  }
+
+  /** Frames dropped unread because the lease could not be proven, over the shard's life. */
+  public long framesWithoutLease() {
+    return framesWithoutLease;
+  }
 
   /** HELLO arrived on the current connection: the connect deadline is met. */
   void helloArrived() {

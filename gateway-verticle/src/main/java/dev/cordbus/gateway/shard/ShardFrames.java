@@ -56,6 +56,12 @@ final class ShardFrames {
   }
 
   private void onFrame(Connection c, byte[] bytes, long nanos, long millis) {
+    if (!shard.env.mayRun().getAsBoolean()) {
+      // read after this node lost (or could no longer prove) the group's lease, e.g. frames the kernel buffered
+      // while the process was stalled: another node may be resuming this session; nothing of it is published
+      shard.readWithoutLease();
+      return;
+    }
     Frame f;
     try {
       f = shard.env.parser().parse(bytes, 0, bytes.length);

@@ -24,7 +24,7 @@ class LeaseHandoffIT extends GatewayItBase {
   void undeployingTheHolderHandsTheGroupToTheStandbyWhichResumes(Vertx vertx) throws Exception {
     startSimulator(vertx, simOptions());
     JsonObject config = gatewayConfig("none").put("cluster", true).put("group", "g").put("leaseTtlMs", 3000)
-        .put("leaseRenewMs", 200).put("clockSkewMs", 100).put("sessionFlushMs", 50);
+        .put("stallLimitMs", 1000).put("leaseRenewMs", 200).put("clockSkewMs", 100).put("sessionFlushMs", 50);
     deploy(config);
     waitUntil("holder ready", () -> !bus.on(Addresses.GROUP_READY).isEmpty());
     String standby = await(vertx.deployVerticle(new GatewayVerticle(k -> null),
