@@ -213,6 +213,10 @@ public final class BotNodeMain {
           return null;
         });
         System.out.println("MEASURING");
+      } else if (cmd.equals("heap")) {
+        System.gc();
+        System.out.println("HEAP " + java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage()
+            .getUsed() / (1024 * 1024));
       } else if (cmd.startsWith("mark ")) {
         long nanos = Long.parseLong(cmd.substring(5).trim());
         onLoop(recorder.ctx(), () -> {

@@ -81,6 +81,13 @@ final class ClusterRig implements AutoCloseable {
     }
   }
 
+  /** The bot node's heap in use after a GC, in MiB. */
+  long botHeapMb() throws Exception {
+    int from = bot.lineCount();
+    bot.tell("heap");
+    return Long.parseLong(bot.awaitFrom(from, l -> l.startsWith("HEAP "), 30_000, "heap").substring(5).trim());
+  }
+
   /** Tells the bot to start gap and first-arrival tracking from {@code nanos} (this host's monotonic clock). */
   void mark(long nanos) throws Exception {
     int from = bot.lineCount();
@@ -104,7 +111,7 @@ final class ClusterRig implements AutoCloseable {
   }
 
   /** A generated world with at least two guilds on each of the 8 shards, so traffic reaches every shard. */
-  private static World worldOnEveryShard() {
+  static World worldOnEveryShard() {
     for (long seed = 1; ; seed++) {
       World w = World.generate(32, 4, seed);
       int[] perShard = new int[SHARDS];

@@ -42,7 +42,7 @@ class GatewayClusterTest {
 
   private static ClusterRig rig;
   /** Longer than the shipped failure detection (max-no-heartbeat 5 s) plus its 1 s heartbeat. */
-  private static final long STALL_MS = 8_000;
+  private static final long STALL_MS = 10_000;
   private static final List<String> figures = new ArrayList<>();
 
   @BeforeAll
@@ -164,14 +164,29 @@ class GatewayClusterTest {
     long stoppedAt = System.currentTimeMillis();
     ClusterRig.signal(stalled, "STOP");
     long contNanos;
+    long contAt;
     try {
       // longer than failure detection (max-no-heartbeat 5 s): the node is removed and its groups resumed elsewhere
       Thread.sleep(STALL_MS);
     } finally {
       contNanos = System.nanoTime();
+      contAt = System.currentTimeMillis();
       rig.mark(contNanos);
       ClusterRig.signal(stalled, "CONT");
     }
+    try {
+      checkStall(stalled, itsGroups, itsShards, identifies, resumes, from, stoppedAt, contAt, stream);
+    } finally {
+      // the woken node is alone in a cluster of its own until Hazelcast's split-brain merge (minutes): replace it
+      stalled.terminate(20_000);
+      rig.gateways.remove(stalled);
+      rig.startGateways(1);
+      rig.waitForSpread(120_000, "three nodes holding groups again");
+    }
+  }
+
+  private void checkStall(ChildProcess stalled, List<String> itsGroups, Set<Integer> itsShards, int identifies,
+      int resumes, int from, long stoppedAt, long contAt, io.vertx.core.Future<Long> stream) throws Exception {
     stalled.awaitFrom(from, l -> l.contains("lost shard group"), 30_000, "the woken node to give its groups up");
     ClusterRig.await(stream, 120);
     ChildProcess woken = stalled;
@@ -183,6 +198,8 @@ class GatewayClusterTest {
     assertEquals(itsShards, moved.stream().map(SimulatorLog.Resume::shard).collect(Collectors.toCollection(
         java.util.TreeSet::new)), "each shard of the stalled node resumed elsewhere: " + moved);
     assertEquals(identifies, rig.sim.log().identifies().size(), "RESUME, not IDENTIFY");
+    assertTrue(moved.stream().allMatch(r -> r.atMillis() < contAt), "the groups moved during the stall, before "
+        + "the node woke up (" + (contAt - stoppedAt) + " ms after SIGSTOP): " + moved);
     JsonObject stats = rig.botStats();
     assertEquals(0, stats.getLong("bodyMismatches"), "no seq delivered twice with different bodies: " + stats);
     JsonObject after = stats.getJsonObject("duplicatesReadAfterMark");
@@ -198,11 +215,6 @@ class GatewayClusterTest {
         + "its shards RESUMEd elsewhere %d-%d ms after the SIGSTOP; the woken node published nothing more on them "
         + "(dispatches read after SIGCONT that were delivered before: 0); seqs lost: 0; dispatches delivered twice "
         + "with different bodies: 0", STALL_MS / 1000, itsGroups, firstResume, recovered));
-    // the woken node is alone in a cluster of its own until Hazelcast's split-brain merge (minutes): replace it
-    stalled.terminate(20_000);
-    rig.gateways.remove(stalled);
-    rig.startGateways(1);
-    rig.waitForSpread(120_000, "three nodes holding groups again");
   }
 
   @Test

@@ -74,7 +74,9 @@ public final class DiscordSimulator {
 
   private Future<Void> listen() {
     Router router = Router.router(vertx);
-    new RestApi(hub, options, log).mount(vertx, router);
+    RestApi rest = new RestApi(hub, options, log);
+    scenario.restStorm(rest.storm());
+    rest.mount(vertx, router);
     router.get("/").handler(rc -> upgrade(rc, "/"));
     router.getWithRegex("/resume/?").handler(rc -> upgrade(rc, RESUME_PATH));
     // Discord's gateway compresses with zlib-stream / zstd-stream only (GATEWAY.md §10); it does not negotiate the

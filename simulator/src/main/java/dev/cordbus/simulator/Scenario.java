@@ -143,6 +143,21 @@ public final class Scenario {
     hub.refuseResumeUrl(n);
   }
 
+  private volatile dev.cordbus.simulator.rest.RestStorm storm;
+
+  void restStorm(dev.cordbus.simulator.rest.RestStorm storm) {
+    this.storm = storm;
+  }
+
+  /**
+   * A REST storm: the next {@code count} API requests are answered {@code status} (a 5xx, or 429 global with
+   * {@code retryAfterMs}) whatever their rate-limit budget. Returns how many requests storms answered so far.
+   */
+  public int restStorm(int status, int count, long retryAfterMs) {
+    storm.start(status, count, retryAfterMs);
+    return storm.answered();
+  }
+
   /** Server op 1 (heartbeat request). */
   public Future<Void> requestHeartbeat(int shard) {
     return onContext(() -> faults.requestHeartbeat(shard));

@@ -60,6 +60,18 @@ public final class SimulatorLog {
   public record Handshake(String path, String userAgent, String outcome, long atMillis) {
   }
 
+  private final Map<String, long[]> endedSessions = new ConcurrentHashMap<>();
+
+  /** A session ended (op 9 false, a session-ending close, expiry): its shard and the last seq it issued. */
+  public void sessionEnded(String sessionId, int shard, long lastSeq) {
+    endedSessions.put(sessionId, new long[] {shard, lastSeq});
+  }
+
+  /** Sessions that ended (forgotten by the gateway hub), by id: {@code [shard, last seq issued]}. */
+  public Map<String, long[]> endedSessions() {
+    return Map.copyOf(endedSessions);
+  }
+
   /** Every gateway upgrade request, in order. */
   public List<Handshake> handshakes() {
     return snapshot(handshakes);

@@ -27,9 +27,11 @@ import org.slf4j.LoggerFactory;
  * gateway nodes are left in its view of the cluster (it is on the minority side of a partition).
  *
  * <p>Spreading: nothing is claimed before the cluster has {@code minNodes} members. A node holding fewer than
- * {@code floor(groups / members)} groups claims a free group at once; a node already at or above that share waits
+ * {@code ceil(groups / members)} groups (one, in its first {@value #SETTLE_MS} ms, while others may still be joining)
+ * claims a free group at once; a node already at or above that share waits
  * until the group has been seen free for {@code 2 × leaseRenewMs × (1 + groups it holds above the share)}, which lets
- * emptier nodes go first. Runs on the verticle's context.
+ * emptier nodes go first; the holder side rebalances down to {@code floor(groups / members)}, one handoff at a time.
+ * Runs on the verticle's context.
  */
 public final class GroupClaimer {
 
@@ -77,6 +79,8 @@ public final class GroupClaimer {
   private boolean again;
   private boolean stopped;
   private long timer = -1;
+  /** After a start, how long a node takes one group at a time (the other nodes may still be joining). */
+  static final long SETTLE_MS = 10_000;
   /** How long a node that woke up from a stall stays out of claiming. */
   static final long QUARANTINE_MS = 10_000;
   private long quarantineUntilNanos = System.nanoTime();
@@ -296,11 +300,13 @@ public final class GroupClaimer {
       if (members.size() < options.minNodes()) {
         return Future.succeededFuture();
       }
-      // during the first TTL other nodes may still be joining: take one group at once, extras only after waiting
-      boolean settling = (System.nanoTime() - startedNanos) / 1_000_000 < options.leaseTtlMs();
-      int share = settling ? 1 : Math.max(1, groups.size() / members.size());
+      // during the first seconds other nodes may still be joining: take one group at once, extras only after
+      // waiting; afterwards (a node left) up to an even share at once: ceil(groups / members)
+      boolean settling = (System.nanoTime() - startedNanos) / 1_000_000 < SETTLE_MS;
+      int share = settling ? 1 : Math.max(1, (groups.size() + members.size() - 1) / members.size());
       int heldHere = reserveLocal();
       if (heldHere < 0) {
+        again = true; // another verticle of this node claimed meanwhile: look again right after this step
         return Future.succeededFuture();
       }
       long extraWaitMs = heldHere < share ? 0 : 2 * options.leaseRenewMs() * (1 + heldHere - share);

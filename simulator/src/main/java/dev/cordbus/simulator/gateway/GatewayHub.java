@@ -277,7 +277,7 @@ public final class GatewayHub {
         c.close(CloseCode.SESSION_TIMED_OUT.code(), CloseCode.SESSION_TIMED_OUT.reason());
       }
     }
-    sessions.expire(now, options.resumeWindowMs());
+    sessions.expire(now, options.resumeWindowMs(), s -> log.sessionEnded(s.id, s.shard, s.seq()));
   }
 
   /** Closes every connection (1001, sessions stay resumable) and stops the watchdog. */
