@@ -70,6 +70,7 @@ public final class GroupClaimer {
   private final java.util.Set<String> knownGateways = new java.util.HashSet<>();
   private final Map<String, Long> freeSince = new HashMap<>();
   private final LocalMap<String, Integer> local;
+  private final LocalMap<String, Long> handedOff;
   private Future<AsyncMap<String, String>> map;
   private Future<AsyncMap<String, String>> nodesMap;
   private String group;
@@ -79,6 +80,8 @@ public final class GroupClaimer {
   private boolean again;
   private boolean stopped;
   private long timer = -1;
+  /** Node-local map: when this node last handed each group off (monotonic nanos). */
+  static final String HANDED_OFF = "cordbus.gateway.handed-off";
   /** After a start, how long a node takes one group at a time (the other nodes may still be joining). */
   static final long SETTLE_MS = 10_000;
   /** How long a node that woke up from a stall stays out of claiming. */
@@ -99,6 +102,7 @@ public final class GroupClaimer {
     this.owner = owner;
     this.listener = listener;
     this.local = vertx.sharedData().getLocalMap(LOCAL);
+    this.handedOff = vertx.sharedData().getLocalMap(HANDED_OFF);
     this.guard = new LeaseGuard(options.stallLimitMs());
     this.watch = new ClusterWatch(vertx, nodes, guard, options.stallLimitMs(), new ClusterWatch.Listener() {
       @Override
@@ -140,7 +144,7 @@ public final class GroupClaimer {
       lose("the lease could not be proven (not renewed within " + options.leaseTtlMs() + " ms, or this node stalled)");
       return;
     }
-    nodesMap.compose(m -> m.put(nodes.nodeId(), "gateway", options.leaseTtlMs()));
+    nodesMap.compose(m -> m.put(nodes.nodeId(), "gateway", options.leaseTtlMs())).compose(v -> refreshGateways());
     step();
   }
 
@@ -268,6 +272,8 @@ public final class GroupClaimer {
     group = null;
     lease = null;
     LOG.info("handing shard group '{}' to a node with fewer groups", g);
+    // this node's verticles leave it to the others for a few renew periods (no handoff ping-pong)
+    handedOff.put(g, System.nanoTime());
     return listener.handoff(g).eventually(() -> map.compose(m -> m.removeIfPresent(key(g), held.encode())))
         .eventually(() -> {
           guard.release();
@@ -279,17 +285,30 @@ public final class GroupClaimer {
 
   /** The cluster members that run gateway verticles (this one included). */
   private Future<List<String>> gatewayNodes() {
-    List<String> members = nodes.members();
+    if (!knownGateways.isEmpty()) {
+      // the cache is refreshed by every tick; a claim right after a member left must not wait for a cluster-wide
+      // key listing while Hazelcast migrates the dead member's partitions
+      return Future.succeededFuture(cachedGatewayNodes());
+    }
+    return refreshGateways().map(v -> cachedGatewayNodes());
+  }
+
+  private Future<Void> refreshGateways() {
     return nodesMap.compose(AsyncMap::keys).map(keys -> {
+      knownGateways.clear();
       knownGateways.addAll(keys);
-      List<String> out = new java.util.ArrayList<>();
-      for (String m : members) {
-        if (keys.contains(m) || m.equals(nodes.nodeId())) {
-          out.add(m);
-        }
-      }
-      return out;
+      return null;
     });
+  }
+
+  private List<String> cachedGatewayNodes() {
+    List<String> out = new java.util.ArrayList<>();
+    for (String m : nodes.members()) {
+      if (knownGateways.contains(m) || m.equals(nodes.nodeId())) {
+        out.add(m);
+      }
+    }
+    return out;
   }
 
   private Future<Void> claim() {
@@ -337,7 +356,9 @@ public final class GroupClaimer {
         return tryGroups(m, i + 1, extraWaitMs);
       }
       long seen = freeSince.computeIfAbsent(g, k -> System.nanoTime());
-      if ((System.nanoTime() - seen) / 1_000_000 < extraWaitMs) {
+      Long handedAt = handedOff.get(g);
+      boolean handedHere = handedAt != null && System.nanoTime() - handedAt < handoffCooldownNanos();
+      if ((System.nanoTime() - seen) / 1_000_000 < extraWaitMs || handedHere || mustNotClaim()) {
         return tryGroups(m, i + 1, extraWaitMs);
       }
       long sent = System.nanoTime();
@@ -349,7 +370,8 @@ public final class GroupClaimer {
         if (!ok) {
           return tryGroups(m, i + 1, extraWaitMs);
         }
-        if (stopped) {
+        if (stopped || mustNotClaim()) {
+          // stopped, or this node stalled while the claim was under way (its view of the cluster may be stale)
           return m.removeIfPresent(key(g), next.encode()).map(false);
         }
         group = g;
@@ -364,6 +386,19 @@ public final class GroupClaimer {
         return Future.succeededFuture(true);
       });
     });
+  }
+
+  /** Whether this node is in its post-stall quarantine (or stalled right now): no claim may complete. */
+  private boolean mustNotClaim() {
+    return System.nanoTime() - quarantineUntilNanos < 0 || !guardAlive();
+  }
+
+  private boolean guardAlive() {
+    return guard.live();
+  }
+
+  private long handoffCooldownNanos() {
+    return 3 * options.leaseRenewMs() * 1_000_000L;
   }
 
   private void lose(String why) {

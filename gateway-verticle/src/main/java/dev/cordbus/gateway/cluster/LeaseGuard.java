@@ -51,6 +51,11 @@ public final class LeaseGuard {
     return held && now - validUntilNanos < 0 && now - aliveNanos < stallLimitNanos;
   }
 
+  /** Whether this node's event loop ran within the stall limit (whatever the lease). */
+  public boolean live() {
+    return System.nanoTime() - aliveNanos < stallLimitNanos;
+  }
+
   /** Ms left before the local deadline (negative once past). */
   public long remainingMs() {
     return (validUntilNanos - System.nanoTime()) / 1_000_000L;
