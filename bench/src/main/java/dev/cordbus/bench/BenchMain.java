@@ -131,6 +131,7 @@ public final class BenchMain {
         r.put("written", fired.getLong("written")).put("fireMs", fired.getLong("ms"))
             .put("simCpuSeconds", fired.getDouble("cpuSeconds", 0.0));
         if (profiled) {
+          client.close(); // the children write their JFR recordings as they exit
           r.put("hottest", kase.equals(Cases.TWO_NODE) ? "bot JVM:\n\n" + hottest(jfr) + "\ngateway JVM:\n\n"
               + hottest(logs.resolve(tag + "-gateway.jfr")) : hottest(jfr));
         }

@@ -1,5 +1,6 @@
 package dev.cordbus.gateway.publish;
 
+import dev.cordbus.api.dispatch.JsonStrings;
 import dev.cordbus.gateway.compression.Utf8;
 
 /**
@@ -237,36 +238,32 @@ final class EnvelopeScanner {
     if (next() != '"') {
       throw Bad.INSTANCE;
     }
+    byte[] b = a;
+    int p = pos;
+    int e = end;
     while (true) {
-      if (pos >= end) {
+      p = JsonStrings.plainRun(b, p, e);
+      if (p >= e) {
         throw Bad.INSTANCE;
       }
-      int c = a[pos];
+      int c = b[p];
       if (c == '"') {
-        pos++;
+        pos = p + 1;
         return;
       }
       if (c == '\\') {
-        pos++;
-        int e = next();
-        switch (e) {
-          case '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> { }
-          case 'u' -> {
-            for (int k = 0; k < 4; k++) {
-              int h = next();
-              if (!((h >= '0' && h <= '9') || (h >= 'a' && h <= 'f') || (h >= 'A' && h <= 'F'))) {
-                throw Bad.INSTANCE;
-              }
-            }
-          }
-          default -> throw Bad.INSTANCE;
+        p = JsonEscapes.escape(b, p + 1, e);
+        if (p < 0) {
+          throw Bad.INSTANCE;
         }
-      } else if (c >= 0 && c < 0x20) {
-        throw Bad.INSTANCE;
-      } else if (c < 0) {
-        utf8();
+      } else if (c >= 0) {
+        throw Bad.INSTANCE; // a control character
       } else {
-        pos++;
+        int n = Utf8.sequence(b, p, e);
+        if (n < 0) {
+          throw Bad.INSTANCE;
+        }
+        p += n;
       }
     }
   }
@@ -281,15 +278,6 @@ final class EnvelopeScanner {
       }
     }
     return true;
-  }
-
-  /** One multi-byte UTF-8 sequence at pos ({@link Utf8#sequence}). */
-  private void utf8() {
-    int n = Utf8.sequence(a, pos, end);
-    if (n < 0) {
-      throw Bad.INSTANCE;
-    }
-    pos += n;
   }
 
   /** An integer (no fraction or exponent) that fits a long; a number of any other shape is not for this path. */

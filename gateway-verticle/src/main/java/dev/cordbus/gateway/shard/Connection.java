@@ -5,7 +5,9 @@ import dev.cordbus.gateway.compression.ZlibStreamDecoder;
 import dev.cordbus.gateway.heartbeat.HeartbeatTracker;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketFrame;
 import java.util.ArrayDeque;
 
 /**
@@ -31,8 +33,13 @@ final class Connection {
   long drainTimer = -1;
   /** Dispatches received since RESUME was sent (reported with RESUMED). */
   long replayed;
-  /** The parts of a fragmented text message so far, or null. */
-  private io.vertx.core.buffer.Buffer textParts;
+  /** The parts of a fragmented message so far, or null. */
+  private Buffer parts;
+  /** Whether the message being assembled (or the last one completed) is text rather than binary. */
+  private boolean text;
+
+  /** The largest message assembled from fragments (Discord's largest payloads are a few MiB). */
+  static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
 
   Connection(WebSocket ws, String url, ZlibStreamDecoder decoder) {
     this.ws = ws;
@@ -41,26 +48,40 @@ final class Connection {
   }
 
   /**
-   * Assembles text messages from frames (text and its continuations; binary messages are assembled by Vert.x), so
-   * the bytes reach the parser as received, with no String in between.
+   * Assembles messages from frames (a text or binary frame and its continuations), so the bytes reach the decoder or
+   * the parser as received. Vert.x's own aggregation (a message handler) would also decode every text message into a
+   * String that nobody reads: about a sixth of the gateway's CPU without transport compression.
    *
-   * @return the bytes of a text message completed by {@code frame}, else null
+   * @return the payload of the message completed by {@code frame} ({@link #text()} says which kind), else null
+   * @throws GatewayException (BAD_FRAME) when a message grows past {@link #MAX_MESSAGE_BYTES}; its parts are dropped
    */
-  byte[] textMessage(io.vertx.core.http.WebSocketFrame frame) {
-    if (frame.isText()) {
+  Buffer message(WebSocketFrame frame) throws GatewayException {
+    if (frame.isText() || frame.isBinary()) {
+      text = frame.isText();
       if (frame.isFinal()) {
-        return frame.binaryData().getBytes();
+        parts = null;
+        return frame.binaryData();
       }
-      textParts = io.vertx.core.buffer.Buffer.buffer().appendBuffer(frame.binaryData());
-    } else if (frame.isContinuation() && textParts != null) {
-      textParts.appendBuffer(frame.binaryData());
+      parts = Buffer.buffer().appendBuffer(frame.binaryData());
+    } else if (frame.isContinuation() && parts != null) {
+      parts.appendBuffer(frame.binaryData());
+      if (parts.length() > MAX_MESSAGE_BYTES) {
+        parts = null;
+        throw new GatewayException(GatewayException.Kind.BAD_FRAME,
+            "a WebSocket message is larger than " + MAX_MESSAGE_BYTES + " bytes");
+      }
       if (frame.isFinal()) {
-        byte[] whole = textParts.getBytes();
-        textParts = null;
+        Buffer whole = parts;
+        parts = null;
         return whole;
       }
     }
     return null;
+  }
+
+  /** Whether the last message {@link #message} completed is a text message (else binary). */
+  boolean text() {
+    return text;
   }
 
   /** Cancels timers, fails queued commands, releases the inflater. */

@@ -280,13 +280,7 @@ public final class Shard {
     ZlibStreamDecoder decoder = options.compression() == Compression.ZLIB_STREAM ? new ZlibStreamDecoder() : null;
     Connection c = new Connection(ws, url, decoder);
     conn = c;
-    ws.frameHandler(frame -> {
-      byte[] text = c.textMessage(frame);
-      if (text != null) {
-        frames.onText(c, text);
-      }
-    });
-    ws.binaryMessageHandler(buffer -> frames.onBinary(c, buffer));
+    ws.frameHandler(frame -> frames.onWebSocketFrame(c, frame));
     ws.exceptionHandler(e -> LOG.debug("shard {}: socket error: {}", id, e.toString()));
     ws.closeHandler(v -> onContext(() -> onClosed(c)));
     publisher.lifecycle(Addresses.SHARD_CONNECT, id, shardCount,

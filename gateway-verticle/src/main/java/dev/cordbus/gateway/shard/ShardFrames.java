@@ -48,6 +48,35 @@ final class ShardFrames {
     onFrame(c, bytes, nanos, millis);
   }
 
+  /** Every WebSocket frame of {@code c}: whole messages go to {@link #onText} or {@link #onBinary}. */
+  void onWebSocketFrame(Connection c, io.vertx.core.http.WebSocketFrame frame) {
+    Buffer message;
+    try {
+      message = c.message(frame);
+    } catch (GatewayException e) {
+      oversized(c, e.getMessage());
+      return;
+    }
+    if (message == null) {
+      return;
+    }
+    if (c.text()) {
+      onText(c, message.getBytes());
+    } else {
+      onBinary(c, message);
+    }
+  }
+
+  /** A message too large to assemble: a bad frame, then a resumable reconnect (its bytes are gone). */
+  private void oversized(Connection c, String reason) {
+    if (c != shard.conn) {
+      return;
+    }
+    bad(reason + ", reconnecting");
+    shard.disconnect(Shard.Initiator.CLIENT, 4000, "message too large",
+        shard.session != null ? Shard.Next.RESUME : Shard.Next.IDENTIFY);
+  }
+
   /** A whole text message's bytes (the shard assembles fragmented text messages). */
   void onText(Connection c, byte[] bytes) {
     if (c == shard.conn) {

@@ -115,6 +115,41 @@ class EnvelopeScannerTest {
   }
 
   @Test
+  void everyKindOfByteAtEveryPlaceOfAStringGetsTheSameVerdict() {
+    // strings are skipped eight bytes at a time: put each byte that needs a look at each offset of a word
+    String[] specials = {"\\\"", "\\n", "\\u00e9", "\\u00g9", "\\x", "\"", "\u0001", "\u001f", "\u007f", "\u00e9",
+        "\uD83D\uDD25", "\\"};
+    byte[][] raw = {{(byte) 0x80}, {(byte) 0xC3}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {(byte) 0xFF}};
+    int fast = 0;
+    for (int len = 0; len < 20; len++) {
+      for (int at = 0; at <= len; at++) {
+        String before = "a".repeat(at);
+        String after = "b".repeat(len - at);
+        for (String special : specials) {
+          byte[] b = frame(before + special + after);
+          agree(b, "string with " + special + " at " + at);
+          fast += parser.fast(b, 0, b.length) != null ? 1 : 0;
+        }
+        for (byte[] r : raw) {
+          byte[] head = frame(before);
+          byte[] b = new byte[head.length + r.length];
+          int q = head.length - 3; // before the closing quote and the two braces
+          System.arraycopy(head, 0, b, 0, q);
+          System.arraycopy(r, 0, b, q, r.length);
+          System.arraycopy(head, q, b, q + r.length, 3);
+          agree(b, "string with raw bytes at " + at);
+        }
+      }
+    }
+    assertTrue(fast > 1000, "valid strings take the fast path: " + fast);
+  }
+
+  private static byte[] frame(String content) {
+    return ("{\"op\":0,\"s\":1,\"t\":\"MESSAGE_CREATE\",\"d\":{\"content\":\"" + content + "\"}}")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
   void theFastPathReadsWhatTheGatewayNeeds() {
     byte[] b = "{\"op\":0,\"s\":9,\"t\":\"MESSAGE_CREATE\",\"d\":{\"id\":\"1\",\"guild_id\":\"77\",\"x\":{\"guild_id\":\"5\"}}}"
         .getBytes(StandardCharsets.UTF_8);

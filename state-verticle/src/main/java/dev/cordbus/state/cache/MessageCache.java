@@ -1,9 +1,9 @@
 package dev.cordbus.state.cache;
 
 import dev.cordbus.state.store.Blob;
+import dev.cordbus.state.store.LongMap;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +20,11 @@ public final class MessageCache {
   private final int perChannel;
   /** message id → channel id, in LRU order. */
   private final LinkedHashMap<Long, Long> lru = new LinkedHashMap<>(256, 0.75f, true);
-  /** channel id → (message id → JSON), in LRU order per channel. */
-  private final Map<Long, LinkedHashMap<Long, byte[]>> channels = new HashMap<>();
+  /**
+   * channel id → (message id → JSON), in LRU order per channel. A {@link LongMap}: it mixes the key's bits, where a
+   * {@code HashMap<Long, ...>} puts snowflakes made in the same second in one bucket.
+   */
+  private final LongMap<LinkedHashMap<Long, byte[]>> channels = new LongMap<>();
   private long evicted;
 
   /** A cache with these limits (0 = cache nothing). */
@@ -40,10 +43,14 @@ public final class MessageCache {
    * previous bytes or null.
    */
   public byte[] put(long channelId, long messageId, byte[] json) {
-    if (total == 0 || perChannel == 0) {
-      return null;
+    if (total == 0 || perChannel == 0 || channelId == 0) {
+      return null; // 0: a message without a channel id is not cached
     }
-    LinkedHashMap<Long, byte[]> ch = channels.computeIfAbsent(channelId, k -> new LinkedHashMap<>(16, 0.75f, true));
+    LinkedHashMap<Long, byte[]> ch = channels.get(channelId);
+    if (ch == null) {
+      ch = new LinkedHashMap<>(16, 0.75f, true);
+      channels.put(channelId, ch);
+    }
     byte[] old = ch.put(messageId, json);
     lru.put(messageId, channelId);
     if (ch.size() > perChannel) {

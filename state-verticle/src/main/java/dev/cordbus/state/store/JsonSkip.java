@@ -1,5 +1,7 @@
 package dev.cordbus.state.store;
 
+import dev.cordbus.api.dispatch.JsonStrings;
+
 /**
  * Walks JSON bytes that are already known to be valid (the gateway checked every frame) without tokenising what it
  * passes over: a string is a run to its closing quote, an object or array a run to its matching bracket. About three
@@ -28,16 +30,18 @@ public final class JsonSkip {
     if (p >= end || a[p] != '"') {
       return -1;
     }
-    for (int i = p + 1; i < end; i++) {
+    int i = p + 1;
+    while (true) {
+      i = JsonStrings.plainRun(a, i, end);
+      if (i >= end) {
+        return -1;
+      }
       byte c = a[i];
       if (c == '"') {
         return i + 1;
       }
-      if (c == '\\') {
-        i++;
-      }
+      i += c == '\\' ? 2 : 1;
     }
-    return -1;
   }
 
   /** The position after the value starting at {@code p}, or -1. */
@@ -91,8 +95,8 @@ public final class JsonSkip {
   }
 
   /**
-   * The id in {@code a[from, to)}: a quoted or bare run of at most 18 digits; -1 for anything else (the caller
-   * then reads it the long way), 0 for null.
+   * The id in {@code a[from, to)}: a quoted or bare run of at most 19 digits that fits a long (Discord's snowflakes
+   * have had 19 digits since 2022); -1 for anything else (the caller then reads it the long way), 0 for null.
    */
   public static long id(byte[] a, int from, int to) {
     if (to - from == 4 && a[from] == 'n') {
@@ -103,13 +107,13 @@ public final class JsonSkip {
       to--;
     }
     int n = to - from;
-    if (n == 0 || n > 18) {
+    if (n == 0 || n > 19) {
       return -1;
     }
     long v = 0;
     for (int i = from; i < to; i++) {
       int d = a[i] - '0';
-      if (d < 0 || d > 9) {
+      if (d < 0 || d > 9 || v > (Long.MAX_VALUE - d) / 10) {
         return -1;
       }
       v = v * 10 + d;

@@ -1,0 +1,47 @@
+package dev.cordbus.api.dispatch;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * The inside of JSON strings as bytes, shared by the gateway's frame scanner and the readers of the state cache:
+ * message contents are long runs of bytes that need no look, skipped eight at a time.
+ */
+public final class JsonStrings {
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+
+  /**
+   * Skips the bytes from {@code p} that need no look (printable ASCII other than quote and backslash), eight at a
+   * time while it can: message contents are long runs of them. Returns the index of the first other byte, or e.
+   */
+  public static int plainRun(byte[] b, int p, int e) {
+    while (p + 8 <= e) {
+      long x = (long) LONGS.get(b, p);
+      long quote = x ^ (ONES * '"');
+      long slash = x ^ (ONES * '\\');
+      // a byte >= 0x80, < 0x20, '"' or '\\' in x sets a high bit here: never missed; a borrow may flag a clean
+      // byte after one below 0x20, and the byte loop below decides anyway
+      long special = (x | (x - ONES * 0x20) | ((quote - ONES) & ~quote) | ((slash - ONES) & ~slash)) & HIGHS;
+      if (special != 0) {
+        break;
+      }
+      p += 8;
+    }
+    while (p < e) {
+      int c = b[p];
+      if (c < 0x20 || c == '"' || c == '\\') {
+        return p; // negative bytes (non-ASCII) are below 0x20 too
+      }
+      p++;
+    }
+    return p;
+  }
+
+  private JsonStrings() {
+  }
+}
