@@ -273,14 +273,23 @@ class GatewayClusterTest {
   void aRollingRestartOfEveryGatewayNodeResumesOnlyLosesNothingAndLeavesNoGapOfTwoSeconds() throws Exception {
     rig.waitForSpread(60_000, "every node holding a group");
     int identifies = rig.sim.log().identifies().size();
-    var stream = rig.sim.scenario().firehose(60_000, 500);
+    // a steady 500 dispatches/s, in chunks of 1,000, until the restarts are over
+    java.util.concurrent.atomic.AtomicBoolean streaming = new java.util.concurrent.atomic.AtomicBoolean(true);
+    java.util.concurrent.CompletableFuture<Long> stream = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+      long n = 0;
+      try {
+        while (streaming.get()) {
+          n += ClusterRig.await(rig.sim.scenario().firehose(1_000, 500), 60);
+        }
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+      return n;
+    });
     Thread.sleep(1_000);
     rig.mark(System.nanoTime());
     List<Long> restartMs = new ArrayList<>();
     for (ChildProcess old : List.copyOf(rig.gateways)) {
-      if (stream.isComplete()) {
-        break;
-      }
       long t0 = System.currentTimeMillis();
       Integer exit = old.terminate(30_000);
       assertTrue(exit != null, "the node stopped on SIGTERM");
@@ -289,8 +298,9 @@ class GatewayClusterTest {
       rig.waitForSpread(120_000, "the restarted node holding a group");
       restartMs.add(System.currentTimeMillis() - t0);
     }
-    assertEquals(3, restartMs.size(), "three restarts while the stream ran (restart times " + restartMs + ")");
-    long written = ClusterRig.await(stream, 180);
+    Thread.sleep(2_000);
+    streaming.set(false);
+    long written = stream.get(120, java.util.concurrent.TimeUnit.SECONDS);
     rig.waitForBotToHaveEverything(60_000, "every seq of every shard at the bot");
     assertEquals(identifies, rig.sim.log().identifies().size(), "RESUME only: " + rig.sim.log().identifies());
     JsonObject stats = rig.botStats();

@@ -76,6 +76,9 @@ public final class GroupClaimer {
   private String group;
   private Lease lease;
   private boolean busy;
+  private io.vertx.core.eventbus.MessageConsumer<String> freed;
+  /** A member left since this verticle started: failover claims take a full share at once. */
+  private boolean memberLeft;
   /** A membership change arrived while a step was under way: run another step right after. */
   private boolean again;
   private boolean stopped;
@@ -132,6 +135,11 @@ public final class GroupClaimer {
     map = vertx.sharedData().getAsyncMap(MAP);
     nodesMap = vertx.sharedData().getAsyncMap(NODES);
     watch.start();
+    freed = vertx.eventBus().<String>consumer(dev.cordbus.api.Addresses.GATEWAY_LEASE_FREED, m -> {
+      if (group == null && !stopped) {
+        step();
+      }
+    });
     tick();
     timer = vertx.setPeriodic(options.leaseRenewMs(), t -> tick());
   }
@@ -181,6 +189,7 @@ public final class GroupClaimer {
       lose("this node was stalled for " + gapMs + " ms and may have been removed from the cluster meanwhile");
       // if nobody took it, free it at once so another node (or this one, later) resumes the shards
       map.compose(m -> m.removeIfPresent(key(g), held.encode())).timeout(5, TimeUnit.SECONDS)
+          .onSuccess(ok -> announceFreed(g))
           .onFailure(e -> LOG.debug("could not release the lease of '{}' after the stall: {}", g, e.toString()));
     }
   }
@@ -192,6 +201,7 @@ public final class GroupClaimer {
     }
     long gateways = members.stream().filter(m -> m.equals(nodes.nodeId()) || knownGateways.contains(m)).count();
     if (!removed.isEmpty()) {
+      memberLeft = true;
       LOG.info("cluster members left: {}; {} gateway node(s) remain", removed, gateways);
     }
     if (group != null && gateways < options.minNodes()) {
@@ -235,31 +245,8 @@ public final class GroupClaimer {
       return Future.succeededFuture();
     }
     return map.compose(AsyncMap::entries).compose(entries -> {
-      long now = System.currentTimeMillis();
-      Map<String, Integer> perNode = new HashMap<>();
-      members.forEach(n -> perNode.put(n, 0));
-      String mine = nodes.nodeId() + "/";
-      String greatestHere = null;
-      for (Map.Entry<String, String> e : entries.entrySet()) {
-        Lease l = Lease.decode(e.getValue());
-        if (l == null || l.claimable(now, options.clockSkewMs()) || !groups.contains(e.getKey().substring(6))) {
-          continue;
-        }
-        String node = l.owner().substring(0, Math.max(0, l.owner().lastIndexOf('/')));
-        perNode.computeIfPresent(node, (k, v) -> v + 1);
-        if (l.owner().startsWith(mine) && (greatestHere == null || l.owner().compareTo(greatestHere) > 0)) {
-          greatestHere = l.owner();
-        }
-      }
-      int share = groups.size() / members.size();
-      boolean someoneShort = perNode.values().stream().anyMatch(c -> c < share);
-      // one handoff at a time in the whole cluster: the fullest node (the smallest id among equals) gives one group
-      String fullest = perNode.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
-          .thenComparing(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder()))).map(Map.Entry::getKey)
-          .orElse(null);
-      if (perNode.getOrDefault(nodes.nodeId(), 0) > share && someoneShort && owner.equals(greatestHere)
-          && nodes.nodeId().equals(fullest)
-          && group != null && listener.canHandOff(group)) {
+      if (group != null && Rebalance.shouldHandOff(entries, members, groups, nodes.nodeId(), owner,
+          System.currentTimeMillis(), options.clockSkewMs()) && listener.canHandOff(group)) {
         return handoff();
       }
       return Future.succeededFuture();
@@ -274,7 +261,8 @@ public final class GroupClaimer {
     LOG.info("handing shard group '{}' to a node with fewer groups", g);
     // this node's verticles leave it to the others for a few renew periods (no handoff ping-pong)
     handedOff.put(g, System.nanoTime());
-    return listener.handoff(g).eventually(() -> map.compose(m -> m.removeIfPresent(key(g), held.encode())))
+    return listener.handoff(g).eventually(() -> map.compose(m -> m.removeIfPresent(key(g), held.encode()))
+        .onSuccess(ok -> announceFreed(g)))
         .eventually(() -> {
           guard.release();
           releaseLocal();
@@ -321,7 +309,7 @@ public final class GroupClaimer {
       }
       // during the first seconds other nodes may still be joining: take one group at once, extras only after
       // waiting; afterwards (a node left) up to an even share at once: ceil(groups / members)
-      boolean settling = (System.nanoTime() - startedNanos) / 1_000_000 < SETTLE_MS;
+      boolean settling = !memberLeft && (System.nanoTime() - startedNanos) / 1_000_000 < SETTLE_MS;
       int share = settling ? 1 : Math.max(1, (groups.size() + members.size() - 1) / members.size());
       int heldHere = reserveLocal();
       if (heldHere < 0) {
@@ -388,6 +376,10 @@ public final class GroupClaimer {
     });
   }
 
+  private void announceFreed(String g) {
+    vertx.eventBus().publish(dev.cordbus.api.Addresses.GATEWAY_LEASE_FREED, g);
+  }
+
   /** Whether this node is in its post-stall quarantine (or stalled right now): no claim may complete. */
   private boolean mustNotClaim() {
     return System.nanoTime() - quarantineUntilNanos < 0 || !guardAlive();
@@ -418,6 +410,9 @@ public final class GroupClaimer {
   public Future<Void> stop() {
     stopped = true;
     watch.stop();
+    if (freed != null) {
+      freed.unregister();
+    }
     if (timer >= 0) {
       vertx.cancelTimer(timer);
     }
@@ -430,8 +425,12 @@ public final class GroupClaimer {
       return Future.succeededFuture();
     }
     releaseLocal();
+    handedOff.put(g, System.nanoTime()); // this node is probably shutting down: its other verticles leave g alone
     return map.compose(m -> m.removeIfPresent(key(g), held.encode())).timeout(5, TimeUnit.SECONDS)
-        .onSuccess(ok -> LOG.info("released shard group '{}'", g)).<Void>mapEmpty().otherwiseEmpty();
+        .onSuccess(ok -> {
+          LOG.info("released shard group '{}'", g);
+          announceFreed(g);
+        }).<Void>mapEmpty().otherwiseEmpty();
   }
 
   /** Counts this verticle in its node's held groups; returns the count before, or -1 if it changed meanwhile. */
