@@ -208,7 +208,7 @@ public final class FaultSoak {
         case SIGSTOP -> {
           ChildProcess victim = rig.gateways.get(random.nextInt(rig.gateways.size()));
           ClusterRig.signal(victim, "STOP");
-          Thread.sleep(8_000);
+          Thread.sleep(14_000); // longer than failure detection (max-no-heartbeat 10 s)
           ClusterRig.signal(victim, "CONT");
           victim.terminate(30_000);
           rig.gateways.remove(victim);

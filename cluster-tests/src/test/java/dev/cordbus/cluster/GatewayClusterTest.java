@@ -41,8 +41,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 class GatewayClusterTest {
 
   private static ClusterRig rig;
-  /** Longer than the shipped failure detection (max-no-heartbeat 5 s) plus its 1 s heartbeat. */
-  private static final long STALL_MS = 10_000;
+  /** Longer than the shipped failure detection (max-no-heartbeat 10 s) plus its 1 s heartbeat and a margin. */
+  private static final long STALL_MS = 14_000;
   private static final List<String> figures = new ArrayList<>();
 
   @BeforeAll
@@ -166,7 +166,7 @@ class GatewayClusterTest {
     long contNanos;
     long contAt;
     try {
-      // longer than failure detection (max-no-heartbeat 5 s): the node is removed and its groups resumed elsewhere
+      // longer than failure detection (max-no-heartbeat 10 s): the node is removed and its groups resumed elsewhere
       Thread.sleep(STALL_MS);
     } finally {
       contNanos = System.nanoTime();
@@ -211,7 +211,7 @@ class GatewayClusterTest {
         "the woken node noticed its stall");
     long recovered = moved.stream().mapToLong(SimulatorLog.Resume::atMillis).max().orElseThrow() - stoppedAt;
     long firstResume = moved.stream().mapToLong(SimulatorLog.Resume::atMillis).min().orElseThrow() - stoppedAt;
-    figure(String.format("stall: SIGSTOP %d s of a node holding %s (shipped failure detection 5 s), then SIGCONT: "
+    figure(String.format("stall: SIGSTOP %d s of a node holding %s (shipped failure detection 10 s), then SIGCONT: "
         + "its shards RESUMEd elsewhere %d-%d ms after the SIGSTOP; the woken node published nothing more on them "
         + "(dispatches read after SIGCONT that were delivered before: 0); seqs lost: 0; dispatches delivered twice "
         + "with different bodies: 0", STALL_MS / 1000, itsGroups, firstResume, recovered));

@@ -22,7 +22,7 @@ import java.util.List;
  * @param sessionFlushMs how often changed sessions (session id, seq, resume URL) are written to the cluster
  * @param stallLimitMs a node whose event loop did not run for this long (GC pause, SIGSTOP, VM migration) may have
  *     been removed from the cluster meanwhile: it publishes nothing more and gives its groups up. Must stay below
- *     Hazelcast's {@code max-no-heartbeat} minus its heartbeat interval (5 s - 1 s in {@code conf/cluster.xml})
+ *     Hazelcast's {@code max-no-heartbeat} minus its heartbeat interval (10 s - 1 s in {@code conf/cluster.xml})
  */
 public record ClusterOptions(Boolean enabled, int autoGroups, long leaseTtlMs, long leaseRenewMs, long clockSkewMs,
     int minNodes, long sessionFlushMs, long stallLimitMs) {
