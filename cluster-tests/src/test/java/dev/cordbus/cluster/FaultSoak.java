@@ -197,8 +197,8 @@ public final class FaultSoak {
         }
         case MALFORMED -> await(sim.sendRaw(shard, "{\"op\":0,\"s\":\"not a number\",\"t\":\"MESSAGE_CREATE\",\"d\":"),
             10);
-        case REST_5XX -> sim.restStorm(500 + 2 + random.nextInt(2), 10, 0);
-        case REST_429 -> sim.restStorm(429, 10, 300);
+        case REST_5XX -> sim.restStorm(500 + 2 + random.nextInt(2), 5, 0);
+        case REST_429 -> sim.restStorm(429, 5, 300);
         case KILL_9 -> {
           ChildProcess victim = rig.gateways.get(random.nextInt(rig.gateways.size()));
           victim.kill();
@@ -284,7 +284,10 @@ public final class FaultSoak {
         rest.calls.get(), rest.ok.get(), rest.failed.get(), heapBefore, heapAfter, seconds);
   }
 
-  /** REST traffic through the REST verticle (a GET every 50 ms) and the fault tally. */
+  /**
+   * REST traffic through the REST verticle (a GET of a channel every 1.1 s, inside the simulator's 5 per 5 s for the
+   * route, so only the storms make calls retry or fail) and the fault tally.
+   */
   static final class Rest {
     final Vertx vertx;
     final AtomicLong calls = new AtomicLong();
@@ -298,7 +301,7 @@ public final class FaultSoak {
       this.vertx = vertx;
       String guild = sim.world().guildIds().get(0);
       String path = "/channels/" + sim.world().textChannelId(guild);
-      this.timer = vertx.setPeriodic(50, t -> {
+      this.timer = vertx.setPeriodic(1_100, t -> {
         calls.incrementAndGet();
         vertx.eventBus().<JsonObject>request(dev.cordbus.api.rest.RestAddresses.REQUEST, RestCall.of("GET", path).toJson(),
             new io.vertx.core.eventbus.DeliveryOptions().setSendTimeout(30_000)).onComplete(ar -> {

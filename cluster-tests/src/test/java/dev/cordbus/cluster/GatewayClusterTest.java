@@ -42,7 +42,7 @@ class GatewayClusterTest {
 
   private static ClusterRig rig;
   /** Longer than the shipped failure detection (max-no-heartbeat 10 s) plus its 1 s heartbeat and a margin. */
-  private static final long STALL_MS = 14_000;
+  private static final long STALL_MS = 20_000;
   private static final List<String> figures = new ArrayList<>();
 
   @BeforeAll

@@ -256,7 +256,7 @@ public class GatewayVerticle extends VerticleBase {
       stopped = g == null ? Future.succeededFuture() : g.stop(options.keepSessionOnStop(), false);
     } else {
       // with leases the sessions stay resumable and are handed to the next holder
-      stopped = dropGroup(true).eventually(() -> claimer.stop());
+      stopped = claimer.leaving().eventually(() -> dropGroup(true)).eventually(() -> claimer.stop());
     }
     return stopped.eventually(() -> {
       if (identifyQueue != null) {

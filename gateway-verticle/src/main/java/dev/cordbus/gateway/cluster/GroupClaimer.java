@@ -237,7 +237,19 @@ public final class GroupClaimer {
    * and written, lease deleted) so the emptier node claims it at once and RESUMEs.
    */
   private Future<Void> rebalance() {
-    return gatewayNodes().compose(this::rebalance);
+    // a fresh list: a node that is shutting down has left the nodes map and must not be handed a group
+    return refreshGateways().map(v -> cachedGatewayNodes()).compose(this::rebalance);
+  }
+
+  /**
+   * This node is shutting down this verticle: it stops claiming and leaves the nodes map (so nobody hands it a group)
+   * before its group is dropped.
+   */
+  public Future<Void> leaving() {
+    stopped = true;
+    return nodesMap == null ? Future.succeededFuture()
+        : nodesMap.compose(m -> m.remove(nodes.nodeId())).<Void>mapEmpty().timeout(2, TimeUnit.SECONDS)
+            .otherwiseEmpty();
   }
 
   private Future<Void> rebalance(List<String> members) {
@@ -316,7 +328,7 @@ public final class GroupClaimer {
         again = true; // another verticle of this node claimed meanwhile: look again right after this step
         return Future.succeededFuture();
       }
-      long extraWaitMs = heldHere < share ? 0 : 2 * options.leaseRenewMs() * (1 + heldHere - share);
+      long extraWaitMs = heldHere < share ? 0 : options.leaseRenewMs() / 2 * (1 + heldHere - share);
       return map.compose(m -> tryGroups(m, 0, extraWaitMs)).onComplete(ar -> {
         if (ar.failed() || !ar.result()) {
           releaseLocal();
@@ -346,7 +358,12 @@ public final class GroupClaimer {
       long seen = freeSince.computeIfAbsent(g, k -> System.nanoTime());
       Long handedAt = handedOff.get(g);
       boolean handedHere = handedAt != null && System.nanoTime() - handedAt < handoffCooldownNanos();
-      if ((System.nanoTime() - seen) / 1_000_000 < extraWaitMs || handedHere || mustNotClaim()) {
+      long waitLeftMs = extraWaitMs - (System.nanoTime() - seen) / 1_000_000;
+      if (waitLeftMs > 0 && !handedHere && !stopped) {
+        // look again as soon as the emptier nodes had their head start, not a whole tick later
+        vertx.setTimer(waitLeftMs + 5, t -> step());
+      }
+      if (waitLeftMs > 0 || handedHere || mustNotClaim()) {
         return tryGroups(m, i + 1, extraWaitMs);
       }
       long sent = System.nanoTime();
