@@ -442,7 +442,6 @@ public final class GroupClaimer {
       return Future.succeededFuture();
     }
     releaseLocal();
-    handedOff.put(g, System.nanoTime()); // this node is probably shutting down: its other verticles leave g alone
     return map.compose(m -> m.removeIfPresent(key(g), held.encode())).timeout(5, TimeUnit.SECONDS)
         .onSuccess(ok -> {
           LOG.info("released shard group '{}'", g);
