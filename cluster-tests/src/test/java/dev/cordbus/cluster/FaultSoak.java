@@ -65,8 +65,8 @@ public final class FaultSoak {
     String render() {
       return String.join("\n", "FAULT SOAK LEDGER (" + settings.nodes() + " node" + (settings.nodes() > 1 ? "s" : "")
               + ", seed " + settings.seed() + ", " + seconds + " s)",
-          "  dispatches streamed by the simulator: " + written + " (requested " + settings.dispatches() + " at "
-              + settings.rate() + "/s)",
+          "  firehose dispatches written to sessions: " + written + " (of " + settings.dispatches() + " generated at "
+              + settings.rate() + "/s; the others did not pass the bot's intents)",
           "  seqs issued to sessions (READY, GUILD_CREATE, RESUMED included): " + sent,
           "  delivered to the counting consumer (distinct session+seq): " + delivered,
           "  lost: " + lost,

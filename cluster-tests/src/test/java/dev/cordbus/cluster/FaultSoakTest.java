@@ -26,7 +26,7 @@ class FaultSoakTest {
     assertEquals(0, ledger.bodyMismatches(), text);
     assertTrue(ledger.injected().values().stream().mapToInt(Integer::intValue).sum() >= 50,
         "most faults hit a connected shard: " + text);
-    assertTrue(ledger.delivered() >= 90_000, "the stream went through: " + text);
+    assertTrue(ledger.delivered() >= 80_000, "the stream went through (about 90 % pass the intents): " + text);
     assertTrue(ledger.resumes() > 0, text);
   }
 }
