@@ -60,6 +60,8 @@ public final class BotNodeMain {
     final Map<Integer, Long> maxGap = new HashMap<>();
     final Map<Integer, Long> firstAfterMark = new HashMap<>();
     final Map<Integer, Long> duplicatesReadAfterMark = new HashMap<>();
+    /** Per shard, the gateway read times of those duplicates (at most 2,000 per shard). */
+    final Map<Integer, List<Long>> duplicateReadNanos = new HashMap<>();
 
     @Override
     public Future<?> start() {
@@ -99,6 +101,10 @@ public final class BotNodeMain {
         }
         if (read > markNanos && at[seq] < markNanos) {
           duplicatesReadAfterMark.merge(shard, 1L, Long::sum);
+          List<Long> times = duplicateReadNanos.computeIfAbsent(shard, k -> new ArrayList<>());
+          if (times.size() < 2_000) {
+            times.add(read);
+          }
         }
       } else {
         bits.set(seq);
@@ -148,6 +154,7 @@ public final class BotNodeMain {
       maxGap.clear();
       firstAfterMark.clear();
       duplicatesReadAfterMark.clear();
+      duplicateReadNanos.clear();
     }
 
     io.vertx.core.Context ctx() {
@@ -179,9 +186,12 @@ public final class BotNodeMain {
       firstAfterMark.forEach((k, v) -> first.put(Integer.toString(k), v));
       JsonObject dupsAfter = new JsonObject();
       duplicatesReadAfterMark.forEach((k, v) -> dupsAfter.put(Integer.toString(k), v));
+      JsonObject dupTimes = new JsonObject();
+      duplicateReadNanos.forEach((k, v) -> dupTimes.put(Integer.toString(k), new io.vertx.core.json.JsonArray(
+          new ArrayList<>(v))));
       return new JsonObject().put("received", received).put("duplicates", duplicates)
           .put("bodyMismatches", bodyMismatches).put("maxGapMs", gaps).put("firstAfterMarkNanos", first)
-          .put("duplicatesReadAfterMark", dupsAfter)
+          .put("duplicatesReadAfterMark", dupsAfter).put("duplicateReadNanos", dupTimes)
           .put("distinctHandled", distinctHandled).put("shards", shards).put("latency", latency);
     }
   }
