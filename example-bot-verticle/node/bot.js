@@ -1,23 +1,18 @@
 #!/usr/bin/env node
-// cordbus example bot in Node.js, over the Vert.x SockJS event-bus bridge.
-//
-// It listens to discord.MESSAGE_CREATE and answers "!ping" with "pong" by sending a REST call to the REST verticle
-// (address discord.rest.request) through the bridge. It never holds the Discord token: only the bridge's shared
-// secret, which the bridge checks on every inbound message.
+// @ts-check
+// cordbus example bot in Node.js on @cordbus/client (clients/node, TypeScript with .d.ts; `// @ts-check` lets an
+// editor type-check this file against them). Over the Vert.x SockJS bridge it answers "!ping" and "/ping" with
+// "pong", then thanks whoever reacts to its pong, by name, from the cluster's member cache. It never holds the
+// Discord token: only the bridge's secret (or its own client token).
 //
 // Environment:
 //   CORDBUS_BRIDGE_URL     SockJS bridge URL            (default http://127.0.0.1:8080/eventbus)
-//   CORDBUS_BRIDGE_SECRET  the bridge's shared secret   (required to answer; without it the bot only listens)
-//   CORDBUS_SECRET_HEADER  header carrying the secret   (default x-cordbus-secret)
+//   CORDBUS_BRIDGE_SECRET  the bridge's secret or this bot's client token (needed to listen and to answer)
+//   CORDBUS_SECRET_HEADER  header carrying it           (default x-cordbus-secret)
 //   BOT_PREFIX             command prefix               (default "!")
 'use strict';
 
-const EventBus = require('@vertx/eventbus-bridge-client.js');
-
-// Event-bus addresses (the cordbus contract; see the README's address table).
-const MESSAGE_CREATE = 'discord.MESSAGE_CREATE';
-const SHARD_READY = 'discord.shard.ready';
-const REST_REQUEST = 'discord.rest.request';
+const { CordbusClient, Rebuilding } = require('@cordbus/client');
 
 const url = process.env.CORDBUS_BRIDGE_URL || 'http://127.0.0.1:8080/eventbus';
 const secret = process.env.CORDBUS_BRIDGE_SECRET || '';
@@ -28,74 +23,73 @@ function log(...args) {
   console.log(new Date().toISOString().substring(11, 23), ...args);
 }
 
-/** Decides the answer to a MESSAGE_CREATE payload, or null: a pure function, tested by test.js. */
+/**
+ * The answer to a MESSAGE_CREATE payload, or null: a pure function, tested by test.js.
+ * @param {{id?: string, content?: string, author?: {bot?: boolean}}} message
+ * @returns {{content: string, replyTo: string} | null}
+ */
 function answer(message, commandPrefix = prefix) {
-  const author = message.author || {};
-  if (author.bot) {
+  if ((message.author || {}).bot) {
     return null; // never answer bots, ourselves included
   }
   if ((message.content || '').trim() !== commandPrefix + 'ping') {
     return null;
   }
-  return {
-    method: 'POST',
-    path: `/channels/${message.channel_id}/messages`,
-    body: {
-      content: 'pong',
-      message_reference: { message_id: message.id, fail_if_not_exists: false },
-      allowed_mentions: { parse: [] },
-    },
-  };
+  return { content: 'pong', replyTo: String(message.id) };
+}
+
+/** The member, asking again while the owning shard's cache is rebuilt (REBUILDING). */
+async function memberOf(bot, guildId, userId, attempts = 20) {
+  for (let i = 1; ; i++) {
+    try {
+      return await bot.state.member(guildId, userId);
+    } catch (e) {
+      if (!(e instanceof Rebuilding) || i >= attempts) {
+        throw e;
+      }
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
 }
 
 function start() {
-  const eb = new EventBus(url);
-  eb.enableReconnect(true);
-  eb.onerror = (err) => log('bridge error:', err && (err.body || err.message || JSON.stringify(err)));
+  const bot = new CordbusClient({ url, secret, secretHeader });
 
-  eb.onopen = () => {
-    log(`connected to ${url}`);
-    eb.registerHandler(SHARD_READY, {}, (err, msg) => {
-      if (!err) {
-        log(`shard ${msg.body.shard} ready`);
-      }
-    });
-    eb.registerHandler(MESSAGE_CREATE, {}, (err, msg) => {
-      if (err) {
-        log('cannot receive messages:', err.message || err.body);
-        return;
-      }
-      const call = answer(msg.body);
-      if (!call) {
-        return;
-      }
-      if (!secret) {
-        log('!ping seen but CORDBUS_BRIDGE_SECRET is not set: cannot answer');
-        return;
-      }
-      eb.send(REST_REQUEST, call, { [secretHeader]: secret }, (restErr, reply) => {
-        if (restErr) {
-          log(`could not answer !ping in ${msg.body.channel_id}:`, restErr.message || restErr.body);
-        } else {
-          log(`answered !ping from ${(msg.body.author || {}).username} with pong (status ${reply.body.status},`
-            + ` message ${reply.body.body && reply.body.body.id})`);
-        }
-      });
-    });
-    // The bridge does not acknowledge registrations; this line says they were sent.
-    log(`listening on ${MESSAGE_CREATE}`);
-  };
-  eb.onclose = () => log('bridge connection closed');
+  bot.on('MESSAGE_CREATE', async (message, meta) => {
+    const reply = answer(message);
+    if (!reply) {
+      return;
+    }
+    const pong = await bot.rest.createMessage(message.channel_id, reply);
+    log(`PONG ${pong.id} answered !ping ${message.id} from shard ${meta.shard} seq ${meta.seq}`);
+    const reaction = await bot.waitFor('MESSAGE_REACTION_ADD', (r) => r.message_id === pong.id, 120_000);
+    const member = await memberOf(bot, String(reaction.guild_id), reaction.user_id);
+    const name = member.user ? member.user.username : reaction.user_id;
+    await bot.rest.createMessage(message.channel_id, { content: `thanks for the ${reaction.emoji.name}, ${name}` });
+    log(`THANKED ${name}`);
+  });
+
+  bot.onInteraction('command', async (interaction) => {
+    if (interaction.data && interaction.data.name === 'ping') {
+      await bot.reply(interaction, 'pong');
+      log(`SLASH-PONG ${interaction.id}`);
+    }
+  });
+
+  bot.onConnected((count) => log(`CONNECTED ${count} to ${url}`));
+  bot.transport.onBridgeError = (text) => log('bridge refused a frame:', text);
+  bot.connect().then(() => log('listening on discord.MESSAGE_CREATE and discord.interaction.command'));
 
   const stop = () => {
     log('stopping');
-    eb.enableReconnect(false);
-    eb.close();
-    setTimeout(() => process.exit(0), 200).unref();
+    bot.close();
+    console.log('BYE');
+    // Exits when the socket is gone; the timer only bounds the wait.
+    setTimeout(() => process.exit(0), 2000).unref();
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
-  return eb;
+  return bot;
 }
 
 if (require.main === module) {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Minimal cordbus bot over the Vert.x TCP event-bus bridge, with no client library: each frame is a 4-byte
 // big-endian length followed by that many bytes of UTF-8 JSON, in both directions.
-//   -> {"type":"register","address":"discord.MESSAGE_CREATE"}
+//   -> {"type":"register","address":"discord.MESSAGE_CREATE","headers":{"x-cordbus-secret":"..."}}
 //   <- {"type":"message","address":"discord.MESSAGE_CREATE","headers":{...},"body":{...}}
 //   -> {"type":"send","address":"discord.rest.request","headers":{"x-cordbus-secret":"..."},
 //       "replyAddress":"<id>","body":{...}}
@@ -58,7 +58,7 @@ function start() {
   const replies = new Map();
   const socket = net.connect({ host, port }, () => {
     log(`connected to tcp://${host}:${port}`);
-    socket.write(encode({ type: 'register', address: MESSAGE_CREATE }));
+    socket.write(encode({ type: 'register', address: MESSAGE_CREATE, headers: { [secretHeader]: secret } }));
     log(`listening on ${MESSAGE_CREATE}`);
   });
   const send = (address, body, onReply) => {
@@ -78,8 +78,14 @@ function start() {
       return;
     }
     if (frame.address === MESSAGE_CREATE) {
-      const call = answer(frame.body, prefix);
-      if (call) {
+      const reply = answer(frame.body, prefix);
+      if (reply) {
+        const call = {
+          method: 'POST',
+          path: `/channels/${frame.body.channel_id}/messages`,
+          body: { content: reply.content, message_reference: { message_id: reply.replyTo, fail_if_not_exists: false },
+            allowed_mentions: { parse: [] } },
+        };
         send(REST_REQUEST, call, (reply) => log(`answered !ping with pong (status ${reply.body && reply.body.status})`));
       }
     }

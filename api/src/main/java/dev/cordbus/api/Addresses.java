@@ -10,35 +10,49 @@ package dev.cordbus.api;
 public final class Addresses {
 
   /** Prefix of every cordbus address. */
+  @Address(Address.Mode.NAMESPACE)
   public static final String PREFIX = "discord.";
 
   /** Every gateway frame, any opcode, undecoded (a JSON text), published before any parsing of its payload. */
+  @Address(Address.Mode.PUBLISHED)
   public static final String RAW = "discord.raw";
 
   /** A shard opened its WebSocket: {@code {shard, shardCount, url, resuming}}. */
+  @Address(Address.Mode.PUBLISHED)
   public static final String SHARD_CONNECT = "discord.shard.connect";
   /** A shard received READY: {@code {shard, shardCount, sessionId, guilds}}. */
+  @Address(Address.Mode.PUBLISHED)
   public static final String SHARD_READY = "discord.shard.ready";
   /** A shard resumed its session (RESUMED received): {@code {shard, shardCount, sessionId, replayed}}. */
+  @Address(Address.Mode.PUBLISHED)
   public static final String SHARD_RESUME = "discord.shard.resume";
   /** A shard's WebSocket closed: {@code {shard, shardCount, code, reason, resumable, action}}. */
+  @Address(Address.Mode.PUBLISHED)
   public static final String SHARD_DISCONNECT = "discord.shard.disconnect";
   /** A shard is about to reconnect: {@code {shard, shardCount, attempt, delayMs, resume}}. */
+  @Address(Address.Mode.PUBLISHED)
   public static final String SHARD_RECONNECT = "discord.shard.reconnect";
   /** The server invalidated the session (op 9): {@code {shard, shardCount, resumable}}. */
+  @Address(Address.Mode.PUBLISHED)
   public static final String SHARD_INVALID_SESSION = "discord.shard.invalid-session";
   /** Something went wrong on a shard (bad frame, fatal close...): {@code {shard, shardCount, kind, message, seq?}}. */
+  @Address(Address.Mode.PUBLISHED)
   public static final String SHARD_ERROR = "discord.shard.error";
   /** A payload the shard sent, with the token removed: {@code {shard, shardCount, op, payload}}. */
+  @Address(Address.Mode.PUBLISHED)
   public static final String SHARD_SENT = "discord.shard.sent";
   /** Every shard of a gateway verticle's group is ready: {@code {group, shards:[...], shardCount}}. */
+  @Address(Address.Mode.PUBLISHED)
   public static final String GROUP_READY = "discord.shard.group-ready";
 
   /** Prefix of gateway commands (request-reply), routed to the verticle that owns the shard. */
+  @Address(Address.Mode.REQUEST_REPLY)
   public static final String GATEWAY_PREFIX = "discord.gateway.";
   /** Send a raw gateway payload {@code {shard, op, d}} on a shard (request-reply; replies when queued). */
+  @Address(Address.Mode.REQUEST_REPLY)
   public static final String GATEWAY_SEND = "discord.gateway.send";
   /** Gateway status of the verticles that answer: {@code {shards:[{shard, state, seq, latencyMs}]}}. */
+  @Address(Address.Mode.REQUEST_REPLY)
   public static final String GATEWAY_STATUS = "discord.gateway.status";
   /**
    * Internal to the gateway verticles of a cluster: published (body: the group name) when a group's lease was given
@@ -59,11 +73,14 @@ public final class Addresses {
    * cordbus.dispatch-batch}). Internal: consume {@code discord.<EVENT>} instead. Outside the {@code discord.} prefix,
    * so bridges never expose it.
    */
+  @Address(Address.Mode.REQUEST_REPLY)
   public static final String DISPATCHES = "cordbus.dispatches";
 
   /** Prefix of cache-aware state events and state queries. */
+  @Address(Address.Mode.NAMESPACE)
   public static final String STATE_PREFIX = "discord.state.";
   /** Prefix of REST calls over the event bus. */
+  @Address(Address.Mode.REQUEST_REPLY)
   public static final String REST_PREFIX = "discord.rest.";
 
   private Addresses() {

@@ -29,10 +29,15 @@ final class CordbusCase implements ClientCase {
     this(withState, new JsonObject());
   }
 
+  /** The state config every cordbus case uses: large guilds chunked, as JDA's ChunkingFilter.ALL does. */
+  static JsonObject stateConfig(JsonObject overrides) {
+    return new JsonObject().put("chunkGuilds", true).mergeIn(overrides);
+  }
+
   /** With the state verticle deployed with {@code stateConfig}. */
   CordbusCase(boolean withState, JsonObject stateConfig) {
     this.withState = withState;
-    this.stateConfig = stateConfig;
+    this.stateConfig = stateConfig(stateConfig);
   }
 
   @Override
@@ -43,7 +48,7 @@ final class CordbusCase implements ClientCase {
     var messages = vertx.eventBus().consumer(Addresses.dispatch("MESSAGE_CREATE"), m -> counter.hit());
     var guilds = vertx.eventBus().consumer(Addresses.dispatch("GUILD_CREATE"), m -> {
       if (guildCreates.incrementAndGet() == spec.guilds()) {
-        whenCached(spec.guilds(), ready, 0);
+        whenCached(spec, ready, 0);
       }
     });
     JsonObject config = gatewayConfig(spec);
@@ -56,19 +61,20 @@ final class CordbusCase implements ClientCase {
     return ready;
   }
 
-  private void whenCached(int guilds, CompletableFuture<Void> ready, int attempt) {
+  /** Ready once every guild and every member is cached (large guilds are chunked first). */
+  private void whenCached(Spec spec, CompletableFuture<Void> ready, int attempt) {
     if (!withState) {
       ready.complete(null);
       return;
     }
     vertx.eventBus().<JsonObject>request(StateAddresses.COUNTS, new JsonObject()).onComplete(ar -> {
-      if (ar.succeeded() && ar.result().body().getLong("guilds", 0L) >= guilds) {
+      if (ar.succeeded() && TwoNodeBotCase.whole(ar.result().body(), spec)) {
         ready.complete(null);
       } else if (attempt > 2000) {
         ready.completeExceptionally(new BenchException(BenchException.Kind.TIMEOUT, "state never cached "
-            + guilds + " guilds"));
+            + spec.guilds() + " guilds and their members"));
       } else {
-        vertx.setTimer(20, t -> whenCached(guilds, ready, attempt + 1));
+        vertx.setTimer(20, t -> whenCached(spec, ready, attempt + 1));
       }
     });
   }

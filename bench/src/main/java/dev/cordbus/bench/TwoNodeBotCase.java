@@ -40,22 +40,29 @@ final class TwoNodeBotCase implements ClientCase {
     BenchCluster.start(cluster, basePort).compose(v -> {
       vertx = v;
       var messages = v.eventBus().consumer(Addresses.dispatch("MESSAGE_CREATE"), m -> counter.hit());
-      return Future.all(v.deployVerticle(new StateVerticle(), new DeploymentOptions().setConfig(new JsonObject())),
+      return Future.all(v.deployVerticle(new StateVerticle(),
+          new DeploymentOptions().setConfig(CordbusCase.stateConfig(new JsonObject()))),
           messages.completion());
     }).compose(all -> vertx.eventBus().consumer(PING, m -> m.reply("pong")).completion()).onSuccess(v -> {
       System.out.println("CLUSTERED {}");
-      whenCached(spec.guilds(), ready);
+      whenCached(spec, ready);
     }).onFailure(ready::completeExceptionally);
     return ready;
   }
 
-  private void whenCached(int guilds, CompletableFuture<Void> ready) {
+  /** Whether the state counts show every guild and member of the world (what JDA waits for before READY). */
+  static boolean whole(JsonObject counts, Spec spec) {
+    return counts.getLong("guilds", 0L) >= spec.guilds()
+        && counts.getLong("members", 0L) >= (long) spec.guilds() * spec.members();
+  }
+
+  private void whenCached(Spec spec, CompletableFuture<Void> ready) {
     vertx.eventBus().<JsonObject>request(StateAddresses.COUNTS, new JsonObject()).onComplete(ar -> {
-      if (ar.succeeded() && ar.result().body().getLong("guilds", 0L) >= guilds) {
+      if (ar.succeeded() && whole(ar.result().body(), spec)) {
         readyAtMs = System.currentTimeMillis();
         ready.complete(null);
       } else if (!ready.isDone()) {
-        vertx.setTimer(POLL_MS, t -> whenCached(guilds, ready));
+        vertx.setTimer(POLL_MS, t -> whenCached(spec, ready));
       }
     });
   }

@@ -1,6 +1,7 @@
 package dev.cordbus.bridge;
 
 import dev.cordbus.api.dispatch.DispatchRelay;
+import dev.cordbus.api.interaction.Interactions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -26,7 +27,10 @@ import org.slf4j.LoggerFactory;
  * and a JSON object) and the SockJS bridge (for {@code @vertx/eventbus-bridge-client.js}). Permitted addresses come
  * from {@link BridgeVerticleOptions}: by default clients may register on {@code discord.*} events and shard
  * lifecycle only and send nothing; inbound addresses, when configured, need the shared secret on every message.
- * Every frame passes the {@link BridgeGuard} first, then Vert.x's own permitted-address check.
+ * Every frame passes the {@link BridgeGuard} first, then Vert.x's own permitted-address check. Unless
+ * {@code services} is false, the node also splits {@code INTERACTION_CREATE} by kind for its clients
+ * ({@code discord.interaction.<kind>}, see {@link Interactions#split}) and answers routed state queries
+ * ({@link StateProxy}).
  */
 public class BridgeVerticle extends VerticleBase {
 
@@ -61,26 +65,37 @@ public class BridgeVerticle extends VerticleBase {
     } catch (BridgeException e) {
       return Future.failedFuture(e);
     }
-    guard = new BridgeGuard(BridgePolicy.of(options));
+    guard = new BridgeGuard(BridgePolicy.of(options), options.maxDenials());
     List<Future<?>> all = new ArrayList<>();
     all.add(DispatchRelay.install(vertx));
+    if (options.services()) {
+      // Bridge clients get the split interaction addresses and routed state queries from this node.
+      all.add(Interactions.split(vertx));
+      all.add(new StateProxy(vertx, options.replyTimeoutMs()).start());
+    }
     if (options.tcp().enabled()) {
       all.add(startTcp());
     }
     if (options.sockjs().enabled()) {
       all.add(startSockJs());
     }
-    return Future.all(all).onSuccess(v -> LOG.info("bridge ready: tcp {}, sockjs {}; outbound {}, inbound {}{}",
-        options.tcp().enabled() ? options.tcp().host() + ":" + tcpPort : "off",
-        options.sockjs().enabled()
-            ? "http://" + options.sockjs().host() + ":" + sockjsPort + options.sockjs().path() : "off",
-        options.outbound(), options.inbound(), options.inbound().isEmpty() ? "" : " (secret required)"));
+    boolean tls = options.tls() != null;
+    return Future.all(all).onSuccess(v -> LOG.info("bridge ready: tcp{} {}, sockjs {}; outbound {}{}, inbound {}{}",
+        tls ? "+tls" : "", options.tcp().enabled() ? options.tcp().host() + ":" + tcpPort : "off",
+        options.sockjs().enabled() ? (tls ? "https://" : "http://") + options.sockjs().host() + ":" + sockjsPort
+            + options.sockjs().path() : "off",
+        options.outbound(), options.anonymousListeners() ? " (anonymous, loopback)" : " (secret required)",
+        options.inbound(), options.inbound().isEmpty() ? "" : " (secret required)"));
   }
 
   private Future<Void> startTcp() {
     BridgeOptions bridgeOptions = permits(new BridgeOptions());
-    tcpBridge = TcpEventBusBridge.create(vertx, bridgeOptions, new NetServerOptions(),
-        e -> guard.handle(e, "tcp", e.socket().remoteAddress()));
+    NetServerOptions server = new NetServerOptions();
+    if (options.tls() != null) {
+      server.setSsl(true).setKeyCertOptions(options.tls().keyCert());
+    }
+    tcpBridge = TcpEventBusBridge.create(vertx, bridgeOptions, server,
+        e -> guard.handle(e, "tcp", e.socket().remoteAddress(), e.socket(), () -> e.socket().close()));
     Listener l = options.tcp();
     int port;
     try {
@@ -111,9 +126,14 @@ public class BridgeVerticle extends VerticleBase {
         .setReplyTimeout(options.replyTimeoutMs());
     Router router = Router.router(vertx);
     router.route(l.path() + "/*").subRouter(SockJSHandler.create(vertx)
-        .bridge(bridgeOptions, e -> guard.handle(e, "sockjs", e.socket().remoteAddress())));
-    sockjsServer = vertx.createHttpServer(new HttpServerOptions().setHost(l.host()).setPort(l.port())
-        .setMaxWebSocketFrameSize(MAX_WS_FRAME).setMaxWebSocketMessageSize(MAX_WS_MESSAGE));
+        .bridge(bridgeOptions, e -> guard.handle(e, "sockjs", e.socket().remoteAddress(), e.socket(),
+            () -> e.socket().close())));
+    HttpServerOptions server = new HttpServerOptions().setHost(l.host()).setPort(l.port())
+        .setMaxWebSocketFrameSize(MAX_WS_FRAME).setMaxWebSocketMessageSize(MAX_WS_MESSAGE);
+    if (options.tls() != null) {
+      server.setSsl(true).setKeyCertOptions(options.tls().keyCert());
+    }
+    sockjsServer = vertx.createHttpServer(server);
     return sockjsServer.requestHandler(router).listen()
         .recover(e -> Future.failedFuture(new BridgeException(BridgeException.Kind.LISTEN,
             "sockjs: cannot listen on " + l.host() + ":" + l.port() + ": " + e.getMessage(), e)))
@@ -153,6 +173,11 @@ public class BridgeVerticle extends VerticleBase {
   /** The SockJS bridge's HTTP port (the bound one when configured as 0), or -1 when it does not run. */
   public int sockjsPort() {
     return sockjsPort;
+  }
+
+  /** How many connections the guard closed for too many denied frames. */
+  public long closedConnections() {
+    return guard == null ? 0 : guard.closedConnections();
   }
 
   /** How many frames the guard denied. */

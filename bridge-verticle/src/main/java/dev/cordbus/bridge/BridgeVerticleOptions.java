@@ -3,8 +3,12 @@ package dev.cordbus.bridge;
 import dev.cordbus.api.bridge.BridgeAddresses;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -15,13 +19,24 @@ import java.util.function.Function;
  *   <li>{@code sockjs}: {@code {host, port, path}} of the SockJS bridge, or {@code false}; default
  *   {@code 127.0.0.1:8080/eventbus}.</li>
  *   <li>{@code outbound}: rules of the addresses clients may register on (see {@link AddressRule}); default
- *   {@code ["discord\\..+"]}. Service addresses are never registrable ({@link BridgeAddresses#SERVICE_PREFIXES}).</li>
+ *   {@code ["discord\\..+"]}. Service addresses are never registrable ({@link BridgeAddresses#SERVICE_ADDRESSES}).</li>
  *   <li>{@code inbound}: rules of the addresses clients may send or publish to; default none. Needs the secret.</li>
- *   <li>{@code secretHeader}: header carrying the secret; default {@code x-cordbus-secret}.</li>
+ *   <li>{@code secretHeader}: header carrying the secret or a client token, on REGISTER, SEND and PUBLISH; default
+ *   {@code x-cordbus-secret}.</li>
+ *   <li>{@code clients}: {@code [{"name": "pybot", "tokenEnv": "PYBOT_TOKEN"}]}, per-client tokens read from the
+ *   named environment variables; each works like the shared secret and can be revoked alone.</li>
+ *   <li>{@code anonymousListeners}: {@code true} lets REGISTER through without a secret; only accepted when every
+ *   bridge listens on a loopback address; default false.</li>
+ *   <li>{@code maxDenials}: denied frames after which a connection is closed; default {@value #DEFAULT_MAX_DENIALS}.</li>
+ *   <li>{@code tls}: {@code {keyPath, certPath}} (PEM) to serve both bridges over TLS; default none.</li>
  *   <li>{@code replyTimeoutMs}: how long a client's request waits for a reply; default 30000.</li>
+ *   <li>{@code services}: whether this node splits interactions by kind for its clients and answers
+ *   {@code discord.state.routed}; default true.</li>
  * </ul>
  * The shared secret comes only from the environment variable {@code CORDBUS_BRIDGE_SECRET} (at least
- * {@value #MIN_SECRET_LENGTH} characters); a {@code secret} key in the config is rejected. It is never printed.
+ * {@value #MIN_SECRET_LENGTH} characters), tokens only from their own variables; a {@code secret} or {@code token}
+ * key in the config is rejected. Without any secret the bridge does not start unless {@code anonymousListeners} is
+ * set (loopback only). Secrets are never printed.
  */
 public final class BridgeVerticleOptions {
 
@@ -35,6 +50,8 @@ public final class BridgeVerticleOptions {
   public static final long DEFAULT_REPLY_TIMEOUT_MS = 30_000;
   /** Shortest accepted secret. */
   public static final int MIN_SECRET_LENGTH = 16;
+  /** Default number of denied frames after which a connection is closed. */
+  public static final int DEFAULT_MAX_DENIALS = 5;
 
   private final Listener tcp;
   private final Listener sockjs;
@@ -43,6 +60,11 @@ public final class BridgeVerticleOptions {
   private final String secret;
   private final String secretHeader;
   private final long replyTimeoutMs;
+  private final Map<String, String> clientTokens;
+  private final boolean anonymousListeners;
+  private final int maxDenials;
+  private final TlsOptions tls;
+  private final boolean services;
 
   /** Parses {@code json} with the process environment. */
   public BridgeVerticleOptions(JsonObject json) {
@@ -79,10 +101,83 @@ public final class BridgeVerticleOptions {
       throw config(BridgeAddresses.SECRET_ENV + ": the secret must have at least " + MIN_SECRET_LENGTH
           + " characters");
     }
-    if (!inbound.isEmpty() && secret == null) {
+    this.clientTokens = clients(j.getValue("clients"), env);
+    if (!inbound.isEmpty() && secret == null && clientTokens.isEmpty()) {
       throw config("inbound: inbound addresses are configured but " + BridgeAddresses.SECRET_ENV
-          + " is not set; inbound messages must carry that secret");
+          + " is not set (nor any clients[].tokenEnv); inbound messages must carry that secret");
     }
+    Object anon = j.getValue("anonymousListeners", false);
+    if (!(anon instanceof Boolean a)) {
+      throw config("anonymousListeners: expected true or false, got " + anon);
+    }
+    this.anonymousListeners = a;
+    if (!anonymousListeners && secret == null && clientTokens.isEmpty()) {
+      throw config(BridgeAddresses.SECRET_ENV + ": not set and no clients configured, so anyone reaching the port"
+          + " would read every event; set the secret, list clients with tokenEnv, or set anonymousListeners: true"
+          + " (loopback only)");
+    }
+    if (anonymousListeners) {
+      for (Listener l : List.of(tcp, sockjs)) {
+        if (l.enabled() && !loopback(l.host())) {
+          throw config("anonymousListeners: only allowed when the bridges listen on loopback, but a bridge listens"
+              + " on " + l.host() + "; set " + BridgeAddresses.SECRET_ENV + " instead");
+        }
+      }
+    }
+    Object denials = j.getValue("maxDenials", DEFAULT_MAX_DENIALS);
+    if (!(denials instanceof Number d) || d.doubleValue() != d.intValue() || d.intValue() < 1
+        || d.intValue() > 10_000) {
+      throw config("maxDenials: expected 1..10000, got " + denials);
+    }
+    this.maxDenials = d.intValue();
+    this.tls = TlsOptions.parse(j.getValue("tls"));
+    Object svc = j.getValue("services", true);
+    if (!(svc instanceof Boolean sv)) {
+      throw config("services: expected true or false, got " + svc);
+    }
+    this.services = sv;
+  }
+
+  private static boolean loopback(String host) {
+    try {
+      return InetAddress.getByName(host).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+
+  private static Map<String, String> clients(Object v, Function<String, String> env) {
+    Map<String, String> tokens = new LinkedHashMap<>();
+    if (v == null) {
+      return tokens;
+    }
+    if (!(v instanceof JsonArray a)) {
+      throw config("clients: expected an array of {\"name\": ..., \"tokenEnv\": ...}, got " + v);
+    }
+    for (int i = 0; i < a.size(); i++) {
+      String field = "clients[" + i + "]";
+      if (!(a.getValue(i) instanceof JsonObject c)) {
+        throw config(field + ": expected {\"name\": ..., \"tokenEnv\": ...}, got " + a.getValue(i));
+      }
+      if (c.containsKey("token")) {
+        throw config(field + ".token: tokens must not be in the config file; name an environment variable in"
+            + " tokenEnv");
+      }
+      if (!(c.getValue("name") instanceof String name) || name.isBlank() || tokens.containsKey(name)) {
+        throw config(field + ".name: expected a unique client name, got " + c.getValue("name"));
+      }
+      if (!(c.getValue("tokenEnv") instanceof String var) || var.isBlank()) {
+        throw config(field + ".tokenEnv: expected the name of an environment variable, got "
+            + c.getValue("tokenEnv"));
+      }
+      String token = env.apply(var);
+      if (token == null || token.length() < MIN_SECRET_LENGTH) {
+        throw config(field + ".tokenEnv: environment variable " + var + " must hold a token of at least "
+            + MIN_SECRET_LENGTH + " characters");
+      }
+      tokens.put(name, token);
+    }
+    return tokens;
   }
 
   private static List<AddressRule> rules(JsonObject j, String field, List<String> defaults) {
@@ -139,9 +234,36 @@ public final class BridgeVerticleOptions {
     return replyTimeoutMs;
   }
 
+  /** Client tokens by client name (never log them). */
+  Map<String, String> clientTokens() {
+    return clientTokens;
+  }
+
+  /** Whether REGISTER goes through without a secret (loopback only). */
+  public boolean anonymousListeners() {
+    return anonymousListeners;
+  }
+
+  /** Denied frames after which a connection is closed. */
+  public int maxDenials() {
+    return maxDenials;
+  }
+
+  /** Whether the node splits interactions and answers routed state queries for its clients. */
+  public boolean services() {
+    return services;
+  }
+
+  /** TLS of both bridges, or null for plain connections. */
+  public TlsOptions tls() {
+    return tls;
+  }
+
   @Override
   public String toString() {
     return "BridgeVerticleOptions{tcp=" + tcp + ", sockjs=" + sockjs + ", outbound=" + outbound + ", inbound="
-        + inbound + ", secret=" + (secret == null ? "unset" : "***") + ", secretHeader=" + secretHeader + "}";
+        + inbound + ", secret=" + (secret == null ? "unset" : "***") + ", clients=" + clientTokens.keySet()
+        + ", anonymousListeners=" + anonymousListeners + ", maxDenials=" + maxDenials + ", tls=" + (tls != null)
+        + ", secretHeader=" + secretHeader + "}";
   }
 }

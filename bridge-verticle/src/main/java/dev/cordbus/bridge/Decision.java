@@ -24,9 +24,9 @@ public record Decision(Verdict verdict, Reason reason) {
     SERVICE_ADDRESS,
     /** SEND or PUBLISH on an address outside the inbound rules. */
     NOT_INBOUND,
-    /** SEND or PUBLISH without the secret header. */
+    /** REGISTER, SEND or PUBLISH without the secret header (or no secret configured to check it against). */
     SECRET_MISSING,
-    /** SEND or PUBLISH whose secret header does not match. */
+    /** REGISTER, SEND or PUBLISH whose secret header matches neither the secret nor a client token. */
     SECRET_MISMATCH
   }
 

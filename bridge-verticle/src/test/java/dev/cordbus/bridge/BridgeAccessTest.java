@@ -30,7 +30,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * What a bridge client can and cannot do, over both transports, against two deployed bridges: one with the default
- * rules (events out, nothing in) and one that lets {@code discord.rest.request} in with a secret.
+ * rules and anonymous listeners on loopback (events out, nothing in) and one that lets {@code discord.rest.request}
+ * in with a secret (and so needs the secret on REGISTER too).
  */
 class BridgeAccessTest {
 
@@ -49,7 +50,8 @@ class BridgeAccessTest {
     JsonObject ports = new JsonObject().put("tcp", new JsonObject().put("port", 0))
         .put("sockjs", new JsonObject().put("port", 0));
     defaults = new BridgeVerticle(name -> null);
-    BridgeClient.await(vertx.deployVerticle(defaults, new DeploymentOptions().setConfig(ports.copy())));
+    BridgeClient.await(vertx.deployVerticle(defaults, new DeploymentOptions().setConfig(ports.copy()
+        .put("anonymousListeners", true))));
     withInbound = new BridgeVerticle(name -> BridgeAddresses.SECRET_ENV.equals(name) ? SECRET : null);
     BridgeClient.await(vertx.deployVerticle(withInbound, new DeploymentOptions().setConfig(ports.copy()
         .put("inbound", new JsonArray().add(new JsonObject().put("address", RestAddresses.REQUEST))))));
@@ -118,7 +120,7 @@ class BridgeAccessTest {
     for (String service : List.of(RestAddresses.REQUEST, Addresses.GATEWAY_SEND, StateAddresses.GUILD)) {
       try (LogCapture log = new LogCapture(BridgeGuard.class);
           BridgeClient client = BridgeClient.connect(vertx, transport, withInbound)) {
-        client.register(service);
+        client.register(service, new JsonObject().put(BridgeAddresses.DEFAULT_SECRET_HEADER, SECRET));
         JsonObject err = client.next(5000);
         assertNotNull(err, "no error frame for REGISTER on " + service);
         assertNotNull(BridgeClient.error(err), err.encode());

@@ -7,8 +7,11 @@ import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.net.NetClient;
+import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.NetSocket;
+import io.vertx.core.net.TrustOptions;
 import io.vertx.core.parsetools.RecordParser;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -29,9 +32,15 @@ abstract class BridgeClient implements AutoCloseable {
   final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
 
   static BridgeClient connect(Vertx vertx, Transport transport, BridgeVerticle bridge) throws Exception {
+    return connect(vertx, transport, bridge, null);
+  }
+
+  /** Connects over TLS trusting {@code trust} when it is not null. */
+  static BridgeClient connect(Vertx vertx, Transport transport, BridgeVerticle bridge, TrustOptions trust)
+      throws Exception {
     return switch (transport) {
-      case TCP -> Tcp.connect(vertx, bridge.tcpPort());
-      case SOCKJS -> SockJs.connect(vertx, bridge.sockjsPort(), BridgeVerticleOptions.DEFAULT_SOCKJS_PATH);
+      case TCP -> Tcp.connect(vertx, bridge.tcpPort(), trust);
+      case SOCKJS -> SockJs.connect(vertx, bridge.sockjsPort(), BridgeVerticleOptions.DEFAULT_SOCKJS_PATH, trust);
     };
   }
 
@@ -52,6 +61,14 @@ abstract class BridgeClient implements AutoCloseable {
   void register(String address) {
     write(new JsonObject().put("type", "register").put("address", address));
   }
+
+  /** REGISTER carrying {@code headers} (where a client puts the secret). */
+  void register(String address, JsonObject headers) {
+    write(new JsonObject().put("type", "register").put("address", address).put("headers", headers));
+  }
+
+  /** Whether the bridge closed this connection. */
+  abstract boolean closed();
 
   void send(String address, JsonObject body, JsonObject headers, String replyAddress) {
     JsonObject f = new JsonObject().put("type", "send").put("address", address).put("body", body);
@@ -85,14 +102,20 @@ abstract class BridgeClient implements AutoCloseable {
   static final class Tcp extends BridgeClient {
     private final NetClient client;
     private NetSocket socket;
+    private volatile boolean closed;
 
     private Tcp(NetClient client) {
       this.client = client;
     }
 
-    static Tcp connect(Vertx vertx, int port) throws Exception {
-      Tcp t = new Tcp(vertx.createNetClient());
+    static Tcp connect(Vertx vertx, int port, TrustOptions trust) throws Exception {
+      NetClientOptions o = new NetClientOptions();
+      if (trust != null) {
+        o.setSsl(true).setTrustOptions(trust).setHostnameVerificationAlgorithm("");
+      }
+      Tcp t = new Tcp(vertx.createNetClient(o));
       t.socket = await(t.client.connect(port, "127.0.0.1"));
+      t.socket.closeHandler(v -> t.closed = true);
       RecordParser parser = RecordParser.newFixed(4);
       int[] expected = {-1};
       parser.handler(buf -> {
@@ -121,6 +144,11 @@ abstract class BridgeClient implements AutoCloseable {
     }
 
     @Override
+    boolean closed() {
+      return closed;
+    }
+
+    @Override
     public void close() throws Exception {
       await(client.close());
     }
@@ -130,15 +158,21 @@ abstract class BridgeClient implements AutoCloseable {
   static final class SockJs extends BridgeClient {
     private final WebSocketClient client;
     private WebSocket ws;
+    private volatile boolean closed;
 
     private SockJs(WebSocketClient client) {
       this.client = client;
     }
 
-    static SockJs connect(Vertx vertx, int port, String path) throws Exception {
-      SockJs s = new SockJs(vertx.createWebSocketClient());
+    static SockJs connect(Vertx vertx, int port, String path, TrustOptions trust) throws Exception {
+      WebSocketClientOptions o = new WebSocketClientOptions();
+      if (trust != null) {
+        o.setSsl(true).setTrustOptions(trust).setVerifyHost(false);
+      }
+      SockJs s = new SockJs(vertx.createWebSocketClient(o));
       s.ws = await(s.client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
-          .setURI(path + "/websocket")));
+          .setSsl(trust != null).setURI(path + "/websocket")));
+      s.ws.closeHandler(v -> s.closed = true);
       // The raw endpoint may answer in text or binary messages: take both.
       s.ws.handler(buf -> s.frames.add(buf.toJsonObject()));
       return s;
@@ -152,6 +186,11 @@ abstract class BridgeClient implements AutoCloseable {
     @Override
     String messageType() {
       return "rec";
+    }
+
+    @Override
+    boolean closed() {
+      return closed;
     }
 
     @Override

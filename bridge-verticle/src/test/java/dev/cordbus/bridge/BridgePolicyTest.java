@@ -26,9 +26,11 @@ class BridgePolicyTest {
     return p.decide(type, address, headers).reason();
   }
 
+  private static final JsonObject ANONYMOUS = new JsonObject().put("anonymousListeners", true);
+
   @Test
   void defaultsAllowDiscordEventsOutAndNothingIn() {
-    BridgePolicy p = BridgePolicy.of(options(new JsonObject(), null));
+    BridgePolicy p = BridgePolicy.of(options(ANONYMOUS.copy(), null));
     for (String ok : new String[] {"discord.MESSAGE_CREATE", "discord.shard.ready", "discord.shard.invalid-session",
         "discord.state.GUILD_JOIN", "discord.raw"}) {
       assertEquals(Reason.NONE, decide(p, BridgeEventType.REGISTER, ok, null), ok);
@@ -38,6 +40,7 @@ class BridgePolicyTest {
     assertEquals(Reason.SERVICE_ADDRESS, decide(p, BridgeEventType.REGISTER, "discord.rest.request", null));
     assertEquals(Reason.SERVICE_ADDRESS, decide(p, BridgeEventType.REGISTER, "discord.gateway.send", null));
     assertEquals(Reason.SERVICE_ADDRESS, decide(p, BridgeEventType.REGISTER, "discord.state.query.guild", null));
+    assertEquals(Reason.SERVICE_ADDRESS, decide(p, BridgeEventType.REGISTER, "discord.state.shard.0", null));
     assertEquals(Reason.NOT_INBOUND, decide(p, BridgeEventType.SEND, "discord.rest.request",
         new JsonObject().put("x-cordbus-secret", SECRET)));
     assertEquals(Reason.NOT_INBOUND, decide(p, BridgeEventType.PUBLISH, "discord.MESSAGE_CREATE", null));
@@ -67,18 +70,58 @@ class BridgePolicyTest {
   }
 
   @Test
+  void registerNeedsTheSecretOrAClientTokenUnlessAnonymousListenersOnLoopback() {
+    Map<String, String> env = Map.of(BridgeAddresses.SECRET_ENV, SECRET, "PYBOT_TOKEN", "pybot-token-0123456789");
+    BridgePolicy p = BridgePolicy.of(new BridgeVerticleOptions(new JsonObject().put("clients", new JsonArray()
+        .add(new JsonObject().put("name", "pybot").put("tokenEnv", "PYBOT_TOKEN"))), env::get));
+    String event = "discord.MESSAGE_CREATE";
+    assertEquals(Reason.SECRET_MISSING, decide(p, BridgeEventType.REGISTER, event, null));
+    assertEquals(Reason.SECRET_MISSING, decide(p, BridgeEventType.REGISTER, event, new JsonObject()));
+    assertEquals(Reason.SECRET_MISSING, decide(p, BridgeEventType.REGISTER, event,
+        new JsonObject().put("x-cordbus-secret", 42)));
+    assertEquals(Reason.SECRET_MISMATCH, decide(p, BridgeEventType.REGISTER, event,
+        new JsonObject().put("x-cordbus-secret", SECRET + "x")));
+    assertEquals(Reason.NONE, decide(p, BridgeEventType.REGISTER, event, new JsonObject().put("x-cordbus-secret",
+        SECRET)));
+    assertEquals(Reason.NONE, decide(p, BridgeEventType.REGISTER, event, new JsonObject().put("x-cordbus-secret",
+        "pybot-token-0123456789")));
+    // The address rules still apply to an authenticated client.
+    assertEquals(Reason.SERVICE_ADDRESS, decide(p, BridgeEventType.REGISTER, "discord.state.shard.2",
+        new JsonObject().put("x-cordbus-secret", SECRET)));
+    assertTrue(p.decide(BridgeEventType.UNREGISTER, event, null).allowed());
+    assertTrue(p.decide(BridgeEventType.SOCKET_PING, null, null).allowed());
+
+    assertMessage(BridgeAddresses.SECRET_ENV, () -> options(new JsonObject(), null));
+    assertMessage("anonymousListeners", () -> options(ANONYMOUS.copy().put("sockjs",
+        new JsonObject().put("host", "0.0.0.0")), null));
+    assertMessage("anonymousListeners", () -> options(new JsonObject().put("anonymousListeners", "yes"), null));
+    assertMessage("clients[0].tokenEnv", () -> options(new JsonObject().put("clients", new JsonArray()
+        .add(new JsonObject().put("name", "a").put("tokenEnv", "UNSET_VAR"))), SECRET));
+    assertMessage("clients[0].token", () -> options(new JsonObject().put("clients", new JsonArray()
+        .add(new JsonObject().put("name", "a").put("token", SECRET))), SECRET));
+    assertMessage("clients[1].name", () -> new BridgeVerticleOptions(new JsonObject().put("clients", new JsonArray()
+        .add(new JsonObject().put("name", "a").put("tokenEnv", "PYBOT_TOKEN"))
+        .add(new JsonObject().put("name", "a").put("tokenEnv", "PYBOT_TOKEN"))), env::get));
+    assertMessage("maxDenials", () -> options(new JsonObject().put("maxDenials", 0), SECRET));
+    assertMessage("tls.keyPath", () -> options(new JsonObject().put("tls", new JsonObject()), SECRET));
+    assertMessage("tls.certPath", () -> options(new JsonObject().put("tls", new JsonObject()
+        .put("keyPath", "pom.xml").put("certPath", "/nonexistent.pem")), SECRET));
+  }
+
+  @Test
   void optionsRejectBadConfigNamingTheField() {
     assertMessage("secret", () -> options(new JsonObject().put("secret", SECRET), null));
     assertMessage("inbound", () -> options(new JsonObject().put("inbound", new JsonArray().add("discord\\.rest\\..+")),
         null));
     assertMessage("CORDBUS_BRIDGE_SECRET", () -> options(new JsonObject(), "short"));
     assertMessage("outbound[1]", () -> options(new JsonObject().put("outbound", new JsonArray().add("a").add("(")),
-        null));
-    assertMessage("outbound[0]", () -> options(new JsonObject().put("outbound", new JsonArray().add(3)), null));
-    assertMessage("tcp.port", () -> options(new JsonObject().put("tcp", new JsonObject().put("port", 70000)), null));
+        SECRET));
+    assertMessage("outbound[0]", () -> options(new JsonObject().put("outbound", new JsonArray().add(3)), SECRET));
+    assertMessage("tcp.port", () -> options(new JsonObject().put("tcp", new JsonObject().put("port", 70000)),
+        SECRET));
     assertMessage("sockjs.path", () -> options(new JsonObject().put("sockjs", new JsonObject().put("path", "x")),
-        null));
-    assertMessage("both bridges", () -> options(new JsonObject().put("tcp", false).put("sockjs", false), null));
+        SECRET));
+    assertMessage("both bridges", () -> options(new JsonObject().put("tcp", false).put("sockjs", false), SECRET));
   }
 
   @Test
@@ -86,6 +129,7 @@ class BridgePolicyTest {
     BridgeVerticleOptions o = options(new JsonObject().put("inbound", new JsonArray().add("discord\\.rest\\..+")),
         SECRET);
     assertFalse(o.toString().contains(SECRET), o.toString());
+    assertFalse(BridgePolicy.of(o).toString().contains(SECRET));
     assertTrue(o.toString().contains("***"));
     assertEquals("127.0.0.1", o.tcp().host());
     assertEquals(BridgeVerticleOptions.DEFAULT_TCP_PORT, o.tcp().port());

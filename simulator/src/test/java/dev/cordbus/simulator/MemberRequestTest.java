@@ -72,6 +72,16 @@ class MemberRequestTest {
   }
 
   @Test
+  void aGuildIdSentAsANumberIsTakenAsDiscordDoes() throws Exception {
+    // JDA sends op 8's guild_id as a JSON integer; Discord answers it like the string form
+    c.send(new JsonObject().put("op", 8).put("d", new JsonObject().put("guild_id", Long.parseLong(guild))
+        .put("query", "").put("limit", 0).put("nonce", "number")));
+    JsonObject d = c.await(0, "GUILD_MEMBERS_CHUNK", 5000).getJsonObject("d");
+    assertEquals(guild, d.getString("guild_id"), "the chunk names the guild as a string");
+    assertEquals("number", d.getString("nonce"));
+  }
+
+  @Test
   void userIdsGiveNotFoundAsSent() throws Exception {
     String member = sim.world().memberIds(guild).get(3);
     request(new JsonObject().put("user_ids", new JsonArray().add(member).add("1191168914227331072").add(123123L))

@@ -34,6 +34,9 @@ import java.util.Set;
  *     least time between two re-identify requests for one shard (default 30000)</td></tr>
  * <tr><td>requestMembersTimeoutMs</td><td>how long a member request waits for all chunks (default 30000)</td></tr>
  * <tr><td>publishEvents</td><td>publish {@code discord.state.*} events (default true)</td></tr>
+ * <tr><td>chunkGuilds</td><td>ask the gateway for every member of a guild whose GUILD_CREATE brought fewer members
+ *     than its {@code member_count} (a "large" guild), as JDA's {@code ChunkingFilter.ALL} does; needs the
+ *     GUILD_MEMBERS intent and memberPolicy ALL (default false)</td></tr>
  * </table>
  */
 public final class StateOptions implements CachePolicy, PartitionConfig {
@@ -59,6 +62,7 @@ public final class StateOptions implements CachePolicy, PartitionConfig {
   private long rebuildStallMs = DEFAULT_REBUILD_STALL_MS;
   private long requestMembersTimeoutMs = DEFAULT_REQUEST_MEMBERS_TIMEOUT_MS;
   private boolean publishEvents = true;
+  private boolean chunkGuilds;
   private int internerSize = DEFAULT_INTERNER_SIZE;
 
   /** Defaults. */
@@ -90,12 +94,8 @@ public final class StateOptions implements CachePolicy, PartitionConfig {
     messagesPerChannel = intField(json, "messagesPerChannel", messagesPerChannel);
     internerSize = intField(json, "internerSize", internerSize);
     requestMembersTimeoutMs = intField(json, "requestMembersTimeoutMs", (int) requestMembersTimeoutMs);
-    if (json.getValue("publishEvents") != null) {
-      if (!(json.getValue("publishEvents") instanceof Boolean b)) {
-        throw bad("publishEvents", "must be a boolean", null);
-      }
-      publishEvents = b;
-    }
+    publishEvents = boolField(json, "publishEvents", publishEvents);
+    chunkGuilds = boolField(json, "chunkGuilds", chunkGuilds);
     if (json.getValue("shards") != null) {
       try {
         List<Integer> ids = new ArrayList<>();
@@ -118,6 +118,17 @@ public final class StateOptions implements CachePolicy, PartitionConfig {
       group = g;
     }
     validate();
+  }
+
+  private static boolean boolField(JsonObject json, String field, boolean def) {
+    Object v = json.getValue(field);
+    if (v == null) {
+      return def;
+    }
+    if (!(v instanceof Boolean b)) {
+      throw bad(field, "must be a boolean", null);
+    }
+    return b;
   }
 
   private static int intField(JsonObject json, String field, int def) {
@@ -295,6 +306,16 @@ public final class StateOptions implements CachePolicy, PartitionConfig {
 
   public StateOptions publishEvents(boolean p) {
     this.publishEvents = p;
+    return this;
+  }
+
+  /** Whether every member of a large guild is requested when it becomes available. */
+  public boolean chunkGuilds() {
+    return chunkGuilds;
+  }
+
+  public StateOptions chunkGuilds(boolean c) {
+    this.chunkGuilds = c;
     return this;
   }
 

@@ -13,6 +13,7 @@ import dev.cordbus.state.event.StateEvent;
 import dev.cordbus.state.event.Updater;
 import dev.cordbus.state.partition.Partition;
 import dev.cordbus.state.query.QueryService;
+import dev.cordbus.state.store.Ids;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -127,6 +128,10 @@ public final class StateVerticle extends VerticleBase {
       failed++;
       LOG.warn("could not apply {} (shard {}, seq {}): {}", event, shard, seq, e.toString());
       return;
+    }
+    if (options.chunkGuilds() && "GUILD_CREATE".equals(event)) {
+      String guild = msg.headers().get(Headers.GUILD); // the gateway names it: no need to read the body
+      requests.chunkIfLarge(guild == null ? null : cache.loadedGuild(Ids.parse(guild)), shard);
     }
     if ("GUILD_MEMBERS_CHUNK".equals(event) && requests.pending() > 0) {
       requests.onChunk(d); // reads the chunk's tree: only while a request of ours waits for chunks

@@ -73,4 +73,39 @@ class SimulatorChunkingTest {
       assertEquals(id, m.user().id());
     }
   }
+
+  @Test
+  void largeGuildsAreChunkedWhenAskedWithoutAnyRequestFromTheBot(Vertx vertx) throws Exception {
+    World world = World.generate(1, 400, 11); // above large_threshold (250): GUILD_CREATE brings only some members
+    sim = BusHarness.await(DiscordSimulator.start(vertx, new SimulatorOptions().heartbeatIntervalMs(1000)
+        .world(world)));
+    CordbusClient bot = CordbusClient.create(vertx);
+    BusHarness.await(vertx.deployVerticle(new StateVerticle(), new DeploymentOptions()
+        .setConfig(new JsonObject().put("chunkGuilds", true))));
+    java.util.concurrent.atomic.AtomicInteger inGuildCreate = new java.util.concurrent.atomic.AtomicInteger(-1);
+    BusHarness.await(vertx.eventBus().<JsonObject>consumer(Addresses.dispatch("GUILD_CREATE"),
+        m -> inGuildCreate.set(m.body().getJsonArray("members").size())).completion());
+    BusHarness.await(vertx.deployVerticle(new GatewayVerticle(), new DeploymentOptions().setConfig(new JsonObject()
+        .put("token", sim.token()).put("restBaseUrl", sim.restBaseUrl()).put("gatewayUrl", sim.gatewayUrl())
+        .put("intents", new JsonArray().add("GUILDS").add("GUILD_MEMBERS"))
+        .put("shardCount", 1).put("compression", "none"))));
+    String guild = world.guildIds().get(0);
+    long deadline = System.currentTimeMillis() + 30_000;
+    int members = -1;
+    while (System.currentTimeMillis() < deadline && members != 400) {
+      Thread.sleep(200);
+      try {
+        members = BusHarness.await(bot.state().counts(guild)).getInteger("members", -1);
+      } catch (Exception notYet) {
+        // no GUILD_CREATE yet
+      }
+    }
+    assertEquals(400, members, "every member cached");
+    List<JsonObject> op8 = sim.log().received(0).stream().filter(f -> f.getInteger("op") == 8).toList();
+    assertEquals(1, op8.size(), "one request for the whole guild: " + op8);
+    JsonObject d = op8.get(0).getJsonObject("d");
+    assertEquals(List.of(guild, "", 0), List.of(d.getString("guild_id"), d.getString("query"), d.getInteger("limit")));
+    assertTrue(inGuildCreate.get() > 0 && inGuildCreate.get() < 400,
+        "the guild is large: its GUILD_CREATE brought " + inGuildCreate.get() + " members");
+  }
 }

@@ -1,5 +1,6 @@
 package dev.cordbus.api.interaction;
 
+import dev.cordbus.api.Address;
 import dev.cordbus.api.Addresses;
 import io.vertx.core.json.JsonObject;
 
@@ -26,6 +27,7 @@ public enum InteractionKind {
   UNKNOWN("unknown");
 
   /** Prefix of the split addresses, {@code discord.interaction.}. */
+  @Address(Address.Mode.PUBLISHED)
   public static final String PREFIX = Addresses.PREFIX + "interaction.";
 
   private final String address;

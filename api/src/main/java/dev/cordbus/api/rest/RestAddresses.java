@@ -1,5 +1,7 @@
 package dev.cordbus.api.rest;
 
+import dev.cordbus.api.Address;
+
 /**
  * Event-bus addresses of the REST verticle.
  *
@@ -11,6 +13,7 @@ package dev.cordbus.api.rest;
 public final class RestAddresses {
 
   /** Request-reply: one Discord REST call. */
+  @Address(Address.Mode.REQUEST_REPLY)
   public static final String REQUEST = "discord.rest.request";
 
   /**
@@ -18,9 +21,11 @@ public final class RestAddresses {
    * bucket, remaining, limit, resetAfter, latencyMs, attempt, scope?, global?}}. The route is a template; ids of
    * non-major resources and every token are replaced, so it never carries a secret.
    */
+  @Address(Address.Mode.PUBLISHED)
   public static final String RESPONSE_EVENT = "discord.rest";
 
   /** Request-reply: the limiter's view {@code {buckets:[{key, bucket, limit, remaining, resetInMs, queued}], ...}}. */
+  @Address(Address.Mode.REQUEST_REPLY)
   public static final String STATUS = "discord.rest.status";
 
   /**

@@ -229,7 +229,8 @@ class LauncherCommandsTest {
           pending[0] = pending[0].getBuffer(4 + len, pending[0].length());
         }
       });
-      Buffer register = new JsonObject().put("type", "register").put("address", Addresses.SHARD_READY).toBuffer();
+      Buffer register = new JsonObject().put("type", "register").put("address", Addresses.SHARD_READY)
+          .put("headers", new JsonObject().put(BridgeAddresses.DEFAULT_SECRET_HEADER, SECRET)).toBuffer();
       socket.write(Buffer.buffer().appendInt(register.length()).appendBuffer(register));
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
       while (frames.isEmpty() && System.nanoTime() < deadline) {

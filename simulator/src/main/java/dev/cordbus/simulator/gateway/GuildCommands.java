@@ -42,8 +42,23 @@ final class GuildCommands {
     }
   }
 
+  /**
+   * A snowflake as a client may send it: a string, or a JSON integer (JDA sends op 8's {@code guild_id} as a number,
+   * and Discord takes it); null for anything else.
+   */
+  static String snowflake(Object v) {
+    if (v instanceof String s) {
+      return s;
+    }
+    if (v instanceof Long || v instanceof Integer || v instanceof java.math.BigInteger) {
+      return v.toString();
+    }
+    return null;
+  }
+
   private GuildData guildOfSession(GatewayConnection c, Object guildId) {
-    if (!(guildId instanceof String gid)) {
+    String gid = snowflake(guildId);
+    if (gid == null) {
       return null;
     }
     long id;
@@ -61,7 +76,8 @@ final class GuildCommands {
 
   private void requestMembers(GatewayConnection c, JsonObject d, long now) {
     Session s = c.session();
-    if (!(d.getValue("guild_id") instanceof String gidString)) {
+    String gidString = snowflake(d.getValue("guild_id"));
+    if (gidString == null) {
       c.close(CloseCode.UNKNOWN_OPCODE.code(), "Invalid request guild members payload: guild_id.");
       return;
     }
@@ -155,7 +171,8 @@ final class GuildCommands {
 
   private void voiceState(GatewayConnection c, JsonObject d) {
     Session s = c.session();
-    if (!(d.getValue("guild_id") instanceof String gid)) {
+    String gid = snowflake(d.getValue("guild_id"));
+    if (gid == null) {
       c.close(CloseCode.UNKNOWN_OPCODE.code(), "Invalid voice state payload: guild_id.");
       return;
     }

@@ -129,6 +129,21 @@ public final class MemberRequests {
         });
   }
 
+  /**
+   * Asks {@code shard} for every member of {@code g} when its GUILD_CREATE brought fewer than {@code member_count}
+   * (Discord sends only some members of a large guild); the chunks are cached like any GUILD_MEMBERS_CHUNK. Nothing
+   * waits for them: a refusal is logged.
+   */
+  public void chunkIfLarge(GuildEntry g, int shard) {
+    if (g == null || g.memberCount <= g.members.size()) {
+      return;
+    }
+    JsonObject d = new JsonObject().put("guild_id", Ids.str(g.id)).put("query", "").put("limit", 0);
+    vertx.eventBus().request(Addresses.gatewayShard(shard), new JsonObject().put("op", 8).put("d", d))
+        .onFailure(err -> LOG.warn("could not ask shard {} for the members of guild {}: {}", shard, Ids.str(g.id),
+            err.getMessage()));
+  }
+
   /** Feeds a GUILD_MEMBERS_CHUNK dispatch; completes its request at the last chunk. */
   public void onChunk(JsonObject d) {
     PendingRequest p = pending.get(d.getString("nonce", ""));
