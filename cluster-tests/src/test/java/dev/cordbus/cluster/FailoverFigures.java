@@ -15,8 +15,7 @@ import java.util.Set;
  * wait until the groups spread again. Prints each run and the median and max over runs (of the slowest dead shard
  * per run), and fails if a run identified, lost a seq or delivered a seq twice with different bodies.
  *
- * <p>{@code mvn -o -q -pl cluster-tests -am test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=dev.cordbus.cluster.FailoverFigures -Dexec.args="--runs 5"}
+ * <p>{@code mvn -o -q -pl cluster-tests -am verify -DskipTests -Dcordbus.main=dev.cordbus.cluster.FailoverFigures -Dcordbus.args="--runs 5"}
  */
 public final class FailoverFigures {
 

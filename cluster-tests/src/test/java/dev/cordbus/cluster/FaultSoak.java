@@ -32,8 +32,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link ClusterRig} (3 gateway JVMs, a bot JVM with the state verticle and the counting consumer), and the faults
  * also kill -9 a gateway node and SIGSTOP one for longer than failure detection (each replaced by a fresh node).
  *
- * <p>{@code mvn -o -q -pl cluster-tests -am test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=dev.cordbus.cluster.FaultSoak -Dexec.args="--dispatches 1000000 --faults 1000"}
+ * <p>{@code mvn -o -q -pl cluster-tests -am verify -DskipTests -Dcordbus.main=dev.cordbus.cluster.FaultSoak -Dcordbus.args="--dispatches 1000000 --faults 1000"}
  * (add {@code --nodes 3} for the cluster run; {@code --rate}, {@code --seed}). The short version runs in
  * {@code mvn verify} as {@code FaultSoakTest}.
  */
