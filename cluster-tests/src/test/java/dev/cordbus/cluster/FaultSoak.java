@@ -131,6 +131,10 @@ public final class FaultSoak {
       rig.startBot();
       rig.startGateways(3);
       rig.waitForSpread(180_000, "3 gateway nodes holding the 4 groups");
+      // the REST verticle with the simulator (the storms hit the REST API, not the cluster)
+      await(rig.vertx.deployVerticle(new RestVerticle(), new DeploymentOptions().setConfig(new JsonObject()
+          .put("token", rig.sim.token()).put("restBaseUrl", rig.sim.restBaseUrl()).put("serverErrorBackoffMs", 100))),
+          30);
       long heapBefore = rig.botHeapMb();
       long t0 = System.nanoTime();
       rig.mark(System.nanoTime());
