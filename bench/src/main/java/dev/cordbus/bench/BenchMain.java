@@ -56,6 +56,10 @@ public final class BenchMain {
     List<String> failures = new ArrayList<>();
     for (String compression : o.compressions()) {
       for (String kase : o.cases()) {
+        if (!Cases.speaks(kase, compression)) {
+          LOG.info("skipping {} ({}): {}", kase, compression, Cases.NO_ZSTD);
+          continue;
+        }
         LOG.info("running {} ({}), {} guilds x {} members, {} events", kase, compression, o.guilds(), o.members(),
             o.events());
         try {
@@ -108,7 +112,7 @@ public final class BenchMain {
     }
     int warmup = perSecond > 0 ? 0 : o.simWarmup();
     try (Child sim = Child.start("simulator", jvm, SimChild.class, List.of(Integer.toString(o.guilds()),
-        Integer.toString(o.members()), Integer.toString(warmup), o.simZlib()), env,
+        Integer.toString(o.members()), Integer.toString(warmup), o.simZlib(), compression), env,
         logs.resolve(tag + "-simulator.log"))) {
       JsonObject urls = new JsonObject(sim.await("SIM", SIM_START_MS + 2 * SimWarmup.STEP_TIMEOUT_MS));
       ClientCase.Spec where = new ClientCase.Spec(compression, urls.getString("rest"), urls.getString("gateway"),
@@ -129,6 +133,7 @@ public final class BenchMain {
         JsonObject r = client.finish();
         sim.send("quit");
         r.put("written", fired.getLong("written")).put("fireMs", fired.getLong("ms"))
+            .put("wireBytes", fired.getLong("wireBytes", 0L))
             .put("simCpuSeconds", fired.getDouble("cpuSeconds", 0.0));
         if (profiled) {
           client.close(); // the children write their JFR recordings as they exit
@@ -174,11 +179,21 @@ public final class BenchMain {
         .append(o.simZlib().equals("splice") ? "splices pre-deflated frames into each connection's stream (each piece"
             + " compressed on its own: a valid stream, a lower ratio than Discord's long shared context)"
             : "deflates every frame through the connection's context").append(".\n\n");
+    if (o.compressions().contains("zstd-stream")) {
+      b.append("zstd-stream: the simulator compresses every frame through the connection's zstd context (level ")
+          .append(dev.cordbus.simulator.gateway.ZstdStreamEncoder.LEVEL).append(", flushed per message); ")
+          .append(Cases.NO_ZSTD).append(".\n\n");
+    }
     b.append("Machine: ").append(machine).append(".\n\n");
     b.append(ResultTable.table(results)).append('\n');
     b.append(ResultTable.LEGEND).append("\n\n");
     b.append("Targets:\n");
     ResultTable.verdicts(results).forEach(l -> b.append(l).append('\n'));
+    List<String> byCompression = ResultTable.compressions(results);
+    if (!byCompression.isEmpty()) {
+      b.append("\nBy compression:\n");
+      byCompression.forEach(l -> b.append(l).append('\n'));
+    }
     if (!latencies.isEmpty()) {
       b.append("\n## Delivery latency at ").append(o.latencyRate()).append(" MESSAGE_CREATE/s (zlib-stream, ")
           .append(o.latencyEvents()).append(" dispatches, the first ").append(ClientChild.LATENCY_WARMUP)

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Command-line options of {@link BenchMain}: {@code --guilds G --members M --events F --heap 1g
- * --cases frames,gateway,gateway+state,gateway+state-nomsg,two-node,jda,discordjs --compression none,zlib-stream
+ * --cases frames,gateway,gateway+state,gateway+state-nomsg,two-node,jda,discordjs --compression none,zlib-stream,zstd-stream
  * --out bench/results --latency-events 25000 --latency-rate 5000 --sim-warmup 30000 --sim-zlib splice};
  * {@code --latency-events 0} skips the latency run; {@code --sim-warmup 0} skips warming the simulator's firehose up;
  * {@code --sim-zlib deflate} makes the firehose deflate every frame through the connection's zlib context instead of
@@ -21,7 +21,9 @@ public record BenchOptions(int guilds, int members, int events, String heap, Lis
   public static final int DEFAULT_EVENTS = 50_000;
   public static final String DEFAULT_HEAP = "1g";
   public static final List<String> DEFAULT_CASES = Cases.ALL;
-  public static final List<String> DEFAULT_COMPRESSIONS = List.of("none", "zlib-stream");
+  public static final List<String> DEFAULT_COMPRESSIONS = List.of("none", "zlib-stream", "zstd-stream");
+  /** Every transport compression the gateway and the simulator speak. */
+  public static final List<String> COMPRESSIONS = DEFAULT_COMPRESSIONS;
   public static final Path DEFAULT_OUT = Path.of("bench", "results");
   public static final int DEFAULT_LATENCY_EVENTS = 25_000;
   public static final int DEFAULT_LATENCY_RATE = 5_000;
@@ -70,8 +72,8 @@ public record BenchOptions(int guilds, int members, int events, String heap, Lis
       Cases.check(c);
     }
     for (String c : compressions) {
-      if (!c.equals("none") && !c.equals("zlib-stream")) {
-        throw bad("--compression", "none or zlib-stream, got " + c);
+      if (!COMPRESSIONS.contains(c)) {
+        throw bad("--compression", "none, zlib-stream or zstd-stream, got " + c);
       }
     }
     if (!simZlib.equals("splice") && !simZlib.equals("deflate")) {

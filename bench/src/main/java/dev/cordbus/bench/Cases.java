@@ -16,7 +16,16 @@ final class Cases {
   static final List<String> ALL = List.of(FRAMES, "gateway", "gateway+state", "gateway+state-nomsg", TWO_NODE, JDA,
       DISCORDJS);
 
+  /** Why the JDA and discord.js rows are missing under zstd-stream. */
+  static final String NO_ZSTD = "JDA 6.5.0 and @discordjs/ws 2.0.4 (zlib-sync, Node 20) have no zstd-stream, so their"
+      + " rows exist for none and zlib-stream only";
+
   private Cases() {
+  }
+
+  /** Whether {@code kase}'s client can use {@code compression} (JDA and discord.js: no zstd-stream). */
+  static boolean speaks(String kase, String compression) {
+    return !compression.equals("zstd-stream") || !(kase.equals(JDA) || kase.equals(DISCORDJS));
   }
 
   /** Fails with {@link BenchException.Kind#BAD_ARGUMENT} for an unknown case. */

@@ -110,7 +110,7 @@ final class FrameCounterCase implements ClientCase {
     byte[] nonce = new byte[16];
     random.nextBytes(nonce);
     String path = (uri.getPath() == null || uri.getPath().isEmpty() ? "/" : uri.getPath()) + "?v=10&encoding=json"
-        + (compression.equals("none") ? "" : "&compress=zlib-stream");
+        + (compression.equals("none") ? "" : "&compress=" + compression);
     String request = "GET " + path + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
         + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: "
         + Base64.getEncoder().encodeToString(nonce) + "\r\nSec-WebSocket-Version: 13\r\n\r\n";

@@ -32,7 +32,9 @@ public final class ResultTable {
       + " (two-node: gateway JVM + bot JVM, the parts under \"by JVM\"); CPU µs/event = that CPU / dispatches"
       + " written; CPU × JDA and × discord.js divide it by theirs in the same compression (below 1 = less CPU per"
       + " event). Simulator = the simulator JVM's CPU during the firehose (rendering included) / dispatches written."
-      + " Load = the 1-minute load average (/proc/loadavg) when the case started → ended.";
+      + " Load = the 1-minute load average (/proc/loadavg) when the case started → ended. MB on the wire = bytes the"
+      + " simulator's gateway wrote to the client's socket during the firehose (WebSocket frames with their headers,"
+      + " as compressed; 10^6 bytes), also per dispatch written.";
 
   /** The table; one row per result, in the given order. */
   public static String table(List<JsonObject> results) {
@@ -40,15 +42,15 @@ public final class ResultTable {
     b.append("| case | compression | events/s (whole run) | events/s (2nd half) | events/s × JDA | time to ready (ms)"
         + " | guilds cached | members cached | heap after GC (MiB) | × JDA heap | CPU s (firehose) | CPU s (process)"
         + " | CPU µs/event | CPU × JDA | CPU × discord.js | CPU µs/event by JVM | simulator CPU µs/event"
-        + " | load (start → end) |\n");
-    b.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---|\n");
+        + " | load (start → end) | MB on the wire | wire bytes/dispatch |\n");
+    b.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---|---:|---:|\n");
     for (JsonObject r : results) {
       String c = r.getString("compression");
       JsonObject jda = find(results, "jda", c);
       JsonObject djs = find(results, "discordjs", c);
       JsonObject cached = r.getJsonObject("cached", new JsonObject());
       b.append(String.format(Locale.ROOT, "| %s | %s | %,.0f | %,.0f | %s | %,d | %s | %s | %.1f | %s | %.2f | %.2f"
-              + " | %s | %s | %s | %s | %s | %s |%n",
+              + " | %s | %s | %s | %s | %s | %s | %s | %s |%n",
           r.getString("case"), c, dispatchRate(r, "rate"), dispatchRate(r, "rate2"),
           jda == null ? "–" : ratio(dispatchRate(r, "rate"), dispatchRate(jda, "rate")),
           r.getLong("readyMs", 0L), count(cached, "guilds"), count(cached, "members"),
@@ -57,7 +59,7 @@ public final class ResultTable {
           r.getDouble("cpuRunSeconds", 0.0), r.getDouble("cpuTotalSeconds", 0.0), micros(cpuPerEvent(r)),
           jda == null ? "–" : ratio(cpuPerEvent(r), cpuPerEvent(jda)),
           djs == null ? "–" : ratio(cpuPerEvent(r), cpuPerEvent(djs)), byJvm(r),
-          micros(perEvent(r, r.getDouble("simCpuSeconds", 0.0))), load(r)));
+          micros(perEvent(r, r.getDouble("simCpuSeconds", 0.0))), load(r), wireMb(r), wirePerDispatch(r)));
     }
     return b.toString();
   }
@@ -84,6 +86,45 @@ public final class ResultTable {
     }
     return "gateway " + micros(perEvent(r, parts.getJsonObject("gateway").getDouble("cpuRunSeconds", 0.0)))
         + " + bot " + micros(perEvent(r, parts.getJsonObject("bot").getDouble("cpuRunSeconds", 0.0)));
+  }
+
+  private static String wireMb(JsonObject r) {
+    long bytes = r.getLong("wireBytes", 0L);
+    return bytes <= 0 ? "–" : String.format(Locale.ROOT, "%.1f", bytes / 1e6);
+  }
+
+  private static String wirePerDispatch(JsonObject r) {
+    long bytes = r.getLong("wireBytes", 0L);
+    long written = r.getLong("written", 0L);
+    return bytes <= 0 || written <= 0 ? "–" : String.format(Locale.ROOT, "%,.0f", (double) bytes / written);
+  }
+
+  /**
+   * One line per compression for the case that shows it best (gateway+state, else gateway): events/s, CPU µs/event
+   * and wire bytes per dispatch side by side, with zstd-stream against zlib-stream when both ran.
+   */
+  public static List<String> compressions(List<JsonObject> results) {
+    List<String> out = new ArrayList<>();
+    for (String kase : new String[] {"gateway+state", "gateway"}) {
+      for (String c : new String[] {"none", "zlib-stream", "zstd-stream"}) {
+        JsonObject r = find(results, kase, c);
+        if (r != null) {
+          out.add(String.format(Locale.ROOT, "- %s, %s: %,.0f events/s, %s CPU µs/event, %s MB on the wire (%s bytes"
+              + "/dispatch)", kase, c, dispatchRate(r, "rate"), micros(cpuPerEvent(r)), wireMb(r), wirePerDispatch(r)));
+        }
+      }
+      JsonObject zlib = find(results, kase, "zlib-stream");
+      JsonObject zstd = find(results, kase, "zstd-stream");
+      if (zlib != null && zstd != null) {
+        out.add(String.format(Locale.ROOT, "- %s, zstd-stream ÷ zlib-stream: CPU µs/event %s, wire bytes %s", kase,
+            ratio(cpuPerEvent(zstd), cpuPerEvent(zlib)),
+            ratio(zstd.getLong("wireBytes", 0L), zlib.getLong("wireBytes", 0L))));
+      }
+      if (!out.isEmpty()) {
+        return out;
+      }
+    }
+    return out;
   }
 
   private static String load(JsonObject r) {

@@ -7,6 +7,9 @@ import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,16 +30,18 @@ final class SimWarmup {
   private SimWarmup() {
   }
 
-  /** Runs the warm-up for both compressions; {@code count} 0 skips it. */
-  static void run(Vertx vertx, DiscordSimulator sim, String token, int guilds, int count) throws Exception {
+  /** Runs the warm-up for none, zlib-stream and {@code compression} (the run's); {@code count} 0 skips it. */
+  static void run(Vertx vertx, DiscordSimulator sim, String token, int guilds, int count, String compression)
+      throws Exception {
     if (count <= 0) {
       return;
     }
     WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
         .setMaxFrameSize(1024 * 1024).setMaxMessageSize(64 * 1024 * 1024));
     try {
-      for (String compression : new String[] {"none", "zlib-stream"}) {
-        once(client, sim, token, guilds, count, compression);
+      Set<String> compressions = new LinkedHashSet<>(List.of("none", "zlib-stream", compression));
+      for (String c : compressions) {
+        once(client, sim, token, guilds, count, c);
       }
       awaitJitQuiet();
     } finally {
@@ -68,7 +73,7 @@ final class SimWarmup {
     CompletableFuture<Void> loaded = new CompletableFuture<>();
     CompletableFuture<Void> drained = new CompletableFuture<>();
     long warm = guilds + 2L;
-    String query = "/?v=10&encoding=json" + (compression.equals("none") ? "" : "&compress=zlib-stream");
+    String query = "/?v=10&encoding=json" + (compression.equals("none") ? "" : "&compress=" + compression);
     // the handler goes on in the connect callback, on the event loop, before HELLO can be read
     WebSocket ws = client.connect(new WebSocketConnectOptions().setAbsoluteURI(sim.gatewayUrl() + query)).map(w -> {
       w.frameHandler(f -> {

@@ -29,6 +29,9 @@ class BenchOptionsTest {
     assertEquals(0, n.simWarmup());
     assertEquals("deflate", n.simZlib());
     assertTrue(d.cases().containsAll(List.of("two-node", "discordjs", "jda", "frames")));
+    assertEquals(List.of("none", "zlib-stream", "zstd-stream"), d.compressions(), "one run compares all three");
+    assertEquals(List.of("zstd-stream"), BenchOptions.parse(new String[] {"--compression", "zstd-stream"})
+        .compressions());
   }
 
   @Test

@@ -62,6 +62,26 @@ class ResultTableTest {
   }
 
   @Test
+  void wireBytesAreShownPerRowAndCompressionsSideBySide() {
+    List<JsonObject> rs = List.of(
+        row("gateway+state", "none", 850, 50L << 20).put("wireBytes", 1_400_000L),
+        row("gateway+state", "zlib-stream", 850, 50L << 20).put("wireBytes", 300_000L).put("cpuRunSeconds", 0.02),
+        row("gateway+state", "zstd-stream", 850, 50L << 20).put("wireBytes", 240_000L).put("cpuRunSeconds", 0.015),
+        row("jda", "none", 425, 100L << 20));
+    String[] lines = ResultTable.table(rs).split("\n");
+    String[] cells = lines[4].split("\\|");
+    assertEquals("zstd-stream", cells[2].trim());
+    assertEquals("0.2", cells[19].trim(), "240,000 bytes = 0.2 MB");
+    assertEquals("240", cells[20].trim(), "per dispatch written (1,000)");
+    assertTrue(lines[5].endsWith("| – | – |"), "no wire figure: " + lines[5]);
+    List<String> c = ResultTable.compressions(rs);
+    assertEquals(4, c.size(), c.toString());
+    assertTrue(c.get(2).contains("zstd-stream: 1,000 events/s, 15.0 CPU µs/event, 0.2 MB on the wire (240 bytes"),
+        c.get(2));
+    assertTrue(c.get(3).contains("CPU µs/event 0.75, wire bytes 0.80"), c.get(3));
+  }
+
+  @Test
   void theEmitCeilingIsJudgedAgainstJda() {
     List<String> v = ResultTable.verdicts(List.of(row("frames", "none", 4000, 1).put("events", 1000L),
         row("jda", "none", 850, 1)));

@@ -18,7 +18,7 @@ public final class GatewayException extends RuntimeException {
     HTTP,
     /** A frame from the server could not be decoded or violates the envelope rules. */
     BAD_FRAME,
-    /** The zlib-stream could not be inflated. */
+    /** The zlib-stream or zstd-stream could not be decompressed. */
     DECOMPRESSION,
     /** A gateway command was invalid (bad op, bad d, larger than 4096 bytes). */
     INVALID_COMMAND,

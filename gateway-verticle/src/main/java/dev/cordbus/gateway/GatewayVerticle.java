@@ -6,7 +6,9 @@ import dev.cordbus.gateway.cluster.ClusterNodes;
 import dev.cordbus.gateway.cluster.GroupClaimer;
 import dev.cordbus.gateway.cluster.GroupLayout;
 import dev.cordbus.gateway.cluster.SessionStore;
+import dev.cordbus.gateway.compression.ZstdNative;
 import dev.cordbus.gateway.config.ClusterOptions;
+import dev.cordbus.gateway.config.Compression;
 import dev.cordbus.gateway.config.GatewayOptions;
 import dev.cordbus.gateway.identify.IdentifyQueue;
 import dev.cordbus.gateway.identify.IdentifyQueueFactory;
@@ -95,6 +97,9 @@ public class GatewayVerticle extends VerticleBase {
   public Future<?> start() {
     try {
       options = new GatewayOptions(config(), env);
+      if (options.compression() == Compression.ZSTD_STREAM) {
+        ZstdNative.require();
+      }
     } catch (GatewayException e) {
       return Future.failedFuture(e);
     }

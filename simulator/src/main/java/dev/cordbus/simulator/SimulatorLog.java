@@ -81,6 +81,8 @@ public final class SimulatorLog {
     handshakes.add(h);
   }
 
+  private final java.util.concurrent.atomic.LongAdder wireBytes = new java.util.concurrent.atomic.LongAdder();
+
   public List<Identify> identifies() {
     return snapshot(identifies);
   }
@@ -205,6 +207,18 @@ public final class SimulatorLog {
 
   public void dispatched(int shard, long n) {
     dispatched.computeIfAbsent(shard, k -> new AtomicLong()).addAndGet(n);
+  }
+
+  /**
+   * Bytes the gateway wrote to its clients' TCP connections since it started, after the WebSocket upgrade: every
+   * frame, WebSocket header included, as compressed (what a bot downloads, without TCP/IP overhead).
+   */
+  public long wireBytes() {
+    return wireBytes.sum();
+  }
+
+  public void wrote(long bytes) {
+    wireBytes.add(bytes);
   }
 
   private static <T> List<T> snapshot(List<T> l) {

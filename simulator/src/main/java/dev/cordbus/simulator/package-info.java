@@ -19,8 +19,10 @@
  *       session.</li>
  *   <li>Refused IDENTIFYs (concurrency bucket busy, no session starts left) get op 9 {@code false} and the
  *       connection stays open, so the client may IDENTIFY again on it.</li>
- *   <li>{@code encoding=etf} and {@code compress=zstd-stream} are refused with close 4002 and a reason saying so;
- *       a missing {@code v} is accepted as 10.</li>
+ *   <li>{@code encoding=etf} and any {@code compress} other than {@code zlib-stream} and {@code zstd-stream} are
+ *       refused with close 4002 and a reason saying so; a missing {@code v} is accepted as 10.</li>
+ *   <li>{@code compress=zstd-stream}: one zstd compression context per connection (zstd-jni, level 3), each payload
+ *       flushed ({@code ZSTD_e_flush}) into exactly one binary message; the frame is never ended.</li>
  *   <li>IDENTIFY {@code compress:true} (payload compression) sends payloads of 1024+ characters as standalone zlib
  *       binary messages.</li>
  *   <li>An "all members" op 8 without GUILD_MEMBERS answers one empty chunk; {@code not_found} is in chunk 0.</li>

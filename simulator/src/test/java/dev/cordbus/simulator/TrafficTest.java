@@ -74,18 +74,28 @@ class TrafficTest {
 
   @Test
   void firehoseOverZlibStreamReadsBackThroughOneInflaterWithHeartbeatsInBetween(Vertx vertx) throws Exception {
-    zlibFirehoseReadsBack(vertx, true, 3_000);
+    firehoseReadsBack(vertx, "zlib-stream", true, 3_000);
+  }
+
+  /**
+   * zstd-stream: every firehose frame compressed through the connection's one context straight into its frame buffer,
+   * read back by RawClient's own zstd-jni context (not cordbus's decoder), heartbeat ACKs in between, replay after
+   * RESUME on a new connection (a new context).
+   */
+  @Test
+  void firehoseOverZstdStreamReadsBackThroughOneContext(Vertx vertx) throws Exception {
+    firehoseReadsBack(vertx, "zstd-stream", true, 3_000);
   }
 
   @Test
   void withoutSpliceTheFirehoseDeflatesThroughTheConnectionsContext(Vertx vertx) throws Exception {
-    zlibFirehoseReadsBack(vertx, false, 500);
+    firehoseReadsBack(vertx, "zlib-stream", false, 500);
   }
 
-  private static void zlibFirehoseReadsBack(Vertx vertx, boolean splice, int count) throws Exception {
+  private static void firehoseReadsBack(Vertx vertx, String compress, boolean splice, int count) throws Exception {
     DiscordSimulator sim = Sims.start(vertx, Sims.fast().heartbeatIntervalMs(60_000).firehoseSplice(splice)
         .world(World.generate(3, 12, 6L)));
-    RawClient c = RawClient.connect(vertx, sim.gatewayUrl(), "v=10&encoding=json&compress=zlib-stream");
+    RawClient c = RawClient.connect(vertx, sim.gatewayUrl(), "v=10&encoding=json&compress=" + compress);
     try {
       c.hello();
       int withoutContent = Intent.ALL & ~Intent.MESSAGE_CONTENT.bit();
@@ -104,7 +114,7 @@ class TrafficTest {
       int messages = 0;
       for (int i = 0; i < count + 20; i++) {
         JsonObject frame = c.next(10_000);
-        assertFalse(frame.containsKey("_inflate_error"), frame.encode());
+        assertFalse(frame.containsKey("_inflate_error") || frame.containsKey("_zstd_error"), frame.encode());
         if (frame.getInteger("op") == 11) {
           acks++;
           continue;
@@ -117,11 +127,12 @@ class TrafficTest {
           assertTrue(frame.getJsonObject("d").getJsonObject("member").containsKey("roles"));
         }
       }
-      assertEquals(20, acks, "the live deflater's ACKs interleave with the spliced dispatches");
+      assertEquals(20, acks, "the live context's ACKs interleave with the firehose's dispatches");
+      assertEquals(count + 20, c.binaryMessages() - 5, "every payload one binary message (after HELLO, READY, 3 GUILD_CREATEs)");
       assertTrue(messages > count * 0.8);
       c.close(4000);
       c.awaitClose(5000);
-      RawClient again = RawClient.connect(vertx, sim.gatewayUrl(), "v=10&encoding=json&compress=zlib-stream");
+      RawClient again = RawClient.connect(vertx, sim.gatewayUrl(), "v=10&encoding=json&compress=" + compress);
       try {
         again.hello();
         again.resume(sim.token(), ready.getJsonObject("d").getString("session_id"), lastSeq - 10);

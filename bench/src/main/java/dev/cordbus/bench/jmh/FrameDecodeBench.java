@@ -2,10 +2,14 @@ package dev.cordbus.bench.jmh;
 
 import dev.cordbus.gateway.compression.Utf8;
 import dev.cordbus.gateway.compression.ZlibStreamDecoder;
+import dev.cordbus.gateway.compression.ZstdStreamDecoder;
 import dev.cordbus.gateway.publish.EventPublisher;
 import dev.cordbus.gateway.publish.Frame;
 import dev.cordbus.gateway.publish.FrameParser;
 import io.vertx.core.Vertx;
+import com.github.luben.zstd.EndDirective;
+import com.github.luben.zstd.ZstdCompressCtx;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,7 +30,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * The gateway's per-frame work on a ~1.4 KB MESSAGE_CREATE: zlib-stream inflate, strict UTF-8 decode, the parse with
+ * The gateway's per-frame work on a ~1.4 KB MESSAGE_CREATE: zlib-stream inflate, zstd-stream decompression (level 3,
+ * one context, flushed per message, as the simulator sends it), strict UTF-8 decode, the parse with
  * the envelope check (op/s/t peek), and the publish on the event bus (no consumer: the publisher's own cost).
  */
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+UseG1GC"})
@@ -44,6 +49,9 @@ public class FrameDecodeBench {
   private byte[] bytes;
   private List<byte[]> compressed;
   private ZlibStreamDecoder decoder;
+  private List<byte[]> zstdCompressed;
+  private ZstdStreamDecoder zstdDecoder;
+  private int nextZstd;
   private int next;
   private Vertx vertx;
   private EventPublisher publisher;
@@ -65,6 +73,20 @@ public class FrameDecodeBench {
     }
     deflater.end();
     decoder = new ZlibStreamDecoder();
+    zstdCompressed = new ArrayList<>(FRAMES);
+    try (ZstdCompressCtx zstd = new ZstdCompressCtx()) {
+      zstd.setLevel(3);
+      for (int i = 0; i < FRAMES; i++) {
+        ByteBuffer src = ByteBuffer.wrap(Payloads.frame("MESSAGE_CREATE", i + 1,
+            Payloads.messageCreate(1400000000000000000L + i, i % 8)).getBytes(StandardCharsets.UTF_8));
+        ByteBuffer dst = ByteBuffer.wrap(out);
+        if (!zstd.compressByteBufferStream(dst, src, EndDirective.FLUSH)) {
+          throw new IllegalStateException("a frame did not fit in 64 KB");
+        }
+        zstdCompressed.add(Arrays.copyOf(out, dst.position()));
+      }
+    }
+    zstdDecoder = new ZstdStreamDecoder();
     vertx = Vertx.vertx();
     publisher = new EventPublisher(vertx, "bench", false);
     parsed = parser.parse(bytes, 0, bytes.length);
@@ -73,6 +95,7 @@ public class FrameDecodeBench {
   @TearDown(Level.Trial)
   public void tearDown() {
     decoder.close();
+    zstdDecoder.close();
     vertx.close().await();
   }
 
@@ -85,6 +108,17 @@ public class FrameDecodeBench {
       next = 0;
     }
     return decoder.feed(compressed.get(next++));
+  }
+
+  /** Decompressing one zstd-stream message through the connection's shared context. */
+  @Benchmark
+  public byte[] unzstd() {
+    if (nextZstd == FRAMES) {
+      zstdDecoder.close();
+      zstdDecoder = new ZstdStreamDecoder();
+      nextZstd = 0;
+    }
+    return zstdDecoder.feed(zstdCompressed.get(nextZstd++));
   }
 
   /** Strict UTF-8 decoding of the inflated bytes (what the gateway did before it read bytes). */

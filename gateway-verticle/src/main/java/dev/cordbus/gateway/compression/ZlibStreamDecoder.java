@@ -10,7 +10,7 @@ import java.util.zip.Inflater;
  * are buffered until the just-received one ends with {@code 00 00 ff ff}, then the buffer is inflated through the
  * shared context. Create a new decoder for every new socket. Not thread-safe.
  */
-public final class ZlibStreamDecoder implements AutoCloseable {
+public final class ZlibStreamDecoder implements FrameDecoder {
 
   private static final int SUFFIX = 4;
 
@@ -25,6 +25,7 @@ public final class ZlibStreamDecoder implements AutoCloseable {
    * @return the inflated payload bytes when this message completed one, else {@code null} (keep buffering)
    * @throws GatewayException kind {@code DECOMPRESSION} when the stream is corrupt (the connection cannot recover)
    */
+  @Override
   public byte[] feed(byte[] message) {
     append(message);
     if (!endsWithSyncFlush(message)) {
@@ -72,6 +73,11 @@ public final class ZlibStreamDecoder implements AutoCloseable {
     int n = message.length;
     return n >= SUFFIX && message[n - 4] == 0 && message[n - 3] == 0
         && message[n - 2] == (byte) 0xff && message[n - 1] == (byte) 0xff;
+  }
+
+  @Override
+  public String name() {
+    return "zlib-stream";
   }
 
   @Override

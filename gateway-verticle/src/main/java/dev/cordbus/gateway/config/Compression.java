@@ -6,6 +6,11 @@ import java.util.Locale;
 public enum Compression {
   /** {@code compress=zlib-stream}: one inflate context per connection. */
   ZLIB_STREAM("zlib-stream"),
+  /**
+   * {@code compress=zstd-stream}: one zstd decompression context per connection, one payload per message (needs
+   * zstd-jni's native library, shipped for Linux, macOS and Windows).
+   */
+  ZSTD_STREAM("zstd-stream"),
   /** No transport compression: text frames. */
   NONE("none");
 
@@ -20,13 +25,13 @@ public enum Compression {
     return value;
   }
 
-  /** Parses {@code zlib-stream} or {@code none}; throws IllegalArgumentException otherwise. */
+  /** Parses {@code zlib-stream}, {@code zstd-stream} or {@code none}; throws IllegalArgumentException otherwise. */
   public static Compression parse(String s) {
     for (Compression c : values()) {
       if (c.value.equals(s.trim().toLowerCase(Locale.ROOT))) {
         return c;
       }
     }
-    throw new IllegalArgumentException("must be \"zlib-stream\" or \"none\", was \"" + s + "\"");
+    throw new IllegalArgumentException("must be \"zlib-stream\", \"zstd-stream\" or \"none\", was \"" + s + "\"");
   }
 }

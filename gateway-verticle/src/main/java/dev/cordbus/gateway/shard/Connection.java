@@ -1,7 +1,7 @@
 package dev.cordbus.gateway.shard;
 
 import dev.cordbus.gateway.GatewayException;
-import dev.cordbus.gateway.compression.ZlibStreamDecoder;
+import dev.cordbus.gateway.compression.FrameDecoder;
 import dev.cordbus.gateway.heartbeat.HeartbeatTracker;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -11,7 +11,7 @@ import io.vertx.core.http.WebSocketFrame;
 import java.util.ArrayDeque;
 
 /**
- * Everything that lives exactly as long as one WebSocket of a shard: the socket, its inflate context, heartbeat
+ * Everything that lives exactly as long as one WebSocket of a shard: the socket, its decompression context, heartbeat
  * bookkeeping, send limiter, timers and queued commands. A shard ignores callbacks of a connection that is no
  * longer its current one.
  */
@@ -23,8 +23,8 @@ final class Connection {
 
   final WebSocket ws;
   final String url;
-  /** The zlib-stream context of this socket, or null without transport compression. */
-  final ZlibStreamDecoder decoder;
+  /** The zlib-stream or zstd-stream context of this socket, or null without transport compression. */
+  final FrameDecoder decoder;
   final HeartbeatTracker heartbeat = new HeartbeatTracker();
   final ArrayDeque<Pending> commands = new ArrayDeque<>();
   /** Set on HELLO (the interval is known then). */
@@ -41,7 +41,7 @@ final class Connection {
   /** The largest message assembled from fragments (Discord's largest payloads are a few MiB). */
   static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
 
-  Connection(WebSocket ws, String url, ZlibStreamDecoder decoder) {
+  Connection(WebSocket ws, String url, FrameDecoder decoder) {
     this.ws = ws;
     this.url = url;
     this.decoder = decoder;
@@ -84,7 +84,7 @@ final class Connection {
     return text;
   }
 
-  /** Cancels timers, fails queued commands, releases the inflater. */
+  /** Cancels timers, fails queued commands, releases the decompression context. */
   void release(Vertx vertx, String why) {
     for (long t : new long[] {heartbeatTimer, drainTimer}) {
       if (t >= 0) {

@@ -12,7 +12,7 @@ public final class GatewayUrls {
   }
 
   /**
-   * {@code base} plus {@code ?v=10&encoding=json[&compress=zlib-stream]}: {@code wss://host} becomes
+   * {@code base} plus {@code ?v=10&encoding=json[&compress=zlib-stream|zstd-stream]}: {@code wss://host} becomes
    * {@code wss://host/?v=10...}; a base with a path keeps it ({@code ws://h:1/resume?v=10...}); an existing query is
    * replaced.
    */
@@ -28,8 +28,8 @@ public final class GatewayUrls {
       b = b + "/";
     }
     String query = "v=" + VERSION + "&encoding=json";
-    if (compression == Compression.ZLIB_STREAM) {
-      query += "&compress=zlib-stream";
+    if (compression != Compression.NONE) {
+      query += "&compress=" + compression.value();
     }
     return b + "?" + query;
   }

@@ -6,8 +6,7 @@ import dev.cordbus.gateway.close.CloseAction;
 import dev.cordbus.gateway.close.CloseCode;
 import dev.cordbus.gateway.close.FatalCloseMessages;
 import dev.cordbus.gateway.command.GatewayCommands;
-import dev.cordbus.gateway.compression.ZlibStreamDecoder;
-import dev.cordbus.gateway.config.Compression;
+import dev.cordbus.gateway.compression.FrameDecoder;
 import dev.cordbus.gateway.config.GatewayOptions;
 import dev.cordbus.gateway.publish.EventPublisher;
 import io.vertx.core.Future;
@@ -277,8 +276,7 @@ public final class Shard {
 
   private void opened(WebSocket ws, String url, boolean resuming) {
     openFailures = 0;
-    ZlibStreamDecoder decoder = options.compression() == Compression.ZLIB_STREAM ? new ZlibStreamDecoder() : null;
-    Connection c = new Connection(ws, url, decoder);
+    Connection c = new Connection(ws, url, FrameDecoder.create(options.compression()));
     conn = c;
     ws.frameHandler(frame -> frames.onWebSocketFrame(c, frame));
     ws.exceptionHandler(e -> LOG.debug("shard {}: socket error: {}", id, e.toString()));

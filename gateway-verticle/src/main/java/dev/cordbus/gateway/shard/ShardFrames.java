@@ -36,8 +36,8 @@ final class ShardFrames {
       try {
         bytes = c.decoder.feed(bytes);
       } catch (GatewayException e) {
-        bad("corrupt zlib-stream, reconnecting: " + e.getMessage());
-        shard.disconnect(Shard.Initiator.CLIENT, 4000, "corrupt zlib-stream",
+        bad("corrupt " + c.decoder.name() + ", reconnecting: " + e.getMessage());
+        shard.disconnect(Shard.Initiator.CLIENT, 4000, "corrupt " + c.decoder.name(),
             shard.session != null ? Shard.Next.RESUME : Shard.Next.IDENTIFY);
         return;
       }

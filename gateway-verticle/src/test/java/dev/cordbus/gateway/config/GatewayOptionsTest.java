@@ -77,6 +77,18 @@ class GatewayOptionsTest {
   }
 
   @Test
+  void zstdStreamIsAcceptedFromTheFileAndTheEnvironment() {
+    assertEquals(Compression.ZSTD_STREAM, new GatewayOptions(new JsonObject().put("token", TOKEN)
+        .put("compression", "zstd-stream"), NO_ENV).compression());
+    assertEquals(Compression.ZSTD_STREAM, new GatewayOptions(new JsonObject().put("token", TOKEN),
+        Map.of("CORDBUS_COMPRESSION", " ZSTD-STREAM ")::get).compression());
+    GatewayException e = assertThrows(GatewayException.class, () -> new GatewayOptions(new JsonObject()
+        .put("token", TOKEN).put("compression", "zstd"), NO_ENV));
+    assertTrue(e.getMessage().contains("compression: must be \"zlib-stream\", \"zstd-stream\" or \"none\""),
+        e.getMessage());
+  }
+
+  @Test
   void everyBadFieldIsNamedInOneError() {
     JsonObject bad = new JsonObject()
         .put("intents", new JsonArray().add("GUILDS").add("NOT_AN_INTENT"))

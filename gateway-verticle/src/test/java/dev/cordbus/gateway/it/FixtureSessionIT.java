@@ -36,7 +36,7 @@ class FixtureSessionIT extends GatewayItBase {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"zlib-stream", "none"})
+  @ValueSource(strings = {"zlib-stream", "zstd-stream", "none"})
   void everyDispatchOnceInOrderWithHeaders(String compression, Vertx vertx) throws Exception {
     Path session = Fixtures.dir().resolve("session.jsonl");
     List<JsonObject> expected = new ArrayList<>();

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class GatewayEndToEndIT extends GatewayItBase {
 
   @ParameterizedTest
-  @ValueSource(strings = {"zlib-stream", "none"})
+  @ValueSource(strings = {"zlib-stream", "zstd-stream", "none"})
   void dispatchesArriveOnceInOrderWithHeaders(String compression, Vertx vertx) throws Exception {
     start(vertx, simOptions(), compression);
     VertxTestContext ctx = new VertxTestContext();

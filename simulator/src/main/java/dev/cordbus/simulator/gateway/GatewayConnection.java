@@ -41,7 +41,7 @@ public final class GatewayConnection {
 
   /** How server payloads are encoded on this connection. */
   public enum Compression {
-    NONE, ZLIB_STREAM, PAYLOAD
+    NONE, ZLIB_STREAM, ZSTD_STREAM, PAYLOAD
   }
 
   /** Who ended the connection. */
@@ -65,6 +65,8 @@ public final class GatewayConnection {
   private final RawFrameWriter raw;
   private Compression compression;
   private ZlibStreamEncoder zlib;
+  /** The zstd-stream context of this connection, or null. */
+  private final ZstdStreamEncoder zstd;
   private State state = State.AWAITING_IDENTIFY;
   private Initiator initiator;
   private int closeCode;
@@ -83,6 +85,7 @@ public final class GatewayConnection {
     this.http = http;
     this.compression = compression;
     this.zlib = compression == Compression.ZLIB_STREAM ? new ZlibStreamEncoder() : null;
+    this.zstd = compression == Compression.ZSTD_STREAM ? new ZstdStreamEncoder() : null;
     this.raw = RawFrameWriter.of(http, hub.context, this::runWaiters);
     this.limiter = new SendLimiter(hub.options.sendLimit(), hub.options.sendWindowMs());
     this.lastBeatAt = System.currentTimeMillis();
@@ -173,7 +176,8 @@ public final class GatewayConnection {
    * Writes a dispatch rendered ahead (the firehose) without encoding it again: without compression the frame's bytes
    * go out as a text frame; under zlib-stream the deflater's history is reset and the pre-deflated frame spliced in
    * ({@link ZlibSplice}), or, with {@code firehoseSplice} off, the frame is deflated through the connection's context
-   * as any payload; payload compression takes the ordinary path. Frames go through {@link RawFrameWriter} (one flush
+   * as any payload; under zstd-stream the frame is compressed through the connection's context straight into the
+   * frame buffer; payload compression takes the ordinary path. Frames go through {@link RawFrameWriter} (one flush
    * per event-loop task) unless Vert.x holds writes queued or the payload is to be split, in which case Vert.x's own
    * queue keeps them in order.
    */
@@ -186,6 +190,14 @@ public final class GatewayConnection {
       return write(d.textString(seq, blank));
     }
     payloadsWritten++;
+    if (compression == Compression.ZSTD_STREAM) {
+      byte[] text = d.text(seq, blank);
+      int bound = ZstdStreamEncoder.bound(text.length);
+      if (raw != null && bound <= RawFrameWriter.MAX_FRAME && !writeQueueFull()) {
+        return raw.write(true, bound, b -> zstd.encodeInto(b, text));
+      }
+      return ws.writeBinaryMessage(zstd.encode(text));
+    }
     boolean zlibStream = compression == Compression.ZLIB_STREAM;
     byte[] deflated = zlibStream && !hub.options.firehoseSplice() ? zlib.encode(d.text(seq, blank)).getBytes() : null;
     int size = deflated != null ? deflated.length : zlibStream ? d.zlibSize(seq, blank) + 16 : d.size(seq, blank);
@@ -213,6 +225,9 @@ public final class GatewayConnection {
     switch (compression) {
       case ZLIB_STREAM -> {
         return writeZlib(zlib.encode(text.getBytes(StandardCharsets.UTF_8)));
+      }
+      case ZSTD_STREAM -> {
+        return ws.writeBinaryMessage(zstd.encode(text.getBytes(StandardCharsets.UTF_8)));
       }
       case PAYLOAD -> {
         if (text.length() >= PAYLOAD_COMPRESSION_MIN_CHARS) {
@@ -376,6 +391,9 @@ public final class GatewayConnection {
     }
     if (zlib != null) {
       zlib.end();
+    }
+    if (zstd != null) {
+      zstd.end();
     }
     hub.connectionClosed(this, who, code, who == Initiator.CLIENT ? clientCode : null);
     runWaiters();

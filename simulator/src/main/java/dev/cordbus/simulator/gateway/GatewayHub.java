@@ -91,8 +91,10 @@ public final class GatewayHub {
     String id = "c" + (++nextConnectionId);
     log.connectionAccepted();
     String compress = q.get("compress");
-    GatewayConnection.Compression c = "zlib-stream".equals(compress)
-        ? GatewayConnection.Compression.ZLIB_STREAM : GatewayConnection.Compression.NONE;
+    GatewayConnection.Compression c = "zlib-stream".equals(compress) ? GatewayConnection.Compression.ZLIB_STREAM
+        : "zstd-stream".equals(compress) ? GatewayConnection.Compression.ZSTD_STREAM
+        : GatewayConnection.Compression.NONE;
+    WireCounter.install(http, log);
     GatewayConnection conn = new GatewayConnection(this, id, path, ws, http, c);
     connections.add(conn);
     LOG.info("connection {} opened on {} ({})", id, path, ws.query() == null ? "no query" : ws.query());
@@ -106,7 +108,7 @@ public final class GatewayHub {
           "encoding=" + encoding + " is not supported by the simulator (JSON only).");
     } else if (compress != null && !compress.isEmpty() && c == GatewayConnection.Compression.NONE) {
       conn.close(CloseCode.DECODE_ERROR.code(),
-          "compress=" + compress + " is not supported by the simulator (zlib-stream only).");
+          "compress=" + compress + " is not supported by the simulator (zlib-stream and zstd-stream only).");
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.cordbus.simulator.support;
 
+import com.github.luben.zstd.ZstdDecompressCtx;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocket;
@@ -9,6 +10,7 @@ import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -18,8 +20,9 @@ import java.util.zip.Inflater;
 
 /**
  * A raw gateway client for tests: a real Vert.x WebSocket, every received payload queued as JSON (zlib-stream decoded
- * with one Inflater per connection), the close code captured (1006 when no close frame came). Blocking helpers with
- * timeouts.
+ * with one Inflater per connection; zstd-stream with one zstd-jni {@code ZstdDecompressCtx} per connection over
+ * direct buffers, written here from GATEWAY.md §10 and not sharing cordbus's decoder), the close code captured (1006
+ * when no close frame came). Blocking helpers with timeouts.
  */
 public final class RawClient {
 
@@ -30,22 +33,25 @@ public final class RawClient {
   private final CompletableFuture<Integer> closed = new CompletableFuture<>();
   private final WebSocketClient client;
   private final boolean zlib;
+  /** The zstd-stream context, or null. */
+  private final ZstdDecompressCtx zstd;
   private final Inflater inflater = new Inflater();
   private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
   private volatile String closeReason;
   private volatile int binaryMessages;
   private WebSocket ws;
 
-  private RawClient(Vertx vertx, boolean zlib) {
+  private RawClient(Vertx vertx, boolean zlib, boolean zstd) {
     this.client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxFrameSize(1024 * 1024)
         .setMaxMessageSize(64 * 1024 * 1024));
     this.zlib = zlib;
+    this.zstd = zstd ? new ZstdDecompressCtx() : null;
   }
 
   /** Connects to {@code baseUrl + "/?" + query} (query e.g. {@code v=10&encoding=json}). */
   public static RawClient connect(Vertx vertx, String baseUrl, String query) throws Exception {
     boolean zlib = query.contains("compress=zlib-stream");
-    RawClient c = new RawClient(vertx, zlib);
+    RawClient c = new RawClient(vertx, zlib, query.contains("compress=zstd-stream"));
     c.ws = c.client.connect(new WebSocketConnectOptions().setAbsoluteURI(baseUrl + "/?" + query))
         .map(ws -> {
           ws.textMessageHandler(t -> c.frames.add(new JsonObject(t)));
@@ -68,6 +74,10 @@ public final class RawClient {
 
   private synchronized void onBinary(Buffer b) {
     binaryMessages++;
+    if (zstd != null) {
+      frames.add(unzstd(b));
+      return;
+    }
     if (!zlib) {
       frames.add(new JsonObject(b.toString(StandardCharsets.UTF_8)));
       return;
@@ -90,6 +100,33 @@ public final class RawClient {
       frames.add(new JsonObject(out.toString(StandardCharsets.UTF_8)));
     } catch (Exception e) {
       frames.add(new JsonObject().put("_inflate_error", e.toString()));
+    }
+  }
+
+  /** One zstd-stream message: exactly one payload; decompress until the input is consumed and the output flushed. */
+  private JsonObject unzstd(Buffer b) {
+    try {
+      ByteBuffer src = ByteBuffer.allocateDirect(b.length());
+      src.put(b.getBytes()).flip();
+      ByteBuffer dst = ByteBuffer.allocateDirect(Math.max(1024, b.length() * 8));
+      while (true) {
+        zstd.decompressDirectByteBufferStream(dst, src);
+        if (!src.hasRemaining() && dst.hasRemaining()) {
+          break;
+        }
+        if (!dst.hasRemaining()) {
+          ByteBuffer bigger = ByteBuffer.allocateDirect(dst.capacity() * 2);
+          dst.flip();
+          bigger.put(dst);
+          dst = bigger;
+        }
+      }
+      dst.flip();
+      byte[] payload = new byte[dst.remaining()];
+      dst.get(payload);
+      return new JsonObject(new String(payload, StandardCharsets.UTF_8));
+    } catch (RuntimeException e) {
+      return new JsonObject().put("_zstd_error", e.toString());
     }
   }
 
@@ -211,5 +248,10 @@ public final class RawClient {
     }
     client.close();
     inflater.end();
+    synchronized (this) {
+      if (zstd != null) {
+        zstd.close();
+      }
+    }
   }
 }
