@@ -54,6 +54,11 @@ public final class Addresses {
   /** Gateway status of the verticles that answer: {@code {shards:[{shard, state, seq, latencyMs}]}}. */
   @Address(Address.Mode.REQUEST_REPLY)
   public static final String GATEWAY_STATUS = "discord.gateway.status";
+  /**
+   * Internal to the gateway verticles of a cluster: published (body: the group name) when a group's lease was given
+   * back (handoff, graceful stop, a stall), so standby verticles on every node claim it at once.
+   */
+  public static final String GATEWAY_LEASE_FREED = "cordbus.gateway.lease-freed";
 
   /**
    * The {@code op} of a command {@code {op:"reidentify"}} on {@link #gatewayShard(int)}: the shard drops its session

@@ -31,7 +31,12 @@ import java.util.concurrent.TimeUnit;
  * every dispatch address. Over stdin: {@code stats} prints {@code STATS <json>} (per shard and session the distinct
  * seqs seen, the highest, duplicates; the state verticle's applied/duplicates/failed; the latency of MESSAGE_CREATE
  * from the gateway's read ({@code received-nanos}, CLOCK_MONOTONIC, one clock for every JVM of this host) to this
- * bot, while measuring); {@code measure} resets the latency samples; {@code quit} exits. Prints {@code BOT-READY}.
+ * bot, while measuring); {@code measure} resets the latency samples; {@code mark <nanos>} starts, per shard, the
+ * longest gap between two dispatches arriving here and the first arrival of a dispatch read after {@code <nanos>}
+ * (CLOCK_MONOTONIC of this host, as {@code received-nanos}); {@code quit} exits. Per session and seq it also keeps a
+ * hash of the body, so a seq delivered twice with different bodies is counted ({@code bodyMismatches}), and for
+ * each duplicate the gateway read times of both copies ({@code duplicatesReadAfterMark}: the later copy read after
+ * the mark, the first before it). Prints {@code BOT-READY}.
  */
 public final class BotNodeMain {
 
@@ -47,6 +52,16 @@ public final class BotNodeMain {
     long distinctHandled;
     long[] latencies = new long[200_000];
     int latencyCount;
+    final Map<Integer, Map<String, int[]>> hashes = new HashMap<>();
+    final Map<Integer, Map<String, long[]>> readAt = new HashMap<>();
+    long bodyMismatches;
+    long markNanos = Long.MAX_VALUE;
+    final Map<Integer, Long> lastArrival = new HashMap<>();
+    final Map<Integer, Long> maxGap = new HashMap<>();
+    final Map<Integer, Long> firstAfterMark = new HashMap<>();
+    final Map<Integer, Long> duplicatesReadAfterMark = new HashMap<>();
+    /** Per shard, the gateway read times of those duplicates (at most 2,000 per shard). */
+    final Map<Integer, List<Long>> duplicateReadNanos = new HashMap<>();
 
     @Override
     public Future<?> start() {
@@ -73,18 +88,73 @@ public final class BotNodeMain {
       int seq = (int) Long.parseLong(seqH);
       String session = String.valueOf(m.headers().get(Headers.SESSION));
       BitSet bits = seen.computeIfAbsent(shard, k -> new HashMap<>()).computeIfAbsent(session, k -> new BitSet());
+      String nanos = m.headers().get(Headers.RECEIVED_NANOS);
+      long read = nanos == null ? 0 : Long.parseLong(nanos);
+      int hash = m.body() instanceof JsonObject j ? java.util.Arrays.hashCode(
+          dev.cordbus.api.dispatch.DispatchBody.bytesOf(j).getBytes()) : String.valueOf(m.body()).hashCode();
+      int[] h = grow(hashes, shard, session, seq);
+      long[] at = growLong(readAt, shard, session, seq);
       if (bits.get(seq)) {
         duplicates++;
+        if (h[seq] != hash) {
+          bodyMismatches++;
+        }
+        if (read > markNanos && at[seq] < markNanos) {
+          duplicatesReadAfterMark.merge(shard, 1L, Long::sum);
+          List<Long> times = duplicateReadNanos.computeIfAbsent(shard, k -> new ArrayList<>());
+          if (times.size() < 2_000) {
+            times.add(read);
+          }
+        }
       } else {
         bits.set(seq);
+        h[seq] = hash;
+        at[seq] = read;
         if (handled.contains(event)) {
           distinctHandled++;
         }
+        if (markNanos != Long.MAX_VALUE) {
+          Long last = lastArrival.put(shard, now);
+          if (last != null) {
+            maxGap.merge(shard, now - last, Math::max);
+          }
+          if (read > markNanos) {
+            firstAfterMark.putIfAbsent(shard, now);
+          }
+        }
       }
-      String nanos = m.headers().get(Headers.RECEIVED_NANOS);
       if ("MESSAGE_CREATE".equals(event) && nanos != null && latencyCount < latencies.length) {
         latencies[latencyCount++] = now - Long.parseLong(nanos);
       }
+    }
+
+    private static int[] grow(Map<Integer, Map<String, int[]>> all, int shard, String session, int seq) {
+      Map<String, int[]> per = all.computeIfAbsent(shard, k -> new HashMap<>());
+      int[] a = per.get(session);
+      if (a == null || a.length <= seq) {
+        a = a == null ? new int[Math.max(1024, seq * 2)] : Arrays.copyOf(a, seq * 2);
+        per.put(session, a);
+      }
+      return a;
+    }
+
+    private static long[] growLong(Map<Integer, Map<String, long[]>> all, int shard, String session, int seq) {
+      Map<String, long[]> per = all.computeIfAbsent(shard, k -> new HashMap<>());
+      long[] a = per.get(session);
+      if (a == null || a.length <= seq) {
+        a = a == null ? new long[Math.max(1024, seq * 2)] : Arrays.copyOf(a, seq * 2);
+        per.put(session, a);
+      }
+      return a;
+    }
+
+    void mark(long nanos) {
+      markNanos = nanos;
+      lastArrival.clear();
+      maxGap.clear();
+      firstAfterMark.clear();
+      duplicatesReadAfterMark.clear();
+      duplicateReadNanos.clear();
     }
 
     io.vertx.core.Context ctx() {
@@ -110,7 +180,18 @@ public final class BotNodeMain {
         latency.put("p50us", sorted[latencyCount / 2] / 1000).put("p99us", sorted[(int) (latencyCount * 0.99)] / 1000)
             .put("maxus", sorted[latencyCount - 1] / 1000);
       }
+      JsonObject gaps = new JsonObject();
+      maxGap.forEach((k, v) -> gaps.put(Integer.toString(k), v / 1_000_000));
+      JsonObject first = new JsonObject();
+      firstAfterMark.forEach((k, v) -> first.put(Integer.toString(k), v));
+      JsonObject dupsAfter = new JsonObject();
+      duplicatesReadAfterMark.forEach((k, v) -> dupsAfter.put(Integer.toString(k), v));
+      JsonObject dupTimes = new JsonObject();
+      duplicateReadNanos.forEach((k, v) -> dupTimes.put(Integer.toString(k), new io.vertx.core.json.JsonArray(
+          new ArrayList<>(v))));
       return new JsonObject().put("received", received).put("duplicates", duplicates)
+          .put("bodyMismatches", bodyMismatches).put("maxGapMs", gaps).put("firstAfterMarkNanos", first)
+          .put("duplicatesReadAfterMark", dupsAfter).put("duplicateReadNanos", dupTimes)
           .put("distinctHandled", distinctHandled).put("shards", shards).put("latency", latency);
     }
   }
@@ -142,6 +223,17 @@ public final class BotNodeMain {
           return null;
         });
         System.out.println("MEASURING");
+      } else if (cmd.equals("heap")) {
+        System.gc();
+        System.out.println("HEAP " + java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage()
+            .getUsed() / (1024 * 1024));
+      } else if (cmd.startsWith("mark ")) {
+        long nanos = Long.parseLong(cmd.substring(5).trim());
+        onLoop(recorder.ctx(), () -> {
+          recorder.mark(nanos);
+          return null;
+        });
+        System.out.println("MARKED");
       } else if (cmd.equals("quit")) {
         vertx.close().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
         System.out.println("BYE");

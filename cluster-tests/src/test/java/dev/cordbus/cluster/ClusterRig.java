@@ -33,13 +33,16 @@ final class ClusterRig implements AutoCloseable {
   static final int SHARDS = 8;
   static final int GROUPS = 4;
   static final int MAX_CONCURRENCY = 4;
-  static final int HEARTBEAT_MS = 2000;
   /**
-   * The lease rule at test scale: the simulator closes a connection silent for 1.5 heartbeats (3 s, checked every
-   * 0.5 s), so TTL - renew (4 s) exceeds it; a node stopped for the stall test (7 s) stays a Hazelcast member (15 s).
+   * The simulator's heartbeat interval: long enough (a silent connection is closed after 15 s) that a stalled node's
+   * socket stays open through the stall test, as Discord's would (it waits about 62 s), so the node wakes up with
+   * frames in its kernel buffer.
    */
-  static final long LEASE_TTL_MS = 5000;
-  static final long LEASE_RENEW_MS = 1000;
+  static final int HEARTBEAT_MS = 10_000;
+  /** The shipped gateway cluster configuration ({@code conf/gateway-cluster.json}): its lease settings are used as is. */
+  static final JsonObject SHIPPED = shipped();
+  static final long LEASE_TTL_MS = SHIPPED.getLong("leaseTtlMs");
+  static final long LEASE_RENEW_MS = SHIPPED.getLong("leaseRenewMs");
   private static final Pattern CLAIMED = Pattern.compile("claimed shard group '([^']+)'");
   private static final Pattern RELEASED = Pattern.compile("(?:lost|handing|released) shard group '([^']+)'");
 
@@ -50,25 +53,65 @@ final class ClusterRig implements AutoCloseable {
   final List<ChildProcess> gateways = new ArrayList<>();
   ChildProcess bot;
   private int bots;
+  private int gatewaysStarted;
 
   ClusterRig() throws Exception {
-    // member heartbeats every second; a member silent for 15 s is removed (longer than the stall test's SIGSTOP, so
-    // the stalled node stays a member and no split brain forms; see the README's production section)
-    clusterXml = ClusterConfig.isolatedCopy(java.util.Map.of("hazelcast.heartbeat.interval.seconds", "1",
-        "hazelcast.max.no.heartbeat.seconds", "15"));
+    // the shipped failure detection (heartbeat 1 s, max-no-heartbeat 5 s), with a unique cluster name and ports
+    clusterXml = ClusterConfig.isolatedCopy();
+    // both connections stay open when a session is resumed elsewhere: the harder case for a node that wakes up
     sim = await(DiscordSimulator.start(vertx, new SimulatorOptions().heartbeatIntervalMs(HEARTBEAT_MS)
-        .maxConcurrency(MAX_CONCURRENCY).world(worldOnEveryShard())), 30);
-    JsonObject conf = new JsonObject().put("group", "auto").put("groups", GROUPS).put("shardCount", SHARDS)
+        .maxConcurrency(MAX_CONCURRENCY).closeOlderOnResume(false).world(worldOnEveryShard())), 30);
+    // the shipped file with this test's intents, no transport compression and no raw frames
+    JsonObject conf = SHIPPED.copy()
         .put("intents", new JsonArray().add("GUILDS").add("GUILD_MESSAGES").add("MESSAGE_CONTENT")
             .add("GUILD_MESSAGE_REACTIONS"))
-        .put("compression", "none").put("publishRaw", false).put("leaseTtlMs", LEASE_TTL_MS)
-        .put("leaseRenewMs", LEASE_RENEW_MS).put("clockSkewMs", 200).put("sessionFlushMs", 200);
+        .put("compression", "none").put("publishRaw", false);
+    if (conf.getInteger("groups") != GROUPS || conf.getInteger("shardCount") != SHARDS) {
+      throw new IllegalStateException("conf/gateway-cluster.json changed its layout; update ClusterRig: " + conf);
+    }
     gatewayConf = Path.of("target", "gateway-cluster.json").toAbsolutePath();
     Files.writeString(gatewayConf, conf.encodePrettily());
   }
 
+  private static JsonObject shipped() {
+    try {
+      return new JsonObject(Files.readString(ClusterConfig.root().resolve("conf/gateway-cluster.json")));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** The bot node's heap in use after a GC, in MiB. */
+  long botHeapMb() throws Exception {
+    int from = bot.lineCount();
+    bot.tell("heap");
+    return Long.parseLong(bot.awaitFrom(from, l -> l.startsWith("HEAP "), 30_000, "heap").substring(5).trim());
+  }
+
+  /** Tells the bot to start gap and first-arrival tracking from {@code nanos} (this host's monotonic clock). */
+  void mark(long nanos) throws Exception {
+    int from = bot.lineCount();
+    bot.tell("mark " + nanos);
+    bot.awaitFrom(from, l -> l.equals("MARKED"), 10_000, "mark");
+  }
+
+  /** The shard ids of auto groups named like {@code group-1-of-4}. */
+  static java.util.Set<Integer> shardsOf(java.util.Collection<String> groups) {
+    java.util.Set<Integer> out = new java.util.TreeSet<>();
+    for (String g : groups) {
+      out.addAll(dev.cordbus.gateway.cluster.GroupLayout.shardsOf(Integer.parseInt(g.split("-")[1]), GROUPS, SHARDS));
+    }
+    return out;
+  }
+
+  /** Waits until all groups are held, every node holds at least one and every shard has one connection. */
+  void waitForSpread(long ms, String what) throws InterruptedException {
+    waitFor(() -> held().values().stream().mapToInt(List::size).sum() == GROUPS
+        && held().values().stream().noneMatch(List::isEmpty) && everyShardConnectedOnce(), ms, what);
+  }
+
   /** A generated world with at least two guilds on each of the 8 shards, so traffic reaches every shard. */
-  private static World worldOnEveryShard() {
+  static World worldOnEveryShard() {
     for (long seed = 1; ; seed++) {
       World w = World.generate(32, 4, seed);
       int[] perShard = new int[SHARDS];
@@ -99,7 +142,7 @@ final class ClusterRig implements AutoCloseable {
       List<String> cmd = ChildProcess.java(clusterXml, "io.vertx.core.Launcher", "run",
           "dev.cordbus.gateway.GatewayVerticle", "-conf", gatewayConf.toString(), "-cluster", "-cluster-host",
           "127.0.0.1", "-ha", "-instances", "4");
-      gateways.add(ChildProcess.start("gateway-" + (gateways.size() + 1), cmd, Path.of(".").toAbsolutePath(),
+      gateways.add(ChildProcess.start("gateway-" + (++gatewaysStarted), cmd, Path.of(".").toAbsolutePath(),
           Map.of("DISCORD_TOKEN", sim.token(), "CORDBUS_REST_URL", sim.restBaseUrl(),
               "CORDBUS_GATEWAY_URL", sim.gatewayUrl()), List.of()));
     }

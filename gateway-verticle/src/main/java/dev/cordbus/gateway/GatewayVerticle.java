@@ -64,7 +64,7 @@ public class GatewayVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(GatewayVerticle.class);
 
   /** The User-Agent Discord asks bots to send. */
-  public static final String USER_AGENT = "DiscordBot (https://github.com/cordbus, 0.1)";
+  public static final String USER_AGENT = GatewayOptions.DEFAULT_USER_AGENT;
 
   private final Function<String, String> env;
   private final IdentifyQueueFactory queueFactory;
@@ -123,7 +123,7 @@ public class GatewayVerticle extends VerticleBase {
     ops = Ops.of(vertx);
     meters = ops.meters(opsOptions);
     opsName = "gateway-" + INSTANCES.incrementAndGet();
-    webClient = WebClient.create(vertx, new WebClientOptions().setUserAgent(USER_AGENT)
+    webClient = WebClient.create(vertx, new WebClientOptions().setUserAgent(options.userAgent())
         .setConnectTimeout((int) options.connectTimeoutMs()));
     wsClient = vertx.createWebSocketClient(new WebSocketClientOptions()
         .setMaxFrameSize(1024 * 1024).setMaxMessageSize(16 * 1024 * 1024)
@@ -195,7 +195,7 @@ public class GatewayVerticle extends VerticleBase {
   private ShardGroup newGroup(String name, List<Integer> ids, BooleanSupplier mayRun) {
     ShardGroup[] self = new ShardGroup[1];
     ShardEnv shardEnv = new ShardEnv(vertx, context, wsClient, options, identifyQueue,
-        new EventPublisher(vertx, name, options.publishRaw(), options.batchDispatches()), new FrameParser(),
+        new EventPublisher(vertx, name, options.publishRaw(), options.batchDispatches(), mayRun), new FrameParser(),
         () -> gatewayUrl, s -> self[0].onShardReady(s), new SplittableRandom(), mayRun,
         new GroupMonitor(meters, ops.nodeId(), name, ids.size(), startNanos,
             () -> claimer == null ? 0 : claimer.epoch(), identifyQueue::remaining, ops::error));
@@ -343,7 +343,7 @@ public class GatewayVerticle extends VerticleBase {
       stopped = g == null ? Future.succeededFuture() : g.stop(options.keepSessionOnStop(), false);
     } else {
       // with leases the sessions stay resumable and are handed to the next holder
-      stopped = dropGroup(true).eventually(() -> claimer.stop());
+      stopped = claimer.leaving().eventually(() -> dropGroup(true)).eventually(() -> claimer.stop());
     }
     return stopped.eventually(() -> {
       if (identifyQueue != null) {

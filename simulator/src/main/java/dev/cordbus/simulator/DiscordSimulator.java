@@ -74,7 +74,9 @@ public final class DiscordSimulator {
 
   private Future<Void> listen() {
     Router router = Router.router(vertx);
-    new RestApi(hub, options, log).mount(vertx, router);
+    RestApi rest = new RestApi(hub, options, log);
+    scenario.restStorm(rest.storm());
+    rest.mount(vertx, router);
     router.get("/").handler(rc -> upgrade(rc, "/"));
     router.getWithRegex("/resume/?").handler(rc -> upgrade(rc, RESUME_PATH));
     // Discord's gateway compresses with zlib-stream / zstd-stream only (GATEWAY.md §10); it does not negotiate the
@@ -100,6 +102,21 @@ public final class DiscordSimulator {
               + "/?v=10&encoding=json\n");
       return;
     }
+    String userAgent = req.getHeader("User-Agent");
+    long now = System.currentTimeMillis();
+    if (hub.takeSilentUpgrade()) {
+      // the silent server: the TCP connection is accepted and the upgrade request read, but nothing ever answers
+      log.handshake(new SimulatorLog.Handshake(path, userAgent, "silent", now));
+      LOG.info("upgrade on {} left unanswered (silent server fault)", path);
+      return;
+    }
+    if (RESUME_PATH.equals(path) && hub.takeResumeRefusal()) {
+      log.handshake(new SimulatorLog.Handshake(path, userAgent, "refused", now));
+      LOG.info("upgrade on {} refused with 503 (resume URL refusal fault)", path);
+      rc.response().setStatusCode(503).putHeader("Content-Type", "text/plain").end("resume gateway unavailable\n");
+      return;
+    }
+    log.handshake(new SimulatorLog.Handshake(path, userAgent, "upgraded", now));
     HttpConnection connection = req.connection();
     req.toWebSocket().onSuccess(ws -> hub.accept(ws, connection, path))
         .onFailure(e -> LOG.warn("WebSocket upgrade on {} failed: {}", path, e.toString()));

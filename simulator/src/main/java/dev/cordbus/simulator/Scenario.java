@@ -130,6 +130,34 @@ public final class Scenario {
     hub.withholdAcks(shard, withhold);
   }
 
+  /**
+   * The silent server: the next {@code n} gateway connections are accepted and their upgrade is never answered
+   * (a hung server or load balancer). {@link SimulatorLog#handshakes()} records them as {@code silent}.
+   */
+  public void silentUpgrades(int n) {
+    hub.silentUpgrades(n);
+  }
+
+  /** The next {@code n} connections to the resume URL are refused (HTTP 503 instead of the upgrade). */
+  public void refuseResumeUrl(int n) {
+    hub.refuseResumeUrl(n);
+  }
+
+  private volatile dev.cordbus.simulator.rest.RestStorm storm;
+
+  void restStorm(dev.cordbus.simulator.rest.RestStorm storm) {
+    this.storm = storm;
+  }
+
+  /**
+   * A REST storm: the next {@code count} API requests are answered {@code status} (a 5xx, or 429 global with
+   * {@code retryAfterMs}) whatever their rate-limit budget. Returns how many requests storms answered so far.
+   */
+  public int restStorm(int status, int count, long retryAfterMs) {
+    storm.start(status, count, retryAfterMs);
+    return storm.answered();
+  }
+
   /** Server op 1 (heartbeat request). */
   public Future<Void> requestHeartbeat(int shard) {
     return onContext(() -> faults.requestHeartbeat(shard));

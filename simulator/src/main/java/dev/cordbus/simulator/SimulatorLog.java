@@ -51,6 +51,36 @@ public final class SimulatorLog {
   private final Map<Integer, AtomicInteger> maxOpen = new ConcurrentHashMap<>();
   private final Map<Integer, AtomicLong> dispatched = new ConcurrentHashMap<>();
   private final AtomicInteger connections = new AtomicInteger();
+  private final List<Handshake> handshakes = Collections.synchronizedList(new ArrayList<>());
+
+  /**
+   * A WebSocket upgrade request on the gateway: its path, its {@code User-Agent} (null when absent) and what the
+   * simulator did with it ({@code upgraded}, {@code silent}: accepted and never answered, {@code refused}: HTTP 503).
+   */
+  public record Handshake(String path, String userAgent, String outcome, long atMillis) {
+  }
+
+  private final Map<String, long[]> endedSessions = new ConcurrentHashMap<>();
+
+  /** A session ended (op 9 false, a session-ending close, expiry): its shard and the last seq it issued. */
+  public void sessionEnded(String sessionId, int shard, long lastSeq) {
+    endedSessions.put(sessionId, new long[] {shard, lastSeq});
+  }
+
+  /** Sessions that ended (forgotten by the gateway hub), by id: {@code [shard, last seq issued]}. */
+  public Map<String, long[]> endedSessions() {
+    return Map.copyOf(endedSessions);
+  }
+
+  /** Every gateway upgrade request, in order. */
+  public List<Handshake> handshakes() {
+    return snapshot(handshakes);
+  }
+
+  public void handshake(Handshake h) {
+    handshakes.add(h);
+  }
+
   private final java.util.concurrent.atomic.LongAdder wireBytes = new java.util.concurrent.atomic.LongAdder();
 
   public List<Identify> identifies() {

@@ -38,6 +38,7 @@ public final class SimulatorOptions {
   public static final int DEFAULT_REPLAY_BUFFER_SIZE = 10_000;
   public static final long DEFAULT_REPLAY_BUFFER_BYTES = 64L * 1024 * 1024;
   public static final long DEFAULT_RECONNECT_CLOSE_DELAY_MS = 3000;
+  public static final boolean DEFAULT_CLOSE_OLDER_ON_RESUME = true;
   public static final int DEFAULT_ZLIB_SPLIT_EVERY = 0;
   /**
    * Under zlib-stream the firehose splices pre-deflated frames into each connection's stream (fast; each piece is
@@ -74,6 +75,7 @@ public final class SimulatorOptions {
   private int messageRateLimit = DEFAULT_MESSAGE_RATE_LIMIT;
   private long messageRateWindowMs = DEFAULT_MESSAGE_RATE_WINDOW_MS;
   private long requestAllMembersCooldownMs = DEFAULT_REQUEST_ALL_MEMBERS_COOLDOWN_MS;
+  private boolean closeOlderOnResume = DEFAULT_CLOSE_OLDER_ON_RESUME;
   private World world;
 
   /** Default options with {@code World.small(42)}. */
@@ -121,6 +123,7 @@ public final class SimulatorOptions {
       messageRateLimit = json.getInteger("messageRateLimit", messageRateLimit);
       messageRateWindowMs = json.getLong("messageRateWindowMs", messageRateWindowMs);
       requestAllMembersCooldownMs = json.getLong("requestAllMembersCooldownMs", requestAllMembersCooldownMs);
+      closeOlderOnResume = json.getBoolean("closeOlderOnResume", closeOlderOnResume);
     } catch (ClassCastException e) {
       throw new SimulatorException(SimulatorException.Kind.INVALID_OPTION,
           "simulator options: a field has the wrong JSON type: " + e.getMessage(), e);
@@ -226,6 +229,7 @@ public final class SimulatorOptions {
         .put("messageRateLimit", messageRateLimit)
         .put("messageRateWindowMs", messageRateWindowMs)
         .put("requestAllMembersCooldownMs", requestAllMembersCooldownMs)
+        .put("closeOlderOnResume", closeOlderOnResume)
         .put("world", world().recipe());
   }
 
@@ -276,6 +280,13 @@ public final class SimulatorOptions {
   public long replayBufferBytes() { return replayBufferBytes; }
   public SimulatorOptions replayBufferBytes(long v) { replayBufferBytes = v; return this; }
   /** After op 7 the server closes the socket this much later if the client has not. */
+  /**
+   * Whether a RESUME of a session whose connection is still open closes that older connection (with 4000, after the
+   * new one took the session). Discord does not document this; closing is the likely behaviour and the default.
+   * With false both stay open: the older one receives nothing more (every new dispatch goes to the newer one).
+   */
+  public boolean closeOlderOnResume() { return closeOlderOnResume; }
+  public SimulatorOptions closeOlderOnResume(boolean v) { closeOlderOnResume = v; return this; }
   public long reconnectCloseDelayMs() { return reconnectCloseDelayMs; }
   public SimulatorOptions reconnectCloseDelayMs(long v) { reconnectCloseDelayMs = v; return this; }
   /** With zlib-stream, every Nth payload is split over two WebSocket messages (0 = never). */

@@ -16,7 +16,9 @@ public final class ClusterNodes {
 
   public ClusterNodes(Vertx vertx) {
     this.manager = vertx instanceof VertxInternal vi && vertx.isClustered() ? vi.clusterManager() : null;
-    this.nodeId = manager != null ? manager.getNodeId() : "local-" + UUID.randomUUID();
+    // a plain Vert.x is one node: every verticle of it shares one id
+    this.nodeId = manager != null ? manager.getNodeId() : vertx.sharedData().<String, String>getLocalMap(
+        "cordbus.gateway.node").computeIfAbsent("id", k -> "local-" + UUID.randomUUID());
   }
 
   /** This node's id. */

@@ -19,10 +19,19 @@ import org.slf4j.LoggerFactory;
  * clock, from the time the renewal was SENT) runs out no later than the stored expiry, and a claimant waits until
  * the stored expiry plus {@code clockSkewMs}.
  *
+ * <p>Failover: the lease is the record of ownership, and a lease whose holder's node is no longer a cluster member
+ * may be taken at once ({@link ClusterWatch} notices the removal within {@value ClusterWatch#POLL_MS} ms and triggers
+ * a claim), so a crashed node's groups move about a second after it died instead of after the TTL. The TTL path stays
+ * for a holder that is still a member but stopped renewing. A holder gives its groups up by itself when it was
+ * stalled longer than {@code stallLimitMs} (it may have been removed meanwhile) or when fewer than {@code minNodes}
+ * gateway nodes are left in its view of the cluster (it is on the minority side of a partition).
+ *
  * <p>Spreading: nothing is claimed before the cluster has {@code minNodes} members. A node holding fewer than
- * {@code floor(groups / members)} groups claims a free group at once; a node already at or above that share waits
+ * {@code ceil(groups / members)} groups (one, in its first {@value #SETTLE_MS} ms, while others may still be joining)
+ * claims a free group at once; a node already at or above that share waits
  * until the group has been seen free for {@code 2 × leaseRenewMs × (1 + groups it holds above the share)}, which lets
- * emptier nodes go first. Runs on the verticle's context.
+ * emptier nodes go first; the holder side rebalances down to {@code floor(groups / members)}, one handoff at a time.
+ * Runs on the verticle's context.
  */
 public final class GroupClaimer {
 
@@ -55,17 +64,31 @@ public final class GroupClaimer {
   private final ClusterNodes nodes;
   private final String owner;
   private final Listener listener;
-  private final LeaseGuard guard = new LeaseGuard();
+  private final LeaseGuard guard;
+  private final ClusterWatch watch;
+  /** Gateway nodes seen in the nodes map (kept for the minNodes check when the map cannot be read). */
+  private final java.util.Set<String> knownGateways = new java.util.HashSet<>();
   private final Map<String, Long> freeSince = new HashMap<>();
   private final LocalMap<String, Integer> local;
+  private final LocalMap<String, Long> handedOff;
   private Future<AsyncMap<String, String>> map;
   private Future<AsyncMap<String, String>> nodesMap;
   private String group;
   private volatile Lease lease;
   private boolean busy;
+  private io.vertx.core.eventbus.MessageConsumer<String> freed;
+  /** A member left since this verticle started: failover claims take a full share at once. */
+  private boolean memberLeft;
+  /** A membership change arrived while a step was under way: run another step right after. */
+  private boolean again;
   private boolean stopped;
   private long timer = -1;
-  private long lastTickNanos = System.nanoTime();
+  /** Node-local map: when this node last handed each group off (monotonic nanos). */
+  static final String HANDED_OFF = "cordbus.gateway.handed-off";
+  /** After a start, how long a node takes one group at a time (the other nodes may still be joining). */
+  static final long SETTLE_MS = 10_000;
+  /** How long a node that woke up from a stall stays out of claiming. */
+  static final long QUARANTINE_MS = 10_000;
   private long quarantineUntilNanos = System.nanoTime();
   private final long startedNanos = System.nanoTime();
 
@@ -82,6 +105,19 @@ public final class GroupClaimer {
     this.owner = owner;
     this.listener = listener;
     this.local = vertx.sharedData().getLocalMap(LOCAL);
+    this.handedOff = vertx.sharedData().getLocalMap(HANDED_OFF);
+    this.guard = new LeaseGuard(options.stallLimitMs());
+    this.watch = new ClusterWatch(vertx, nodes, guard, options.stallLimitMs(), new ClusterWatch.Listener() {
+      @Override
+      public void stalled(long gapMs) {
+        onStall(gapMs);
+      }
+
+      @Override
+      public void membersChanged(java.util.Set<String> removed, List<String> members) {
+        onMembersChanged(removed, members);
+      }
+    });
   }
 
   /** The epoch of the held lease (0 when none is held); read from any thread for metrics. */
@@ -104,6 +140,12 @@ public final class GroupClaimer {
   public void start() {
     map = vertx.sharedData().getAsyncMap(MAP);
     nodesMap = vertx.sharedData().getAsyncMap(NODES);
+    watch.start();
+    freed = vertx.eventBus().<String>consumer(dev.cordbus.api.Addresses.GATEWAY_LEASE_FREED, m -> {
+      if (group == null && !stopped) {
+        step();
+      }
+    });
     tick();
     timer = vertx.setPeriodic(options.leaseRenewMs(), t -> tick());
   }
@@ -112,31 +154,68 @@ public final class GroupClaimer {
     if (stopped) {
       return;
     }
-    long now = System.nanoTime();
-    long gapMs = (now - lastTickNanos) / 1_000_000;
-    lastTickNanos = now;
-    if (gapMs > 3 * options.leaseRenewMs()) {
-      // this node was frozen (GC, SIGSTOP, VM pause): give the cluster a TTL to settle its membership first
-      LOG.warn("no lease tick for {} ms (this node was stalled); not claiming groups for {} ms", gapMs,
-          options.leaseTtlMs());
-      quarantineUntilNanos = now + options.leaseTtlMs() * 1_000_000L;
-    }
     if (group != null && !guard.valid()) {
-      lose("the lease could not be renewed within " + options.leaseTtlMs() + " ms");
+      lose("the lease could not be proven (not renewed within " + options.leaseTtlMs() + " ms, or this node stalled)");
       return;
     }
+    nodesMap.compose(m -> m.put(nodes.nodeId(), "gateway", options.leaseTtlMs())).compose(v -> refreshGateways());
+    step();
+  }
+
+  /** Renews the held lease or tries to claim one; one step at a time. */
+  private void step() {
     if (busy) {
+      again = true;
       return;
     }
     busy = true;
-    nodesMap.compose(m -> m.put(nodes.nodeId(), "gateway", options.leaseTtlMs()));
+    again = false;
     Future<?> step = group != null ? renew() : claim();
     step.onComplete(ar -> {
       busy = false;
       if (ar.failed()) {
         LOG.debug("lease step failed: {}", ar.cause().toString());
       }
+      if (again && !stopped) {
+        step();
+      }
     });
+  }
+
+  /** This node was frozen: it may have been removed from the cluster and its groups taken. */
+  private void onStall(long gapMs) {
+    long now = System.nanoTime();
+    // its view of the membership may be stale: let the cluster settle before this node claims again
+    quarantineUntilNanos = now + QUARANTINE_MS * 1_000_000L;
+    LOG.warn("this node was stalled for {} ms (stallLimitMs {}); not claiming groups for {} ms", gapMs,
+        options.stallLimitMs(), QUARANTINE_MS);
+    if (group != null) {
+      String g = group;
+      Lease held = lease;
+      lose("this node was stalled for " + gapMs + " ms and may have been removed from the cluster meanwhile");
+      // if nobody took it, free it at once so another node (or this one, later) resumes the shards
+      map.compose(m -> m.removeIfPresent(key(g), held.encode())).timeout(5, TimeUnit.SECONDS)
+          .onSuccess(ok -> announceFreed(g))
+          .onFailure(e -> LOG.debug("could not release the lease of '{}' after the stall: {}", g, e.toString()));
+    }
+  }
+
+  /** Members left or joined: give groups up on the minority side, or claim a removed holder's groups now. */
+  private void onMembersChanged(java.util.Set<String> removed, List<String> members) {
+    if (stopped) {
+      return;
+    }
+    long gateways = members.stream().filter(m -> m.equals(nodes.nodeId()) || knownGateways.contains(m)).count();
+    if (!removed.isEmpty()) {
+      memberLeft = true;
+      LOG.info("cluster members left: {}; {} gateway node(s) remain", removed, gateways);
+    }
+    if (group != null && gateways < options.minNodes()) {
+      lose("only " + gateways + " gateway node(s) left in this node's view of the cluster, below minNodes "
+          + options.minNodes() + " (this node is cut off from the majority)");
+      return;
+    }
+    step();
   }
 
   private Future<Void> renew() {
@@ -164,7 +243,19 @@ public final class GroupClaimer {
    * and written, lease deleted) so the emptier node claims it at once and RESUMEs.
    */
   private Future<Void> rebalance() {
-    return gatewayNodes().compose(this::rebalance);
+    // a fresh list: a node that is shutting down has left the nodes map and must not be handed a group
+    return refreshGateways().map(v -> cachedGatewayNodes()).compose(this::rebalance);
+  }
+
+  /**
+   * This node is shutting down this verticle: it stops claiming and leaves the nodes map (so nobody hands it a group)
+   * before its group is dropped.
+   */
+  public Future<Void> leaving() {
+    stopped = true;
+    return nodesMap == null ? Future.succeededFuture()
+        : nodesMap.compose(m -> m.remove(nodes.nodeId())).<Void>mapEmpty().timeout(2, TimeUnit.SECONDS)
+            .otherwiseEmpty();
   }
 
   private Future<Void> rebalance(List<String> members) {
@@ -172,26 +263,8 @@ public final class GroupClaimer {
       return Future.succeededFuture();
     }
     return map.compose(AsyncMap::entries).compose(entries -> {
-      long now = System.currentTimeMillis();
-      Map<String, Integer> perNode = new HashMap<>();
-      members.forEach(n -> perNode.put(n, 0));
-      String mine = nodes.nodeId() + "/";
-      String greatestHere = null;
-      for (Map.Entry<String, String> e : entries.entrySet()) {
-        Lease l = Lease.decode(e.getValue());
-        if (l == null || l.claimable(now, options.clockSkewMs()) || !groups.contains(e.getKey().substring(6))) {
-          continue;
-        }
-        String node = l.owner().substring(0, Math.max(0, l.owner().lastIndexOf('/')));
-        perNode.computeIfPresent(node, (k, v) -> v + 1);
-        if (l.owner().startsWith(mine) && (greatestHere == null || l.owner().compareTo(greatestHere) > 0)) {
-          greatestHere = l.owner();
-        }
-      }
-      int share = groups.size() / members.size();
-      boolean someoneShort = perNode.values().stream().anyMatch(c -> c < share);
-      if (perNode.getOrDefault(nodes.nodeId(), 0) > share && someoneShort && owner.equals(greatestHere)
-          && group != null && listener.canHandOff(group)) {
+      if (group != null && Rebalance.shouldHandOff(entries, members, groups, nodes.nodeId(), owner,
+          System.currentTimeMillis(), options.clockSkewMs()) && listener.canHandOff(group)) {
         return handoff();
       }
       return Future.succeededFuture();
@@ -204,7 +277,10 @@ public final class GroupClaimer {
     group = null;
     lease = null;
     LOG.info("handing shard group '{}' to a node with fewer groups", g);
-    return listener.handoff(g).eventually(() -> map.compose(m -> m.removeIfPresent(key(g), held.encode())))
+    // this node's verticles leave it to the others for a few renew periods (no handoff ping-pong)
+    handedOff.put(g, System.nanoTime());
+    return listener.handoff(g).eventually(() -> map.compose(m -> m.removeIfPresent(key(g), held.encode()))
+        .onSuccess(ok -> announceFreed(g)))
         .eventually(() -> {
           guard.release();
           releaseLocal();
@@ -215,16 +291,30 @@ public final class GroupClaimer {
 
   /** The cluster members that run gateway verticles (this one included). */
   private Future<List<String>> gatewayNodes() {
-    List<String> members = nodes.members();
+    if (!knownGateways.isEmpty()) {
+      // the cache is refreshed by every tick; a claim right after a member left must not wait for a cluster-wide
+      // key listing while Hazelcast migrates the dead member's partitions
+      return Future.succeededFuture(cachedGatewayNodes());
+    }
+    return refreshGateways().map(v -> cachedGatewayNodes());
+  }
+
+  private Future<Void> refreshGateways() {
     return nodesMap.compose(AsyncMap::keys).map(keys -> {
-      List<String> out = new java.util.ArrayList<>();
-      for (String m : members) {
-        if (keys.contains(m) || m.equals(nodes.nodeId())) {
-          out.add(m);
-        }
-      }
-      return out;
+      knownGateways.clear();
+      knownGateways.addAll(keys);
+      return null;
     });
+  }
+
+  private List<String> cachedGatewayNodes() {
+    List<String> out = new java.util.ArrayList<>();
+    for (String m : nodes.members()) {
+      if (knownGateways.contains(m) || m.equals(nodes.nodeId())) {
+        out.add(m);
+      }
+    }
+    return out;
   }
 
   private Future<Void> claim() {
@@ -235,14 +325,16 @@ public final class GroupClaimer {
       if (members.size() < options.minNodes()) {
         return Future.succeededFuture();
       }
-      // during the first TTL other nodes may still be joining: take one group at once, extras only after waiting
-      boolean settling = (System.nanoTime() - startedNanos) / 1_000_000 < options.leaseTtlMs();
-      int share = settling ? 1 : Math.max(1, groups.size() / members.size());
+      // during the first seconds other nodes may still be joining: take one group at once, extras only after
+      // waiting; afterwards (a node left) up to an even share at once: ceil(groups / members)
+      boolean settling = !memberLeft && (System.nanoTime() - startedNanos) / 1_000_000 < SETTLE_MS;
+      int share = settling ? 1 : Math.max(1, (groups.size() + members.size() - 1) / members.size());
       int heldHere = reserveLocal();
       if (heldHere < 0) {
+        again = true; // another verticle of this node claimed meanwhile: look again right after this step
         return Future.succeededFuture();
       }
-      long extraWaitMs = heldHere < share ? 0 : 2 * options.leaseRenewMs() * (1 + heldHere - share);
+      long extraWaitMs = heldHere < share ? 0 : options.leaseRenewMs() / 2 * (1 + heldHere - share);
       return map.compose(m -> tryGroups(m, 0, extraWaitMs)).onComplete(ar -> {
         if (ar.failed() || !ar.result()) {
           releaseLocal();
@@ -260,15 +352,24 @@ public final class GroupClaimer {
     return m.get(key(g)).compose(old -> {
       long now = System.currentTimeMillis();
       Lease current = Lease.decode(old);
-      // our own lease (a renewal that landed after we gave up) is ours to take again: nobody else can hold it
+      // our own lease (a renewal that landed after we gave up) is ours to take again: nobody else can hold it;
+      // a lease whose holder's node left the cluster is free at once (the holder is dead or cut off, and a node
+      // cut off from the majority gives its groups up by itself)
       boolean free = current == null || current.claimable(now, options.clockSkewMs())
-          || current.owner().equals(owner);
+          || current.owner().equals(owner) || !nodes.members().contains(current.node());
       if (!free) {
         freeSince.remove(g);
         return tryGroups(m, i + 1, extraWaitMs);
       }
       long seen = freeSince.computeIfAbsent(g, k -> System.nanoTime());
-      if ((System.nanoTime() - seen) / 1_000_000 < extraWaitMs) {
+      Long handedAt = handedOff.get(g);
+      boolean handedHere = handedAt != null && System.nanoTime() - handedAt < handoffCooldownNanos();
+      long waitLeftMs = extraWaitMs - (System.nanoTime() - seen) / 1_000_000;
+      if (waitLeftMs > 0 && !handedHere && !stopped) {
+        // look again as soon as the emptier nodes had their head start, not a whole tick later
+        vertx.setTimer(waitLeftMs + 5, t -> step());
+      }
+      if (waitLeftMs > 0 || handedHere || mustNotClaim()) {
         return tryGroups(m, i + 1, extraWaitMs);
       }
       long sent = System.nanoTime();
@@ -280,19 +381,39 @@ public final class GroupClaimer {
         if (!ok) {
           return tryGroups(m, i + 1, extraWaitMs);
         }
-        if (stopped) {
+        if (stopped || mustNotClaim()) {
+          // stopped, or this node stalled while the claim was under way (its view of the cluster may be stale)
           return m.removeIfPresent(key(g), next.encode()).map(false);
         }
         group = g;
         lease = next;
         guard.renewed(sent, options.leaseTtlMs());
         freeSince.clear();
-        LOG.info("claimed shard group '{}' (lease epoch {}, previous holder {})", g, next.epoch(),
-            current == null ? "none" : current.owner());
+        LOG.info("claimed shard group '{}' (lease epoch {}, previous holder {}{})", g, next.epoch(),
+            current == null ? "none" : current.owner(), current == null ? ""
+                : current.claimable(now, options.clockSkewMs()) ? ", expired"
+                : nodes.members().contains(current.node()) ? "" : ", no longer a cluster member");
         listener.gained(g).onFailure(e -> LOG.warn("group '{}' failed to start: {}", g, e.toString()));
         return Future.succeededFuture(true);
       });
     });
+  }
+
+  private void announceFreed(String g) {
+    vertx.eventBus().publish(dev.cordbus.api.Addresses.GATEWAY_LEASE_FREED, g);
+  }
+
+  /** Whether this node is in its post-stall quarantine (or stalled right now): no claim may complete. */
+  private boolean mustNotClaim() {
+    return System.nanoTime() - quarantineUntilNanos < 0 || !guardAlive();
+  }
+
+  private boolean guardAlive() {
+    return guard.live();
+  }
+
+  private long handoffCooldownNanos() {
+    return 3 * options.leaseRenewMs() * 1_000_000L;
   }
 
   private void lose(String why) {
@@ -311,6 +432,10 @@ public final class GroupClaimer {
    */
   public Future<Void> stop() {
     stopped = true;
+    watch.stop();
+    if (freed != null) {
+      freed.unregister();
+    }
     if (timer >= 0) {
       vertx.cancelTimer(timer);
     }
@@ -324,7 +449,10 @@ public final class GroupClaimer {
     }
     releaseLocal();
     return map.compose(m -> m.removeIfPresent(key(g), held.encode())).timeout(5, TimeUnit.SECONDS)
-        .onSuccess(ok -> LOG.info("released shard group '{}'", g)).<Void>mapEmpty().otherwiseEmpty();
+        .onSuccess(ok -> {
+          LOG.info("released shard group '{}'", g);
+          announceFreed(g);
+        }).<Void>mapEmpty().otherwiseEmpty();
   }
 
   /** Counts this verticle in its node's held groups; returns the count before, or -1 if it changed meanwhile. */

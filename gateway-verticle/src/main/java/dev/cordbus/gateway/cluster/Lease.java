@@ -39,6 +39,12 @@ public record Lease(String owner, long epoch, long expiresAtMs) {
     return nowMs > expiresAtMs + skewMs;
   }
 
+  /** The Vert.x node id of the holder (the part of {@link #owner} before the last {@code /}). */
+  public String node() {
+    int slash = owner.lastIndexOf('/');
+    return slash < 0 ? owner : owner.substring(0, slash);
+  }
+
   /** The same lease extended to {@code expiresAtMs}. */
   public Lease renewed(long expiresAtMs) {
     return new Lease(owner, epoch, expiresAtMs);

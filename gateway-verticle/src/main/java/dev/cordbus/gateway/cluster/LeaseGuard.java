@@ -1,15 +1,33 @@
 package dev.cordbus.gateway.cluster;
 
 /**
- * The holder's own, conservative view of its lease on the local monotonic clock: valid until {@code ttl} after the
- * last successful renewal was SENT. Checked before every write and connect of a shard, so a node that was stalled
- * (GC pause, SIGSTOP, VM migration) and wakes up after its lease expired sends nothing, even before it learns that
- * another node took the group. Thread-safe.
+ * The holder's own, conservative view of its lease, on the local monotonic clock. The lease is provably held while
+ * <ul>
+ *   <li>it was claimed or renewed and not released, and less than {@code ttl} passed since the last successful
+ *       renewal was SENT (a node that cannot renew stops by itself), and</li>
+ *   <li>this node's event loop ran within the last {@code stallLimit} ({@link #alive}): a node that was frozen
+ *       (GC pause, SIGSTOP, VM migration) may have been removed from the cluster meanwhile and its group taken, so
+ *       the first frames it reads on waking, the ones the kernel buffered during the stall included, are not
+ *       published even before the claimer's next tick notices the stall and gives the group up.</li>
+ * </ul>
+ * Checked before every connect, write and published frame of a shard. Thread-safe.
  */
 public final class LeaseGuard {
 
+  private final long stallLimitNanos;
   private volatile long validUntilNanos = Long.MIN_VALUE;
+  private volatile long aliveNanos = System.nanoTime();
   private volatile boolean held;
+
+  /** A guard whose liveness check allows gaps up to {@code stallLimitMs}. */
+  public LeaseGuard(long stallLimitMs) {
+    this.stallLimitNanos = stallLimitMs * 1_000_000L;
+  }
+
+  /** A guard without a liveness limit (the TTL alone). */
+  public LeaseGuard() {
+    this(Long.MAX_VALUE / 2_000_000L);
+  }
 
   /** Records a successful claim or renewal whose request was sent at {@code sentNanos}. */
   public void renewed(long sentNanos, long ttlMs) {
@@ -17,14 +35,25 @@ public final class LeaseGuard {
     held = true;
   }
 
+  /** The event loop ran at {@code nanos} (called by the claimer's liveness tick). */
+  public void alive(long nanos) {
+    aliveNanos = nanos;
+  }
+
   /** Forgets the lease. */
   public void release() {
     held = false;
   }
 
-  /** Whether the lease is held and not past its local deadline now. */
+  /** Whether the lease is held, not past its local deadline, and this node has not been stalled. */
   public boolean valid() {
-    return held && System.nanoTime() - validUntilNanos < 0;
+    long now = System.nanoTime();
+    return held && now - validUntilNanos < 0 && now - aliveNanos < stallLimitNanos;
+  }
+
+  /** Whether this node's event loop ran within the stall limit (whatever the lease). */
+  public boolean live() {
+    return System.nanoTime() - aliveNanos < stallLimitNanos;
   }
 
   /** Ms left before the local deadline (negative once past). */

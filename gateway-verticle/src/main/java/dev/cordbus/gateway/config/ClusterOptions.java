@@ -20,12 +20,16 @@ import java.util.List;
  * @param clockSkewMs extra wait before a claimant treats an expired lease as free (wall clocks of two hosts)
  * @param minNodes no group is claimed before the cluster has this many members (spreads groups on a cold start)
  * @param sessionFlushMs how often changed sessions (session id, seq, resume URL) are written to the cluster
+ * @param stallLimitMs a node whose event loop did not run for this long (GC pause, SIGSTOP, VM migration) may have
+ *     been removed from the cluster meanwhile: it publishes nothing more and gives its groups up. Must stay below
+ *     Hazelcast's {@code max-no-heartbeat} minus its heartbeat interval (10 s - 1 s in {@code conf/cluster.xml})
  */
 public record ClusterOptions(Boolean enabled, int autoGroups, long leaseTtlMs, long leaseRenewMs, long clockSkewMs,
-    int minNodes, long sessionFlushMs) {
+    int minNodes, long sessionFlushMs, long stallLimitMs) {
 
   public static final long DEFAULT_LEASE_TTL_MS = 75_000;
-  public static final long DEFAULT_LEASE_RENEW_MS = 5_000;
+  public static final long DEFAULT_LEASE_RENEW_MS = 1_000;
+  public static final long DEFAULT_STALL_LIMIT_MS = 3_000;
   public static final long DEFAULT_CLOCK_SKEW_MS = 1_000;
   public static final int DEFAULT_MIN_NODES = 1;
   public static final long DEFAULT_SESSION_FLUSH_MS = 200;
@@ -68,7 +72,11 @@ public record ClusterOptions(Boolean enabled, int autoGroups, long leaseTtlMs, l
     long skew = p.range("clockSkewMs", DEFAULT_CLOCK_SKEW_MS, 0, 600_000);
     int minNodes = (int) p.range("minNodes", DEFAULT_MIN_NODES, 1, 10_000);
     long flush = p.range("sessionFlushMs", DEFAULT_SESSION_FLUSH_MS, 10, 600_000);
-    return new ClusterOptions(enabled, auto ? groups : 0, ttl, renew, skew, minNodes, flush);
+    long stall = p.range("stallLimitMs", DEFAULT_STALL_LIMIT_MS, 500, 600_000);
+    if (stall >= ttl) {
+      errors.add("stallLimitMs: must be below leaseTtlMs (" + ttl + "), was " + stall);
+    }
+    return new ClusterOptions(enabled, auto ? groups : 0, ttl, renew, skew, minNodes, flush, stall);
   }
 
   /** Whether the group is claimed from the cluster ({@code "group": "auto"}). */
@@ -84,6 +92,6 @@ public record ClusterOptions(Boolean enabled, int autoGroups, long leaseTtlMs, l
   JsonObject toJson() {
     return new JsonObject().put("cluster", enabled == null ? "auto" : enabled).put("leaseTtlMs", leaseTtlMs)
         .put("leaseRenewMs", leaseRenewMs).put("clockSkewMs", clockSkewMs).put("minNodes", minNodes)
-        .put("sessionFlushMs", sessionFlushMs);
+        .put("sessionFlushMs", sessionFlushMs).put("stallLimitMs", stallLimitMs);
   }
 }

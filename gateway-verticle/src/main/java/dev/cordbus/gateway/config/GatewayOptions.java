@@ -35,6 +35,14 @@ public final class GatewayOptions {
   public static final long DEFAULT_SEND_WINDOW_MS = 60_000;
   public static final long DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
   public static final boolean DEFAULT_KEEP_SESSION_ON_STOP = false;
+  /** The User-Agent Discord asks bots to send, on every REST request and WebSocket handshake (the REST verticle sends the same). */
+  public static final String DEFAULT_USER_AGENT = "DiscordBot (https://github.com/cordbus/cordbus, 0.1.0)";
+  /**
+   * How long a shard keeps trying to RESUME a session whose connections fail to open (resume URL, then the main
+   * gateway URL, with backoff) before it gives the session up and IDENTIFYs. Discord does not document how long a
+   * session stays resumable; sessions are commonly resumable for a few minutes.
+   */
+  public static final long DEFAULT_RESUME_RETRY_MS = 120_000;
 
   /** The bot token, without "Bot ". Never logged. */
   private final String token;
@@ -62,6 +70,10 @@ public final class GatewayOptions {
   private final int sendLimit;
   private final long sendWindowMs;
   private final long connectTimeoutMs;
+  /** Sent as {@code User-Agent} on the {@code /gateway/bot} request and on every WebSocket handshake. */
+  private final String userAgent;
+  /** How long a session whose connections fail to open is still resumed before identifying. */
+  private final long resumeRetryMs;
   /** When true, {@code stop()} closes with 4000 so the sessions stay resumable; else 1000 (sessions end). */
   private final boolean keepSessionOnStop;
   /** Leases, session store and cluster identify queue settings. */
@@ -105,6 +117,11 @@ public final class GatewayOptions {
     this.sendWindowMs = p.range("sendWindowMs", DEFAULT_SEND_WINDOW_MS, 1, 3_600_000);
     this.connectTimeoutMs = p.range("connectTimeoutMs", DEFAULT_CONNECT_TIMEOUT_MS, 1, 600_000);
     this.keepSessionOnStop = p.bool("keepSessionOnStop", DEFAULT_KEEP_SESSION_ON_STOP);
+    this.userAgent = p.string("userAgent", DEFAULT_USER_AGENT);
+    if (userAgent.isBlank() || userAgent.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+      errors.add("userAgent: must be a non-empty header value without control characters");
+    }
+    this.resumeRetryMs = p.range("resumeRetryMs", DEFAULT_RESUME_RETRY_MS, 0, 3_600_000);
     this.cluster = ClusterOptions.parse(p, j, group, shardCount, shards, errors);
     if (!errors.isEmpty()) {
       throw new GatewayException(GatewayException.Kind.CONFIG,
@@ -202,6 +219,16 @@ public final class GatewayOptions {
     return keepSessionOnStop;
   }
 
+  /** The User-Agent of every REST request and WebSocket handshake. */
+  public String userAgent() {
+    return userAgent;
+  }
+
+  /** How long a session whose connections fail to open is still resumed before the shard identifies. */
+  public long resumeRetryMs() {
+    return resumeRetryMs;
+  }
+
   /** The cluster settings (leases, session store, cluster identify queue). */
   public ClusterOptions cluster() {
     return cluster;
@@ -247,7 +274,9 @@ public final class GatewayOptions {
         .put("sendLimit", sendLimit)
         .put("sendWindowMs", sendWindowMs)
         .put("connectTimeoutMs", connectTimeoutMs)
-        .put("keepSessionOnStop", keepSessionOnStop);
+        .put("keepSessionOnStop", keepSessionOnStop)
+        .put("userAgent", userAgent)
+        .put("resumeRetryMs", resumeRetryMs);
     j.mergeIn(cluster.toJson());
     if (cluster.autoGroup()) {
       j.put("groups", cluster.autoGroups());

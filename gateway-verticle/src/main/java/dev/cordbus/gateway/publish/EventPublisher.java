@@ -30,7 +30,9 @@ public final class EventPublisher {
   private final String group;
   private final boolean publishRaw;
   private final boolean batch;
+  private final java.util.function.BooleanSupplier mayPublish;
   private DispatchBatch pending = new DispatchBatch();
+  private long dropped;
   private boolean flushScheduled;
 
   /** A publisher for {@code group}, flushing on the caller's context (call it on the gateway verticle's). */
@@ -43,6 +45,17 @@ public final class EventPublisher {
    * relay, so the order holds), to measure what batching saves.
    */
   public EventPublisher(Vertx vertx, String group, boolean publishRaw, boolean batch) {
+    this(vertx, group, publishRaw, batch, () -> true);
+  }
+
+  /**
+   * A publisher whose batches go out only while {@code mayPublish} holds (the group's cluster lease): a batch
+   * whose turn ends after the lease was lost is dropped, not published (the shards stop reading such frames
+   * already; this is the last check before anything leaves).
+   */
+  public EventPublisher(Vertx vertx, String group, boolean publishRaw, boolean batch,
+      java.util.function.BooleanSupplier mayPublish) {
+    this.mayPublish = mayPublish;
     this.batch = batch;
     this.vertx = vertx;
     this.bus = vertx.eventBus();
@@ -85,7 +98,18 @@ public final class EventPublisher {
     }
     DispatchBatch batch = pending;
     pending = new DispatchBatch();
+    if (!mayPublish.getAsBoolean()) {
+      dropped += batch.frames().size();
+      org.slf4j.LoggerFactory.getLogger(EventPublisher.class).warn("group '{}': {} dispatches not published: this "
+          + "node no longer holds the group's cluster lease ({} so far)", group, batch.frames().size(), dropped);
+      return;
+    }
     send(batch);
+  }
+
+  /** Dispatches dropped because the lease was lost before their batch went out. */
+  public long dropped() {
+    return dropped;
   }
 
   /** This node's consumers first, at once, then one message to the relay of each other node. */

@@ -30,7 +30,6 @@ final class Connection {
   /** Set on HELLO (the interval is known then). */
   SendLimiter limiter;
   long heartbeatTimer = -1;
-  long helloTimer = -1;
   long drainTimer = -1;
   /** Dispatches received since RESUME was sent (reported with RESUMED). */
   long replayed;
@@ -87,12 +86,12 @@ final class Connection {
 
   /** Cancels timers, fails queued commands, releases the decompression context. */
   void release(Vertx vertx, String why) {
-    for (long t : new long[] {heartbeatTimer, helloTimer, drainTimer}) {
+    for (long t : new long[] {heartbeatTimer, drainTimer}) {
       if (t >= 0) {
         vertx.cancelTimer(t);
       }
     }
-    heartbeatTimer = helloTimer = drainTimer = -1;
+    heartbeatTimer = drainTimer = -1;
     Pending p;
     while ((p = commands.poll()) != null) {
       p.promise().tryFail(new GatewayException(GatewayException.Kind.NOT_CONNECTED,

@@ -57,10 +57,23 @@ public final class Shard {
   /** Reconnect attempts since the last READY/RESUMED (drives the backoff). */
   private int attempts;
   private long reconnectTimer = -1;
+  /** The connect-and-HELLO deadline of the current attempt, or -1. */
+  private long connectDeadline = -1;
+  /** Numbers connect attempts, so a late result of an abandoned attempt is closed, never used. */
+  private long connectAttempt;
+  /** After this many rejected IDENTIFYs in a row, each one is published on {@code discord.shard.error}. */
+  static final int IDENTIFY_REJECTIONS_REPORTED = 3;
+  /** Connections in a row that could not be opened, and when the first of them failed. */
+  private int openFailures;
+  private long firstOpenFailureNanos;
+  /** Connections in a row whose IDENTIFY the server refused with a non-fatal code (reset by READY). */
+  private int identifyRejections;
   /** Frames that could not be decoded or broke the envelope rules, over the shard's life. */
   long badFrames;
   /** The shard's meters and console figures. */
   final ShardMeters meters;
+  /** Frames dropped unread because the group's lease could not be proven when they arrived. */
+  private long framesWithoutLease;
 
   public Shard(int id, int shardCount, ShardEnv env) {
     this.id = id;
@@ -220,48 +233,85 @@ public final class Shard {
   private void connect() {
     reconnectTimer = -1;
     if (!env.mayRun().getAsBoolean()) {
-      LOG.warn("shard {}: not connecting: this node no longer holds the group's cluster lease", id);
-      setState(ShardState.DISCONNECTED);
+      // the lease cannot be proven right now (a stall, a renewal under way): try again later; the verticle stops
+      // the shard if the lease is lost for good
+      LOG.warn("shard {}: not connecting: this node cannot prove it holds the group's cluster lease", id);
+      scheduleReconnect(backoff());
       return;
     }
-    boolean resuming = session != null && session.resumeUrl() != null;
-    String base = resuming ? session.resumeUrl() : env.gatewayUrl().get();
+    boolean resuming = session != null;
+    // a resume goes to resume_gateway_url; every other failed attempt in a row alternates with the main URL
+    boolean onResumeUrl = resuming && session.resumeUrl() != null && openFailures % 2 == 0;
+    String base = onResumeUrl ? session.resumeUrl() : env.gatewayUrl().get();
     String url = GatewayUrls.connectUrl(base, options.compression());
     setState(ShardState.CONNECTING);
+    long attempt = ++connectAttempt;
     WebSocketConnectOptions connectOptions = new WebSocketConnectOptions().setAbsoluteURI(url)
-        .setConnectTimeout(options.connectTimeoutMs());
+        .setConnectTimeout(options.connectTimeoutMs()).setTimeout(options.connectTimeoutMs())
+        .addHeader("User-Agent", options.userAgent());
+    // one deadline for TCP connect + upgrade + HELLO: a server that accepts and never answers is a disconnect
+    connectDeadline = env.vertx().setTimer(options.connectTimeoutMs(), t -> onContext(() -> {
+      connectDeadline = -1;
+      if (attempt == connectAttempt && state == ShardState.CONNECTING) {
+        String why = "no " + (conn == null ? "WebSocket upgrade" : "HELLO") + " within "
+            + options.connectTimeoutMs() + " ms (connectTimeoutMs)";
+        if (conn != null) {
+          disconnect(Initiator.CLIENT, 4000, why, session != null ? Next.RESUME : Next.IDENTIFY);
+        } else {
+          openFailed(url, why, resuming);
+        }
+      }
+    }));
     env.client().connect(connectOptions).onComplete(ar -> onContext(() -> {
-      if (state != ShardState.CONNECTING) {
+      if (attempt != connectAttempt || state != ShardState.CONNECTING || conn != null) {
         if (ar.succeeded()) {
           ar.result().close((short) 1000, "not needed");
         }
         return;
       }
       if (ar.failed()) {
-        LOG.warn("shard {}: could not connect to {}: {}", id, url, ar.cause().getMessage());
-        if (resuming) {
-          forgetSession("the resume URL could not be opened");
-        }
-        scheduleReconnect(Backoff.delay(attempts, options.backoffBaseMs(), options.backoffMaxMs(), env.random()));
+        openFailed(url, ar.cause().getMessage(), resuming);
         return;
       }
       opened(ar.result(), url, resuming);
     }));
   }
 
+  /**
+   * A connection could not be opened (refused, handshake failed, no upgrade in time). A session is kept and resumed
+   * again (alternating resume URL and main URL, with backoff) until {@code resumeRetryMs} passed since the first
+   * failed attempt; only then the next connection identifies.
+   */
+  private void openFailed(String url, String why, boolean resuming) {
+    cancelDeadline();
+    LOG.warn("shard {}: could not connect to {}: {}", id, url, why);
+    if (openFailures++ == 0) {
+      firstOpenFailureNanos = System.nanoTime();
+    }
+    if (resuming && session != null) {
+      long failingMs = (System.nanoTime() - firstOpenFailureNanos) / 1_000_000;
+      if (failingMs >= options.resumeRetryMs()) {
+        forgetSession("no connection could be opened for " + failingMs + " ms (resumeRetryMs "
+            + options.resumeRetryMs() + ")");
+      }
+    }
+    scheduleReconnect(backoff());
+  }
+
+  private void cancelDeadline() {
+    if (connectDeadline >= 0) {
+      env.vertx().cancelTimer(connectDeadline);
+      connectDeadline = -1;
+    }
+  }
+
   private void opened(WebSocket ws, String url, boolean resuming) {
+    openFailures = 0;
     Connection c = new Connection(ws, url, FrameDecoder.create(options.compression()));
     conn = c;
     ws.frameHandler(frame -> frames.onWebSocketFrame(c, frame));
     ws.exceptionHandler(e -> LOG.debug("shard {}: socket error: {}", id, e.toString()));
     ws.closeHandler(v -> onContext(() -> onClosed(c)));
-    c.helloTimer = env.vertx().setTimer(options.connectTimeoutMs(), t -> {
-      c.helloTimer = -1;
-      if (c == conn && state == ShardState.CONNECTING) {
-        disconnect(Initiator.CLIENT, 4000, "no HELLO within " + options.connectTimeoutMs() + " ms",
-            session != null ? Next.RESUME : Next.IDENTIFY);
-      }
-    });
     publisher.lifecycle(Addresses.SHARD_CONNECT, id, shardCount,
         new JsonObject().put("url", url).put("resuming", resuming));
   }
@@ -298,6 +348,11 @@ public final class Shard {
   void disconnect(Initiator initiator, int code, String reason, Next next) {
     if (state.terminal()) {
       return;
+    }
+    cancelDeadline();
+    if (initiator == Initiator.SERVER && (state == ShardState.IDENTIFYING
+        || (state == ShardState.CONNECTING && session == null)) && next != Next.FATAL && next != Next.STOP) {
+      identifyRejected(code, reason);
     }
     Connection c = conn;
     conn = null;
@@ -375,8 +430,52 @@ public final class Shard {
 
   // ---- called by ShardFrames
 
+  /**
+   * A frame arrived while the group's lease cannot be proven: it is dropped unread (its seq is not recorded, so a
+   * later RESUME asks for it again) and the connection is closed with 4000, keeping the session resumable for
+   * whichever node holds the lease. The shard reconnects only once the lease is proven again; the verticle stops it
+   * when the lease is lost for good.
+   */
+  void readWithoutLease() {
+    framesWithoutLease++;
+    LOG.warn("shard {}: a frame arrived after this node lost the group's cluster lease (last published seq {}); "
+        + "not published, closing the connection", id, seq);
+    disconnect(Initiator.CLIENT, 4000, "this node no longer holds the group's cluster lease",
+        session != null ? Next.RESUME : Next.IDENTIFY);
+  }
+
+  /** Frames dropped unread because the lease could not be proven, over the shard's life. */
+  public long framesWithoutLease() {
+    return framesWithoutLease;
+  }
+
+  /** HELLO arrived on the current connection: the connect deadline is met. */
+  void helloArrived() {
+    cancelDeadline();
+  }
+
+  /**
+   * The server ended a connection that was identifying (a non-fatal close, or op 9 false on an IDENTIFY). From the
+   * {@value #IDENTIFY_REJECTIONS_REPORTED}th in a row, each rejection is published on {@code discord.shard.error}
+   * (kind {@code identify-rejected}) as well as logged, so a gateway that keeps refusing the bot is seen.
+   */
+  void identifyRejected(int code, String reason) {
+    identifyRejections++;
+    if (identifyRejections < IDENTIFY_REJECTIONS_REPORTED) {
+      return;
+    }
+    String message = "shard " + id + ": the gateway rejected IDENTIFY " + identifyRejections + " times in a row (last: "
+        + code + " '" + reason + "'); still retrying with backoff. Check the token, intents, shard settings and "
+        + "the User-Agent (userAgent), or whether the gateway URL points at a Discord-compatible server";
+    LOG.error(message);
+    publisher.lifecycle(Addresses.SHARD_ERROR, id, shardCount, new JsonObject().put("kind", "identify-rejected")
+        .put("code", code).put("reason", reason).put("attempts", identifyRejections).put("message", message));
+  }
+
   /** A READY or RESUMED arrived: the session is live. */
   void live() {
+    identifyRejections = 0;
+    openFailures = 0;
     attempts = 0;
     setState(ShardState.READY);
     env.onReady().accept(this);

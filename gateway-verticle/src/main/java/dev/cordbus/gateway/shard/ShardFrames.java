@@ -89,6 +89,12 @@ final class ShardFrames {
   }
 
   private void onFrame(Connection c, byte[] bytes, long nanos, long millis) {
+    if (!shard.env.mayRun().getAsBoolean()) {
+      // read after this node lost (or could no longer prove) the group's lease, e.g. frames the kernel buffered
+      // while the process was stalled: another node may be resuming this session; nothing of it is published
+      shard.readWithoutLease();
+      return;
+    }
     Frame f;
     try {
       f = shard.env.parser().parse(bytes, 0, bytes.length);
@@ -155,10 +161,7 @@ final class ShardFrames {
       return;
     }
     long ms = ((Number) interval).longValue();
-    if (c.helloTimer >= 0) {
-      shard.env.vertx().cancelTimer(c.helloTimer);
-      c.helloTimer = -1;
-    }
+    shard.helloArrived();
     c.limiter = new SendLimiter(shard.options.sendLimit(), shard.options.sendWindowMs(), ms);
     long first = Math.max(1, (long) (ms * shard.env.random().nextDouble()));
     c.heartbeatTimer = shard.env.vertx().setTimer(first, t -> tick(c, ms));
@@ -199,6 +202,9 @@ final class ShardFrames {
     shard.meters.invalidSession(resumable);
     shard.publisher.lifecycle(Addresses.SHARD_INVALID_SESSION, shard.id, shard.shardCount,
         new JsonObject().put("resumable", resumable));
+    if (!resumable && shard.state == ShardState.IDENTIFYING) {
+      shard.identifyRejected(9, "op 9 INVALID_SESSION (not resumable) in answer to IDENTIFY");
+    }
     if (resumable && shard.session != null) {
       shard.disconnect(Shard.Initiator.CLIENT, 4000, "invalid session (resumable)", Shard.Next.RESUME);
     } else {

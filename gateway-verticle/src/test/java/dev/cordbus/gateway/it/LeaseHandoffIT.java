@@ -23,7 +23,7 @@ class LeaseHandoffIT extends GatewayItBase {
   @Test
   void undeployingTheHolderHandsTheGroupToTheStandbyWhichResumes(Vertx vertx) throws Exception {
     startSimulator(vertx, simOptions());
-    JsonObject config = gatewayConfig("none").put("cluster", true).put("group", "g").put("leaseTtlMs", 3000)
+    JsonObject config = gatewayConfig("none").put("cluster", true).put("group", "g").put("leaseTtlMs", 6000)
         .put("leaseRenewMs", 200).put("clockSkewMs", 100).put("sessionFlushMs", 50);
     deploy(config);
     waitUntil("holder ready", () -> !bus.on(Addresses.GROUP_READY).isEmpty());

@@ -71,10 +71,10 @@ class MiniGatewayTest {
 
   /**
    * READY names a resume_gateway_url nobody listens on; after op 7 the resume socket cannot be opened, so the shard
-   * forgets the session and IDENTIFIES again on the cached /gateway URL.
+   * keeps its session and RESUMEs on the cached /gateway URL instead (no IDENTIFY, no missed events).
    */
   @Test
-  void unreachableResumeUrlFallsBackToIdentifyOnTheGatewayUrl(Vertx vertx, VertxTestContext ctx) {
+  void unreachableResumeUrlResumesOnTheGatewayUrl(Vertx vertx, VertxTestContext ctx) {
     List<JsonObject> received = new CopyOnWriteArrayList<>();
     List<ServerWebSocket> sockets = new CopyOnWriteArrayList<>();
     HttpServer server = vertx.createHttpServer();
@@ -83,20 +83,15 @@ class MiniGatewayTest {
       serve(ws, received);
     }).requestHandler(req -> req.response().end(new JsonObject().put("url", "ws://127.0.0.1:"
         + req.localAddress().port()).put("shards", 1).encode()));
-    Checkpoint reidentified = ctx.checkpoint();
-    vertx.eventBus().<JsonObject>consumer(Addresses.SHARD_READY, m -> {
-      long identifies = received.stream().filter(f -> f.getInteger("op") == 2).count();
-      if (identifies == 1) {
-        sockets.get(0).writeTextMessage("{\"op\":7,\"d\":null}");
-      } else {
-        ctx.verify(() -> {
-          assertEquals(2, identifies);
-          assertTrue(received.stream().noneMatch(f -> f.getInteger("op") == 6), "no RESUME was possible");
-          assertEquals(2, sockets.size());
-          reidentified.flag();
-        });
-      }
-    });
+    Checkpoint resumed = ctx.checkpoint();
+    vertx.eventBus().<JsonObject>consumer(Addresses.SHARD_READY, m -> sockets.get(0)
+        .writeTextMessage("{\"op\":7,\"d\":null}"));
+    vertx.eventBus().<JsonObject>consumer(Addresses.SHARD_RESUME, m -> ctx.verify(() -> {
+      assertEquals(1, received.stream().filter(f -> f.getInteger("op") == 2).count(), "one IDENTIFY only");
+      assertEquals(1, received.stream().filter(f -> f.getInteger("op") == 6).count(), "a RESUME");
+      assertEquals(2, sockets.size(), "the second socket is on the gateway URL");
+      resumed.flag();
+    }));
     server.listen(0, "127.0.0.1").compose(s -> vertx.deployVerticle(new GatewayVerticle(k -> null),
         new DeploymentOptions().setConfig(new JsonObject().put("token", "tok").put("shardCount", 1)
             .put("compression", "none").put("backoffBaseMs", 10).put("identifyIntervalMs", 10)
@@ -120,6 +115,8 @@ class MiniGatewayTest {
       received.add(frame);
       if (frame.getInteger("op") == 1) {
         send.accept("{\"op\":11}");
+      } else if (frame.getInteger("op") == 6) {
+        send.accept("{\"op\":0,\"s\":2,\"t\":\"RESUMED\",\"d\":{}}");
       } else if (frame.getInteger("op") == 2) {
         send.accept("{\"op\":0,\"s\":1,\"t\":\"READY\",\"d\":{\"session_id\":\"sess-1\","
             + "\"resume_gateway_url\":\"ws://127.0.0.1:1\",\"guilds\":[]}}");

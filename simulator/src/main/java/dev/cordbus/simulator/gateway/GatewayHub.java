@@ -40,6 +40,8 @@ public final class GatewayHub {
   final Map<Long, Long> lastAllMembersRequest = new HashMap<>();
   private final Set<GatewayConnection> connections = new LinkedHashSet<>();
   private final Set<Integer> withheld = ConcurrentHashMap.newKeySet();
+  private final java.util.concurrent.atomic.AtomicInteger silentUpgrades = new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicInteger resumeRefusals = new java.util.concurrent.atomic.AtomicInteger();
   private long nextConnectionId;
   private String gatewayUrl = "";
   private String resumeUrl = "";
@@ -193,6 +195,29 @@ public final class GatewayHub {
     }
   }
 
+  /**
+   * The silent server: the next {@code n} gateway upgrade requests (any path) are accepted at TCP level and never
+   * answered (no 101, no HELLO). Thread-safe.
+   */
+  public void silentUpgrades(int n) {
+    silentUpgrades.set(Math.max(0, n));
+  }
+
+  /** The next {@code n} upgrade requests on the resume URL are refused with HTTP 503. Thread-safe. */
+  public void refuseResumeUrl(int n) {
+    resumeRefusals.set(Math.max(0, n));
+  }
+
+  /** Whether this upgrade request is one the silent server leaves unanswered (consumes one). */
+  public boolean takeSilentUpgrade() {
+    return silentUpgrades.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+  }
+
+  /** Whether this resume URL upgrade is refused (consumes one). */
+  public boolean takeResumeRefusal() {
+    return resumeRefusals.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+  }
+
   boolean acksWithheld(int shard) {
     return shard >= 0 && withheld.contains(shard);
   }
@@ -254,7 +279,7 @@ public final class GatewayHub {
         c.close(CloseCode.SESSION_TIMED_OUT.code(), CloseCode.SESSION_TIMED_OUT.reason());
       }
     }
-    sessions.expire(now, options.resumeWindowMs());
+    sessions.expire(now, options.resumeWindowMs(), s -> log.sessionEnded(s.id, s.shard, s.seq()));
   }
 
   /** Closes every connection (1001, sessions stay resumable) and stops the watchdog. */

@@ -162,10 +162,15 @@ final class GatewayProtocol {
       return;
     }
     GatewayConnection old = s.connection();
-    if (old != null && old != c) {
-      old.close(CloseCode.UNKNOWN_ERROR.code(), "Session resumed on another connection.");
-    }
     hub.attach(c, s);
+    if (old != null && old != c) {
+      if (hub.options.closeOlderOnResume()) {
+        old.close(CloseCode.UNKNOWN_ERROR.code(), "Session resumed on another connection.");
+      } else {
+        LOG.info("session {} resumed on connection {}; the older connection {} stays open (closeOlderOnResume "
+            + "false) and receives nothing more", s.id, c.id, old.id);
+      }
+    }
     hub.log.resume(new SimulatorLog.Resume(s.shard, s.id, seq, now, true));
     LOG.info("resume on connection {}: session {} shard {} from seq {}, replaying {}", c.id, s.id, s.shard, seq,
         replay.size());

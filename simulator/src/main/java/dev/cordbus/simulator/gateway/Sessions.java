@@ -62,13 +62,17 @@ public final class Sessions {
     return out;
   }
 
-  /** Ends detached sessions past the resume window and forgets ended ones. */
-  public void expire(long nowMs, long windowMs) {
+  /** Ends detached sessions past the resume window and forgets ended ones (reported to {@code ended}). */
+  public void expire(long nowMs, long windowMs, java.util.function.Consumer<Session> ended) {
     byId.values().removeIf(s -> {
       if (s.state() == Session.State.DETACHED && nowMs - s.detachedAtMillis() > windowMs) {
         s.end();
       }
-      return s.state() == Session.State.ENDED;
+      if (s.state() == Session.State.ENDED) {
+        ended.accept(s);
+        return true;
+      }
+      return false;
     });
   }
 }

@@ -40,12 +40,20 @@ public final class RestApi {
     this.world = options.world().model();
   }
 
+  private final RestStorm storm = new RestStorm();
+
+  /** REST fault injection (5xx and 429 storms). */
+  public RestStorm storm() {
+    return storm;
+  }
+
   /** Mounts the API on {@code root} under {@link #BASE_PATH}. */
   public void mount(Vertx vertx, Router root) {
     Router api = Router.router(vertx);
     api.route().handler(BodyHandler.create().setBodyLimit(MAX_BODY).setDeleteUploadedFilesOnEnd(true)
         .setUploadsDirectory(System.getProperty("java.io.tmpdir") + "/cordbus-simulator-uploads"));
     api.route().handler(this::record);
+    api.route().handler(storm::handle);
     GatewayRoutes gateway = new GatewayRoutes(hub, options);
     api.get("/gateway").handler(gateway::gateway);
     api.get("/gateway/bot").handler(this::authenticate).handler(gateway::gatewayBot);

@@ -1,0 +1,54 @@
+package dev.cordbus.gateway.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** One handoff at a time in the whole cluster: the fullest node's greatest owner, the smallest node id first. */
+class RebalanceTest {
+
+  private static final List<String> GROUPS = List.of("g0", "g1", "g2", "g3");
+  private static final long NOW = 1_000_000;
+
+  private static String lease(String owner) {
+    return new Lease(owner, 1, NOW + 60_000).encode();
+  }
+
+  private static List<String> handingOff(Map<String, String> entries, List<String> members) {
+    List<String> out = new ArrayList<>();
+    for (String e : entries.values()) {
+      String owner = Lease.decode(e).owner();
+      String node = Lease.decode(e).node();
+      if (Rebalance.shouldHandOff(entries, members, GROUPS, node, owner, NOW, 1000)) {
+        out.add(owner);
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void aNewNodeGetsOneGroupFromTheFullestNodeOnly() {
+    Map<String, String> entries = Map.of("group.g0", lease("a/1"), "group.g1", lease("a/2"),
+        "group.g2", lease("b/1"), "group.g3", lease("b/2"));
+    assertEquals(List.of("a/2"), handingOff(entries, List.of("a", "b", "c")), "a (smaller id than b), its greatest");
+  }
+
+  @Test
+  void nothingMovesWhenEveryNodeHasItsShare() {
+    Map<String, String> entries = Map.of("group.g0", lease("a/1"), "group.g1", lease("a/2"),
+        "group.g2", lease("b/1"), "group.g3", lease("c/1"));
+    assertTrue(handingOff(entries, List.of("a", "b", "c")).isEmpty());
+  }
+
+  @Test
+  void anExpiredLeaseDoesNotCount() {
+    Map<String, String> entries = Map.of("group.g0", lease("a/1"), "group.g1",
+        new Lease("a/2", 1, NOW - 5_000).encode(), "group.g2", lease("b/1"));
+    assertFalse(Rebalance.shouldHandOff(entries, List.of("a", "b"), GROUPS, "a", "a/1", NOW, 1000));
+  }
+}
