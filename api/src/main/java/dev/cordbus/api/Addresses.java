@@ -44,6 +44,18 @@ public final class Addresses {
   /** Every shard of a gateway verticle's group is ready: {@code {group, shards:[...], shardCount}}. */
   @Address(Address.Mode.PUBLISHED)
   public static final String GROUP_READY = "discord.shard.group-ready";
+  /**
+   * Every shard of the bot's configured shard count is READY, wherever in the cluster it runs: {@code {shardCount,
+   * shards:[...], readyMs}}. Published once per time the last missing shard becomes ready.
+   */
+  @Address(Address.Mode.PUBLISHED)
+  public static final String BOT_READY = "discord.bot.ready";
+  /**
+   * Something failed that a bot operator should see: {@code {kind, message, shard?, group?, event?, cause?}}, the
+   * {@code kind} one of {@link ErrorKinds}. Never carries the token.
+   */
+  @Address(Address.Mode.PUBLISHED)
+  public static final String ERROR = "discord.error";
 
   /** Prefix of gateway commands (request-reply), routed to the verticle that owns the shard. */
   @Address(Address.Mode.REQUEST_REPLY)
