@@ -8,6 +8,8 @@ import dev.cordbus.api.Addresses;
 import dev.cordbus.api.ErrorKinds;
 import dev.cordbus.gateway.GatewayException;
 import dev.cordbus.gateway.GatewayVerticle;
+import dev.cordbus.gateway.cluster.GroupClaimer;
+import dev.cordbus.gateway.cluster.Lease;
 import dev.cordbus.gateway.identify.IdentifyQueue;
 import dev.cordbus.gateway.identify.LocalIdentifyQueue;
 import io.vertx.core.DeploymentOptions;
@@ -116,6 +118,25 @@ class ErrorEventsIT extends GatewayItBase {
     assertEquals(4014, fatal.getInteger("code"));
     assertEquals(new JsonArray(List.of("GUILD_MEMBERS", "MESSAGE_CONTENT")), fatal.getJsonArray("privilegedIntents"));
     assertTrue(fatal.getString("message").contains("Developer Portal"), fatal.encode());
+    assertNoToken();
+  }
+
+  @Test
+  void aLostLeaseIsReported(Vertx vertx) throws Exception {
+    startSimulator(vertx, simOptions());
+    deploy(gatewayConfig("none").put("cluster", true).put("group", "g").put("leaseTtlMs", 6000)
+        .put("leaseRenewMs", 200).put("clockSkewMs", 100));
+    waitUntil("holder ready", () -> !bus.on(Addresses.GROUP_READY).isEmpty());
+    // another node takes the lease (what a split brain or an expired lease looks like to the holder)
+    io.vertx.core.shareddata.AsyncMap<String, String> leases =
+        await(vertx.sharedData().<String, String>getAsyncMap(GroupClaimer.MAP));
+    String key = await(leases.keys()).iterator().next();
+    await(leases.put(key, new Lease("another-node/x", 99, System.currentTimeMillis() + 60_000).encode()));
+    waitUntil("lease-lost error", () -> !errors(ErrorKinds.LEASE_LOST).isEmpty());
+    JsonObject error = errors(ErrorKinds.LEASE_LOST).get(0);
+    assertEquals("g", error.getString("group"));
+    assertTrue(error.getString("message").contains("another node took the lease"), error.encode());
+    waitUntil("the shard stopped", () -> sim.log().openConnections(0) == 0);
     assertNoToken();
   }
 
