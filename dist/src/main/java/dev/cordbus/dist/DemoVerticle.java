@@ -1,7 +1,8 @@
-package dev.cordbus.example;
+package dev.cordbus.dist;
 
 import dev.cordbus.api.Addresses;
 import dev.cordbus.api.Headers;
+import dev.cordbus.example.ExampleBotVerticle;
 import dev.cordbus.gateway.GatewayVerticle;
 import dev.cordbus.ops.Ops;
 import dev.cordbus.rest.RestVerticle;
