@@ -46,6 +46,14 @@ public final class OptionReader {
     this(json, env, "", new ArrayList<>());
   }
 
+  /**
+   * Reads {@code json} (null = empty) with {@code env}, recording its problems into {@code errors}, a list the
+   * caller also adds its cross-field checks to (one message in the end).
+   */
+  public OptionReader(JsonObject json, Function<String, String> env, List<String> errors) {
+    this(json, env, "", errors);
+  }
+
   private OptionReader(JsonObject json, Function<String, String> env, String prefix, List<String> errors) {
     this.json = json == null ? new JsonObject() : json;
     this.env = env == null ? name -> null : env;
@@ -158,6 +166,24 @@ public final class OptionReader {
       return min == 1 ? "at least 1" : ">= " + min;
     }
     return "between " + min + " and " + max;
+  }
+
+  /** A JSON number (a fraction is fine) in {@code [min, max]}, default {@code dflt}. */
+  public double decimal(String key, double dflt, double min, double max) {
+    Object v = json.getValue(key);
+    if (v == null) {
+      return dflt;
+    }
+    if (!(v instanceof Number n) || Double.isNaN(n.doubleValue())) {
+      fail(key, "must be a number, was " + show(v) + "; write a JSON number without quotes, e.g. " + dflt);
+      return dflt;
+    }
+    if (n.doubleValue() < min || n.doubleValue() > max) {
+      fail(key, "must be between " + min + " and " + max + ", was " + v
+          + "; use a value in that range or remove the key for the default");
+      return dflt;
+    }
+    return n.doubleValue();
   }
 
   /** {@code true} or {@code false}, default {@code dflt}. */
