@@ -46,9 +46,11 @@ public final class CordbusClient {
   private final Vertx vertx;
   private final StateClient state;
   private final RestClient rest;
+  private final long queryTimeoutMs;
 
   private CordbusClient(Vertx vertx, long queryTimeoutMs) {
     this.vertx = vertx;
+    this.queryTimeoutMs = queryTimeoutMs;
     this.state = new StateClient(vertx, queryTimeoutMs);
     this.rest = new RestClient(vertx.eventBus());
     DispatchRelay.install(vertx);
@@ -192,6 +194,22 @@ public final class CordbusClient {
       }
     });
     return promise.future();
+  }
+
+  /**
+   * The gateway parameters as {@code GET /gateway/bot} gave them to a gateway verticle of the cluster (disnake's
+   * {@code GatewayParams} with its {@code SessionStartLimit}): {@code {url, shards, session_start_limit:{total,
+   * remaining, reset_after, max_concurrency}}}, {@code remaining} as the gateway's identify queue counts it now and
+   * {@code reset_after} in ms from now; {@code shards} is the shard count in use. Asks {@code discord.gateway.status};
+   * fails when no gateway verticle answers within the query timeout.
+   */
+  public Future<JsonObject> gatewayInfo() {
+    return vertx.eventBus().<JsonObject>request(Addresses.GATEWAY_STATUS, null,
+            new io.vertx.core.eventbus.DeliveryOptions().setSendTimeout(queryTimeoutMs))
+        .compose(m -> m.body() != null && m.body().getValue("gateway") instanceof JsonObject g
+            ? Future.succeededFuture(g)
+            : Future.failedFuture(new IllegalStateException("the gateway verticle that answered "
+                + Addresses.GATEWAY_STATUS + " has not read /gateway/bot yet; try again once it started")));
   }
 
   /** Publishes a custom event ({@code discord.custom.<name>}) to every subscriber, like disnake's dispatch. */

@@ -63,22 +63,40 @@ final class OptionsParser {
       if (v instanceof String s && s.trim().matches("\\d+")) {
         return intentsFromNumber(Long.parseLong(s.trim()));
       }
+      if (v instanceof String s) {
+        v = new JsonArray(List.of((Object[]) s.split(",")));
+      }
       if (v instanceof JsonArray a) {
-        Set<Intent> set = new LinkedHashSet<>();
+        int mask = 0;
         for (Object o : a) {
           if (!(o instanceof String s)) {
             errors.add("intents: entries must be intent names, got " + o);
             return DEFAULT_INTENTS;
           }
-          set.add(Intent.parse(s));
+          Integer keyword = intentKeyword(s);
+          mask |= keyword != null ? keyword : Intent.parse(s).bit();
         }
-        return Intent.mask(set);
+        return mask;
       }
       errors.add("intents: must be an array of intent names or an integer, was " + v);
     } catch (IllegalArgumentException ex) {
       errors.add("intents: " + ex.getMessage());
     }
     return DEFAULT_INTENTS;
+  }
+
+  /**
+   * The mask of an intents keyword: {@code all} (every documented intent, privileged ones included), {@code default}
+   * (every non-privileged one, the default), {@code none}; null when {@code s} is not a keyword. Keywords may be
+   * combined with names in an array ({@code ["default", "MESSAGE_CONTENT"]}).
+   */
+  static Integer intentKeyword(String s) {
+    return switch (s.trim().toLowerCase(java.util.Locale.ROOT)) {
+      case "all" -> Intent.ALL;
+      case "default" -> Intent.NON_PRIVILEGED;
+      case "none" -> Intent.NONE;
+      default -> null;
+    };
   }
 
   private int intentsFromNumber(long l) {

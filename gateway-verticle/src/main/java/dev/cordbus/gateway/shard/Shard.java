@@ -1,6 +1,7 @@
 package dev.cordbus.gateway.shard;
 
 import dev.cordbus.api.Addresses;
+import dev.cordbus.api.ErrorKinds;
 import dev.cordbus.gateway.GatewayException;
 import dev.cordbus.gateway.close.CloseAction;
 import dev.cordbus.gateway.close.CloseCode;
@@ -285,6 +286,9 @@ public final class Shard {
   private void openFailed(String url, String why, boolean resuming) {
     cancelDeadline();
     LOG.warn("shard {}: could not connect to {}: {}", id, url, why);
+    publisher.error(ErrorKinds.CONNECT, id, "shard " + id + " could not connect to " + url + ": " + why
+        + " (attempt " + (openFailures + 1) + " in a row); retrying with backoff. Check gatewayUrl and the network",
+        null, new JsonObject().put("url", url).put("attempts", openFailures + 1));
     if (openFailures++ == 0) {
       firstOpenFailureNanos = System.nanoTime();
     }
@@ -401,6 +405,7 @@ public final class Shard {
       body.put("privilegedIntents", FatalCloseMessages.privileged(options.intents()));
     }
     publisher.lifecycle(Addresses.SHARD_ERROR, id, shardCount, body);
+    publisher.error(ErrorKinds.FATAL_CLOSE, id, message, null, body);
   }
 
   private long backoff() {
@@ -491,7 +496,12 @@ public final class Shard {
         return;
       }
       if (ar.failed()) {
-        LOG.warn("shard {}: identify queue failed: {}", id, ar.cause().getMessage());
+        // the connection would wait for an IDENTIFY forever: report it and start over with backoff
+        String message = "shard " + id + ": the identify queue failed (" + ar.cause().getMessage()
+            + "); reconnecting with backoff to ask again";
+        LOG.warn(message);
+        publisher.error(ErrorKinds.IDENTIFY_QUEUE, id, message, ar.cause(), null);
+        disconnect(Initiator.CLIENT, 1000, "identify queue failed", Next.IDENTIFY);
         return;
       }
       sender.write(c, Payloads.identify(options, id, shardCount))

@@ -1,6 +1,7 @@
 package dev.cordbus.gateway.shard;
 
 import dev.cordbus.api.Addresses;
+import dev.cordbus.api.ErrorKinds;
 import dev.cordbus.gateway.GatewayException;
 import dev.cordbus.gateway.publish.Frame;
 import io.vertx.core.buffer.Buffer;
@@ -130,7 +131,7 @@ final class ShardFrames {
       Object url = d.get("resume_gateway_url");
       shard.session = new Session(String.valueOf(sid), url instanceof String u ? u : null);
       Object guilds = d.get("guilds");
-      shard.publisher.lifecycle(Addresses.SHARD_READY, shard.id, shard.shardCount, new JsonObject()
+      shard.publisher.lifecycle(Addresses.SHARD_READY, shard.id, shard.shardCount, ReadyInfo.of(d)
           .put("sessionId", shard.session.id()).put("resumeGatewayUrl", shard.session.resumeUrl())
           .put("guilds", guilds instanceof List<?> l ? l.size() : 0));
       shard.live();
@@ -221,5 +222,8 @@ final class ShardFrames {
     LOG.warn("shard {}: bad frame (last seq {}): {}", shard.id, seq, reason);
     shard.publisher.lifecycle(Addresses.SHARD_ERROR, shard.id, shard.shardCount, new JsonObject()
         .put("kind", "bad-frame").put("reason", reason).put("message", reason).put("seq", seq < 0 ? null : seq));
+    shard.publisher.error(ErrorKinds.BAD_FRAME, shard.id, "shard " + shard.id + ": bad frame from the gateway (last "
+        + "seq " + seq + "): " + reason + "; the other events go on", null, new JsonObject().put("seq", seq < 0 ? null
+        : seq));
   }
 }

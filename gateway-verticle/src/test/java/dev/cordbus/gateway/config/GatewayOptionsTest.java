@@ -129,6 +129,28 @@ class GatewayOptionsTest {
   }
 
   @Test
+  void intentKeywords() {
+    assertEquals(Intent.ALL, intents("all"));
+    assertEquals(Intent.NON_PRIVILEGED, intents("default"));
+    assertEquals(Intent.NONE, intents("NONE"));
+    assertEquals(0, Intent.NONE);
+    assertEquals(Intent.NON_PRIVILEGED | Intent.MESSAGE_CONTENT.bit(),
+        intents(new JsonArray().add("default").add("MESSAGE_CONTENT")), "keywords combine with names");
+    assertEquals(Intent.GUILDS.bit() | Intent.GUILD_MEMBERS.bit(), intents("GUILDS,GUILD_MEMBERS"));
+    GatewayOptions fromEnv = new GatewayOptions(new JsonObject().put("token", TOKEN),
+        Map.of("CORDBUS_INTENTS", "all")::get);
+    assertEquals(Intent.ALL, fromEnv.intents());
+    GatewayException e = assertThrows(GatewayException.class, () -> new GatewayOptions(new JsonObject()
+        .put("token", TOKEN).put("intents", "everything"), NO_ENV));
+    assertTrue(e.getMessage().contains("intents:") && e.getMessage().contains("'everything'")
+        && e.getMessage().contains("\"all\"") && e.getMessage().contains("\"default\""), e.getMessage());
+  }
+
+  private static int intents(Object value) {
+    return new GatewayOptions(new JsonObject().put("token", TOKEN).put("intents", value), NO_ENV).intents();
+  }
+
+  @Test
   void theTokenNeverShows() {
     GatewayOptions o = new GatewayOptions(new JsonObject().put("token", TOKEN), NO_ENV);
     assertFalse(o.toString().contains(TOKEN), o.toString());
