@@ -11,7 +11,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
-/** Field-by-field parsing that records errors instead of throwing at the first one. */
+/**
+ * The gateway-specific fields (token, intents, shard count and ids, compression), recording errors instead of
+ * throwing at the first one; every other field is read by the shared {@link dev.cordbus.api.config.OptionReader}
+ * into the same error list.
+ */
 final class OptionsParser {
   private final JsonObject j;
   private final Function<String, String> env;
@@ -159,23 +163,6 @@ final class OptionsParser {
     return List.copyOf(ids);
   }
 
-  String url(String key, String envName, String dflt, String... schemes) {
-    String e = env.apply(envName);
-    Object v = e != null && !e.isBlank() ? e.trim() : j.getValue(key, dflt);
-    if (v == null) {
-      return null;
-    }
-    if (v instanceof String s) {
-      for (String scheme : schemes) {
-        if (s.startsWith(scheme) && s.length() > scheme.length()) {
-          return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
-        }
-      }
-    }
-    errors.add(key + ": must be a URL starting with " + String.join(" or ", schemes) + ", was " + v);
-    return dflt;
-  }
-
   Compression compression() {
     String e = env.apply("CORDBUS_COMPRESSION");
     Object v = e != null && !e.isBlank() ? e : j.getValue("compression", DEFAULT_COMPRESSION.value());
@@ -185,57 +172,5 @@ final class OptionsParser {
       errors.add("compression: " + ex.getMessage());
       return DEFAULT_COMPRESSION;
     }
-  }
-
-  long range(String key, long dflt, long min, long max) {
-    Object v = j.getValue(key);
-    if (v == null) {
-      return dflt;
-    }
-    if (!(v instanceof Number n) || n.doubleValue() != n.longValue()) {
-      errors.add(key + ": must be an integer, was " + v);
-      return dflt;
-    }
-    if (n.longValue() < min || n.longValue() > max) {
-      errors.add(key + ": must be in [" + min + ", " + max + "], was " + v);
-      return dflt;
-    }
-    return n.longValue();
-  }
-
-  boolean bool(String key, boolean dflt) {
-    Object v = j.getValue(key);
-    if (v == null) {
-      return dflt;
-    }
-    if (v instanceof Boolean b) {
-      return b;
-    }
-    errors.add(key + ": must be true or false, was " + v);
-    return dflt;
-  }
-
-  String string(String key, String dflt) {
-    Object v = j.getValue(key);
-    if (v == null) {
-      return dflt;
-    }
-    if (v instanceof String s && !s.isBlank()) {
-      return s;
-    }
-    errors.add(key + ": must be a non-empty string, was " + v);
-    return dflt;
-  }
-
-  JsonObject object(String key) {
-    Object v = j.getValue(key);
-    if (v == null) {
-      return null;
-    }
-    if (v instanceof JsonObject o) {
-      return o.copy();
-    }
-    errors.add(key + ": must be a JSON object, was " + v);
-    return null;
   }
 }

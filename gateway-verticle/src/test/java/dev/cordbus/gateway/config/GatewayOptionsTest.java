@@ -151,6 +151,17 @@ class GatewayOptionsTest {
   }
 
   @Test
+  void aFractionIsRejectedNamingTheFieldLikeEveryModule() {
+    GatewayException e = assertThrows(GatewayException.class, () -> new GatewayOptions(new JsonObject()
+        .put("token", TOKEN).put("sendLimit", 1.5).put("leaseTtlMs", 2.5), NO_ENV));
+    assertTrue(e.getMessage().contains("sendLimit: must be a whole number, was 1.5; write it without a fraction"),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("leaseTtlMs: must be a whole number, was 2.5"), e.getMessage());
+    assertEquals(120, new GatewayOptions(new JsonObject().put("token", TOKEN).put("sendLimit", 120.0), NO_ENV)
+        .sendLimit(), "120.0 is a whole number");
+  }
+
+  @Test
   void theTokenNeverShows() {
     GatewayOptions o = new GatewayOptions(new JsonObject().put("token", TOKEN), NO_ENV);
     assertFalse(o.toString().contains(TOKEN), o.toString());
