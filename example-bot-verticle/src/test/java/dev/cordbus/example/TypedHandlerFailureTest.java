@@ -51,6 +51,9 @@ class TypedHandlerFailureTest {
   private final List<JsonObject> errors = new CopyOnWriteArrayList<>();
   private final List<Event<Lifecycle.ShardReady>> readies = new CopyOnWriteArrayList<>();
   private final List<Lifecycle.RestResponse> responses = new CopyOnWriteArrayList<>();
+  /** Every body cordbus published on its own addresses (shard lifecycle, readiness, REST, errors), by key. */
+  private final List<Map.Entry<dev.cordbus.api.event.EventType<?>, JsonObject>> published =
+      new CopyOnWriteArrayList<>();
 
   @BeforeEach
   void start(Vertx vertx) throws Exception {
@@ -62,6 +65,9 @@ class TypedHandlerFailureTest {
     bot.on(Events.GUILD_CREATE, e -> guilds.put(e.json().getString("id"), e.json()));
     bot.on(Events.SHARD_READY, readies::add);
     bot.on(Events.REST_RESPONSE, e -> responses.add(e.data()));
+    for (dev.cordbus.api.event.EventType<?> key : Events.published().values()) {
+      vertx.eventBus().<JsonObject>consumer(key.address(), m -> published.add(Map.entry(key, m.body())));
+    }
     Promise<Void> ready = Promise.promise();
     vertx.eventBus().consumer(Addresses.GROUP_READY, m -> ready.tryComplete());
     JsonObject gateway = new JsonObject()
@@ -157,6 +163,27 @@ class TypedHandlerFailureTest {
     assertEquals(1, r.guilds());
     assertNotNull(r.user(), "READY's user is on shard.ready");
     assertEquals(List.copyOf(guilds.keySet()), r.unavailableGuilds());
+  }
+
+  @Test
+  void everyBodyCordbusPublishesDecodesTypedWithNothingLost() throws Exception {
+    await(bot.rest().createMessage(guilds.values().iterator().next().getString("system_channel_id"),
+        new JsonObject().put("content", "hello")));
+    waitFor(() -> published.stream().filter(p -> p.getKey() == Events.REST_RESPONSE).findFirst());
+    java.util.Set<String> seen = new java.util.TreeSet<>();
+    for (Map.Entry<dev.cordbus.api.event.EventType<?>, JsonObject> p : published) {
+      Object record = p.getKey().decode(p.getValue());
+      assertEquals(p.getKey().recordClass(), record.getClass());
+      JsonObject again = dev.cordbus.api.event.TypedJson.encode(record);
+      for (String field : p.getValue().fieldNames()) {
+        assertEquals(p.getValue().getValue(field) instanceof Number n ? n.doubleValue() : p.getValue().getValue(field),
+            again.getValue(field) instanceof Number n ? n.doubleValue() : again.getValue(field),
+            p.getKey().name() + "." + field + " survives typed decoding");
+      }
+      seen.add(p.getKey().name());
+    }
+    assertTrue(seen.containsAll(List.of(Addresses.SHARD_CONNECT, Addresses.SHARD_READY, Addresses.SHARD_SENT,
+        Addresses.GROUP_READY, dev.cordbus.api.rest.RestAddresses.RESPONSE_EVENT)), "bodies seen: " + seen);
   }
 
   private void message(String id, String content) throws Exception {
