@@ -8,6 +8,9 @@ package dev.cordbus.api.state;
  * object in {@code before} (null when it was not cached) and {@code after:null}, updates carry both. Delete events
  * also repeat the dispatch's ids ({@code id}, {@code ids}, {@code channel_id}, {@code user_id}). Dispatch-named
  * events (e.g. {@code MESSAGE_UPDATE}) use the gateway's name; the derived events below have their own.
+ *
+ * <p>Typed: {@link StateKeys} has a key per state event and {@link StateBodies} its record, for
+ * {@code CordbusClient.on(StateKeys.MESSAGE_UPDATE, e -> e.data().before())}.
  */
 public final class StateEvents {
 
