@@ -257,6 +257,8 @@ public final class Shard {
         String why = "no " + (conn == null ? "WebSocket upgrade" : "HELLO") + " within "
             + options.connectTimeoutMs() + " ms (connectTimeoutMs)";
         if (conn != null) {
+          publisher.error(ErrorKinds.CONNECT, id, "shard " + id + ": " + conn.url + " accepted the WebSocket but sent "
+              + why + "; reconnecting with backoff", null, new JsonObject().put("url", conn.url));
           disconnect(Initiator.CLIENT, 4000, why, session != null ? Next.RESUME : Next.IDENTIFY);
         } else {
           openFailed(url, why, resuming);
