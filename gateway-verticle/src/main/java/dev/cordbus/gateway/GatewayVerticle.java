@@ -296,7 +296,8 @@ public class GatewayVerticle extends VerticleBase {
   public JsonObject status() {
     ShardGroup g = group;
     return new JsonObject().put("group", g == null ? null : g.name()).put("shardCount", shardCount)
-        .put("shards", g == null ? new JsonArray() : g.status()).put("gateway", params == null ? null : params.toJson(identifyQueue));
+        .put("shards", g == null ? new JsonArray() : g.status())
+        .put("gateway", params == null ? null : params.toJson(identifyQueue));
   }
 
   /** The console's section and the readiness check of this verticle, answered on its context. */

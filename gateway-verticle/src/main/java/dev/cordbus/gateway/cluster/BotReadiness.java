@@ -37,11 +37,16 @@ public final class BotReadiness {
     this.map = vertx.sharedData().getAsyncMap(MAP);
   }
 
-  /** A group of this node starts: opens the record (its {@code since} is when the first group started). */
+  /**
+   * A group of this node starts: opens the record (its {@code since} is when the first group started). Never fails:
+   * without the shared map the shards still start, only {@code discord.bot.ready} may be missing (logged).
+   */
   public Future<Void> starting() {
     long now = System.currentTimeMillis();
-    return map.compose(m -> m.putIfAbsent(key, fresh(now).encode())).<Void>mapEmpty()
-        .onFailure(e -> LOG.warn("could not open the bot readiness record: {}", e.toString()));
+    return map.compose(m -> m.putIfAbsent(key, fresh(now).encode())).<Void>mapEmpty().recover(e -> {
+      LOG.warn("could not open the bot readiness record (discord.bot.ready may not come): {}", e.toString());
+      return Future.succeededFuture();
+    });
   }
 
   /** Shard {@code shard} is READY (after READY or RESUMED) with session {@code sessionId}. */
