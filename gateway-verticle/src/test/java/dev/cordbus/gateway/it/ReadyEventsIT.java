@@ -89,6 +89,20 @@ class ReadyEventsIT extends GatewayItBase {
   }
 
   @Test
+  void aRestartThatIdentifiesAfreshIsANewBotReady(Vertx vertx) throws Exception {
+    startSimulator(vertx, simOptions());
+    JsonObject config = gatewayConfig("none").put("keepSessionOnStop", true);
+    deploy(config);
+    waitUntil("bot ready", () -> bus.on(Addresses.BOT_READY).size() == 1);
+    await(vertx.undeploy(deployment)); // the session stays resumable at Discord, but this Vert.x does not resume it
+    deployment = null;
+    deploy(config);
+    waitUntil("second READY", () -> bus.on(Addresses.SHARD_READY).size() == 2);
+    waitUntil("bot ready again", () -> bus.on(Addresses.BOT_READY).size() == 2);
+    assertEquals(2, sim.log().identifies().size());
+  }
+
+  @Test
   void statusTellsTheGatewayParameters(Vertx vertx) throws Exception {
     start(vertx, simOptions(), "none");
     JsonObject status = await(vertx.eventBus().<JsonObject>request(Addresses.GATEWAY_STATUS, null)).body();
