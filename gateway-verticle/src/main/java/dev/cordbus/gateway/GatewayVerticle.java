@@ -1,5 +1,6 @@
 package dev.cordbus.gateway;
 
+import dev.cordbus.gateway.error.GatewayException;
 import dev.cordbus.api.Addresses;
 import dev.cordbus.api.ErrorKinds;
 import dev.cordbus.gateway.cluster.BotReadiness;

@@ -22,6 +22,9 @@ package dev.cordbus.api.state;
  *   member?, before, after}} (before/after: the scheduled event, null when not cached).</li>
  *   <li>{@link #THREAD_MEMBER_JOIN} / {@link #THREAD_MEMBER_LEAVE}, derived from THREAD_MEMBERS_UPDATE.</li>
  * </ul>
+ *
+ * <p>Typed: {@link StateKeys} has a key per state event and {@link StateBodies} its record, for
+ * {@code CordbusClient.on(StateKeys.MESSAGE_UPDATE, e -> e.data().before())}.
  */
 public final class StateEvents {
 

@@ -2,7 +2,7 @@ package dev.cordbus.gateway.shard;
 
 import dev.cordbus.api.Addresses;
 import dev.cordbus.api.ErrorKinds;
-import dev.cordbus.gateway.GatewayException;
+import dev.cordbus.gateway.error.GatewayException;
 import dev.cordbus.gateway.close.CloseAction;
 import dev.cordbus.gateway.close.CloseCode;
 import dev.cordbus.gateway.close.FatalCloseMessages;
