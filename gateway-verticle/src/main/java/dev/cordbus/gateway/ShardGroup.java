@@ -43,6 +43,7 @@ final class ShardGroup {
   private final ShardEnv env;
   private final int shardCount;
   private final SessionStore store;
+  private final ShardCommands commands;
   private final Map<Integer, Shard> shards = new LinkedHashMap<>();
   private final Set<Integer> readyShards = new TreeSet<>();
   private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
@@ -51,13 +52,19 @@ final class ShardGroup {
   private boolean groupReadyPublished;
   private long flushTimer = -1;
 
-  ShardGroup(String name, List<Integer> ids, int shardCount, ShardEnv env, SessionStore store) {
+  /**
+   * The group {@code name} of shards {@code ids}; {@code store} keeps their sessions in the cluster (null: not
+   * clustered); {@code commands} answers the gateway commands addressed to them.
+   */
+  ShardGroup(String name, List<Integer> ids, int shardCount, ShardEnv env, SessionStore store,
+      ShardCommands commands) {
     this.name = name;
     this.env = env;
     this.shardCount = shardCount;
     this.store = store;
+    this.commands = commands;
     for (int id : ids) {
-      shards.put(id, new Shard(id, shardCount, env));
+      shards.put(id, new Shard(id, shardCount, env, this::onShardReady));
     }
   }
 
@@ -88,7 +95,7 @@ final class ShardGroup {
     List<Future<Void>> registered = new ArrayList<>();
     for (Shard shard : shards.values()) {
       MessageConsumer<JsonObject> c = env.vertx().eventBus().consumer(Addresses.gatewayShard(shard.id()),
-          m -> GatewayVerticle.onShardCommand(shard, m));
+          m -> commands.onShardCommand(shard, m));
       consumers.add(c);
       registered.add(c.completion());
     }
@@ -101,7 +108,7 @@ final class ShardGroup {
   }
 
   /** A shard became READY (after READY or RESUMED). */
-  void onShardReady(Shard shard) {
+  private void onShardReady(Shard shard) {
     readyShards.add(shard.id());
     env.monitor().onReady(shard.id(), shard.lastIdentifyWaitMs());
     if (!groupReadyPublished && readyShards.containsAll(shards.keySet())
