@@ -2,8 +2,6 @@ package dev.cordbus.gateway.shard;
 
 import dev.cordbus.api.Addresses;
 import dev.cordbus.gateway.GatewayException;
-import dev.cordbus.gateway.close.CloseCode;
-import dev.cordbus.gateway.close.FatalCloseMessages;
 import dev.cordbus.gateway.command.GatewayCommands;
 import dev.cordbus.gateway.config.GatewayOptions;
 import dev.cordbus.gateway.ops.ReconnectReason;
@@ -47,9 +45,6 @@ public final class Shard {
     }
   }
 
-  /** After this many rejected IDENTIFYs in a row, each one is published on {@code discord.shard.error}. */
-  static final int IDENTIFY_REJECTIONS_REPORTED = 3;
-
   final int id;
   final int shardCount;
   final ShardEnv env;
@@ -62,6 +57,7 @@ public final class Shard {
   private final Consumer<Shard> onReady;
   private final ShardFrames frames;
   private final ShardConnector connector;
+  private final ShardErrors errors;
   /** The outbound path: protocol payloads and queued bot commands. */
   final ShardSender sender;
   /** The machine's state: phase and whether a session is kept. Changed only by {@link #fire}. */
@@ -71,8 +67,6 @@ public final class Shard {
   /** Reconnect attempts since the last READY/RESUMED (drives the backoff). */
   private int attempts;
   private long reconnectTimer = -1;
-  /** Connections in a row whose IDENTIFY the server refused with a non-fatal code (reset by READY). */
-  private int identifyRejections;
   /** Frames dropped unread because the group's lease could not be proven when they arrived. */
   private long framesWithoutLease;
 
@@ -88,6 +82,7 @@ public final class Shard {
     this.sender = new ShardSender(this);
     this.frames = new ShardFrames(this);
     this.connector = new ShardConnector(this, frames);
+    this.errors = new ShardErrors(id, shardCount, env);
     meters.gauge("cordbus.gateway.shard.state", "the shard's state: 0 DISCONNECTED, 1 CONNECTING, 2 IDENTIFYING, "
         + "3 RESUMING, 4 READY, 5 RECONNECT_WAIT, 6 FATALLY_CLOSED, 7 STOPPED", this, s -> s.state().code());
     meters.gauge("cordbus.gateway.heartbeat.latency.seconds", "the last heartbeat's round trip (NaN before the "
@@ -279,16 +274,16 @@ public final class Shard {
       boolean weClose = a.closeCode() != Disconnect.NO_CLOSE;
       endConnection(event.initiator(), a.next(), weClose ? a.closeCode() : cause.code(), cause.reason(), weClose);
     } else if (action instanceof ShardAction.CountIdentifyRejection) {
-      identifyRejected(cause.code(), cause.reason());
+      errors.identifyRejected(cause.code(), cause.reason());
     } else if (action instanceof ShardAction.ScheduleReconnect a) {
       scheduleReconnect(a.delay() == Delay.BACKOFF ? backoff() : invalidSessionPause());
     } else if (action instanceof ShardAction.GoLive) {
-      identifyRejections = 0;
+      errors.live();
       connector.reset();
       attempts = 0;
       onReady.accept(this);
     } else if (action instanceof ShardAction.GiveUp) {
-      fatal(cause.code(), cause.reason());
+      errors.fatal(cause.code(), cause.reason());
     } else if (action instanceof ShardAction.ReportBadFrame a) {
       frames.bad(a.reason() != null ? a.reason() : cause.reason());
     }
@@ -316,18 +311,6 @@ public final class Shard {
     if (next == Next.RESUME || next == Next.IDENTIFY || next == Next.IDENTIFY_AFTER_PAUSE) {
       meters.reconnect(ReconnectReason.of(initiator.name(), reason), code);
     }
-  }
-
-  private void fatal(int code, String reason) {
-    CloseCode cc = CloseCode.of(code).orElse(CloseCode.UNKNOWN_ERROR);
-    String message = FatalCloseMessages.message(cc, id, shardCount, options.intents(), reason);
-    LOG.error(message);
-    env.monitor().error(id, message);
-    JsonObject body = new JsonObject().put("kind", "fatal-close").put("code", code).put("message", message);
-    if (cc == CloseCode.DISALLOWED_INTENTS) {
-      body.put("privilegedIntents", FatalCloseMessages.privileged(options.intents()));
-    }
-    publisher.lifecycle(Addresses.SHARD_ERROR, id, shardCount, body);
   }
 
   private long backoff() {
@@ -376,24 +359,6 @@ public final class Shard {
     LOG.warn("shard {}: a frame arrived after this node lost the group's cluster lease (last published seq {}); "
         + "not published, closing the connection", id, session.seq());
     fire(ShardEvent.LEASE_UNPROVEN, Cause.of(4000, "this node no longer holds the group's cluster lease"));
-  }
-
-  /**
-   * The server ended a connection that was identifying (a non-fatal close, or op 9 false on an IDENTIFY). From the
-   * {@value #IDENTIFY_REJECTIONS_REPORTED}th in a row, each rejection is published on {@code discord.shard.error}
-   * (kind {@code identify-rejected}) as well as logged, so a gateway that keeps refusing the bot is seen.
-   */
-  private void identifyRejected(int code, String reason) {
-    identifyRejections++;
-    if (identifyRejections < IDENTIFY_REJECTIONS_REPORTED) {
-      return;
-    }
-    String message = "shard " + id + ": the gateway rejected IDENTIFY " + identifyRejections + " times in a row (last: "
-        + code + " '" + reason + "'); still retrying with backoff. Check the token, intents, shard settings and "
-        + "the User-Agent (userAgent), or whether the gateway URL points at a Discord-compatible server";
-    LOG.error(message);
-    publisher.lifecycle(Addresses.SHARD_ERROR, id, shardCount, new JsonObject().put("kind", "identify-rejected")
-        .put("code", code).put("reason", reason).put("attempts", identifyRejections).put("message", message));
   }
 
   /** Sends IDENTIFY once the identify queue allows it (if the connection is still current). */
