@@ -10,11 +10,12 @@ import java.util.List;
  * {@code --latency-events 0} skips the latency run; {@code --sim-warmup 0} skips warming the simulator's firehose up;
  * {@code --sim-zlib deflate} makes the firehose deflate every frame through the connection's zlib context instead of
  * splicing pre-deflated frames (Discord's compression ratio, a much lower emit ceiling); {@code --profile true}
- * records the Java clients with JFR and adds the hottest methods and a heap histogram.
+ * records the Java clients with JFR and adds the hottest methods and a heap histogram; {@code --gc g1|zgc|shenandoah|parallel}
+ * picks the garbage collector of every JVM of the run (G1 by default; the same for every case).
  */
 public record BenchOptions(int guilds, int members, int events, String heap, List<String> cases,
     List<String> compressions, Path out, int latencyEvents, int latencyRate, boolean profile, int simWarmup,
-    String simZlib) {
+    String simZlib, String gc) {
 
   public static final int DEFAULT_GUILDS = 100;
   public static final int DEFAULT_MEMBERS = 100;
@@ -31,6 +32,23 @@ public record BenchOptions(int guilds, int members, int events, String heap, Lis
   public static final int DEFAULT_SIM_WARMUP = 30_000;
   /** How the firehose compresses under zlib-stream: {@code splice} (pre-deflated) or {@code deflate} (per frame). */
   public static final String DEFAULT_SIM_ZLIB = "splice";
+  /** The garbage collector of every JVM of a run. */
+  public static final String DEFAULT_GC = "g1";
+
+  /** The JVM flag selecting {@link #gc()}. */
+  public String gcFlag() {
+    return gcFlag(gc);
+  }
+
+  /** The JVM flag selecting the collector named {@code gc} (g1, zgc, shenandoah or parallel). */
+  public static String gcFlag(String gc) {
+    return switch (gc) {
+      case "zgc" -> "-XX:+UseZGC";
+      case "shenandoah" -> "-XX:+UseShenandoahGC";
+      case "parallel" -> "-XX:+UseParallelGC";
+      default -> "-XX:+UseG1GC";
+    };
+  }
 
   /** Parses the flags; throws {@link BenchException} naming the bad flag. */
   public static BenchOptions parse(String[] args) {
@@ -46,6 +64,7 @@ public record BenchOptions(int guilds, int members, int events, String heap, Lis
     boolean profile = false;
     int simWarmup = DEFAULT_SIM_WARMUP;
     String simZlib = DEFAULT_SIM_ZLIB;
+    String gc = DEFAULT_GC;
     for (int i = 0; i < args.length; i += 2) {
       String flag = args[i];
       if (i + 1 >= args.length) {
@@ -65,6 +84,7 @@ public record BenchOptions(int guilds, int members, int events, String heap, Lis
         case "--profile" -> profile = Boolean.parseBoolean(v);
         case "--sim-warmup" -> simWarmup = v.equals("0") ? 0 : positive(flag, v);
         case "--sim-zlib" -> simZlib = v;
+        case "--gc" -> gc = v;
         default -> throw bad(flag, "unknown flag");
       }
     }
@@ -79,11 +99,14 @@ public record BenchOptions(int guilds, int members, int events, String heap, Lis
     if (!simZlib.equals("splice") && !simZlib.equals("deflate")) {
       throw bad("--sim-zlib", "splice or deflate, got " + simZlib);
     }
+    if (!List.of("g1", "zgc", "shenandoah", "parallel").contains(gc)) {
+      throw bad("--gc", "g1, zgc, shenandoah or parallel, got " + gc);
+    }
     if (!heap.matches("[0-9]+[kmgKMG]?")) {
       throw bad("--heap", "a -Xmx size like 1g, got " + heap);
     }
     return new BenchOptions(guilds, members, events, heap, cases, compressions, out, latencyEvents, latencyRate, profile,
-        simWarmup, simZlib);
+        simWarmup, simZlib, gc);
   }
 
   private static int positive(String flag, String v) {

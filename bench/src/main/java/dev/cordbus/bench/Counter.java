@@ -5,6 +5,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Counts events and keeps a time sample every {@value #SAMPLE_EVERY} events, so that the rate over the whole run and
  * over its second half can be computed afterwards. Safe to call from any thread.
+ *
+ * <p>The samples grow with the count (a few KiB for a run of 100,000 events): the counter lives in the client JVM
+ * whose heap after GC the bench reports, so it must not add to it (a fixed 8 MiB array once did, in every Java row).
  */
 public final class Counter {
 
@@ -12,7 +15,7 @@ public final class Counter {
   private static final int MAX_SAMPLES = 1 << 20;
 
   private final AtomicLong count = new AtomicLong();
-  private final long[] samples = new long[MAX_SAMPLES];
+  private long[] samples = new long[1024];
   private volatile long firstNanos;
   private volatile long lastNanos;
   private volatile boolean armed;
@@ -33,9 +36,20 @@ public final class Counter {
       firstNanos = now;
     }
     if (n % SAMPLE_EVERY == 0 && n / SAMPLE_EVERY < MAX_SAMPLES) {
-      samples[(int) (n / SAMPLE_EVERY)] = now;
+      sample((int) (n / SAMPLE_EVERY), now);
     }
     lastNanos = now;
+  }
+
+  private synchronized void sample(int index, long nanos) {
+    if (index >= samples.length) {
+      samples = java.util.Arrays.copyOf(samples, Math.min(MAX_SAMPLES, Math.max(index + 1, samples.length * 2)));
+    }
+    samples[index] = nanos;
+  }
+
+  private synchronized long sampleAt(long index) {
+    return index < samples.length ? samples[(int) index] : 0;
   }
 
   public long count() {
@@ -55,10 +69,11 @@ public final class Counter {
   public double secondHalfRate() {
     long n = count.get();
     long idx = (n / 2) / SAMPLE_EVERY;
-    if (idx < 1 || idx >= MAX_SAMPLES || samples[(int) idx] == 0) {
+    long at = idx < 1 ? 0 : sampleAt(idx);
+    if (at == 0) {
       return rate();
     }
-    return rate(idx * SAMPLE_EVERY, samples[(int) idx]);
+    return rate(idx * SAMPLE_EVERY, at);
   }
 
   private double rate(long fromCount, long fromNanos) {

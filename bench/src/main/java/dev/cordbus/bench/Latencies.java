@@ -14,6 +14,9 @@ final class Latencies {
   private final int skip;
   private final AtomicInteger seen = new AtomicInteger();
   private volatile int size;
+  private final GcPauses gc = GcPauses.install();
+  private volatile long firstNanos;
+  private volatile long lastNanos;
 
   Latencies(int capacity, int skip) {
     this.values = new long[capacity];
@@ -23,12 +26,20 @@ final class Latencies {
   void add(long nanos) {
     int n = seen.getAndIncrement();
     if (n >= skip && size < values.length) {
+      long now = System.nanoTime();
+      if (size == 0) {
+        firstNanos = now;
+      }
+      lastNanos = now;
       values[size] = nanos;
       size = size + 1;
     }
   }
 
-  /** {@code {count, p50Ms, p99Ms, p999Ms, maxMs}}. */
+  /**
+   * {@code {count, p50Ms, p99Ms, p999Ms, maxMs, gcPauses, gcPauseTotalMs, gcPauseMaxMs}}, the GC figures over the
+   * measured events (this JVM's pauses only).
+   */
   JsonObject summary() {
     long[] v = Arrays.copyOf(values, size);
     Arrays.sort(v);
@@ -36,6 +47,7 @@ final class Latencies {
     if (v.length == 0) {
       return j;
     }
+    j.mergeIn(gc.between(firstNanos, lastNanos + 1_000_000));
     return j.put("p50Ms", at(v, 0.50)).put("p99Ms", at(v, 0.99)).put("p999Ms", at(v, 0.999))
         .put("maxMs", v[v.length - 1] / 1e6);
   }

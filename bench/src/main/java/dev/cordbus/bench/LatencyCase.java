@@ -83,7 +83,8 @@ final class LatencyCase implements ClientCase {
   private Future<Void> startBotNode(String cluster, int basePort) {
     return gatewayNode.executeBlocking(() -> {
       Path log = Files.createTempFile("cordbus-bench-botnode-", ".log");
-      botNode = Child.start("bot-node", List.of("-Xms256m", "-Xmx256m", "-XX:+UseG1GC"), BotNodeMain.class,
+      botNode = Child.start("bot-node", List.of("-Xms256m", "-Xmx256m",
+          BenchOptions.gcFlag(System.getProperty("cordbus.bench.gc", BenchOptions.DEFAULT_GC))), BotNodeMain.class,
           List.of(cluster, Integer.toString(basePort), Integer.toString(warmup)), Map.of(), log);
       botNode.await("READY", 90_000);
       Thread.sleep(2_000);

@@ -18,13 +18,14 @@ public final class LatencyTable {
 
   /** Markdown table of the latency results ({@code extra.sameNode}, {@code extra.otherNode}). */
   public static String table(List<JsonObject> results) {
-    StringBuilder b = new StringBuilder("| handler | events measured | p50 (ms) | p99 (ms) | p99.9 (ms) | max (ms) |\n"
-        + "|---|---:|---:|---:|---:|---:|\n");
+    StringBuilder b = new StringBuilder("| handler | events measured | p50 (ms) | p99 (ms) | p99.9 (ms) | max (ms) | GC pauses in this JVM (n / total / max ms) |\n"
+        + "|---|---:|---:|---:|---:|---:|---:|\n");
     for (Row r : rows(results)) {
       JsonObject s = r.summary;
-      b.append(String.format(Locale.ROOT, "| %s | %,d | %.3f | %.3f | %.3f | %.3f |%n", r.label,
-          s.getInteger("count", 0), s.getDouble("p50Ms", 0.0), s.getDouble("p99Ms", 0.0),
-          s.getDouble("p999Ms", 0.0), s.getDouble("maxMs", 0.0)));
+      b.append(String.format(Locale.ROOT, "| %s | %,d | %.3f | %.3f | %.3f | %.3f | %d / %.1f / %.1f |%n",
+          r.label, s.getInteger("count", 0), s.getDouble("p50Ms", 0.0), s.getDouble("p99Ms", 0.0),
+          s.getDouble("p999Ms", 0.0), s.getDouble("maxMs", 0.0), s.getInteger("gcPauses", 0),
+          s.getDouble("gcPauseTotalMs", 0.0), s.getDouble("gcPauseMaxMs", 0.0)));
     }
     return b.toString();
   }

@@ -30,6 +30,8 @@ class BenchOptionsTest {
     assertEquals("deflate", n.simZlib());
     assertTrue(d.cases().containsAll(List.of("two-node", "discordjs", "jda", "frames")));
     assertEquals(List.of("none", "zlib-stream", "zstd-stream"), d.compressions(), "one run compares all three");
+    assertEquals("-XX:+UseG1GC", d.gcFlag(), "G1 unless told");
+    assertEquals("-XX:+UseZGC", BenchOptions.parse(new String[] {"--gc", "zgc"}).gcFlag());
     assertEquals(List.of("zstd-stream"), BenchOptions.parse(new String[] {"--compression", "zstd-stream"})
         .compressions());
   }
@@ -49,5 +51,7 @@ class BenchOptionsTest {
         .getMessage().startsWith("--sim-zlib"));
     assertTrue(assertThrows(BenchException.class, () -> BenchOptions.parse(new String[] {"--cases", "two-node-bot"}))
         .getMessage().contains("two-node-bot"), "the bot JVM of two-node is not a case of its own");
+    assertTrue(assertThrows(BenchException.class, () -> BenchOptions.parse(new String[] {"--gc", "cms"}))
+        .getMessage().startsWith("--gc"));
   }
 }
