@@ -213,9 +213,9 @@ final class ShardFrames {
     publisher.lifecycle(Addresses.SHARD_INVALID_SESSION, id, shardCount,
         new JsonObject().put("resumable", resumable));
     if (resumable) {
-      shard.fire(ShardEvent.INVALID_SESSION_RESUMABLE, Cause.of(9, "invalid session (resumable)"));
+      shard.fire(ShardEvent.INVALID_SESSION_RESUMABLE, Cause.of(9, "invalid session (op 9, resumable)"));
     } else {
-      shard.fire(ShardEvent.INVALID_SESSION, Cause.of(9, "op 9 INVALID_SESSION (not resumable)"));
+      shard.fire(ShardEvent.INVALID_SESSION, Cause.of(9, "invalid session (op 9, not resumable)"));
     }
   }
 
