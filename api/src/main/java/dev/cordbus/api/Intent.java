@@ -35,6 +35,8 @@ public enum Intent {
 
   /** Every documented bit (53608447). */
   public static final int ALL = mask(EnumSet.allOf(Intent.class));
+  /** No intent at all (0): the bot receives only the events every bot gets (READY, RESUMED, interactions...). */
+  public static final int NONE = 0;
   /** Every documented bit that is privileged (GUILD_MEMBERS, GUILD_PRESENCES, MESSAGE_CONTENT). */
   public static final int PRIVILEGED = GUILD_MEMBERS.bit() | GUILD_PRESENCES.bit() | MESSAGE_CONTENT.bit();
   /** Every documented non-privileged bit (53575421). */
@@ -85,7 +87,8 @@ public enum Intent {
     try {
       return valueOf(name.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("unknown intent '" + name + "'; valid intents: " + List.of(values()), e);
+      throw new IllegalArgumentException("unknown intent '" + name + "'; valid intents: " + List.of(values())
+          + ", or the keywords \"all\", \"default\" (non-privileged), \"none\"", e);
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.cordbus.bridge;
 
 import dev.cordbus.api.bridge.BridgeAddresses;
+import dev.cordbus.api.config.OptionReader;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.InetAddress;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Configuration of {@link BridgeVerticle}, parsed once. JSON keys:
@@ -71,71 +73,69 @@ public final class BridgeVerticleOptions {
     this(json, System::getenv);
   }
 
-  /** Parses {@code json}, reading the secret through {@code env}; throws a CONFIG error naming the bad field. */
+  /**
+   * Parses {@code json}, reading the secret through {@code env}; throws one CONFIG error naming every bad field
+   * (the shared {@link OptionReader} rules: whole numbers only, every problem in one message).
+   */
   public BridgeVerticleOptions(JsonObject json, Function<String, String> env) {
     JsonObject j = json == null ? new JsonObject() : json;
+    List<String> errors = new ArrayList<>();
+    OptionReader r = new OptionReader(j, env, errors);
     if (j.containsKey("secret")) {
-      throw config("secret: must not be in the config file; set the " + BridgeAddresses.SECRET_ENV
+      r.fail("secret", "must not be in the config file; set the " + BridgeAddresses.SECRET_ENV
           + " environment variable");
     }
-    this.tcp = Listener.parse(j.getValue("tcp"), "tcp", DEFAULT_TCP_PORT, null);
-    this.sockjs = Listener.parse(j.getValue("sockjs"), "sockjs", DEFAULT_SOCKJS_PORT, DEFAULT_SOCKJS_PATH);
-    if (!tcp.enabled() && !sockjs.enabled()) {
-      throw config("tcp, sockjs: both bridges are disabled");
+    this.tcp = Listener.parse(r, "tcp", DEFAULT_TCP_PORT, null);
+    this.sockjs = Listener.parse(r, "sockjs", DEFAULT_SOCKJS_PORT, DEFAULT_SOCKJS_PATH);
+    if (!tcp.enabled() && !sockjs.enabled() && errors.isEmpty()) {
+      errors.add("tcp, sockjs: both bridges are disabled; enable one");
     }
-    this.outbound = rules(j, "outbound", List.of(BridgeAddresses.DEFAULT_OUTBOUND_REGEX));
-    this.inbound = rules(j, "inbound", List.of());
-    Object header = j.getValue("secretHeader", BridgeAddresses.DEFAULT_SECRET_HEADER);
-    if (!(header instanceof String h) || h.isBlank()) {
-      throw config("secretHeader: expected a header name, got " + header);
-    }
-    this.secretHeader = h;
-    Object timeout = j.getValue("replyTimeoutMs", DEFAULT_REPLY_TIMEOUT_MS);
-    if (!(timeout instanceof Number t) || t.longValue() < 1 || t.longValue() > 600_000) {
-      throw config("replyTimeoutMs: expected 1..600000, got " + timeout);
-    }
-    this.replyTimeoutMs = t.longValue();
+    this.outbound = attempt(errors, () -> rules(j, "outbound", List.of(BridgeAddresses.DEFAULT_OUTBOUND_REGEX)),
+        List.of());
+    this.inbound = attempt(errors, () -> rules(j, "inbound", List.of()), List.of());
+    this.secretHeader = r.string("secretHeader", BridgeAddresses.DEFAULT_SECRET_HEADER);
+    this.replyTimeoutMs = r.longValue("replyTimeoutMs", DEFAULT_REPLY_TIMEOUT_MS, 1, 600_000);
     String s = env.apply(BridgeAddresses.SECRET_ENV);
     this.secret = s == null || s.isEmpty() ? null : s;
     if (secret != null && secret.length() < MIN_SECRET_LENGTH) {
-      throw config(BridgeAddresses.SECRET_ENV + ": the secret must have at least " + MIN_SECRET_LENGTH
+      errors.add(BridgeAddresses.SECRET_ENV + ": the secret must have at least " + MIN_SECRET_LENGTH
           + " characters");
     }
-    this.clientTokens = clients(j.getValue("clients"), env);
+    int before = errors.size();
+    this.clientTokens = attempt(errors, () -> clients(j.getValue("clients"), env), Map.of());
+    boolean clientsBad = errors.size() > before;
     if (!inbound.isEmpty() && secret == null && clientTokens.isEmpty()) {
-      throw config("inbound: inbound addresses are configured but " + BridgeAddresses.SECRET_ENV
+      r.fail("inbound", "inbound addresses are configured but " + BridgeAddresses.SECRET_ENV
           + " is not set (nor any clients[].tokenEnv); inbound messages must carry that secret");
     }
-    Object anon = j.getValue("anonymousListeners", false);
-    if (!(anon instanceof Boolean a)) {
-      throw config("anonymousListeners: expected true or false, got " + anon);
-    }
-    this.anonymousListeners = a;
-    if (!anonymousListeners && secret == null && clientTokens.isEmpty()) {
-      throw config(BridgeAddresses.SECRET_ENV + ": not set and no clients configured, so anyone reaching the port"
+    this.anonymousListeners = r.bool("anonymousListeners", false);
+    if (!anonymousListeners && secret == null && clientTokens.isEmpty() && !clientsBad) {
+      errors.add(BridgeAddresses.SECRET_ENV + ": not set and no clients configured, so anyone reaching the port"
           + " would read every event; set the secret, list clients with tokenEnv, or set anonymousListeners: true"
           + " (loopback only)");
     }
     if (anonymousListeners) {
       for (Listener l : List.of(tcp, sockjs)) {
         if (l.enabled() && !loopback(l.host())) {
-          throw config("anonymousListeners: only allowed when the bridges listen on loopback, but a bridge listens"
+          r.fail("anonymousListeners", "only allowed when the bridges listen on loopback, but a bridge listens"
               + " on " + l.host() + "; set " + BridgeAddresses.SECRET_ENV + " instead");
         }
       }
     }
-    Object denials = j.getValue("maxDenials", DEFAULT_MAX_DENIALS);
-    if (!(denials instanceof Number d) || d.doubleValue() != d.intValue() || d.intValue() < 1
-        || d.intValue() > 10_000) {
-      throw config("maxDenials: expected 1..10000, got " + denials);
+    this.maxDenials = r.intValue("maxDenials", DEFAULT_MAX_DENIALS, 1, 10_000);
+    this.tls = attempt(errors, () -> TlsOptions.parse(j.getValue("tls")), null);
+    this.services = r.bool("services", true);
+    r.throwIfInvalid("bridge", BridgeVerticleOptions::config);
+  }
+
+  /** Runs a parse that throws a CONFIG error naming its field, recording the message instead. */
+  private static <T> T attempt(List<String> errors, Supplier<T> parse, T fallback) {
+    try {
+      return parse.get();
+    } catch (BridgeException e) {
+      errors.add(e.getMessage());
+      return fallback;
     }
-    this.maxDenials = d.intValue();
-    this.tls = TlsOptions.parse(j.getValue("tls"));
-    Object svc = j.getValue("services", true);
-    if (!(svc instanceof Boolean sv)) {
-      throw config("services: expected true or false, got " + svc);
-    }
-    this.services = sv;
   }
 
   private static boolean loopback(String host) {

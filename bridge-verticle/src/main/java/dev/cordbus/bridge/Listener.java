@@ -1,5 +1,6 @@
 package dev.cordbus.bridge;
 
+import dev.cordbus.api.config.OptionReader;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -17,40 +18,33 @@ public record Listener(State state, String host, int port, String path) {
   /** The default host: loopback only, so nothing is exposed by accident. */
   public static final String DEFAULT_HOST = "127.0.0.1";
 
-  static Listener parse(Object section, String name, int defaultPort, String defaultPath) {
+  /**
+   * Parses the section {@code name} of {@code config}: {@code false} = disabled, absent or {@code true} = the
+   * defaults, else {@code {host, port, path}}; problems are recorded in {@code config} (named {@code tcp.port}...).
+   */
+  static Listener parse(OptionReader config, String name, int defaultPort, String defaultPath) {
+    Object section = config.raw(name);
     if (Boolean.FALSE.equals(section)) {
       return new Listener(State.DISABLED, DEFAULT_HOST, defaultPort, defaultPath);
     }
-    JsonObject j;
-    if (section == null || Boolean.TRUE.equals(section)) {
-      j = new JsonObject();
-    } else if (section instanceof JsonObject o) {
-      j = o;
-    } else {
-      throw config(name + ": expected an object {host, port" + (defaultPath != null ? ", path" : "")
+    if (section != null && !Boolean.TRUE.equals(section) && !(section instanceof JsonObject)) {
+      config.fail(name, "expected an object {host, port" + (defaultPath != null ? ", path" : "")
           + "} or false, got " + section);
+      return new Listener(State.DISABLED, DEFAULT_HOST, defaultPort, defaultPath);
     }
-    Object host = j.getValue("host", DEFAULT_HOST);
-    if (!(host instanceof String h) || h.isBlank()) {
-      throw config(name + ".host: expected a host name or address, got " + host);
-    }
-    Object port = j.getValue("port", defaultPort);
-    if (!(port instanceof Number p) || p.doubleValue() != p.intValue() || p.intValue() < 0 || p.intValue() > 65535) {
-      throw config(name + ".port: expected 0..65535 (0 = any free port), got " + port);
-    }
+    OptionReader r = section instanceof JsonObject ? config.section(name) : new OptionReader(new JsonObject());
+    String host = r.string("host", DEFAULT_HOST);
+    int port = r.intValue("port", defaultPort, 0, 65535);
     String path = null;
     if (defaultPath != null) {
-      Object v = j.getValue("path", defaultPath);
-      if (!(v instanceof String s) || !s.startsWith("/") || s.length() < 2) {
-        throw config(name + ".path: expected a path such as /eventbus, got " + v);
+      String s = r.string("path", defaultPath);
+      if (!s.startsWith("/") || s.length() < 2) {
+        r.fail("path", "expected a path such as /eventbus, got " + s);
+        s = defaultPath;
       }
       path = s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
     }
-    return new Listener(State.ENABLED, h, p.intValue(), path);
-  }
-
-  private static BridgeException config(String message) {
-    return new BridgeException(BridgeException.Kind.CONFIG, message);
+    return new Listener(State.ENABLED, host, port, path);
   }
 
   /** Whether the bridge runs. */

@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.bridge.BridgeEventType;
 import java.util.Map;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The access rules and the option parsing as pure functions, without Vert.x running. */
@@ -122,6 +123,18 @@ class BridgePolicyTest {
     assertMessage("sockjs.path", () -> options(new JsonObject().put("sockjs", new JsonObject().put("path", "x")),
         SECRET));
     assertMessage("both bridges", () -> options(new JsonObject().put("tcp", false).put("sockjs", false), SECRET));
+    // the shared rules (api OptionReader): 1.5 is rejected, not truncated, and every bad field is in one message
+    assertMessage("replyTimeoutMs: must be a whole number, was 1.5", () -> options(new JsonObject()
+        .put("replyTimeoutMs", 1.5), SECRET));
+    BridgeException e = assertThrows(BridgeException.class, () -> options(new JsonObject()
+        .put("tcp", new JsonObject().put("port", 2.5)).put("maxDenials", 0).put("outbound", new JsonArray().add("(")),
+        SECRET));
+    for (String field : List.of("tcp.port: must be a whole number, was 2.5", "maxDenials: must be between 1 and",
+        "outbound[0]")) {
+      assertTrue(e.getMessage().contains(field), field + " not in: " + e.getMessage());
+    }
+    assertMessage(BridgeAddresses.SECRET_ENV + ": not set and no clients", () -> options(new JsonObject()
+        .put("clients", new JsonArray()), null));
   }
 
   @Test

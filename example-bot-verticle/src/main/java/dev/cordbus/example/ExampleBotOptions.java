@@ -1,5 +1,6 @@
 package dev.cordbus.example;
 
+import dev.cordbus.api.config.OptionReader;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -16,23 +17,13 @@ public final class ExampleBotOptions {
   private final boolean welcome;
   private final boolean registerCommands;
 
-  /** Parses {@code json}; fails naming the bad field. */
+  /** Parses {@code json}; one {@link IllegalArgumentException} names every bad field. */
   public ExampleBotOptions(JsonObject json) {
-    Object p = json.getValue("prefix", DEFAULT_PREFIX);
-    if (!(p instanceof String s) || s.isBlank()) {
-      throw new IllegalArgumentException("prefix: expected a non-empty string, got " + p);
-    }
-    this.prefix = s;
-    this.welcome = bool(json, "welcome");
-    this.registerCommands = bool(json, "registerCommands");
-  }
-
-  private static boolean bool(JsonObject json, String name) {
-    Object v = json.getValue(name, Boolean.TRUE);
-    if (!(v instanceof Boolean b)) {
-      throw new IllegalArgumentException(name + ": expected true or false, got " + v);
-    }
-    return b;
+    OptionReader r = new OptionReader(json);
+    this.prefix = r.string("prefix", DEFAULT_PREFIX);
+    this.welcome = r.bool("welcome", true);
+    this.registerCommands = r.bool("registerCommands", true);
+    r.throwIfInvalid("example bot", IllegalArgumentException::new);
   }
 
   /** Command prefix. */

@@ -1,7 +1,11 @@
 package dev.cordbus.gateway;
 
 import dev.cordbus.api.Addresses;
+import dev.cordbus.api.ErrorKinds;
+import dev.cordbus.gateway.cluster.BotReadiness;
 import dev.cordbus.gateway.cluster.ClusterIdentifyQueue;
+import dev.cordbus.gateway.identify.SessionBudget;
+import dev.cordbus.gateway.publish.ErrorPublisher;
 import dev.cordbus.gateway.cluster.ClusterNodes;
 import dev.cordbus.gateway.cluster.GroupClaimer;
 import dev.cordbus.gateway.cluster.GroupLayout;
@@ -79,6 +83,9 @@ public class GatewayVerticle extends VerticleBase {
   private String gatewayUrl;
   private int shardCount;
   private SessionStartLimit limit;
+  /** When {@link #limit} was read (wall ms), for {@code reset_after} in status replies. */
+  private long limitReadAtMs;
+  private BotReadiness readiness;
   private Ops ops;
   private MeterRegistry meters;
   private String opsName;
@@ -135,6 +142,8 @@ public class GatewayVerticle extends VerticleBase {
       shardCount = options.shardCount() != null ? options.shardCount() : bot.shards();
       gatewayUrl = options.gatewayUrl() != null ? options.gatewayUrl() : bot.url();
       limit = bot.limit();
+      limitReadAtMs = System.currentTimeMillis();
+      readiness = new BotReadiness(vertx, shardCount);
       identifyQueue = queueFactory != null ? queueFactory.create(vertx, options, limit)
           : clusterActive() ? new ClusterIdentifyQueue(vertx, options.identifyIntervalMs(), limit)
           : new LocalIdentifyQueue(vertx, options.identifyIntervalMs(), limit);
@@ -143,7 +152,9 @@ public class GatewayVerticle extends VerticleBase {
           limit.remaining(), limit.total(), limit.maxConcurrency(), clusterActive() ? "on" : "off");
       if (!clusterActive()) {
         group = newGroup(options.group(), options.shardIds(shardCount), () -> true);
-        return registerConsumers().compose(v -> group.start(options.cluster().sessionFlushMs()));
+        checkBudget(options.group(), group.ids().size());
+        return registerConsumers().compose(v -> readiness.starting())
+            .compose(v -> group.start(options.cluster().sessionFlushMs()));
       }
       options.shardIds(shardCount); // validates fixed ids against the count
       store = new SessionStore(vertx, shardCount);
@@ -157,6 +168,9 @@ public class GatewayVerticle extends VerticleBase {
 
             @Override
             public Future<Void> lost(String name, String why) {
+              new ErrorPublisher(vertx, name, options.token()).publish(ErrorKinds.LEASE_LOST, null, "group '" + name
+                  + "': this node lost the group's cluster lease (" + why + "); its shards stopped and another "
+                  + "gateway node resumes them", null);
               return dropGroup(false);
             }
 
@@ -195,12 +209,13 @@ public class GatewayVerticle extends VerticleBase {
 
   private ShardGroup newGroup(String name, List<Integer> ids, BooleanSupplier mayRun) {
     EventPublisher publisher = new EventPublisher(vertx, name, options.publishRaw(), options.batchDispatches(),
-        mayRun);
+        mayRun).redacting(options.token());
     GroupMonitor monitor = new GroupMonitor(meters, ops.nodeId(), name, ids.size(), startNanos,
         () -> claimer == null ? 0 : claimer.epoch(), identifyQueue::remaining, ops::error);
     ShardEnv shardEnv = new ShardEnv(vertx, context, wsClient, options, identifyQueue, publisher, new FrameParser(),
         () -> gatewayUrl, new SplittableRandom(), mayRun, monitor);
-    return new ShardGroup(name, ids, shardCount, shardEnv, clusterActive() ? store : null, commands);
+    return new ShardGroup(name, ids, shardCount, shardEnv, clusterActive() ? store : null, commands,
+        s -> readiness.ready(s.id(), s.session() == null ? null : s.session().id()));
   }
 
   /** The lease of {@code name} was gained: read the group's sessions from the cluster and start its shards. */
@@ -217,8 +232,20 @@ public class GatewayVerticle extends VerticleBase {
       }
       g.restore(stored);
       LOG.info("group '{}': shards {} of {} ({} resuming)", name, ids, shardCount, stored.size());
-      return g.start(options.cluster().sessionFlushMs());
+      checkBudget(name, ids.size() - stored.size());
+      return readiness.starting().compose(v -> g.start(options.cluster().sessionFlushMs()));
     });
+  }
+
+  /** Publishes a {@code session-budget} error when the budget cannot start {@code needed} shards now. */
+  private void checkBudget(String name, int needed) {
+    String message = SessionBudget.check(limit, needed, name);
+    if (message != null) {
+      LOG.warn(message);
+      new ErrorPublisher(vertx, name, options.token()).publish(ErrorKinds.SESSION_BUDGET, null, message, null,
+          new JsonObject().put("needed", needed).put("remaining", limit.remaining()).put("total", limit.total())
+              .put("resetAfterMs", limit.resetAfterMs()));
+    }
   }
 
   /** Stops the running group (sessions stay resumable); {@code graceful}: also write the final sessions. */
@@ -259,7 +286,25 @@ public class GatewayVerticle extends VerticleBase {
   public JsonObject status() {
     ShardGroup g = group;
     return new JsonObject().put("group", g == null ? null : g.name()).put("shardCount", shardCount)
-        .put("shards", g == null ? new JsonArray() : g.status());
+        .put("shards", g == null ? new JsonArray() : g.status()).put("gateway", gatewayParams());
+  }
+
+  /**
+   * The gateway parameters as {@code /gateway/bot} gave them (disnake's GatewayParams): {@code {url, shards,
+   * session_start_limit:{total, remaining, reset_after, max_concurrency}}}, {@code remaining} as the identify queue
+   * now counts it and {@code reset_after} counted down from when it was read; {@code shards} is the shard count in use.
+   */
+  private JsonObject gatewayParams() {
+    SessionStartLimit l = limit;
+    if (l == null) {
+      return null;
+    }
+    int remaining = identifyQueue != null && identifyQueue.remaining() >= 0 ? identifyQueue.remaining()
+        : l.remaining();
+    long resetAfter = Math.max(0, limitReadAtMs + l.resetAfterMs() - System.currentTimeMillis());
+    return new JsonObject().put("url", gatewayUrl).put("shards", shardCount).put("session_start_limit",
+        new JsonObject().put("total", l.total()).put("remaining", Math.max(0, remaining))
+            .put("reset_after", resetAfter).put("max_concurrency", l.maxConcurrency()));
   }
 
   /** The console's section and the readiness check of this verticle, answered on its context. */
@@ -326,6 +371,9 @@ public class GatewayVerticle extends VerticleBase {
     if (claimer == null) {
       ShardGroup g = group;
       stopped = g == null ? Future.succeededFuture() : g.stop(options.keepSessionOnStop(), false);
+      if (g != null && !options.keepSessionOnStop() && readiness != null) {
+        stopped = stopped.eventually(() -> readiness.dropped(g.ids()));
+      }
     } else {
       // with leases the sessions stay resumable and are handed to the next holder
       stopped = claimer.leaving().eventually(() -> dropGroup(true)).eventually(() -> claimer.stop());

@@ -1,5 +1,6 @@
 package dev.cordbus.ops;
 
+import dev.cordbus.api.config.OptionReader;
 import io.vertx.core.json.JsonObject;
 import java.util.Set;
 import java.util.function.Function;
@@ -36,104 +37,35 @@ public record OpsOptions(boolean metrics, Integer port, String host, boolean con
     return of(config, System::getenv);
   }
 
-  /** Reads {@code config.ops} (absent = defaults) with {@code env} for the overrides. */
+  /**
+   * Reads {@code config.ops} (absent = defaults) with {@code env} for the overrides; one {@link OpsException} names
+   * every bad field ({@code ops.port: ...; ops.minNodes: ...}).
+   */
   public static OpsOptions of(JsonObject config, Function<String, String> env) {
-    Object raw = config == null ? null : config.getValue("ops");
-    if (raw != null && !(raw instanceof JsonObject)) {
-      throw new OpsException("ops: expected an object such as {\"port\": 9100, \"console\": true}, got " + raw);
-    }
-    JsonObject o = raw == null ? new JsonObject() : (JsonObject) raw;
-    for (String key : o.fieldNames()) {
-      if (!KEYS.contains(key)) {
-        throw new OpsException("ops." + key + ": unknown key; known keys are " + KEYS);
-      }
-    }
-    boolean metrics = bool(o, "metrics", env.apply("CORDBUS_METRICS"), true);
-    Integer port = port(o, env.apply("CORDBUS_OPS_PORT"));
-    String host = string(o, "host", env.apply("CORDBUS_OPS_HOST"), DEFAULT_HOST);
-    boolean console = bool(o, "console", env.apply("CORDBUS_CONSOLE"), false);
-    String secret = string(o, "secret", env.apply("CORDBUS_CONSOLE_SECRET"), null);
-    int minNodes = integer(o, "minNodes", env.apply("CORDBUS_MIN_NODES"), 1);
-    if (minNodes < 1) {
-      throw new OpsException("ops.minNodes: must be at least 1, got " + minNodes);
-    }
-    if (console && port == null) {
-      throw new OpsException("ops.console: the console needs ops.port (or CORDBUS_OPS_PORT) to be served");
+    OptionReader r = new OptionReader(config, env).section("ops");
+    r.onlyKeys(KEYS);
+    boolean metrics = r.bool("metrics", "CORDBUS_METRICS", true);
+    Integer port = r.optionalInt("port", "CORDBUS_OPS_PORT", 0, 65535);
+    String host = r.string("host", "CORDBUS_OPS_HOST", DEFAULT_HOST);
+    boolean console = r.bool("console", "CORDBUS_CONSOLE", false);
+    String secret = r.string("secret", "CORDBUS_CONSOLE_SECRET", null);
+    int minNodes = r.intValue("minNodes", "CORDBUS_MIN_NODES", 1, 1, 10_000);
+    if (console && port == null && !r.has("port")) {
+      r.fail("console", "the console needs ops.port (or CORDBUS_OPS_PORT) to be served");
     }
     if (console && secret == null && !LOOPBACK.contains(host)) {
-      throw new OpsException("ops.secret: the console binds " + host + " (not loopback): set CORDBUS_CONSOLE_SECRET"
+      r.fail("secret", "the console binds " + host + " (not loopback): set CORDBUS_CONSOLE_SECRET"
           + " (or ops.secret), or bind 127.0.0.1");
     }
     if (secret != null && secret.length() < 16) {
-      throw new OpsException("ops.secret: use at least 16 characters (for example `openssl rand -hex 24`)");
+      r.fail("secret", "use at least 16 characters (for example `openssl rand -hex 24`)");
     }
+    r.throwIfInvalid("ops", OpsException::new);
     return new OpsOptions(metrics, port, host, console, secret, minNodes);
   }
 
   /** Whether this node should run the operations HTTP server. */
   public boolean serves() {
     return port != null;
-  }
-
-  private static boolean bool(JsonObject o, String key, String envValue, boolean def) {
-    if (envValue != null && !envValue.isBlank()) {
-      return switch (envValue.trim().toLowerCase()) {
-        case "true", "on", "1", "yes" -> true;
-        case "false", "off", "0", "no" -> false;
-        default -> throw new OpsException("ops." + key + ": environment override must be true or false, got '"
-            + envValue + "'");
-      };
-    }
-    Object v = o.getValue(key);
-    if (v == null) {
-      return def;
-    }
-    if (!(v instanceof Boolean b)) {
-      throw new OpsException("ops." + key + ": expected true or false, got " + v);
-    }
-    return b;
-  }
-
-  private static Integer port(JsonObject o, String envValue) {
-    Object v = envValue != null && !envValue.isBlank() ? envValue.trim() : o.getValue("port");
-    if (v == null) {
-      return null;
-    }
-    int p;
-    try {
-      p = v instanceof Number n ? n.intValue() : Integer.parseInt(v.toString());
-    } catch (NumberFormatException e) {
-      throw new OpsException("ops.port: expected a port number 0..65535, got '" + v + "'");
-    }
-    if (p < 0 || p > 65535) {
-      throw new OpsException("ops.port: expected a port number 0..65535, got " + p);
-    }
-    return p;
-  }
-
-  private static int integer(JsonObject o, String key, String envValue, int def) {
-    Object v = envValue != null && !envValue.isBlank() ? envValue.trim() : o.getValue(key);
-    if (v == null) {
-      return def;
-    }
-    try {
-      return v instanceof Number n ? n.intValue() : Integer.parseInt(v.toString());
-    } catch (NumberFormatException e) {
-      throw new OpsException("ops." + key + ": expected an integer, got '" + v + "'");
-    }
-  }
-
-  private static String string(JsonObject o, String key, String envValue, String def) {
-    if (envValue != null && !envValue.isBlank()) {
-      return envValue.trim();
-    }
-    Object v = o.getValue(key);
-    if (v == null) {
-      return def;
-    }
-    if (!(v instanceof String s) || s.isBlank()) {
-      throw new OpsException("ops." + key + ": expected a non-empty string, got " + v);
-    }
-    return s;
   }
 }

@@ -42,7 +42,7 @@ class OpsOptionsTest {
   void aConsoleOffLoopbackNeedsASecret() {
     OpsException e = assertThrows(OpsException.class, () -> parse(
         "{\"ops\":{\"port\":9100,\"console\":true,\"host\":\"0.0.0.0\"}}", Map.of()));
-    assertTrue(e.getMessage().startsWith("ops.secret:"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("invalid ops configuration: ops.secret:"), e.getMessage());
     OpsOptions o = parse("{\"ops\":{\"port\":9100,\"console\":true,\"host\":\"0.0.0.0\"}}",
         Map.of("CORDBUS_CONSOLE_SECRET", "0123456789abcdef0123"));
     assertEquals("0123456789abcdef0123", o.secret());
@@ -58,10 +58,18 @@ class OpsOptionsTest {
     assertField("ops.prot:", "{\"ops\":{\"prot\":9100}}");
     assertField("ops.secret:", "{\"ops\":{\"secret\":\"short\"}}");
     assertField("ops:", "{\"ops\":9100}");
+    // the shared rule for whole numbers (api OptionReader): 1.5 is rejected, not truncated to 1
+    assertField("ops.minNodes: must be a whole number, was 1.5", "{\"ops\":{\"minNodes\":1.5}}");
+    // every bad field in one message
+    OpsException e = assertThrows(OpsException.class, () -> parse(
+        "{\"ops\":{\"port\":-1,\"metrics\":1}}", Map.of()));
+    assertTrue(e.getMessage().contains("ops.port: must be between 0 and 65535, was -1")
+        && e.getMessage().contains("ops.metrics: must be true or false, was 1"), e.getMessage());
   }
 
   private static void assertField(String prefix, String json) {
     OpsException e = assertThrows(OpsException.class, () -> parse(json, Map.of()));
-    assertTrue(e.getMessage().startsWith(prefix), e.getMessage());
+    assertTrue(e.getMessage().startsWith("invalid ops configuration: ")
+        && e.getMessage().contains(prefix), e.getMessage());
   }
 }

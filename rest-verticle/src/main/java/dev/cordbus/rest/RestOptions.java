@@ -1,5 +1,6 @@
 package dev.cordbus.rest;
 
+import dev.cordbus.api.config.OptionReader;
 import dev.cordbus.api.rest.RestAddresses;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
@@ -54,81 +55,40 @@ public final class RestOptions {
     this(json, System.getenv());
   }
 
-  /** Parses {@code json} with {@code env} as the environment. */
+  /**
+   * Parses {@code json} with {@code env} as the environment (JSON keys win over {@code DISCORD_TOKEN} and
+   * {@code CORDBUS_REST_URL}); one {@link IllegalArgumentException} names every bad field, never the token.
+   */
   public RestOptions(JsonObject json, Map<String, String> env) {
-    JsonObject c = json == null ? new JsonObject() : json;
-    this.token = string(c, "token", env.get("DISCORD_TOKEN"));
-    if (token == null || token.isBlank()) {
-      throw new IllegalArgumentException("token: missing (set \"token\" or DISCORD_TOKEN)");
+    OptionReader r = new OptionReader(json);
+    String t = r.raw("token") instanceof String s ? s : env.get("DISCORD_TOKEN");
+    if (r.has("token") && !(r.raw("token") instanceof String)) {
+      r.fail("token", "must be a string; or remove the key and set DISCORD_TOKEN");
+    } else if (t == null || t.isBlank()) {
+      r.fail("token", "missing; set \"token\" or the DISCORD_TOKEN environment variable");
     }
-    String base = string(c, "restBaseUrl", env.getOrDefault("CORDBUS_REST_URL", DEFAULT_REST_BASE_URL));
-    if (!base.startsWith("http://") && !base.startsWith("https://")) {
-      throw new IllegalArgumentException("restBaseUrl: must be an http(s) URL, got " + base);
+    this.token = t;
+    this.restBaseUrl = r.url("restBaseUrl", null, env.getOrDefault("CORDBUS_REST_URL", DEFAULT_REST_BASE_URL),
+        "http://", "https://");
+    this.userAgent = r.string("userAgent", DEFAULT_USER_AGENT);
+    this.address = r.string("address", RestAddresses.REQUEST);
+    this.globalLimit = r.intValue("globalLimit", DEFAULT_GLOBAL_LIMIT, 1, Integer.MAX_VALUE);
+    this.globalWindowMs = r.longValue("globalWindowMs", DEFAULT_GLOBAL_WINDOW_MS, 1, Long.MAX_VALUE);
+    this.maxRetries = r.intValue("maxRetries", DEFAULT_MAX_RETRIES, 0, Integer.MAX_VALUE);
+    this.maxQueue = r.intValue("maxQueue", DEFAULT_MAX_QUEUE, 1, Integer.MAX_VALUE);
+    this.requestTimeoutMs = r.longValue("requestTimeoutMs", DEFAULT_REQUEST_TIMEOUT_MS, 1, Long.MAX_VALUE);
+    this.resetMarginMs = r.longValue("resetMarginMs", DEFAULT_RESET_MARGIN_MS, 0, Long.MAX_VALUE);
+    this.maxConnections = r.intValue("maxConnections", DEFAULT_MAX_CONNECTIONS, 1, Integer.MAX_VALUE);
+    this.serverErrorBackoffMs = r.longValue("serverErrorBackoffMs", DEFAULT_SERVER_ERROR_BACKOFF_MS, 0,
+        Long.MAX_VALUE);
+    this.publishEvents = r.bool("publishEvents", true);
+    Object shared = r.raw("sharedBuckets");
+    if (shared != null && !(shared instanceof Boolean) && !"auto".equals(shared)) {
+      r.fail("sharedBuckets", "must be true, false or \"auto\", was " + shared);
     }
-    this.restBaseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-    this.userAgent = string(c, "userAgent", DEFAULT_USER_AGENT);
-    this.address = string(c, "address", RestAddresses.REQUEST);
-    this.globalLimit = (int) positive(c, "globalLimit", DEFAULT_GLOBAL_LIMIT);
-    this.globalWindowMs = positive(c, "globalWindowMs", DEFAULT_GLOBAL_WINDOW_MS);
-    this.maxRetries = (int) nonNegative(c, "maxRetries", DEFAULT_MAX_RETRIES);
-    this.maxQueue = (int) positive(c, "maxQueue", DEFAULT_MAX_QUEUE);
-    this.requestTimeoutMs = positive(c, "requestTimeoutMs", DEFAULT_REQUEST_TIMEOUT_MS);
-    this.resetMarginMs = nonNegative(c, "resetMarginMs", DEFAULT_RESET_MARGIN_MS);
-    this.maxConnections = (int) positive(c, "maxConnections", DEFAULT_MAX_CONNECTIONS);
-    this.serverErrorBackoffMs = nonNegative(c, "serverErrorBackoffMs", DEFAULT_SERVER_ERROR_BACKOFF_MS);
-    Object publish = c.getValue("publishEvents", true);
-    if (!(publish instanceof Boolean b)) {
-      throw new IllegalArgumentException("publishEvents: must be a boolean, got " + publish);
-    }
-    this.publishEvents = b;
-    Object shared = c.getValue("sharedBuckets", "auto");
-    if (!(shared instanceof Boolean) && !"auto".equals(shared)) {
-      throw new IllegalArgumentException("sharedBuckets: must be true, false or \"auto\", got " + shared);
-    }
-    this.sharedBuckets = String.valueOf(shared);
-    Object global = c.getValue("sharedGlobal", false);
-    if (!(global instanceof Boolean g)) {
-      throw new IllegalArgumentException("sharedGlobal: must be a boolean, got " + global);
-    }
-    this.sharedGlobal = g;
-  }
-
-  private static String string(JsonObject c, String key, String fallback) {
-    Object v = c.getValue(key);
-    if (v == null) {
-      return fallback;
-    }
-    if (!(v instanceof String s) || s.isBlank()) {
-      throw new IllegalArgumentException(key + ": must be a non-empty string");
-    }
-    return s;
-  }
-
-  private static long positive(JsonObject c, String key, long fallback) {
-    long v = number(c, key, fallback);
-    if (v <= 0) {
-      throw new IllegalArgumentException(key + ": must be > 0, got " + v);
-    }
-    return v;
-  }
-
-  private static long nonNegative(JsonObject c, String key, long fallback) {
-    long v = number(c, key, fallback);
-    if (v < 0) {
-      throw new IllegalArgumentException(key + ": must be >= 0, got " + v);
-    }
-    return v;
-  }
-
-  private static long number(JsonObject c, String key, long fallback) {
-    Object v = c.getValue(key);
-    if (v == null) {
-      return fallback;
-    }
-    if (!(v instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
-      throw new IllegalArgumentException(key + ": must be an integer, got " + v);
-    }
-    return n.longValue();
+    this.sharedBuckets = shared instanceof Boolean ? String.valueOf(shared) : "auto";
+    this.sharedGlobal = r.bool("sharedGlobal", false);
+    r.throwIfInvalid("rest", IllegalArgumentException::new);
   }
 
   /** The bot token (never logged). */

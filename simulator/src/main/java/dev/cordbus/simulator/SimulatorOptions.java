@@ -1,10 +1,10 @@
 package dev.cordbus.simulator;
 
 import dev.cordbus.api.Intent;
+import dev.cordbus.api.config.OptionReader;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -87,72 +87,61 @@ public final class SimulatorOptions {
    * or {@code {"fixtures":"path/to/fixtures"}}; absent means {@code World.small(42)}.
    */
   public SimulatorOptions(JsonObject json) {
-    try {
-      host = json.getString("host", host);
-      port = json.getInteger("port", port);
-      Object t = json.getValue("tokens");
-      if (t instanceof JsonArray a) {
-        List<String> list = new ArrayList<>();
-        for (Object o : a) {
-          list.add((String) o);
-        }
-        tokens = List.copyOf(list);
-      } else if (t instanceof String s) {
-        tokens = List.of(s);
-      } else if (t != null) {
-        throw invalid("tokens", "must be an array of strings");
-      }
-      recommendedShards = json.getInteger("recommendedShards", recommendedShards);
-      sessionStartTotal = json.getInteger("sessionStartTotal", sessionStartTotal);
-      maxConcurrency = json.getInteger("maxConcurrency", maxConcurrency);
-      sessionStartResetAfterMs = json.getLong("sessionStartResetAfterMs", sessionStartResetAfterMs);
-      identifyWindowMs = json.getLong("identifyWindowMs", identifyWindowMs);
-      heartbeatIntervalMs = json.getInteger("heartbeatIntervalMs", heartbeatIntervalMs);
-      heartbeatGraceFactor = json.getDouble("heartbeatGraceFactor", heartbeatGraceFactor);
-      allowedIntents = json.getInteger("allowedIntents", allowedIntents);
-      resumeWindowMs = json.getLong("resumeWindowMs", resumeWindowMs);
-      sendLimit = json.getInteger("sendLimit", sendLimit);
-      sendWindowMs = json.getLong("sendWindowMs", sendWindowMs);
-      maxGuildsPerShard = json.getInteger("maxGuildsPerShard", maxGuildsPerShard);
-      chunkSize = json.getInteger("chunkSize", chunkSize);
-      replayBufferSize = json.getInteger("replayBufferSize", replayBufferSize);
-      replayBufferBytes = json.getLong("replayBufferBytes", replayBufferBytes);
-      reconnectCloseDelayMs = json.getLong("reconnectCloseDelayMs", reconnectCloseDelayMs);
-      zlibSplitEvery = json.getInteger("zlibSplitEvery", zlibSplitEvery);
-      firehoseSplice = json.getBoolean("firehoseSplice", firehoseSplice);
-      messageRateLimit = json.getInteger("messageRateLimit", messageRateLimit);
-      messageRateWindowMs = json.getLong("messageRateWindowMs", messageRateWindowMs);
-      requestAllMembersCooldownMs = json.getLong("requestAllMembersCooldownMs", requestAllMembersCooldownMs);
-      closeOlderOnResume = json.getBoolean("closeOlderOnResume", closeOlderOnResume);
-    } catch (ClassCastException e) {
-      throw new SimulatorException(SimulatorException.Kind.INVALID_OPTION,
-          "simulator options: a field has the wrong JSON type: " + e.getMessage(), e);
+    OptionReader r = new OptionReader(json);
+    final int maxInt = Integer.MAX_VALUE;
+    final long maxLong = Long.MAX_VALUE;
+    host = r.string("host", host);
+    port = r.intValue("port", port, 0, 65535);
+    Object t = r.raw("tokens");
+    if (t instanceof JsonArray a && !a.isEmpty() && a.stream().allMatch(o -> o instanceof String s && !s.isBlank())) {
+      tokens = a.stream().map(String.class::cast).toList();
+    } else if (t instanceof String s && !s.isBlank()) {
+      tokens = List.of(s);
+    } else if (t != null) {
+      r.fail("tokens", "must be a non-empty array of non-empty strings (or one string)");
     }
-    Object w = json.getValue("world");
-    if (w instanceof JsonObject wj) {
-      world = worldFromJson(wj);
-    } else if (w != null) {
-      throw invalid("world", "must be an object {guilds, membersPerGuild, seed} or {fixtures}");
+    recommendedShards = r.intValue("recommendedShards", recommendedShards, 1, maxInt);
+    sessionStartTotal = r.intValue("sessionStartTotal", sessionStartTotal, 0, maxInt);
+    maxConcurrency = r.intValue("maxConcurrency", maxConcurrency, 1, maxInt);
+    sessionStartResetAfterMs = r.longValue("sessionStartResetAfterMs", sessionStartResetAfterMs, 1, maxLong);
+    identifyWindowMs = r.longValue("identifyWindowMs", identifyWindowMs, 0, maxLong);
+    heartbeatIntervalMs = r.intValue("heartbeatIntervalMs", heartbeatIntervalMs, 1, maxInt);
+    heartbeatGraceFactor = r.decimal("heartbeatGraceFactor", heartbeatGraceFactor, 1.0, 100.0);
+    allowedIntents = r.intValue("allowedIntents", allowedIntents, 0, Intent.ALL);
+    resumeWindowMs = r.longValue("resumeWindowMs", resumeWindowMs, 1, maxLong);
+    sendLimit = r.intValue("sendLimit", sendLimit, 1, maxInt);
+    sendWindowMs = r.longValue("sendWindowMs", sendWindowMs, 1, maxLong);
+    maxGuildsPerShard = r.intValue("maxGuildsPerShard", maxGuildsPerShard, 1, maxInt);
+    chunkSize = r.intValue("chunkSize", chunkSize, 1, maxInt);
+    replayBufferSize = r.intValue("replayBufferSize", replayBufferSize, 1, maxInt);
+    replayBufferBytes = r.longValue("replayBufferBytes", replayBufferBytes, 1, maxLong);
+    reconnectCloseDelayMs = r.longValue("reconnectCloseDelayMs", reconnectCloseDelayMs, 0, maxLong);
+    zlibSplitEvery = r.intValue("zlibSplitEvery", zlibSplitEvery, 0, maxInt);
+    firehoseSplice = r.bool("firehoseSplice", firehoseSplice);
+    messageRateLimit = r.intValue("messageRateLimit", messageRateLimit, 1, maxInt);
+    messageRateWindowMs = r.longValue("messageRateWindowMs", messageRateWindowMs, 1, maxLong);
+    requestAllMembersCooldownMs = r.longValue("requestAllMembersCooldownMs", requestAllMembersCooldownMs, 0, maxLong);
+    closeOlderOnResume = r.bool("closeOlderOnResume", closeOlderOnResume);
+    if (r.has("world") && !(r.raw("world") instanceof JsonObject)) {
+      r.fail("world", "must be an object {guilds, membersPerGuild, seed} or {fixtures}");
+    } else if (r.has("world")) {
+      world = worldFromJson(r.section("world"));
     }
+    r.throwIfInvalid("simulator", m -> new SimulatorException(SimulatorException.Kind.INVALID_OPTION, m));
     validate();
   }
 
-  private static World worldFromJson(JsonObject wj) {
-    if (wj.containsKey("fixtures")) {
-      return World.fromFixtures(Path.of(wj.getString("fixtures")));
+  private static World worldFromJson(OptionReader w) {
+    String fixtures = w.string("fixtures", null);
+    if (fixtures != null) {
+      return World.fromFixtures(Path.of(fixtures));
     }
-    long seed = wj.getLong("seed", DEFAULT_WORLD_SEED);
-    if (!wj.containsKey("guilds") && !wj.containsKey("membersPerGuild")) {
+    long seed = w.longValue("seed", DEFAULT_WORLD_SEED, Long.MIN_VALUE, Long.MAX_VALUE);
+    if (!w.has("guilds") && !w.has("membersPerGuild")) {
       return World.small(seed);
     }
-    int guilds = wj.getInteger("guilds", 3);
-    int members = wj.getInteger("membersPerGuild", 25);
-    if (guilds < 0) {
-      throw invalid("world.guilds", "must be >= 0, was " + guilds);
-    }
-    if (members < 1) {
-      throw invalid("world.membersPerGuild", "must be >= 1, was " + members);
-    }
+    int guilds = w.intValue("guilds", 3, 0, 100_000);
+    int members = w.intValue("membersPerGuild", 25, 1, 10_000_000);
     return World.generate(guilds, members, seed);
   }
 

@@ -41,6 +41,15 @@ class OptionsTest {
     assertTrue(e.getMessage().contains("allowedIntents"));
     e = assertThrows(SimulatorException.class, () -> new SimulatorOptions(new JsonObject().put("port", "x")));
     assertEquals(SimulatorException.Kind.INVALID_OPTION, e.kind());
+    // the shared rules (api OptionReader): 1.5 is rejected, not truncated to 1; every bad field in one message
+    e = assertThrows(SimulatorException.class, () -> new SimulatorOptions(new JsonObject().put("chunkSize", 1.5)
+        .put("firehoseSplice", "yes").put("world", new JsonObject().put("guilds", 2.5))));
+    assertTrue(e.getMessage().contains("chunkSize: must be a whole number, was 1.5; write it without a fraction"),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("firehoseSplice: must be true or false"), e.getMessage());
+    assertTrue(e.getMessage().contains("world.guilds: must be a whole number, was 2.5"), e.getMessage());
+    assertEquals(2.0, new SimulatorOptions(new JsonObject().put("heartbeatGraceFactor", 2.0)).heartbeatGraceFactor(),
+        "a decimal field takes a fraction");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.cordbus.state;
 
+import dev.cordbus.api.config.OptionReader;
 import dev.cordbus.state.cache.CachePolicy;
 import dev.cordbus.state.cache.MemberPolicy;
 import dev.cordbus.state.cache.ResourceType;
@@ -9,12 +10,12 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
- * Options of the {@link StateVerticle}, parsed once from its JSON config; an invalid value throws a
- * {@link StateException} of kind BAD_CONFIG naming the field.
+ * Options of the {@link StateVerticle}, parsed once from its JSON config with the shared
+ * {@link OptionReader} rules (whole numbers only, every bad field named in one {@link StateException} of kind
+ * BAD_CONFIG); options built with the setters are checked by {@link #validate()}.
  *
  * <table>
  * <caption>config keys</caption>
@@ -69,77 +70,24 @@ public final class StateOptions implements CachePolicy, PartitionConfig {
   public StateOptions() {
   }
 
-  /** Parses a config object. */
+  /** Parses a config object; one {@link StateException} (BAD_CONFIG) names every bad field. */
   public StateOptions(JsonObject json) {
-    try {
-      if (json.getValue("resources") != null) {
-        JsonArray a = json.getJsonArray("resources");
-        EnumSet<ResourceType> set = EnumSet.noneOf(ResourceType.class);
-        for (Object o : a) {
-          set.add(ResourceType.valueOf(String.valueOf(o).toUpperCase(Locale.ROOT)));
-        }
-        resources = set;
-      }
-    } catch (RuntimeException e) {
-      throw bad("resources", "must be an array of " + List.of(ResourceType.values()), e);
-    }
-    try {
-      if (json.getValue("memberPolicy") != null) {
-        memberPolicy = MemberPolicy.valueOf(json.getString("memberPolicy").toUpperCase(Locale.ROOT));
-      }
-    } catch (RuntimeException e) {
-      throw bad("memberPolicy", "must be one of " + List.of(MemberPolicy.values()), e);
-    }
-    messageCacheSize = intField(json, "messageCacheSize", messageCacheSize);
-    messagesPerChannel = intField(json, "messagesPerChannel", messagesPerChannel);
-    internerSize = intField(json, "internerSize", internerSize);
-    requestMembersTimeoutMs = intField(json, "requestMembersTimeoutMs", (int) requestMembersTimeoutMs);
-    publishEvents = boolField(json, "publishEvents", publishEvents);
-    chunkGuilds = boolField(json, "chunkGuilds", chunkGuilds);
-    if (json.getValue("shards") != null) {
-      try {
-        List<Integer> ids = new ArrayList<>();
-        for (Object o : json.getJsonArray("shards")) {
-          ids.add(((Number) o).intValue());
-        }
-        shards = List.copyOf(ids);
-      } catch (RuntimeException e) {
-        throw bad("shards", "must be an array of shard ids", e);
-      }
-    }
-    shardCount = intField(json, "shardCount", shardCount);
-    rebuildCheckMs = intField(json, "rebuildCheckMs", (int) rebuildCheckMs);
-    rebuildGraceMs = intField(json, "rebuildGraceMs", (int) rebuildGraceMs);
-    rebuildStallMs = intField(json, "rebuildStallMs", (int) rebuildStallMs);
-    if (json.getValue("group") != null) {
-      if (!(json.getValue("group") instanceof String g) || g.isBlank()) {
-        throw bad("group", "must be a non-empty string", null);
-      }
-      group = g;
-    }
-    validate();
-  }
-
-  private static boolean boolField(JsonObject json, String field, boolean def) {
-    Object v = json.getValue(field);
-    if (v == null) {
-      return def;
-    }
-    if (!(v instanceof Boolean b)) {
-      throw bad(field, "must be a boolean", null);
-    }
-    return b;
-  }
-
-  private static int intField(JsonObject json, String field, int def) {
-    Object v = json.getValue(field);
-    if (v == null) {
-      return def;
-    }
-    if (!(v instanceof Number n)) {
-      throw bad(field, "must be a number, was " + v, null);
-    }
-    return n.intValue();
+    OptionReader r = new OptionReader(json);
+    resources = r.setOf("resources", ResourceType.class, resources);
+    memberPolicy = r.oneOf("memberPolicy", MemberPolicy.class, memberPolicy);
+    messageCacheSize = r.intValue("messageCacheSize", messageCacheSize, 0, Integer.MAX_VALUE);
+    messagesPerChannel = r.intValue("messagesPerChannel", messagesPerChannel, 0, Integer.MAX_VALUE);
+    internerSize = r.intValue("internerSize", internerSize, 0, Integer.MAX_VALUE);
+    requestMembersTimeoutMs = r.longValue("requestMembersTimeoutMs", requestMembersTimeoutMs, 1, Long.MAX_VALUE);
+    publishEvents = r.bool("publishEvents", publishEvents);
+    chunkGuilds = r.bool("chunkGuilds", chunkGuilds);
+    shardCount = r.intValue("shardCount", shardCount, 0, Integer.MAX_VALUE);
+    shards = r.intList("shards", 0, shardCount > 0 ? shardCount - 1 : Integer.MAX_VALUE);
+    rebuildCheckMs = r.longValue("rebuildCheckMs", rebuildCheckMs, 1, Long.MAX_VALUE);
+    rebuildGraceMs = r.longValue("rebuildGraceMs", rebuildGraceMs, 0, Long.MAX_VALUE);
+    rebuildStallMs = r.longValue("rebuildStallMs", rebuildStallMs, 1, Long.MAX_VALUE);
+    group = r.string("group", null);
+    r.throwIfInvalid("state", message -> new StateException(StateException.Kind.BAD_CONFIG, message, null));
   }
 
   private static StateException bad(String field, String what, Throwable cause) {

@@ -71,6 +71,13 @@ class UnitsTest {
     e = assertThrows(StateException.class,
         () -> new StateOptions(new JsonObject().put("resources", new io.vertx.core.json.JsonArray().add("NOPE"))));
     assertTrue(e.getMessage().contains("resources"));
+    // the shared rule for whole numbers (api OptionReader): 1.5 is rejected naming the field, not truncated to 1
+    e = assertThrows(StateException.class, () -> new StateOptions(new JsonObject().put("messagesPerChannel", 1.5)
+        .put("shardCount", 2).put("shards", new io.vertx.core.json.JsonArray().add(2))));
+    assertEquals(StateException.Kind.BAD_CONFIG, e.kind());
+    assertTrue(e.getMessage().contains("messagesPerChannel: must be a whole number, was 1.5; write it without a"
+        + " fraction"), e.getMessage());
+    assertTrue(e.getMessage().contains("shards: holds 2, which is not between 0 and 1"), e.getMessage());
     StateOptions o = new StateOptions(new JsonObject().put("memberPolicy", "online").put("messagesPerChannel", 5));
     assertEquals(MemberPolicy.ONLINE, o.memberPolicy());
     assertEquals(o.toJson(), new StateOptions(o.toJson()).toJson());

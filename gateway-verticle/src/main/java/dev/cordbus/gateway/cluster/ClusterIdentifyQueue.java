@@ -1,6 +1,9 @@
 package dev.cordbus.gateway.cluster;
 
+import dev.cordbus.api.ErrorKinds;
 import dev.cordbus.gateway.GatewayException;
+import dev.cordbus.gateway.publish.ErrorPublisher;
+import io.vertx.core.json.JsonObject;
 import dev.cordbus.gateway.identify.IdentifyQueue;
 import dev.cordbus.gateway.identify.SessionStartLimit;
 import io.vertx.core.Future;
@@ -43,6 +46,7 @@ public final class ClusterIdentifyQueue implements IdentifyQueue {
   private final Map<Integer, Future<Void>> chains = new HashMap<>();
   private final Map<Long, Promise<Void>> waiting = new HashMap<>();
   private boolean closed;
+  private final ErrorPublisher errors;
 
   /**
    * @param intervalMs spacing of two IDENTIFYs in one bucket (Discord: 5000)
@@ -53,6 +57,7 @@ public final class ClusterIdentifyQueue implements IdentifyQueue {
     this.intervalMs = intervalMs;
     this.slotMs = intervalMs + intervalMs / 10;
     this.maxConcurrency = limit.maxConcurrency();
+    this.errors = new ErrorPublisher(vertx, null, null);
     this.map = vertx.sharedData().<String, String>getAsyncMap(MAP)
         .compose(m -> mergeBudget(m, limit).map(m));
   }
@@ -100,7 +105,7 @@ public final class ClusterIdentifyQueue implements IdentifyQueue {
     }
     int bucket = Math.floorMod(shardId, maxConcurrency);
     Future<Void> previous = chains.getOrDefault(bucket, Future.succeededFuture());
-    Future<Long> reserved = previous.transform(ar -> reserveWithRetry(shardId, bucket));
+    Future<Long> reserved = previous.transform(ar -> reserveWithRetry(shardId, bucket, 0));
     chains.put(bucket, reserved.transform(ar -> Future.succeededFuture()));
     return reserved.compose(this::waitUntil).compose(v -> afterLastSent(bucket, 0));
   }
@@ -150,7 +155,10 @@ public final class ClusterIdentifyQueue implements IdentifyQueue {
     });
   }
 
-  private Future<Long> reserveWithRetry(int shard, int bucket) {
+  /** Every this many failed attempts in a row (and the first) is published on {@code discord.error}. */
+  static final int REPORT_EVERY = 30;
+
+  private Future<Long> reserveWithRetry(int shard, int bucket, int failures) {
     synchronized (this) {
       if (closed) {
         return closedFailure();
@@ -164,8 +172,13 @@ public final class ClusterIdentifyQueue implements IdentifyQueue {
           }
           LOG.warn("shard {}: cluster identify state unavailable ({}); retrying in {} ms", shard, e.toString(),
               RETRY_MS);
+          if (failures % REPORT_EVERY == 0) {
+            errors.publish(ErrorKinds.IDENTIFY_QUEUE, shard, "shard " + shard + ": the cluster identify queue ("
+                + MAP + ") is unavailable (" + (failures + 1) + " attempt(s) in a row); retrying every " + RETRY_MS
+                + " ms. Check the Hazelcast cluster", e, new JsonObject().put("attempts", failures + 1));
+          }
           Promise<Long> again = Promise.promise();
-          vertx.setTimer(RETRY_MS, t -> reserveWithRetry(shard, bucket).onComplete(again));
+          vertx.setTimer(RETRY_MS, t -> reserveWithRetry(shard, bucket, failures + 1).onComplete(again));
           return again.future();
         });
   }
@@ -187,16 +200,30 @@ public final class ClusterIdentifyQueue implements IdentifyQueue {
         earliest = resetAt;
         remaining = total;
         resetAt = resetAt + DAY_MS;
-        LOG.warn("shard {}: the cluster's daily session start budget (session_start_limit) is used up; waiting {} ms"
-            + " for reset_after before identifying", shard, earliest - now);
       }
       String next = budget(total, remaining - 1, resetAt).encode();
       lastRemaining = remaining - 1;
       long at = earliest;
       Future<Boolean> cas = old == null ? m.putIfAbsent(BUDGET, next).map(p -> p == null)
           : m.replaceIfPresent(BUDGET, old, next);
-      return cas.compose(ok -> ok ? Future.succeededFuture(at) : spendBudget(m, shard));
+      return cas.compose(ok -> {
+        if (!ok) {
+          return spendBudget(m, shard);
+        }
+        if (at > now) {
+          budgetUsedUp(shard, at - now);
+        }
+        return Future.succeededFuture(at);
+      });
     });
+  }
+
+  private void budgetUsedUp(int shard, long waitMs) {
+    String message = "shard " + shard + ": the cluster's daily session start budget (session_start_limit) is used "
+        + "up; waiting " + waitMs + " ms for reset_after before identifying";
+    LOG.warn(message);
+    errors.publish(ErrorKinds.SESSION_BUDGET, shard, message, null,
+        new JsonObject().put("waitMs", waitMs).put("remaining", 0));
   }
 
   /** Reserves the bucket's next slot at or after {@code earliest}; completes with the slot's time. */

@@ -1,5 +1,6 @@
 package dev.cordbus.gateway.config;
 
+import dev.cordbus.api.config.OptionReader;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 
@@ -36,7 +37,7 @@ public record ClusterOptions(Boolean enabled, int autoGroups, long leaseTtlMs, l
   /** The {@code group} value that makes a verticle claim a free group. */
   public static final String AUTO_GROUP = "auto";
 
-  static ClusterOptions parse(OptionsParser p, JsonObject j, String group, Integer shardCount, List<Integer> shards,
+  static ClusterOptions parse(OptionReader p, JsonObject j, String group, Integer shardCount, List<Integer> shards,
       List<String> errors) {
     Object raw = j.getValue("cluster");
     Boolean enabled = null;
@@ -45,7 +46,7 @@ public record ClusterOptions(Boolean enabled, int autoGroups, long leaseTtlMs, l
     } else if (raw != null && !"auto".equals(raw)) {
       errors.add("cluster: must be true, false or \"auto\", was " + raw);
     }
-    int groups = (int) p.range("groups", 0, 0, 100_000);
+    int groups = p.intValue("groups", 0, 0, 100_000);
     boolean auto = AUTO_GROUP.equals(group);
     if (auto) {
       if (groups < 1) {
@@ -64,15 +65,15 @@ public record ClusterOptions(Boolean enabled, int autoGroups, long leaseTtlMs, l
     } else if (groups != 0) {
       errors.add("groups: only meaningful with \"group\": \"auto\"");
     }
-    long ttl = p.range("leaseTtlMs", DEFAULT_LEASE_TTL_MS, 100, 3_600_000);
-    long renew = p.range("leaseRenewMs", DEFAULT_LEASE_RENEW_MS, 10, 3_600_000);
+    long ttl = p.longValue("leaseTtlMs", DEFAULT_LEASE_TTL_MS, 100, 3_600_000);
+    long renew = p.longValue("leaseRenewMs", DEFAULT_LEASE_RENEW_MS, 10, 3_600_000);
     if (renew * 2 > ttl) {
       errors.add("leaseRenewMs: must be at most half of leaseTtlMs (" + ttl + "), was " + renew);
     }
-    long skew = p.range("clockSkewMs", DEFAULT_CLOCK_SKEW_MS, 0, 600_000);
-    int minNodes = (int) p.range("minNodes", DEFAULT_MIN_NODES, 1, 10_000);
-    long flush = p.range("sessionFlushMs", DEFAULT_SESSION_FLUSH_MS, 10, 600_000);
-    long stall = p.range("stallLimitMs", DEFAULT_STALL_LIMIT_MS, 500, 600_000);
+    long skew = p.longValue("clockSkewMs", DEFAULT_CLOCK_SKEW_MS, 0, 600_000);
+    int minNodes = p.intValue("minNodes", DEFAULT_MIN_NODES, 1, 10_000);
+    long flush = p.longValue("sessionFlushMs", DEFAULT_SESSION_FLUSH_MS, 10, 600_000);
+    long stall = p.longValue("stallLimitMs", DEFAULT_STALL_LIMIT_MS, 500, 600_000);
     if (stall >= ttl) {
       errors.add("stallLimitMs: must be below leaseTtlMs (" + ttl + "), was " + stall);
     }

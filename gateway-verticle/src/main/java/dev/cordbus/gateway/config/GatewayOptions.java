@@ -1,6 +1,7 @@
 package dev.cordbus.gateway.config;
 
 import dev.cordbus.api.Intent;
+import dev.cordbus.api.config.OptionReader;
 import dev.cordbus.gateway.GatewayException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -89,44 +90,44 @@ public final class GatewayOptions {
     JsonObject j = json == null ? new JsonObject() : json;
     List<String> errors = new ArrayList<>();
     OptionsParser p = new OptionsParser(j, env, errors);
+    OptionReader r = new OptionReader(j, env, errors);
     this.token = p.token();
     this.intents = p.intents();
     this.shardCount = p.shardCount();
     this.shards = p.shards(shardCount);
-    this.restBaseUrl = p.url("restBaseUrl", "CORDBUS_REST_URL", DEFAULT_REST_BASE_URL, "http://", "https://");
-    this.gatewayUrl = p.url("gatewayUrl", "CORDBUS_GATEWAY_URL", null, "ws://", "wss://");
+    this.restBaseUrl = r.url("restBaseUrl", "CORDBUS_REST_URL", DEFAULT_REST_BASE_URL, "http://", "https://");
+    this.gatewayUrl = r.url("gatewayUrl", "CORDBUS_GATEWAY_URL", null, "ws://", "wss://");
     this.compression = p.compression();
-    this.largeThreshold = (int) p.range("largeThreshold", DEFAULT_LARGE_THRESHOLD, 50, 250);
-    this.presence = p.object("presence");
-    this.group = p.string("group", DEFAULT_GROUP);
-    this.publishRaw = p.bool("publishRaw", DEFAULT_PUBLISH_RAW);
-    this.batchDispatches = p.bool("batchDispatches", DEFAULT_BATCH_DISPATCHES);
-    this.backoffBaseMs = p.range("backoffBaseMs", DEFAULT_BACKOFF_BASE_MS, 10, 3_600_000);
-    this.backoffMaxMs = p.range("backoffMaxMs", DEFAULT_BACKOFF_MAX_MS, 10, 3_600_000);
+    this.largeThreshold = r.intValue("largeThreshold", DEFAULT_LARGE_THRESHOLD, 50, 250);
+    this.presence = r.object("presence");
+    this.group = r.string("group", DEFAULT_GROUP);
+    this.publishRaw = r.bool("publishRaw", DEFAULT_PUBLISH_RAW);
+    this.batchDispatches = r.bool("batchDispatches", DEFAULT_BATCH_DISPATCHES);
+    this.backoffBaseMs = r.longValue("backoffBaseMs", DEFAULT_BACKOFF_BASE_MS, 10, 3_600_000);
+    this.backoffMaxMs = r.longValue("backoffMaxMs", DEFAULT_BACKOFF_MAX_MS, 10, 3_600_000);
     if (backoffMaxMs < backoffBaseMs) {
       errors.add("backoffMaxMs: must be >= backoffBaseMs (" + backoffBaseMs + "), was " + backoffMaxMs);
     }
-    this.invalidSessionWaitMinMs = p.range("invalidSessionWaitMinMs", DEFAULT_INVALID_SESSION_WAIT_MIN_MS, 0, 600_000);
-    this.invalidSessionWaitMaxMs = p.range("invalidSessionWaitMaxMs", DEFAULT_INVALID_SESSION_WAIT_MAX_MS, 0, 600_000);
+    this.invalidSessionWaitMinMs =
+        r.longValue("invalidSessionWaitMinMs", DEFAULT_INVALID_SESSION_WAIT_MIN_MS, 0, 600_000);
+    this.invalidSessionWaitMaxMs =
+        r.longValue("invalidSessionWaitMaxMs", DEFAULT_INVALID_SESSION_WAIT_MAX_MS, 0, 600_000);
     if (invalidSessionWaitMaxMs < invalidSessionWaitMinMs) {
       errors.add("invalidSessionWaitMaxMs: must be >= invalidSessionWaitMinMs (" + invalidSessionWaitMinMs
           + "), was " + invalidSessionWaitMaxMs);
     }
-    this.identifyIntervalMs = p.range("identifyIntervalMs", DEFAULT_IDENTIFY_INTERVAL_MS, 0, 600_000);
-    this.sendLimit = (int) p.range("sendLimit", DEFAULT_SEND_LIMIT, 1, 100_000);
-    this.sendWindowMs = p.range("sendWindowMs", DEFAULT_SEND_WINDOW_MS, 1, 3_600_000);
-    this.connectTimeoutMs = p.range("connectTimeoutMs", DEFAULT_CONNECT_TIMEOUT_MS, 1, 600_000);
-    this.keepSessionOnStop = p.bool("keepSessionOnStop", DEFAULT_KEEP_SESSION_ON_STOP);
-    this.userAgent = p.string("userAgent", DEFAULT_USER_AGENT);
+    this.identifyIntervalMs = r.longValue("identifyIntervalMs", DEFAULT_IDENTIFY_INTERVAL_MS, 0, 600_000);
+    this.sendLimit = r.intValue("sendLimit", DEFAULT_SEND_LIMIT, 1, 100_000);
+    this.sendWindowMs = r.longValue("sendWindowMs", DEFAULT_SEND_WINDOW_MS, 1, 3_600_000);
+    this.connectTimeoutMs = r.longValue("connectTimeoutMs", DEFAULT_CONNECT_TIMEOUT_MS, 1, 600_000);
+    this.keepSessionOnStop = r.bool("keepSessionOnStop", DEFAULT_KEEP_SESSION_ON_STOP);
+    this.userAgent = r.string("userAgent", DEFAULT_USER_AGENT);
     if (userAgent.isBlank() || userAgent.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
       errors.add("userAgent: must be a non-empty header value without control characters");
     }
-    this.resumeRetryMs = p.range("resumeRetryMs", DEFAULT_RESUME_RETRY_MS, 0, 3_600_000);
-    this.cluster = ClusterOptions.parse(p, j, group, shardCount, shards, errors);
-    if (!errors.isEmpty()) {
-      throw new GatewayException(GatewayException.Kind.CONFIG,
-          "invalid gateway configuration: " + String.join("; ", errors));
-    }
+    this.resumeRetryMs = r.longValue("resumeRetryMs", DEFAULT_RESUME_RETRY_MS, 0, 3_600_000);
+    this.cluster = ClusterOptions.parse(r, j, group, shardCount, shards, errors);
+    r.throwIfInvalid("gateway", message -> new GatewayException(GatewayException.Kind.CONFIG, message));
   }
 
   /** The bot token (never log it). */

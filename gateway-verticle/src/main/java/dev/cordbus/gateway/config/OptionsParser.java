@@ -11,7 +11,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
-/** Field-by-field parsing that records errors instead of throwing at the first one. */
+/**
+ * The gateway-specific fields (token, intents, shard count and ids, compression), recording errors instead of
+ * throwing at the first one; every other field is read by the shared {@link dev.cordbus.api.config.OptionReader}
+ * into the same error list.
+ */
 final class OptionsParser {
   private final JsonObject j;
   private final Function<String, String> env;
@@ -63,22 +67,40 @@ final class OptionsParser {
       if (v instanceof String s && s.trim().matches("\\d+")) {
         return intentsFromNumber(Long.parseLong(s.trim()));
       }
+      if (v instanceof String s) {
+        v = new JsonArray(List.of((Object[]) s.split(",")));
+      }
       if (v instanceof JsonArray a) {
-        Set<Intent> set = new LinkedHashSet<>();
+        int mask = 0;
         for (Object o : a) {
           if (!(o instanceof String s)) {
             errors.add("intents: entries must be intent names, got " + o);
             return DEFAULT_INTENTS;
           }
-          set.add(Intent.parse(s));
+          Integer keyword = intentKeyword(s);
+          mask |= keyword != null ? keyword : Intent.parse(s).bit();
         }
-        return Intent.mask(set);
+        return mask;
       }
       errors.add("intents: must be an array of intent names or an integer, was " + v);
     } catch (IllegalArgumentException ex) {
       errors.add("intents: " + ex.getMessage());
     }
     return DEFAULT_INTENTS;
+  }
+
+  /**
+   * The mask of an intents keyword: {@code all} (every documented intent, privileged ones included), {@code default}
+   * (every non-privileged one, the default), {@code none}; null when {@code s} is not a keyword. Keywords may be
+   * combined with names in an array ({@code ["default", "MESSAGE_CONTENT"]}).
+   */
+  static Integer intentKeyword(String s) {
+    return switch (s.trim().toLowerCase(java.util.Locale.ROOT)) {
+      case "all" -> Intent.ALL;
+      case "default" -> Intent.NON_PRIVILEGED;
+      case "none" -> Intent.NONE;
+      default -> null;
+    };
   }
 
   private int intentsFromNumber(long l) {
@@ -141,23 +163,6 @@ final class OptionsParser {
     return List.copyOf(ids);
   }
 
-  String url(String key, String envName, String dflt, String... schemes) {
-    String e = env.apply(envName);
-    Object v = e != null && !e.isBlank() ? e.trim() : j.getValue(key, dflt);
-    if (v == null) {
-      return null;
-    }
-    if (v instanceof String s) {
-      for (String scheme : schemes) {
-        if (s.startsWith(scheme) && s.length() > scheme.length()) {
-          return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
-        }
-      }
-    }
-    errors.add(key + ": must be a URL starting with " + String.join(" or ", schemes) + ", was " + v);
-    return dflt;
-  }
-
   Compression compression() {
     String e = env.apply("CORDBUS_COMPRESSION");
     Object v = e != null && !e.isBlank() ? e : j.getValue("compression", DEFAULT_COMPRESSION.value());
@@ -167,57 +172,5 @@ final class OptionsParser {
       errors.add("compression: " + ex.getMessage());
       return DEFAULT_COMPRESSION;
     }
-  }
-
-  long range(String key, long dflt, long min, long max) {
-    Object v = j.getValue(key);
-    if (v == null) {
-      return dflt;
-    }
-    if (!(v instanceof Number n) || n.doubleValue() != n.longValue()) {
-      errors.add(key + ": must be an integer, was " + v);
-      return dflt;
-    }
-    if (n.longValue() < min || n.longValue() > max) {
-      errors.add(key + ": must be in [" + min + ", " + max + "], was " + v);
-      return dflt;
-    }
-    return n.longValue();
-  }
-
-  boolean bool(String key, boolean dflt) {
-    Object v = j.getValue(key);
-    if (v == null) {
-      return dflt;
-    }
-    if (v instanceof Boolean b) {
-      return b;
-    }
-    errors.add(key + ": must be true or false, was " + v);
-    return dflt;
-  }
-
-  String string(String key, String dflt) {
-    Object v = j.getValue(key);
-    if (v == null) {
-      return dflt;
-    }
-    if (v instanceof String s && !s.isBlank()) {
-      return s;
-    }
-    errors.add(key + ": must be a non-empty string, was " + v);
-    return dflt;
-  }
-
-  JsonObject object(String key) {
-    Object v = j.getValue(key);
-    if (v == null) {
-      return null;
-    }
-    if (v instanceof JsonObject o) {
-      return o.copy();
-    }
-    errors.add(key + ": must be a JSON object, was " + v);
-    return null;
   }
 }

@@ -1,6 +1,9 @@
 package dev.cordbus.gateway.identify;
 
+import dev.cordbus.api.ErrorKinds;
 import dev.cordbus.gateway.GatewayException;
+import dev.cordbus.gateway.publish.ErrorPublisher;
+import io.vertx.core.json.JsonObject;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -29,6 +32,7 @@ public final class LocalIdentifyQueue implements IdentifyQueue {
   private final Map<Integer, Long> lastSentMs = new HashMap<>();
   private final Map<Long, Promise<Void>> pending = new HashMap<>();
   private boolean closed;
+  private final ErrorPublisher errors;
 
   /**
    * @param intervalMs spacing of two IDENTIFYs in one bucket (Discord: 5000)
@@ -38,6 +42,7 @@ public final class LocalIdentifyQueue implements IdentifyQueue {
     this.vertx = vertx;
     this.intervalMs = intervalMs;
     this.schedule = new IdentifySchedule(intervalMs, limit, System.currentTimeMillis());
+    this.errors = new ErrorPublisher(vertx, null, null);
   }
 
   @Override
@@ -49,8 +54,11 @@ public final class LocalIdentifyQueue implements IdentifyQueue {
     IdentifySchedule.Slot slot = schedule.reserve(shardId, now);
     long delay = slot.atMs() - now;
     if (slot.waitedForBudget()) {
-      LOG.warn("shard {}: the daily session start budget (session_start_limit.remaining) is used up; waiting {} ms "
-          + "for it to reset before identifying", shardId, delay);
+      String message = "shard " + shardId + ": the daily session start budget (session_start_limit.remaining) is "
+          + "used up; waiting " + delay + " ms for it to reset before identifying";
+      LOG.warn(message);
+      errors.publish(ErrorKinds.SESSION_BUDGET, shardId, message, null,
+          new JsonObject().put("waitMs", delay).put("remaining", 0));
     }
     Promise<Void> promise = Promise.promise();
     arm(shardId, Math.max(delay, afterLastSend(shardId, now)), promise);

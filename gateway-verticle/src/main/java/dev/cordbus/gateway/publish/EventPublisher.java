@@ -31,6 +31,7 @@ public final class EventPublisher {
   private final boolean publishRaw;
   private final boolean batch;
   private final java.util.function.BooleanSupplier mayPublish;
+  private ErrorPublisher errors;
   private DispatchBatch pending = new DispatchBatch();
   private long dropped;
   private boolean flushScheduled;
@@ -62,7 +63,14 @@ public final class EventPublisher {
     this.context = vertx.getOrCreateContext();
     this.group = group;
     this.publishRaw = publishRaw;
+    this.errors = new ErrorPublisher(vertx, group, null);
     DispatchRelay.install(vertx);
+  }
+
+  /** Removes {@code token} from every string published on {@code discord.error}; returns this. */
+  public EventPublisher redacting(String token) {
+    errors = new ErrorPublisher(vertx, group, token);
+    return this;
   }
 
   /** The name of the group the messages are tagged with. */
@@ -142,6 +150,15 @@ public final class EventPublisher {
     flush();
     body.put("shard", shard).put("shardCount", shardCount).put("group", group);
     bus.publish(address, body, new DeliveryOptions().addHeader(Headers.SHARD, Integer.toString(shard)));
+  }
+
+  /**
+   * Publishes an error on {@code discord.error} (after the pending dispatches, like a lifecycle message): {@code kind}
+   * one of {@link dev.cordbus.api.ErrorKinds}, {@code shard} null for the group; {@code extra} fields are added.
+   */
+  public void error(String kind, Integer shard, String message, Throwable cause, JsonObject extra) {
+    flush();
+    errors.publish(kind, shard, message, cause, extra);
   }
 
   /** Publishes a group-level message. */

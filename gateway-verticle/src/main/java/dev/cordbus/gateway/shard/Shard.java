@@ -1,6 +1,7 @@
 package dev.cordbus.gateway.shard;
 
 import dev.cordbus.api.Addresses;
+import dev.cordbus.api.ErrorKinds;
 import dev.cordbus.gateway.GatewayException;
 import dev.cordbus.gateway.command.GatewayCommands;
 import dev.cordbus.gateway.config.GatewayOptions;
@@ -370,7 +371,12 @@ public final class Shard {
         return;
       }
       if (ar.failed()) {
-        LOG.warn("shard {}: identify queue failed: {}", id, ar.cause().getMessage());
+        // the connection would wait for an IDENTIFY forever: report it and start over with backoff
+        String message = "shard " + id + ": the identify queue failed (" + ar.cause().getMessage()
+            + "); reconnecting with backoff to ask again";
+        LOG.warn(message);
+        publisher.error(ErrorKinds.IDENTIFY_QUEUE, id, message, ar.cause(), null);
+        fire(ShardEvent.IDENTIFY_QUEUE_FAILED, Cause.of(1000, "identify queue failed"));
         return;
       }
       sender.write(c, Payloads.identify(options, id, shardCount))

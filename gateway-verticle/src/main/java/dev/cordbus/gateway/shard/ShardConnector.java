@@ -1,6 +1,7 @@
 package dev.cordbus.gateway.shard;
 
 import dev.cordbus.api.Addresses;
+import dev.cordbus.api.ErrorKinds;
 import dev.cordbus.gateway.compression.FrameDecoder;
 import dev.cordbus.gateway.config.GatewayOptions;
 import dev.cordbus.gateway.shard.Shard.Cause;
@@ -55,7 +56,10 @@ final class ShardConnector {
       if (current == attempt && shard.state() == ShardState.CONNECTING) {
         String why = "no " + (shard.conn == null ? "WebSocket upgrade" : "HELLO") + " within "
             + options.connectTimeoutMs() + " ms (connectTimeoutMs)";
-        if (shard.conn != null) {
+        Connection c = shard.conn;
+        if (c != null) {
+          shard.publisher.error(ErrorKinds.CONNECT, shard.id, "shard " + shard.id + ": " + c.url + " accepted the "
+              + "WebSocket but sent " + why + "; reconnecting with backoff", null, new JsonObject().put("url", c.url));
           shard.fire(ShardEvent.HELLO_TIMEOUT, Cause.of(4000, why));
         } else {
           failed(url, why);
@@ -84,6 +88,9 @@ final class ShardConnector {
   private void failed(String url, String why) {
     cancelDeadline();
     LOG.warn("shard {}: could not connect to {}: {}", shard.id, url, why);
+    shard.publisher.error(ErrorKinds.CONNECT, shard.id, "shard " + shard.id + " could not connect to " + url + ": "
+        + why + " (attempt " + (openFailures + 1) + " in a row); retrying with backoff. Check gatewayUrl and the "
+        + "network", null, new JsonObject().put("url", url).put("attempts", openFailures + 1));
     if (openFailures++ == 0) {
       firstOpenFailureNanos = System.nanoTime();
     }

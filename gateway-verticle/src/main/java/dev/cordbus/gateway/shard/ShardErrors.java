@@ -1,6 +1,7 @@
 package dev.cordbus.gateway.shard;
 
 import dev.cordbus.api.Addresses;
+import dev.cordbus.api.ErrorKinds;
 import dev.cordbus.gateway.close.CloseCode;
 import dev.cordbus.gateway.close.FatalCloseMessages;
 import dev.cordbus.gateway.config.GatewayOptions;
@@ -48,6 +49,7 @@ final class ShardErrors {
       body.put("privilegedIntents", FatalCloseMessages.privileged(options.intents()));
     }
     publisher.lifecycle(Addresses.SHARD_ERROR, id, shardCount, body);
+    publisher.error(ErrorKinds.FATAL_CLOSE, id, message, null, body);
   }
 
   /**

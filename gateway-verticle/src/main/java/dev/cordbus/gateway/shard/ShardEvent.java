@@ -30,6 +30,8 @@ public enum ShardEvent {
   BROKEN_HELLO,
   /** The socket was upgraded but no HELLO came within {@code connectTimeoutMs}. */
   HELLO_TIMEOUT,
+  /** The identify queue failed to give the shard a slot: the connection would wait for its IDENTIFY forever. */
+  IDENTIFY_QUEUE_FAILED,
   /** The READY dispatch (with an object {@code d}): a new session. */
   READY,
   /** The RESUMED dispatch: the replay is over. */

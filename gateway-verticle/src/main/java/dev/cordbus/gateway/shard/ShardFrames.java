@@ -1,6 +1,7 @@
 package dev.cordbus.gateway.shard;
 
 import dev.cordbus.api.Addresses;
+import dev.cordbus.api.ErrorKinds;
 import dev.cordbus.gateway.GatewayException;
 import dev.cordbus.gateway.ops.ShardMeters;
 import dev.cordbus.gateway.publish.EventPublisher;
@@ -147,7 +148,7 @@ final class ShardFrames {
       Session s = new Session(String.valueOf(d.get("session_id")), url instanceof String u ? u : null);
       Object guilds = d.get("guilds");
       // published first, so discord.shard.ready precedes group-ready (which the READY transition may trigger)
-      publisher.lifecycle(Addresses.SHARD_READY, id, shardCount, new JsonObject()
+      publisher.lifecycle(Addresses.SHARD_READY, id, shardCount, ReadyInfo.of(d)
           .put("sessionId", s.id()).put("resumeGatewayUrl", s.resumeUrl())
           .put("guilds", guilds instanceof List<?> l ? l.size() : 0));
       shard.fire(ShardEvent.READY, Cause.session(s, f.s()));
@@ -228,5 +229,7 @@ final class ShardFrames {
     LOG.warn("shard {}: bad frame (last seq {}): {}", id, seq, reason);
     publisher.lifecycle(Addresses.SHARD_ERROR, id, shardCount, new JsonObject()
         .put("kind", "bad-frame").put("reason", reason).put("message", reason).put("seq", seq < 0 ? null : seq));
+    publisher.error(ErrorKinds.BAD_FRAME, id, "shard " + id + ": bad frame from the gateway (last seq " + seq + "): "
+        + reason + "; the other events go on", null, new JsonObject().put("seq", seq < 0 ? null : seq));
   }
 }

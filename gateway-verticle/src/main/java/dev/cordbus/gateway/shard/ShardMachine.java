@@ -114,6 +114,7 @@ public final class ShardMachine {
       row(ShardEvent.BROKEN_HELLO, EnumSet.of(CONNECTING), s -> reconnect(s, 4000, new ReportBadFrame(null))),
       row(ShardEvent.BROKEN_HELLO, AFTER_HELLO, s -> stay(s, new ReportBadFrame(SECOND_HELLO))),
       row(ShardEvent.HELLO_TIMEOUT, EnumSet.of(CONNECTING), s -> reconnect(s, 4000)),
+      row(ShardEvent.IDENTIFY_QUEUE_FAILED, EnumSet.of(IDENTIFYING), s -> reconnect(s, 1000)),
       // READY in RESUMING: the server answered RESUME with a new session; a second READY replaces the first
       row(ShardEvent.READY, AFTER_HELLO, s -> go(s, READY, true, ShardAction.KEEP_SESSION, ShardAction.GO_LIVE)),
       row(ShardEvent.RESUMED, EnumSet.of(RESUMING), s -> go(s, READY, s.resumable(), ShardAction.GO_LIVE)),

@@ -129,6 +129,39 @@ class GatewayOptionsTest {
   }
 
   @Test
+  void intentKeywords() {
+    assertEquals(Intent.ALL, intents("all"));
+    assertEquals(Intent.NON_PRIVILEGED, intents("default"));
+    assertEquals(Intent.NONE, intents("NONE"));
+    assertEquals(0, Intent.NONE);
+    assertEquals(Intent.NON_PRIVILEGED | Intent.MESSAGE_CONTENT.bit(),
+        intents(new JsonArray().add("default").add("MESSAGE_CONTENT")), "keywords combine with names");
+    assertEquals(Intent.GUILDS.bit() | Intent.GUILD_MEMBERS.bit(), intents("GUILDS,GUILD_MEMBERS"));
+    GatewayOptions fromEnv = new GatewayOptions(new JsonObject().put("token", TOKEN),
+        Map.of("CORDBUS_INTENTS", "all")::get);
+    assertEquals(Intent.ALL, fromEnv.intents());
+    GatewayException e = assertThrows(GatewayException.class, () -> new GatewayOptions(new JsonObject()
+        .put("token", TOKEN).put("intents", "everything"), NO_ENV));
+    assertTrue(e.getMessage().contains("intents:") && e.getMessage().contains("'everything'")
+        && e.getMessage().contains("\"all\"") && e.getMessage().contains("\"default\""), e.getMessage());
+  }
+
+  private static int intents(Object value) {
+    return new GatewayOptions(new JsonObject().put("token", TOKEN).put("intents", value), NO_ENV).intents();
+  }
+
+  @Test
+  void aFractionIsRejectedNamingTheFieldLikeEveryModule() {
+    GatewayException e = assertThrows(GatewayException.class, () -> new GatewayOptions(new JsonObject()
+        .put("token", TOKEN).put("sendLimit", 1.5).put("leaseTtlMs", 2.5), NO_ENV));
+    assertTrue(e.getMessage().contains("sendLimit: must be a whole number, was 1.5; write it without a fraction"),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("leaseTtlMs: must be a whole number, was 2.5"), e.getMessage());
+    assertEquals(120, new GatewayOptions(new JsonObject().put("token", TOKEN).put("sendLimit", 120.0), NO_ENV)
+        .sendLimit(), "120.0 is a whole number");
+  }
+
+  @Test
   void theTokenNeverShows() {
     GatewayOptions o = new GatewayOptions(new JsonObject().put("token", TOKEN), NO_ENV);
     assertFalse(o.toString().contains(TOKEN), o.toString());

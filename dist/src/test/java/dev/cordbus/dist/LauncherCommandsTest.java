@@ -1,4 +1,4 @@
-package dev.cordbus.bridge.it;
+package dev.cordbus.dist;
 
 import dev.cordbus.testkit.ChildProcess;
 import dev.cordbus.testkit.ClusterConfig;
@@ -51,7 +51,7 @@ class LauncherCommandsTest {
 
   /** The README commands, after {@code java ... -jar dist/target/cordbus.jar}: role → arguments. */
   static final Map<String, List<String>> COMMANDS = Map.of(
-      "demo", List.of("run", "dev.cordbus.example.DemoVerticle", "-conf", "conf/demo.json"),
+      "demo", List.of("run", "dev.cordbus.dist.DemoVerticle", "-conf", "conf/demo.json"),
       "gateway", List.of("run", "dev.cordbus.gateway.GatewayVerticle", "-conf", "conf/gateway.json",
           "-cluster", "-cluster-host", "127.0.0.1"),
       "state", List.of("run", "dev.cordbus.state.StateVerticle", "-conf", "conf/state.json",

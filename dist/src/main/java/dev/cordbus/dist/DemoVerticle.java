@@ -1,7 +1,9 @@
-package dev.cordbus.example;
+package dev.cordbus.dist;
 
 import dev.cordbus.api.Addresses;
 import dev.cordbus.api.Headers;
+import dev.cordbus.api.config.OptionReader;
+import dev.cordbus.example.ExampleBotVerticle;
 import dev.cordbus.gateway.GatewayVerticle;
 import dev.cordbus.ops.Ops;
 import dev.cordbus.rest.RestVerticle;
@@ -80,8 +82,13 @@ public class DemoVerticle extends VerticleBase {
   }
 
   private Future<Void> startSimulator(JsonObject sim, JsonObject gateway, JsonObject rest) {
-    long seed = sim.getLong("seed", 42L);
-    World world = World.generate(sim.getInteger("guilds", 3), sim.getInteger("membersPerGuild", 20), seed);
+    OptionReader demo = new OptionReader(sim);
+    long seed = demo.longValue("seed", 42L, Long.MIN_VALUE, Long.MAX_VALUE);
+    int guilds = demo.intValue("guilds", 3, 0, 10_000);
+    int members = demo.intValue("membersPerGuild", 20, 1, 100_000);
+    long livelyMs = demo.longValue("livelyMs", 2000L, 10, 3_600_000);
+    demo.throwIfInvalid("demo simulator", IllegalArgumentException::new);
+    World world = World.generate(guilds, members, seed);
     JsonObject simOptions = sim.copy();
     for (String demoOnly : List.of("seed", "guilds", "membersPerGuild", "livelyMs")) {
       simOptions.remove(demoOnly);
@@ -89,7 +96,7 @@ public class DemoVerticle extends VerticleBase {
     SimulatorOptions options = new SimulatorOptions(simOptions).world(world);
     return DiscordSimulator.start(vertx, options).map(s -> {
       simulator = s;
-      lively = s.scenario().lively(sim.getLong("livelyMs", 2000L));
+      lively = s.scenario().lively(livelyMs);
       LOG.info("no DISCORD_TOKEN: using the local Discord simulator at {} ({} guilds)", s.restBaseUrl(),
           world.guildIds().size());
       for (JsonObject target : List.of(gateway, rest)) {

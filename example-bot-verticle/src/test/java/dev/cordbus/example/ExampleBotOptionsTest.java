@@ -1,0 +1,34 @@
+package dev.cordbus.example;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+/** The example bot's options read with the shared api rules: defaults, and every bad field named in one message. */
+class ExampleBotOptionsTest {
+
+  @Test
+  void defaultsAndValues() {
+    ExampleBotOptions d = new ExampleBotOptions(new JsonObject());
+    assertEquals("!", d.prefix());
+    assertTrue(d.welcome());
+    assertTrue(d.registerCommands());
+    ExampleBotOptions o = new ExampleBotOptions(new JsonObject().put("prefix", "?").put("welcome", false));
+    assertEquals("?", o.prefix());
+    assertFalse(o.welcome());
+  }
+
+  @Test
+  void everyBadFieldIsNamed() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ExampleBotOptions(
+        new JsonObject().put("prefix", " ").put("welcome", 1.5).put("registerCommands", "yes")));
+    assertTrue(e.getMessage().startsWith("invalid example bot configuration: prefix: must be a non-empty string"),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("welcome: must be true or false, was 1.5"), e.getMessage());
+    assertTrue(e.getMessage().contains("registerCommands: must be true or false, was \"yes\""), e.getMessage());
+  }
+}
