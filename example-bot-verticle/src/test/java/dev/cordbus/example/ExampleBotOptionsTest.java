@@ -17,6 +17,8 @@ class ExampleBotOptionsTest {
     assertEquals("!", d.prefix());
     assertTrue(d.welcome());
     assertTrue(d.registerCommands());
+    assertEquals(60_000, d.reactionWaitMs());
+    assertEquals(5_000, new ExampleBotOptions(new JsonObject().put("reactionWaitMs", 5000)).reactionWaitMs());
     ExampleBotOptions o = new ExampleBotOptions(new JsonObject().put("prefix", "?").put("welcome", false));
     assertEquals("?", o.prefix());
     assertFalse(o.welcome());
@@ -25,10 +27,12 @@ class ExampleBotOptionsTest {
   @Test
   void everyBadFieldIsNamed() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ExampleBotOptions(
-        new JsonObject().put("prefix", " ").put("welcome", 1.5).put("registerCommands", "yes")));
+        new JsonObject().put("prefix", " ").put("welcome", 1.5).put("registerCommands", "yes")
+            .put("reactionWaitMs", 0)));
     assertTrue(e.getMessage().startsWith("invalid example bot configuration: prefix: must be a non-empty string"),
         e.getMessage());
     assertTrue(e.getMessage().contains("welcome: must be true or false, was 1.5"), e.getMessage());
     assertTrue(e.getMessage().contains("registerCommands: must be true or false, was \"yes\""), e.getMessage());
+    assertTrue(e.getMessage().contains("reactionWaitMs"), e.getMessage());
   }
 }

@@ -52,11 +52,12 @@ class ExampleBotTest {
     JsonObject gateway = new JsonObject()
         .put("token", sim.token()).put("restBaseUrl", sim.restBaseUrl()).put("gatewayUrl", sim.gatewayUrl())
         .put("intents", new JsonArray().add("GUILDS").add("GUILD_MEMBERS").add("GUILD_MESSAGES")
-            .add("MESSAGE_CONTENT"))
+            .add("MESSAGE_CONTENT").add("GUILD_MESSAGE_REACTIONS"))
         .put("shardCount", 1).put("compression", "zlib-stream");
     JsonObject rest = new JsonObject().put("token", sim.token()).put("restBaseUrl", sim.restBaseUrl());
     vertx.deployVerticle(new RestVerticle(), new DeploymentOptions().setConfig(rest))
-        .compose(id -> vertx.deployVerticle(new ExampleBotVerticle(), new DeploymentOptions()))
+        .compose(id -> vertx.deployVerticle(new ExampleBotVerticle(), new DeploymentOptions()
+            .setConfig(new JsonObject().put("reactionWaitMs", 20_000))))
         .compose(id -> vertx.deployVerticle(new GatewayVerticle(), new DeploymentOptions().setConfig(gateway)))
         .compose(id -> ready.future())
         .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -123,6 +124,53 @@ class ExampleBotTest {
     JsonObject welcome = waitFor(vertx, () -> findPost(systemChannel,
         b -> b.getString("content", "").contains("<@1191168914227331999>")));
     assertEquals("Welcome, <@1191168914227331999>!", welcome.getString("content"));
+  }
+
+  @Test
+  void waitsForAReactionToItsMessageAndNamesWhoReactedWithWhat(Vertx vertx) throws Exception {
+    JsonObject guild = guilds.values().iterator().next();
+    JsonObject channel = textChannel(guild);
+    JsonObject member = guild.getJsonArray("members").getJsonObject(1);
+    Map<String, String> posted = new ConcurrentHashMap<>();
+    vertx.eventBus().<JsonObject>consumer(Addresses.dispatch("MESSAGE_CREATE"), m -> {
+      if (m.body().getString("content", "").startsWith("React to this message")) {
+        posted.put("id", m.body().getString("id"));
+      }
+    }).completion().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    sim.scenario().dispatch("MESSAGE_CREATE", new JsonObject()
+        .put("id", "1534984653373572999").put("channel_id", channel.getString("id"))
+        .put("guild_id", guild.getString("id")).put("author", member.getJsonObject("user")).put("content", "!react")
+        .put("type", 0).put("timestamp", "2026-08-06T18:01:00.000000+00:00"))
+        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    String question = waitFor(vertx, () -> Optional.ofNullable(posted.get("id")));
+
+    // a reaction on another message is not the one the bot waits for
+    JsonObject fire = new JsonObject().put("id", (String) null).put("name", "\uD83D\uDD25");
+    sim.scenario().dispatch("MESSAGE_REACTION_ADD", reaction(guild, channel, member, "1534984653373572999", fire))
+        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    sim.scenario().dispatch("MESSAGE_REACTION_ADD", reaction(guild, channel, member, question, fire))
+        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+    String name = member.getString("nick") != null ? member.getString("nick")
+        : member.getJsonObject("user").getString("global_name") != null
+        ? member.getJsonObject("user").getString("global_name") : member.getJsonObject("user").getString("username");
+    JsonObject answer = waitFor(vertx, () -> findPost(channel.getString("id"),
+        b -> b.getString("content", "").contains("reacted with")));
+    assertEquals(name + " reacted with \uD83D\uDD25", answer.getString("content"));
+    assertEquals(question, answer.getJsonObject("message_reference").getString("message_id"),
+        "the answer replies to the message that was reacted to");
+    Thread.sleep(300);
+    assertEquals(1, sim.log().restRequests().stream().filter(r -> r.getJsonObject("body") != null
+        && r.getJsonObject("body").getString("content", "").contains("reacted with")).count(),
+        "only the reaction on the bot's message was answered, once");
+  }
+
+  private static JsonObject reaction(JsonObject guild, JsonObject channel, JsonObject member, String messageId,
+      JsonObject emoji) {
+    return new JsonObject().put("user_id", member.getJsonObject("user").getString("id"))
+        .put("channel_id", channel.getString("id")).put("message_id", messageId)
+        .put("guild_id", guild.getString("id")).put("member", member).put("emoji", emoji)
+        .put("burst", false).put("type", 0);
   }
 
   private static JsonObject textChannel(JsonObject guild) {

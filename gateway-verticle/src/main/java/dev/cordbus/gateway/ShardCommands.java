@@ -1,6 +1,7 @@
 package dev.cordbus.gateway;
 
 import dev.cordbus.api.Addresses;
+import dev.cordbus.gateway.error.GatewayException;
 import dev.cordbus.gateway.shard.Shard;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.Message;

@@ -30,6 +30,33 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ClientAndCommandsTest {
 
   @Test
+  void typedStateKeysCarryHeadersBeforeAfterAndTheIdsOfDeletes(Vertx vertx) throws Exception {
+    BusHarness h = new BusHarness(vertx, new JsonObject());
+    CordbusClient bot = CordbusClient.create(vertx);
+    List<dev.cordbus.api.event.Event<dev.cordbus.api.state.StateBodies.Change<Message>>> edits =
+        new CopyOnWriteArrayList<>();
+    BusHarness.await(bot.on(dev.cordbus.api.state.StateKeys.MESSAGE_UPDATE, edits::add).completion());
+    List<dev.cordbus.api.state.StateBodies.MessagesDeleted> bulks = new CopyOnWriteArrayList<>();
+    BusHarness.await(bot.on(dev.cordbus.api.state.StateKeys.MESSAGE_DELETE_BULK, e -> bulks.add(e.data()))
+        .completion());
+    var join = bot.waitFor(dev.cordbus.api.state.StateKeys.GUILD_MEMBER_ADD,
+        e -> "test".equals(e.data().after().user().username()), Duration.ofSeconds(5));
+    h.replay(1, 58);
+
+    assertEquals(2, edits.size());
+    var first = edits.get(0);
+    assertEquals("Supa Hot", first.data().before().content());
+    assertEquals("Supa Hot \uD83D\uDD25 https://discord.com/developers", first.data().after().content());
+    assertEquals(0, first.shard());
+    assertEquals(G1, first.guildId(), "the guild header");
+    assertTrue(first.seq() > 0, "the seq header of the dispatch");
+    assertEquals(1, bulks.size());
+    assertEquals(List.of(M3, M4), bulks.get(0).ids());
+    assertEquals(2, bulks.get(0).before().size(), "the cached messages, typed");
+    assertEquals(TEST, BusHarness.await(join).data().after().user().id());
+  }
+
+  @Test
   void typedQueriesSubscriptionsWaitForAndCustomEvents(Vertx vertx) throws Exception {
     BusHarness h = new BusHarness(vertx, new JsonObject());
     CordbusClient bot = CordbusClient.create(vertx);

@@ -65,7 +65,7 @@ public final class Lifecycle {
   }
 
   /** {@code discord.bot.ready}: every shard of the configured shard count is READY, wherever it runs. */
-  public record BotReady(int shardCount, List<Integer> shards, long readyMs, @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
+  public record BotReady(int shardCount, List<Integer> shards, long readyMs, Long readyAt, @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
   }
 
   /**

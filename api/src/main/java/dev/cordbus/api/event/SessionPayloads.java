@@ -23,7 +23,7 @@ public final class SessionPayloads {
   }
 
   /** The application of READY: {@code id} and {@code flags}. */
-  public record Application(String id, long flags, @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
+  public record Application(String id, Long flags, @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
   }
 
   /** A guild stub {@code {id, unavailable}} (READY's guilds, GUILD_DELETE). */

@@ -16,6 +16,9 @@ import io.vertx.core.json.JsonObject;
  * <p>{@link #split(Vertx)} registers one consumer per Vert.x instance that republishes each interaction, with its
  * headers, on its kind's address <em>locally</em> (so in a cluster every node splits for its own consumers and
  * nothing is delivered twice). Calling it again on the same instance does nothing.
+ *
+ * <p>Handlers registered with {@code CordbusClient.onInteraction} ({@link InteractionHandlers}) get a typed
+ * {@link InteractionEvent}, and a default ephemeral reply is sent for them when they fail.
  */
 public final class Interactions {
 
