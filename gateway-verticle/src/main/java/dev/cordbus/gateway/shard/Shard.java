@@ -241,6 +241,11 @@ public final class Shard {
     return t;
   }
 
+  /** Whether {@code event} is legal in the current state (the machine would not ignore it). */
+  boolean accepts(ShardEvent event) {
+    return !ShardMachine.next(state, event).ignored();
+  }
+
   /** A socket of the current attempt was opened: it is the shard's connection from now on. */
   void attach(Connection c) {
     conn = c;

@@ -142,7 +142,7 @@ final class ShardFrames {
     if (shard.state() == ShardState.RESUMING) {
       c.replayed++;
     }
-    if ("READY".equals(t) && f.hasObjectD()) {
+    if ("READY".equals(t) && f.hasObjectD() && shard.accepts(ShardEvent.READY)) {
       Map<String, Object> d = f.dObject();
       Object url = d.get("resume_gateway_url");
       Session s = new Session(String.valueOf(d.get("session_id")), url instanceof String u ? u : null);
@@ -152,11 +152,14 @@ final class ShardFrames {
           .put("sessionId", s.id()).put("resumeGatewayUrl", s.resumeUrl())
           .put("guilds", guilds instanceof List<?> l ? l.size() : 0));
       shard.fire(ShardEvent.READY, Cause.session(s, f.s()));
-    } else if ("RESUMED".equals(t)) {
-      if (!shard.fire(ShardEvent.RESUMED, Cause.of(0, "resumed")).ignored()) {
-        publisher.lifecycle(Addresses.SHARD_RESUME, id, shardCount, new JsonObject()
-            .put("sessionId", session.id()).put("replayed", c.replayed));
-      }
+    } else if ("RESUMED".equals(t) && shard.accepts(ShardEvent.RESUMED)) {
+      // published first, as READY's: a consumer sees the resume before what the shard's going live triggers
+      publisher.lifecycle(Addresses.SHARD_RESUME, id, shardCount, new JsonObject()
+          .put("sessionId", session.id()).put("replayed", c.replayed));
+      shard.fire(ShardEvent.RESUMED, Cause.of(0, "resumed"));
+    } else if ("READY".equals(t) || "RESUMED".equals(t)) {
+      LOG.warn("shard {}: {} arrived in state {}; the session does not change (the dispatch is still published)",
+          id, t, shard.state());
     }
     if (!f.hasObjectD()) {
       bad("dispatch " + t + " has no object d (" + (f.d() == null ? "null/missing" : "a "
