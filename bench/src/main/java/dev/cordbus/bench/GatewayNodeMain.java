@@ -44,14 +44,17 @@ public final class GatewayNodeMain {
       System.out.println("STARTED {}");
       BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
       long cpuArmed = ClientChild.cpuNanos();
+      ThreadCpu.Split threadsArmed = ThreadCpu.now();
       String line;
       while ((line = in.readLine()) != null) {
         if (line.equals("arm")) {
           cpuArmed = ClientChild.cpuNanos();
+          threadsArmed = ThreadCpu.now();
           System.out.println("ARMED {}");
         } else if (line.equals("done")) {
           long cpuRun = ClientChild.cpuNanos() - cpuArmed;
           System.out.println("RESULT " + new JsonObject().put("cpuRunSeconds", cpuRun / 1e9)
+              .put("threads", ThreadCpu.now().minus(threadsArmed).json())
               .put("cpuTotalSeconds", ClientChild.cpuNanos() / 1e9)
               .put("heapBytes", ClientChild.usedHeapAfterGc()).encode());
           break;

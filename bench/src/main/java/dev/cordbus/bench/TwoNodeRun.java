@@ -86,6 +86,13 @@ final class TwoNodeRun implements ClientRun {
     }
     r.put("cpuRunSeconds", bot.getDouble("cpuRunSeconds", 0.0) + gateway.getDouble("cpuRunSeconds", 0.0));
     r.put("cpuTotalSeconds", bot.getDouble("cpuTotalSeconds", 0.0) + gateway.getDouble("cpuTotalSeconds", 0.0));
+    JsonObject bt = bot.getJsonObject("threads", new JsonObject());
+    JsonObject gt = gateway.getJsonObject("threads", new JsonObject());
+    JsonObject threads = new JsonObject();
+    for (String k : new String[] {"jitSeconds", "gcSeconds", "otherSeconds"}) {
+      threads.put(k, bt.getDouble(k, 0.0) + gt.getDouble(k, 0.0));
+    }
+    r.put("threads", threads);
     r.put("parts", new JsonObject()
         .put("gateway", new JsonObject().put("cpuRunSeconds", gateway.getDouble("cpuRunSeconds", 0.0))
             .put("heapBytes", gateway.getLong("heapBytes", 0L)))

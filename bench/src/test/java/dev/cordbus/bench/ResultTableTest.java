@@ -47,7 +47,8 @@ class ResultTableTest {
     JsonObject twoNode = row("two-node", "none", 850, 40L << 20).put("cpuRunSeconds", 0.3)
         .put("parts", new JsonObject().put("gateway", new JsonObject().put("cpuRunSeconds", 0.1))
             .put("bot", new JsonObject().put("cpuRunSeconds", 0.2)))
-        .put("simCpuSeconds", 0.005).put("loadStart", 1.5).put("loadEnd", 2.25);
+        .put("simCpuSeconds", 0.005).put("loadStart", 1.5).put("loadEnd", 2.25)
+        .put("threads", new JsonObject().put("jitSeconds", 0.05).put("gcSeconds", 0.01).put("otherSeconds", 0.24));
     List<JsonObject> rs = List.of(twoNode, row("jda", "none", 425, 100L << 20).put("cpuRunSeconds", 0.2),
         row("discordjs", "none", 425, 10L << 20).put("cpuRunSeconds", 0.6));
     String[] lines = ResultTable.table(rs).split("\n");
@@ -56,8 +57,9 @@ class ResultTableTest {
     assertEquals("1.50", cells[14].trim(), "× JDA (200 µs)");
     assertEquals("0.50", cells[15].trim(), "× discord.js (600 µs)");
     assertEquals("gateway 100.0 + bot 200.0", cells[16].trim());
-    assertEquals("5.0", cells[17].trim(), "simulator CPU per dispatch");
-    assertEquals("1.50 → 2.25", cells[18].trim());
+    assertEquals("50.0 / 10.0 / 240.0", cells[17].trim(), "JIT / GC / rest per dispatch");
+    assertEquals("5.0", cells[18].trim(), "simulator CPU per dispatch");
+    assertEquals("1.50 → 2.25", cells[19].trim());
     assertTrue(lines[3].contains("| – |"), "one-process rows have no split");
   }
 
@@ -71,14 +73,26 @@ class ResultTableTest {
     String[] lines = ResultTable.table(rs).split("\n");
     String[] cells = lines[4].split("\\|");
     assertEquals("zstd-stream", cells[2].trim());
-    assertEquals("0.2", cells[19].trim(), "240,000 bytes = 0.2 MB");
-    assertEquals("240", cells[20].trim(), "per dispatch written (1,000)");
+    assertEquals("0.2", cells[20].trim(), "240,000 bytes = 0.2 MB");
+    assertEquals("240", cells[21].trim(), "per dispatch written (1,000)");
     assertTrue(lines[5].endsWith("| – | – |"), "no wire figure: " + lines[5]);
     List<String> c = ResultTable.compressions(rs);
     assertEquals(4, c.size(), c.toString());
     assertTrue(c.get(2).contains("zstd-stream: 1,000 events/s, 15.0 CPU µs/event, 0.2 MB on the wire (240 bytes"),
         c.get(2));
     assertTrue(c.get(3).contains("CPU µs/event 0.75, wire bytes 0.80"), c.get(3));
+  }
+
+  @Test
+  void cpuTargetsAreJudgedWithAndWithoutTheJitCompilersCpu() {
+    List<JsonObject> rs = List.of(
+        row("gateway+state", "none", 850, 1).put("cpuRunSeconds", 0.05)
+            .put("threads", new JsonObject().put("jitSeconds", 0.03)),
+        row("jda", "none", 425, 1).put("cpuRunSeconds", 0.10)
+            .put("threads", new JsonObject().put("jitSeconds", 0.05)));
+    String line = ResultTable.verdicts(rs).stream().filter(l -> l.contains("CPU/event")).findFirst().orElseThrow();
+    assertTrue(line.contains("≤ 40% of JDA's (none): MISSED (50%)"), line);
+    assertTrue(line.contains("one-time cost): MET (40%, 20.0 vs 50.0 µs)"), line);
   }
 
   @Test

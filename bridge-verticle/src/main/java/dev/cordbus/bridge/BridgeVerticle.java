@@ -20,9 +20,6 @@ import io.vertx.ext.eventbus.bridge.tcp.TcpEventBusBridge;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -117,27 +114,20 @@ public class BridgeVerticle extends VerticleBase {
     tcpBridge = TcpEventBusBridge.create(vertx, bridgeOptions, server,
         e -> guard.handle(e, "tcp", e.socket().remoteAddress(), e.socket(), () -> e.socket().close()));
     Listener l = options.tcp();
-    int port;
-    try {
-      // TcpEventBusBridge does not expose the port it bound, so port 0 is resolved to a free port first.
-      port = l.port() != 0 ? l.port() : freePort(l.host());
-    } catch (IOException e) {
-      return Future.failedFuture(new BridgeException(BridgeException.Kind.LISTEN,
-          "tcp: no free port on " + l.host() + ": " + e.getMessage(), e));
-    }
-    return tcpBridge.listen(port, l.host())
+    // TcpEventBusBridge does not expose the port it bound, so port 0 is resolved to a free port first (off the
+    // event loop: it binds a socket).
+    Future<Integer> chosen = l.port() != 0 ? Future.succeededFuture(l.port())
+        : vertx.executeBlocking(() -> FreePort.on(l.host()));
+    return chosen
         .recover(e -> Future.failedFuture(new BridgeException(BridgeException.Kind.LISTEN,
-            "tcp: cannot listen on " + l.host() + ":" + port + ": " + e.getMessage(), e)))
-        .map(b -> {
-          tcpPort = port;
-          return null;
-        });
-  }
-
-  private static int freePort(String host) throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName(host))) {
-      return s.getLocalPort();
-    }
+            "tcp: no free port on " + l.host() + ": " + e.getMessage(), e)))
+        .compose(port -> tcpBridge.listen(port, l.host())
+            .recover(e -> Future.failedFuture(new BridgeException(BridgeException.Kind.LISTEN,
+                "tcp: cannot listen on " + l.host() + ":" + port + ": " + e.getMessage(), e)))
+            .map(b -> {
+              tcpPort = port;
+              return null;
+            }));
   }
 
   private Future<Void> startSockJs() {

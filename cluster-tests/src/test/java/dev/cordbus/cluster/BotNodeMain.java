@@ -36,7 +36,8 @@ import java.util.concurrent.TimeUnit;
  * (CLOCK_MONOTONIC of this host, as {@code received-nanos}); {@code quit} exits. Per session and seq it also keeps a
  * hash of the body, so a seq delivered twice with different bodies is counted ({@code bodyMismatches}), and for
  * each duplicate the gateway read times of both copies ({@code duplicatesReadAfterMark}: the later copy read after
- * the mark, the first before it). Prints {@code BOT-READY}.
+ * the mark, the first before it), and every {@code discord.bot.ready} body ({@code botReady}). Prints
+ * {@code BOT-READY}.
  */
 public final class BotNodeMain {
 
@@ -62,6 +63,8 @@ public final class BotNodeMain {
     final Map<Integer, Long> duplicatesReadAfterMark = new HashMap<>();
     /** Per shard, the gateway read times of those duplicates (at most 2,000 per shard). */
     final Map<Integer, List<Long>> duplicateReadNanos = new HashMap<>();
+    /** Every {@code discord.bot.ready} body received. */
+    final List<JsonObject> botReady = new ArrayList<>();
 
     @Override
     public Future<?> start() {
@@ -70,6 +73,7 @@ public final class BotNodeMain {
       events.add("RESUMED");
       List<Future<Void>> all = new ArrayList<>();
       all.add(DispatchRelay.install(vertx));
+      all.add(vertx.eventBus().<JsonObject>consumer(Addresses.BOT_READY, m -> botReady.add(m.body())).completion());
       for (String e : events) {
         all.add(vertx.eventBus().consumer(Addresses.dispatch(e), m -> record(e, m)).completion());
       }
@@ -192,7 +196,8 @@ public final class BotNodeMain {
       return new JsonObject().put("received", received).put("duplicates", duplicates)
           .put("bodyMismatches", bodyMismatches).put("maxGapMs", gaps).put("firstAfterMarkNanos", first)
           .put("duplicatesReadAfterMark", dupsAfter).put("duplicateReadNanos", dupTimes)
-          .put("distinctHandled", distinctHandled).put("shards", shards).put("latency", latency);
+          .put("distinctHandled", distinctHandled).put("shards", shards).put("latency", latency)
+          .put("botReady", new io.vertx.core.json.JsonArray(new ArrayList<>(botReady)));
     }
   }
 

@@ -100,6 +100,18 @@ class GatewayClusterTest {
     }
     figure("groups per gateway node after start: " + held.values().stream().map(List::size).toList()
         + "; identifies per shard: 1; smallest identify gap in one bucket across nodes: " + minGap + " ms");
+    // discord.bot.ready: once, from one of the three gateway nodes, when the last of the SHARDS shards was READY
+    long readyDeadline = System.currentTimeMillis() + 30_000;
+    while (rig.botStats().getJsonArray("botReady").isEmpty() && System.currentTimeMillis() < readyDeadline) {
+      Thread.sleep(200);
+    }
+    Thread.sleep(2000);
+    io.vertx.core.json.JsonArray botReady = rig.botStats().getJsonArray("botReady");
+    assertEquals(1, botReady.size(), "one discord.bot.ready for the whole cluster: " + botReady);
+    assertEquals(SHARDS, botReady.getJsonObject(0).getInteger("shardCount"));
+    assertEquals(SHARDS, botReady.getJsonObject(0).getJsonArray("shards").size());
+    figure("discord.bot.ready: 1 for " + SHARDS + " shards in " + GROUPS + " groups on 3 nodes, readyMs "
+        + botReady.getJsonObject(0).getLong("readyMs"));
   }
 
   @Test

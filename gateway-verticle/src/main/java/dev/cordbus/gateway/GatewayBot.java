@@ -1,5 +1,6 @@
 package dev.cordbus.gateway;
 
+import dev.cordbus.gateway.error.GatewayException;
 import dev.cordbus.gateway.config.GatewayOptions;
 import dev.cordbus.gateway.identify.SessionStartLimit;
 import io.vertx.core.Future;

@@ -1,10 +1,10 @@
 package dev.cordbus.gateway;
 
+import dev.cordbus.gateway.error.GatewayException;
 import dev.cordbus.api.Addresses;
 import dev.cordbus.api.ErrorKinds;
 import dev.cordbus.gateway.cluster.BotReadiness;
 import dev.cordbus.gateway.cluster.ClusterIdentifyQueue;
-import dev.cordbus.gateway.identify.SessionBudget;
 import dev.cordbus.gateway.publish.ErrorPublisher;
 import dev.cordbus.gateway.cluster.ClusterNodes;
 import dev.cordbus.gateway.cluster.GroupClaimer;
@@ -82,8 +82,8 @@ public class GatewayVerticle extends VerticleBase {
   private String gatewayUrl;
   private int shardCount;
   private SessionStartLimit limit;
-  /** When {@link #limit} was read (wall ms), for {@code reset_after} in status replies. */
-  private long limitReadAtMs;
+  /** What {@code /gateway/bot} said, for status replies and budget checks. */
+  private GatewayParams params;
   private BotReadiness readiness;
   private Ops ops;
   private MeterRegistry meters;
@@ -141,7 +141,7 @@ public class GatewayVerticle extends VerticleBase {
       shardCount = options.shardCount() != null ? options.shardCount() : bot.shards();
       gatewayUrl = options.gatewayUrl() != null ? options.gatewayUrl() : bot.url();
       limit = bot.limit();
-      limitReadAtMs = System.currentTimeMillis();
+      params = new GatewayParams(gatewayUrl, shardCount, limit, System.currentTimeMillis());
       readiness = new BotReadiness(vertx, shardCount);
       identifyQueue = queueFactory != null ? queueFactory.create(vertx, options, limit)
           : clusterActive() ? new ClusterIdentifyQueue(vertx, options.identifyIntervalMs(), limit)
@@ -240,15 +240,8 @@ public class GatewayVerticle extends VerticleBase {
     });
   }
 
-  /** Publishes a {@code session-budget} error when the budget cannot start {@code needed} shards now. */
   private void checkBudget(String name, int needed) {
-    String message = SessionBudget.check(limit, needed, name);
-    if (message != null) {
-      LOG.warn(message);
-      new ErrorPublisher(vertx, name, options.token()).publish(ErrorKinds.SESSION_BUDGET, null, message, null,
-          new JsonObject().put("needed", needed).put("remaining", limit.remaining()).put("total", limit.total())
-              .put("resetAfterMs", limit.resetAfterMs()));
-    }
+    params.checkBudget(new ErrorPublisher(vertx, name, options.token()), name, needed);
   }
 
   /** Stops the running group (sessions stay resumable); {@code graceful}: also write the final sessions. */
@@ -304,25 +297,7 @@ public class GatewayVerticle extends VerticleBase {
   public JsonObject status() {
     ShardGroup g = group;
     return new JsonObject().put("group", g == null ? null : g.name()).put("shardCount", shardCount)
-        .put("shards", g == null ? new JsonArray() : g.status()).put("gateway", gatewayParams());
-  }
-
-  /**
-   * The gateway parameters as {@code /gateway/bot} gave them (disnake's GatewayParams): {@code {url, shards,
-   * session_start_limit:{total, remaining, reset_after, max_concurrency}}}, {@code remaining} as the identify queue
-   * now counts it and {@code reset_after} counted down from when it was read; {@code shards} is the shard count in use.
-   */
-  private JsonObject gatewayParams() {
-    SessionStartLimit l = limit;
-    if (l == null) {
-      return null;
-    }
-    int remaining = identifyQueue != null && identifyQueue.remaining() >= 0 ? identifyQueue.remaining()
-        : l.remaining();
-    long resetAfter = Math.max(0, limitReadAtMs + l.resetAfterMs() - System.currentTimeMillis());
-    return new JsonObject().put("url", gatewayUrl).put("shards", shardCount).put("session_start_limit",
-        new JsonObject().put("total", l.total()).put("remaining", Math.max(0, remaining))
-            .put("reset_after", resetAfter).put("max_concurrency", l.maxConcurrency()));
+        .put("shards", g == null ? new JsonArray() : g.status()).put("gateway", params == null ? null : params.toJson(identifyQueue));
   }
 
   /** The console's section and the readiness check of this verticle, answered on its context. */

@@ -14,7 +14,7 @@ import dev.cordbus.api.rest.RestAddresses;
 import dev.cordbus.api.rest.RestCall;
 import dev.cordbus.api.rest.RestClient;
 import dev.cordbus.api.rest.RestFailure;
-import dev.cordbus.simulator.restsim.RateLimitSim;
+import dev.cordbus.simulator.rest.RateLimitSim;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

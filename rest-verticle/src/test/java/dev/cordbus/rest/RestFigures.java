@@ -4,7 +4,7 @@ import static dev.cordbus.rest.TestSupport.await;
 
 import dev.cordbus.api.rest.Messages;
 import dev.cordbus.api.rest.RestClient;
-import dev.cordbus.simulator.restsim.RateLimitSim;
+import dev.cordbus.simulator.rest.RateLimitSim;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cordbus.api.rest.Messages;
 import dev.cordbus.api.rest.RestClient;
-import dev.cordbus.simulator.restsim.RateLimitSim;
+import dev.cordbus.simulator.rest.RateLimitSim;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

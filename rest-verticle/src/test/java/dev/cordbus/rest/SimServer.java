@@ -1,8 +1,8 @@
 package dev.cordbus.rest;
 
-import dev.cordbus.simulator.restsim.RateLimitSim;
-import dev.cordbus.simulator.restsim.RestSim;
-import dev.cordbus.simulator.restsim.RestSimStore;
+import dev.cordbus.simulator.rest.RateLimitSim;
+import dev.cordbus.simulator.rest.RestSim;
+import dev.cordbus.simulator.rest.RestSimStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The simulator's REST side ({@code restsim}) on a real HTTP server on 127.0.0.1 with an ephemeral port, seeded
+ * The simulator's REST side ({@code dev.cordbus.simulator.rest}) on a real HTTP server on 127.0.0.1 with an ephemeral port, seeded
  * with guild G1 from the recorded GUILD_CREATE fixture. (The simulator's own server has no hook for these routes
  * yet, so tests mount them on their own router.)
  */

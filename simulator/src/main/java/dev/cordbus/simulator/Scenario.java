@@ -13,9 +13,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -180,17 +178,26 @@ public final class Scenario {
    * last frame.
    */
   public Future<Void> replayFixtureSession(Path sessionJsonl) {
-    List<JsonObject> lines = new ArrayList<>();
-    try {
-      for (String line : Files.readAllLines(sessionJsonl, StandardCharsets.UTF_8)) {
-        if (!line.isBlank()) {
-          lines.add(new JsonObject(line));
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      return Future.failedFuture(new SimulatorException(SimulatorException.Kind.BAD_INPUT,
-          "cannot read " + sessionJsonl + ": " + e.getMessage(), e));
-    }
+    return vertx.fileSystem().readFile(sessionJsonl.toString())
+        .recover(e -> Future.failedFuture(new SimulatorException(SimulatorException.Kind.BAD_INPUT,
+            "cannot read " + sessionJsonl + ": " + e.getMessage(), e)))
+        .compose(content -> {
+          List<JsonObject> lines = new ArrayList<>();
+          try {
+            for (String line : content.toString(StandardCharsets.UTF_8).split("\n")) {
+              if (!line.isBlank()) {
+                lines.add(new JsonObject(line));
+              }
+            }
+          } catch (RuntimeException e) {
+            return Future.failedFuture(new SimulatorException(SimulatorException.Kind.BAD_INPUT,
+                "cannot read " + sessionJsonl + ": " + e.getMessage(), e));
+          }
+          return replay(lines);
+        });
+  }
+
+  private Future<Void> replay(List<JsonObject> lines) {
     FixtureReplay replay = new FixtureReplay(vertx, hub, faults, log, this::dispatchNow);
     return onContext(() -> replay.run(lines));
   }

@@ -9,6 +9,20 @@ package dev.cordbus.api.state;
  * also repeat the dispatch's ids ({@code id}, {@code ids}, {@code channel_id}, {@code user_id}). Dispatch-named
  * events (e.g. {@code MESSAGE_UPDATE}) use the gateway's name; the derived events below have their own.
  *
+ * <p>Events that name who acted carry the user and member (issue 14), firing also when the target is not cached:
+ * <ul>
+ *   <li>{@code MESSAGE_REACTION_ADD / _REMOVE}: {@code {guild_id?, channel_id, message_id, user_id, emoji, burst,
+ *   user, member, before, after}} ({@code user} cached, else the payload member's; {@code member} the payload's, else
+ *   cached; null when unknown; {@code before/after} the cached message or null); {@code _REMOVE_EMOJI}: {@code
+ *   {guild_id?, channel_id, message_id, emoji, before, after}}; {@code _REMOVE_ALL}: without {@code emoji}.</li>
+ *   <li>{@code TYPING_START}: {@code {guild_id?, channel_id, user_id, timestamp, member?, user?}} (the payload member
+ *   is cached first).</li>
+ *   <li>{@code VOICE_STATE_UPDATE}: {@code {guild_id, before, after, member}}.</li>
+ *   <li>{@code GUILD_SCHEDULED_EVENT_USER_ADD / _REMOVE}: {@code {guild_id, guild_scheduled_event_id, user_id, user?,
+ *   member?, before, after}} (before/after: the scheduled event, null when not cached).</li>
+ *   <li>{@link #THREAD_MEMBER_JOIN} / {@link #THREAD_MEMBER_LEAVE}, derived from THREAD_MEMBERS_UPDATE.</li>
+ * </ul>
+ *
  * <p>Typed: {@link StateKeys} has a key per state event and {@link StateBodies} its record, for
  * {@code CordbusClient.on(StateKeys.MESSAGE_UPDATE, e -> e.data().before())}.
  */
@@ -26,6 +40,17 @@ public final class StateEvents {
   public static final String GUILD_MEMBER_BAN = "GUILD_MEMBER_BAN";
   /** Every guild of a shard's READY has arrived (or was reported unavailable): {@code {shard, guilds, unavailable}}. */
   public static final String SHARD_CACHE_READY = "SHARD_CACHE_READY";
+
+  /**
+   * A member joined a thread, derived from THREAD_MEMBERS_UPDATE (one per added member, cached thread or not):
+   * {@code {guild_id, thread_id, user_id, member?, user?}} ({@code member} as the payload carried it, else cached).
+   */
+  public static final String THREAD_MEMBER_JOIN = "THREAD_MEMBER_JOIN";
+  /**
+   * A member left a thread, derived from THREAD_MEMBERS_UPDATE (one per removed member id): {@code {guild_id,
+   * thread_id, user_id, member?, user?}} (both from the cache).
+   */
+  public static final String THREAD_MEMBER_LEAVE = "THREAD_MEMBER_LEAVE";
 
   private StateEvents() {
   }

@@ -6,9 +6,9 @@ import dev.cordbus.testkit.ClusterConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.cordbus.simulator.restsim.RateLimitSim;
-import dev.cordbus.simulator.restsim.RestSim;
-import dev.cordbus.simulator.restsim.RestSimStore;
+import dev.cordbus.simulator.rest.RateLimitSim;
+import dev.cordbus.simulator.rest.RestSim;
+import dev.cordbus.simulator.rest.RestSimStore;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;

@@ -1,7 +1,7 @@
 package dev.cordbus.gateway.cluster;
 
 import dev.cordbus.api.ErrorKinds;
-import dev.cordbus.gateway.GatewayException;
+import dev.cordbus.gateway.error.GatewayException;
 import dev.cordbus.gateway.publish.ErrorPublisher;
 import io.vertx.core.json.JsonObject;
 import dev.cordbus.gateway.identify.IdentifyQueue;

@@ -15,7 +15,7 @@ public interface FrameDecoder extends AutoCloseable {
    *
    * @return the payload bytes this message completed (a new array the caller may keep), or {@code null} when it
    *     completed none (keep feeding)
-   * @throws dev.cordbus.gateway.GatewayException kind {@code DECOMPRESSION} when the stream is corrupt (the
+   * @throws dev.cordbus.gateway.error.GatewayException kind {@code DECOMPRESSION} when the stream is corrupt (the
    *     connection cannot recover: reconnect, and the next connection gets a new decoder)
    */
   byte[] feed(byte[] message);
@@ -30,7 +30,7 @@ public interface FrameDecoder extends AutoCloseable {
   /**
    * A new decoder for one connection with {@code compression}, or {@code null} for {@link Compression#NONE}.
    *
-   * @throws dev.cordbus.gateway.GatewayException kind {@code CONFIG} when zstd's native library cannot be loaded
+   * @throws dev.cordbus.gateway.error.GatewayException kind {@code CONFIG} when zstd's native library cannot be loaded
    */
   static FrameDecoder create(Compression compression) {
     return switch (compression) {

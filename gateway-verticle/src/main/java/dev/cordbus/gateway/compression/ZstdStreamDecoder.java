@@ -2,7 +2,7 @@ package dev.cordbus.gateway.compression;
 
 import com.github.luben.zstd.ZstdDecompressCtx;
 import com.github.luben.zstd.ZstdException;
-import dev.cordbus.gateway.GatewayException;
+import dev.cordbus.gateway.error.GatewayException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 

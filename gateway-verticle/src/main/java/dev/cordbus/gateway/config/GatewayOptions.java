@@ -2,7 +2,7 @@ package dev.cordbus.gateway.config;
 
 import dev.cordbus.api.Intent;
 import dev.cordbus.api.config.OptionReader;
-import dev.cordbus.gateway.GatewayException;
+import dev.cordbus.gateway.error.GatewayException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;

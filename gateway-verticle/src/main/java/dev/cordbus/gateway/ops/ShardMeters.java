@@ -1,5 +1,6 @@
 package dev.cordbus.gateway.ops;
 
+import dev.cordbus.api.Addresses;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
@@ -54,7 +55,7 @@ public final class ShardMeters {
         + "compression is on) or after inflating", Tags.of("form", "wire"));
     inflatedBytes = counter("cordbus.gateway.received.bytes", null, Tags.of("form", "inflated"));
     badFrames = counter("cordbus.gateway.bad.frames", "frames that broke the protocol (logged and published on "
-        + "discord.shard.error)", Tags.empty());
+        + Addresses.SHARD_ERROR + ")", Tags.empty());
     sendWaits = counter("cordbus.gateway.send.limit.waits", "commands that waited for the 120/60 s send limit",
         Tags.empty());
     identifyWait = Timer.builder("cordbus.gateway.identify.wait").description("time a shard waited for the identify "

@@ -1,6 +1,6 @@
 package dev.cordbus.gateway.shard;
 
-import dev.cordbus.gateway.GatewayException;
+import dev.cordbus.gateway.error.GatewayException;
 import dev.cordbus.gateway.compression.FrameDecoder;
 import dev.cordbus.gateway.heartbeat.HeartbeatTracker;
 import io.vertx.core.Promise;

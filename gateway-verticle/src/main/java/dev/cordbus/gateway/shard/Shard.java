@@ -2,7 +2,7 @@ package dev.cordbus.gateway.shard;
 
 import dev.cordbus.api.Addresses;
 import dev.cordbus.api.ErrorKinds;
-import dev.cordbus.gateway.GatewayException;
+import dev.cordbus.gateway.error.GatewayException;
 import dev.cordbus.gateway.close.CloseAction;
 import dev.cordbus.gateway.close.CloseCode;
 import dev.cordbus.gateway.close.FatalCloseMessages;
@@ -257,6 +257,8 @@ public final class Shard {
         String why = "no " + (conn == null ? "WebSocket upgrade" : "HELLO") + " within "
             + options.connectTimeoutMs() + " ms (connectTimeoutMs)";
         if (conn != null) {
+          publisher.error(ErrorKinds.CONNECT, id, "shard " + id + ": " + conn.url + " accepted the WebSocket but sent "
+              + why + "; reconnecting with backoff", null, new JsonObject().put("url", conn.url));
           disconnect(Initiator.CLIENT, 4000, why, session != null ? Next.RESUME : Next.IDENTIFY);
         } else {
           openFailed(url, why, resuming);

@@ -2,7 +2,7 @@ package dev.cordbus.gateway.shard;
 
 import dev.cordbus.api.Addresses;
 import dev.cordbus.api.ErrorKinds;
-import dev.cordbus.gateway.GatewayException;
+import dev.cordbus.gateway.error.GatewayException;
 import dev.cordbus.gateway.publish.Frame;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;

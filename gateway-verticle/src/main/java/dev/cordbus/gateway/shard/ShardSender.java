@@ -1,7 +1,7 @@
 package dev.cordbus.gateway.shard;
 
 import dev.cordbus.api.Addresses;
-import dev.cordbus.gateway.GatewayException;
+import dev.cordbus.gateway.error.GatewayException;
 import dev.cordbus.gateway.command.GatewayCommands;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.luben.zstd.EndDirective;
 import com.github.luben.zstd.ZstdCompressCtx;
 import dev.cordbus.gateway.Fixtures;
-import dev.cordbus.gateway.GatewayException;
+import dev.cordbus.gateway.error.GatewayException;
 import dev.cordbus.gateway.config.Compression;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cordbus.api.Addresses;
 import dev.cordbus.api.ErrorKinds;
-import dev.cordbus.gateway.GatewayException;
+import dev.cordbus.gateway.error.GatewayException;
 import dev.cordbus.gateway.GatewayVerticle;
 import dev.cordbus.gateway.cluster.GroupClaimer;
 import dev.cordbus.gateway.cluster.Lease;

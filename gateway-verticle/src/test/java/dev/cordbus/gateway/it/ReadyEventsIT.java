@@ -71,6 +71,13 @@ class ReadyEventsIT extends GatewayItBase {
     waitUntil("resumed", () -> !bus.on(Addresses.SHARD_RESUME).isEmpty());
     Thread.sleep(300);
     assertEquals(1, bus.on(Addresses.BOT_READY).size(), "once per completion");
+    // group b stops with its sessions ended: the bot is incomplete until b is back, then ready again
+    await(vertx.undeploy(more.remove(0)));
+    Thread.sleep(300);
+    assertEquals(1, bus.on(Addresses.BOT_READY).size());
+    more.add(await(vertx.deployVerticle(new GatewayVerticle(k -> null), new DeploymentOptions().setConfig(
+        gatewayConfig("none").put("shardCount", 2).put("shards", new JsonArray().add(1)).put("group", "b")))));
+    waitUntil("bot ready again", () -> bus.on(Addresses.BOT_READY).size() == 2);
   }
 
   @Test

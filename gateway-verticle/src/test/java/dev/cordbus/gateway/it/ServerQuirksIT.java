@@ -53,6 +53,7 @@ class ServerQuirksIT extends GatewayItBase {
     // two deadlines of 0.8 s plus backoff (50-400 ms): a shard stuck in CONNECTING would never get here
     assertTrue(took < 6_000, "resumed " + took + " ms after the cut");
     assertTrue(bus.on(Addresses.SHARD_RECONNECT).size() >= 3, "each expiry is a reconnect");
+    assertEquals(2, connectErrors(), "each silent attempt is a connect error on discord.error");
     assertEquals(1, sim.log().identifies().size(), "RESUME, not IDENTIFY, after the silent server");
     waitUntil("the dispatch sent while the server was silent", () -> count("during-silence") == 1);
   }
@@ -68,6 +69,7 @@ class ServerQuirksIT extends GatewayItBase {
     assertTrue(sim.log().resumes().stream().anyMatch(SimulatorLog.Resume::accepted), "an accepted RESUME");
     assertTrue(sim.log().handshakes().stream().anyMatch(h -> h.outcome().equals("refused")),
         "the resume URL was refused: " + sim.log().handshakes());
+    assertTrue(connectErrors() >= 1, "a refused handshake is a connect error on discord.error");
     waitUntil("the dispatch sent meanwhile", () -> count("while-refused") == 1);
   }
 
@@ -98,5 +100,9 @@ class ServerQuirksIT extends GatewayItBase {
     assertTrue(error.getInteger("attempts") >= 3, error.encode());
     assertTrue(error.getString("message").contains("rejected IDENTIFY"), error.encode());
     assertTrue(sim.log().invalidSessions().size() >= 3, "refused at the server: " + sim.log().invalidSessions());
+  }
+
+  private long connectErrors() {
+    return bus.on(Addresses.ERROR).stream().filter(e -> "connect".equals(e.json().getString("kind"))).count();
   }
 }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.cordbus.gateway.Fixtures;
-import dev.cordbus.gateway.GatewayException;
+import dev.cordbus.gateway.error.GatewayException;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -85,8 +85,8 @@ class EventPublisherTest {
       try {
         Utf8.decodeStrict(bad);
         throw new AssertionError("accepted malformed UTF-8");
-      } catch (dev.cordbus.gateway.GatewayException expected) {
-        assertEquals(dev.cordbus.gateway.GatewayException.Kind.BAD_FRAME, expected.kind());
+      } catch (dev.cordbus.gateway.error.GatewayException expected) {
+        assertEquals(dev.cordbus.gateway.error.GatewayException.Kind.BAD_FRAME, expected.kind());
       }
     }
   }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cordbus.gateway.Fixtures;
-import dev.cordbus.gateway.GatewayException;
+import dev.cordbus.gateway.error.GatewayException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

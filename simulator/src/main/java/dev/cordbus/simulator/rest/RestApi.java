@@ -1,9 +1,5 @@
 package dev.cordbus.simulator.rest;
 
-import dev.cordbus.simulator.restsim.RestSim;
-import dev.cordbus.simulator.restsim.RateLimitSim;
-import dev.cordbus.simulator.restsim.RestSimStore;
-import dev.cordbus.simulator.restsim.WorldMirror;
 import java.util.Set;
 
 import dev.cordbus.simulator.SimulatorLog;
@@ -59,7 +55,7 @@ public final class RestApi {
     api.get("/gateway/bot").handler(this::authenticate).handler(gateway::gatewayBot);
     api.get("/users/@me").handler(this::authenticate).handler(rc -> RestErrors.json(rc, 200, userMe()));
     // Every other endpoint (channels, messages, reactions, guilds, members, bans, DMs, interactions, commands)
-    // comes from the restsim package, which checks the token itself (interaction callbacks need none) and applies
+    // comes from RestSim (same package), which checks the token itself (interaction callbacks need none) and applies
     // Discord's rate limits. Its mutations go through the hub, so they update the world and reach the gateway;
     // the world's own events (lively traffic, scenarios) reach its store through the mirror.
     RestSimStore store = RestSimStore.fromWorld(options.world());

@@ -6,7 +6,7 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Responses of the simulator's own routes (gateway discovery, {@code /users/@me}, 401, 404). The Discord endpoints
- * answer through the restsim package's {@code SimError}.
+ * answer through {@code SimError} (RestSim's routes).
  */
 public final class RestErrors {
 

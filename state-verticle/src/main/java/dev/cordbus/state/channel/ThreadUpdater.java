@@ -1,5 +1,7 @@
 package dev.cordbus.state.channel;
 
+import dev.cordbus.api.state.StateEvents;
+import dev.cordbus.state.cache.Actors;
 import dev.cordbus.state.cache.Cache;
 import dev.cordbus.state.cache.GuildEntry;
 import dev.cordbus.state.cache.PresenceEntry;
@@ -113,35 +115,24 @@ public final class ThreadUpdater {
     out.update("THREAD_MEMBER_UPDATE", g.id, before, t.toJson());
   }
 
+  /**
+   * THREAD_MEMBERS_UPDATE: the thread's member ids and count (and the bot's membership); the payload members are
+   * upserted. Publishes THREAD_MEMBERS_UPDATE {@code {before, after}} (cached threads only), then one derived
+   * {@link StateEvents#THREAD_MEMBER_JOIN} / {@link StateEvents#THREAD_MEMBER_LEAVE} per added / removed member,
+   * cached thread or not: {@code {guild_id, thread_id, user_id, member?, user?}}.
+   */
   static void membersUpdate(Cache cache, Dispatch dispatch, Emitter out) {
     JsonObject d = dispatch.d();
     GuildEntry g = cache.guildOf(d);
     if (g == null) {
       return;
     }
-    ThreadEntry t = g.threads.get(Ids.get(d, "id"));
-    if (t == null) {
-      cache.missed();
-      return;
-    }
-    JsonObject before = t.toJson();
-    JsonObject data = Blob.object(t.data);
-    if (d.getValue("member_count") instanceof Number n) {
-      data.put("member_count", n);
-    }
-    t.data = Blob.of(data);
     long[] removed = Ids.array(d.getJsonArray("removed_member_ids"));
     JsonArray addedJson = d.getJsonArray("added_members", new JsonArray());
     long[] added = new long[addedJson.size()];
     for (int i = 0; i < addedJson.size(); i++) {
       JsonObject am = addedJson.getJsonObject(i);
       added[i] = Ids.get(am, "user_id");
-      if (cache.users().isSelf(added[i])) {
-        JsonObject tm = am.copy();
-        tm.remove("member");
-        tm.remove("presence");
-        t.botMember = Blob.of(tm);
-      }
       if (am.getValue("member") instanceof JsonObject member) {
         cache.members().put(g, member, null);
       }
@@ -150,12 +141,58 @@ public final class ThreadUpdater {
         g.presences.put(added[i], new PresenceEntry(p));
       }
     }
-    for (long r : removed) {
-      if (cache.users().isSelf(r)) {
-        t.botMember = null;
+    ThreadEntry t = g.threads.get(Ids.get(d, "id"));
+    if (t == null) {
+      cache.missed();
+    } else {
+      JsonObject before = t.toJson();
+      JsonObject data = Blob.object(t.data);
+      if (d.getValue("member_count") instanceof Number n) {
+        data.put("member_count", n);
+      }
+      t.data = Blob.of(data);
+      for (int i = 0; i < added.length; i++) {
+        if (cache.users().isSelf(added[i])) {
+          JsonObject tm = addedJson.getJsonObject(i).copy();
+          tm.remove("member");
+          tm.remove("presence");
+          t.botMember = Blob.of(tm);
+        }
+      }
+      for (long r : removed) {
+        if (cache.users().isSelf(r)) {
+          t.botMember = null;
+        }
+      }
+      t.updateMembers(added, removed);
+      out.update("THREAD_MEMBERS_UPDATE", g.id, before, t.toJson());
+    }
+    if (out.wanted()) {
+      for (int i = 0; i < added.length; i++) {
+        threadMember(cache, g, d, StateEvents.THREAD_MEMBER_JOIN, added[i],
+            addedJson.getJsonObject(i).getValue("member"), out);
+      }
+      for (long r : removed) {
+        threadMember(cache, g, d, StateEvents.THREAD_MEMBER_LEAVE, r, null, out);
       }
     }
-    t.updateMembers(added, removed);
-    out.update("THREAD_MEMBERS_UPDATE", g.id, before, t.toJson());
+  }
+
+  private static void threadMember(Cache cache, GuildEntry g, JsonObject d, String name, long userId,
+      Object payloadMember, Emitter out) {
+    if (userId == 0) {
+      return;
+    }
+    JsonObject body = new JsonObject().put("guild_id", Ids.str(g.id)).put("thread_id", d.getValue("id"))
+        .put("user_id", Ids.str(userId));
+    JsonObject member = Actors.member(cache, g, userId, payloadMember);
+    JsonObject user = Actors.user(cache, userId, member);
+    if (member != null) {
+      body.put("member", member);
+    }
+    if (user != null) {
+      body.put("user", user);
+    }
+    out.raw(name, g.id, body);
   }
 }

@@ -1,5 +1,6 @@
 package dev.cordbus.state.guild;
 
+import dev.cordbus.state.cache.Actors;
 import dev.cordbus.state.cache.Cache;
 import dev.cordbus.state.cache.GuildEntry;
 import dev.cordbus.state.cache.ResourceType;
@@ -106,18 +107,39 @@ public final class ExpressionUpdater {
     out.raw(dispatch.event(), g.id, d);
   }
 
+  /**
+   * GUILD_SCHEDULED_EVENT_USER_ADD/REMOVE: the cached event's {@code user_count} moves by {@code delta}; published
+   * whether the event is cached or not as {@code {guild_id, guild_scheduled_event_id, user_id, user?, member?, before,
+   * after}} (user and member from the cache; before/after the scheduled event, null when not cached).
+   */
   static void userCount(Cache cache, Dispatch dispatch, Emitter out, int delta) {
     JsonObject d = dispatch.d();
     GuildEntry g = cache.guildOf(d);
     long id = Ids.get(d, "guild_scheduled_event_id");
     byte[] b = g == null ? null : g.scheduledEvents.get(id);
+    JsonObject before = null;
+    JsonObject after = null;
     if (b == null) {
       cache.missed();
+    } else {
+      before = Blob.object(b);
+      after = before.copy().put("user_count", Math.max(0, before.getInteger("user_count", 0) + delta));
+      g.scheduledEvents.put(id, Blob.of(after));
+    }
+    if (!out.wanted()) {
       return;
     }
-    JsonObject before = Blob.object(b);
-    JsonObject after = before.copy().put("user_count", Math.max(0, before.getInteger("user_count", 0) + delta));
-    g.scheduledEvents.put(id, Blob.of(after));
-    out.update(dispatch.event(), g.id, before, after);
+    long userId = Ids.get(d, "user_id");
+    JsonObject body = new JsonObject().put("guild_id", d.getValue("guild_id"))
+        .put("guild_scheduled_event_id", d.getValue("guild_scheduled_event_id")).put("user_id", d.getValue("user_id"));
+    JsonObject member = Actors.member(cache, g, userId, null);
+    JsonObject user = Actors.user(cache, userId, member);
+    if (user != null) {
+      body.put("user", user);
+    }
+    if (member != null) {
+      body.put("member", member);
+    }
+    out.raw(dispatch.event(), Ids.get(d, "guild_id"), body.put("before", before).put("after", after));
   }
 }

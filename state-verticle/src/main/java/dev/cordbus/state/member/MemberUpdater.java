@@ -1,5 +1,6 @@
 package dev.cordbus.state.member;
 
+import dev.cordbus.state.cache.Actors;
 import dev.cordbus.state.cache.Cache;
 import dev.cordbus.state.cache.GuildEntry;
 import dev.cordbus.state.cache.MemberEntry;
@@ -176,14 +177,39 @@ public final class MemberUpdater {
     out.update("USER_UPDATE", 0, before, cache.users().self() == null ? null : cache.users().self().toJson());
   }
 
+  /**
+   * TYPING_START: upserts the payload member, then publishes {@code {guild_id?, channel_id, user_id, timestamp,
+   * member?, user?}} (the member as received, else cached; the user from the cache, else the member's), like disnake's
+   * {@code on_typing(channel, user, when)}. See
+   * <a href="https://discord.com/developers/docs/events/gateway-events#typing-start">Typing Start</a>.
+   */
   static void typing(Cache cache, Dispatch dispatch, Emitter out) {
     JsonObject d = dispatch.d();
-    if (!(d.getValue("member") instanceof JsonObject member) || !(member.getValue("user") instanceof JsonObject)) {
+    GuildEntry g = d.getValue("guild_id") == null ? null : cache.guildOf(d); // a DM has no guild: not a miss
+    JsonObject payloadMember = d.getValue("member") instanceof JsonObject m && m.getValue("user") instanceof JsonObject
+        ? m : null;
+    if (g != null && payloadMember != null) {
+      cache.members().put(g, payloadMember, null);
+    }
+    if (!out.wanted()) {
       return;
     }
-    GuildEntry g = cache.guildOf(d);
-    if (g != null) {
-      cache.members().put(g, member, null);
+    long userId = Ids.get(d, "user_id");
+    JsonObject body = new JsonObject();
+    long guildId = Ids.get(d, "guild_id");
+    if (guildId != 0) {
+      body.put("guild_id", d.getValue("guild_id"));
     }
+    body.put("channel_id", d.getValue("channel_id")).put("user_id", d.getValue("user_id"))
+        .put("timestamp", d.getValue("timestamp"));
+    JsonObject member = Actors.member(cache, g, userId, payloadMember);
+    JsonObject user = Actors.user(cache, userId, member);
+    if (member != null) {
+      body.put("member", member);
+    }
+    if (user != null) {
+      body.put("user", user);
+    }
+    out.raw("TYPING_START", guildId, body);
   }
 }

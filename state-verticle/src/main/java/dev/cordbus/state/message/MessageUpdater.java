@@ -128,28 +128,34 @@ public final class MessageUpdater {
   }
 
   /**
-   * A reaction or poll vote: only {@link #REACTION_KEYS} are read from the body. A reaction changes the cached
-   * message's bytes through {@link ReactionSplice} (only its reactions array is decoded); a poll vote decodes the
-   * message. Before/after are decoded only when events are published.
+   * A reaction or poll vote: only {@link #REACTION_KEYS} are read from the body (plus {@code member} when events are
+   * published). A reaction changes the cached message's bytes through {@link ReactionSplice} (only its reactions array
+   * is decoded); a poll vote decodes the message. A reaction event fires for uncached messages too, with what the
+   * dispatch says ({@link ReactionEvent}); a poll vote only updates a cached message.
    */
   static void react(Cache cache, Dispatch dispatch, Emitter out, BiConsumer<JsonObject, JsonObject> change) {
-    JsonObject f = JsonSlice.pick(dispatch.d(), REACTION_KEYS);
+    boolean reaction = REACTIONS.contains(dispatch.event());
+    JsonObject f = JsonSlice.pick(dispatch.d(), reaction && out.wanted() ? ReactionEvent.KEYS : REACTION_KEYS);
     long channelId = Ids.get(f, "channel_id");
     long id = Ids.get(f, "message_id");
     byte[] before = cache.messages().bytes(channelId, id);
+    byte[] after = null;
     if (before == null) {
       cache.missed();
-      return;
-    }
-    byte[] after;
-    if (REACTIONS.contains(dispatch.event())) {
-      after = ReactionSplice.apply(before, holder -> change.accept(holder, f));
     } else {
-      JsonObject message = Blob.object(before);
-      change.accept(message, f);
-      after = Blob.of(message);
+      if (reaction) {
+        after = ReactionSplice.apply(before, holder -> change.accept(holder, f));
+      } else {
+        JsonObject message = Blob.object(before);
+        change.accept(message, f);
+        after = Blob.of(message);
+      }
+      cache.messages().put(channelId, id, after);
     }
-    cache.messages().put(channelId, id, after);
-    out.updateBytes(dispatch.event(), Ids.get(f, "guild_id"), before, after);
+    if (reaction) {
+      ReactionEvent.emit(cache, dispatch.event(), f, before, after, out);
+    } else if (before != null) {
+      out.updateBytes(dispatch.event(), Ids.get(f, "guild_id"), before, after);
+    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.cordbus.state.voice;
 
+import dev.cordbus.state.cache.Actors;
 import dev.cordbus.state.cache.Cache;
 import dev.cordbus.state.cache.GuildEntry;
 import dev.cordbus.state.cache.ResourceType;
@@ -11,7 +12,10 @@ import dev.cordbus.state.store.Ids;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
 
-/** VOICE_STATE_UPDATE: {@code channel_id} null removes the state, otherwise upsert; the embedded member too. */
+/**
+ * VOICE_STATE_UPDATE: {@code channel_id} null removes the state, otherwise upsert; the embedded member too. The event
+ * is {@code {guild_id, before, after, member}} ({@code member}: the payload's, else cached, else null).
+ */
 public final class VoiceUpdater {
 
   private VoiceUpdater() {
@@ -48,9 +52,11 @@ public final class VoiceUpdater {
     if (g.members.containsKey(uid) && !cache.members().keeps(g, uid)) {
       cache.members().remove(g, uid);
     }
-    if (after == null && before == null) {
+    if (after == null && before == null || !out.wanted() || java.util.Objects.equals(before, after)) {
       return;
     }
-    out.update("VOICE_STATE_UPDATE", g.id, before, after);
+    // {guild_id, before, after, member}: the member as the payload carried it, else cached, else null
+    out.raw("VOICE_STATE_UPDATE", g.id, new JsonObject().put("guild_id", Ids.str(g.id)).put("before", before)
+        .put("after", after).put("member", Actors.member(cache, g, uid, d.getValue("member"))));
   }
 }

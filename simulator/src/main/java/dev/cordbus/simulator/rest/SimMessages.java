@@ -1,4 +1,4 @@
-package dev.cordbus.simulator.restsim;
+package dev.cordbus.simulator.rest;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -1,4 +1,4 @@
-package dev.cordbus.simulator.restsim;
+package dev.cordbus.simulator.rest;
 
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;

@@ -1,4 +1,4 @@
-package dev.cordbus.gateway;
+package dev.cordbus.gateway.error;
 
 import java.util.Objects;
 

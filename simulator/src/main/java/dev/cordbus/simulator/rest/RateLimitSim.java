@@ -1,4 +1,4 @@
-package dev.cordbus.simulator.restsim;
+package dev.cordbus.simulator.rest;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.cordbus.simulator.restsim;
+package dev.cordbus.simulator.rest;
 
 import dev.cordbus.api.Snowflakes;
 import io.vertx.core.json.JsonArray;
