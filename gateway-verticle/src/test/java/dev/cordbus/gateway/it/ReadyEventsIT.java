@@ -99,7 +99,8 @@ class ReadyEventsIT extends GatewayItBase {
     deploy(config);
     waitUntil("second READY", () -> bus.on(Addresses.SHARD_READY).size() == 2);
     waitUntil("bot ready again", () -> bus.on(Addresses.BOT_READY).size() == 2);
-    assertEquals(2, sim.log().identifies().size());
+    // at least the two fresh sessions (a loaded machine may miss a 1 s heartbeat ACK and identify once more)
+    assertTrue(sim.log().identifies().size() >= 2, "identifies " + sim.log().identifies());
   }
 
   @Test
