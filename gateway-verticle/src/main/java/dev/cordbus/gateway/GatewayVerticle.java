@@ -153,7 +153,7 @@ public class GatewayVerticle extends VerticleBase {
       if (!clusterActive()) {
         group = newGroup(options.group(), options.shardIds(shardCount), () -> true);
         checkBudget(options.group(), group.ids().size());
-        return registerConsumers().compose(v -> readiness.starting())
+        return registerConsumers().compose(v -> readiness.starting(group.ids()))
             .compose(v -> group.start(options.cluster().sessionFlushMs()));
       }
       options.shardIds(shardCount); // validates fixed ids against the count
@@ -233,7 +233,8 @@ public class GatewayVerticle extends VerticleBase {
       g.restore(stored);
       LOG.info("group '{}': shards {} of {} ({} resuming)", name, ids, shardCount, stored.size());
       checkBudget(name, ids.size() - stored.size());
-      return readiness.starting().compose(v -> g.start(options.cluster().sessionFlushMs()));
+      List<Integer> identifying = ids.stream().filter(id -> !stored.containsKey(id)).toList();
+      return readiness.starting(identifying).compose(v -> g.start(options.cluster().sessionFlushMs()));
     });
   }
 
@@ -279,7 +280,8 @@ public class GatewayVerticle extends VerticleBase {
   public JsonObject status() {
     ShardGroup g = group;
     return new JsonObject().put("group", g == null ? null : g.name()).put("shardCount", shardCount)
-        .put("shards", g == null ? new JsonArray() : g.status()).put("gateway", params == null ? null : params.toJson(identifyQueue));
+        .put("shards", g == null ? new JsonArray() : g.status())
+        .put("gateway", params == null ? null : params.toJson(identifyQueue));
   }
 
   /** The console's section and the readiness check of this verticle, answered on its context. */

@@ -348,19 +348,6 @@ public final class OptionReader {
     return null;
   }
 
-  /** A JSON array (a copy), or null when absent. */
-  public JsonArray array(String key) {
-    Object v = json.getValue(key);
-    if (v == null) {
-      return null;
-    }
-    if (v instanceof JsonArray a) {
-      return a.copy();
-    }
-    fail(key, "must be a JSON array, was " + show(v));
-    return null;
-  }
-
   /** Records every key of this object (or section) that is not in {@code known}: usually a typo. */
   public void onlyKeys(Set<String> known) {
     for (String key : json.fieldNames()) {
