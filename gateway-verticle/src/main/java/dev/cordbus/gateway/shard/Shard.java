@@ -32,20 +32,6 @@ public final class Shard {
 
   private static final Logger LOG = LoggerFactory.getLogger(Shard.class);
 
-  /**
-   * The details of an event: the close code and reason it carries (or the code we close with), and the session
-   * READY brought or the cluster restored.
-   */
-  record Cause(int code, String reason, Session session, long seq) {
-    static Cause of(int code, String reason) {
-      return new Cause(code, reason, null, -1);
-    }
-
-    static Cause session(Session session, long seq) {
-      return new Cause(0, "session", session, seq);
-    }
-  }
-
   final int id;
   final int shardCount;
   final ShardEnv env;

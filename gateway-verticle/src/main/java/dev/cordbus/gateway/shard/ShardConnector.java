@@ -4,7 +4,6 @@ import dev.cordbus.api.Addresses;
 import dev.cordbus.api.ErrorKinds;
 import dev.cordbus.gateway.compression.FrameDecoder;
 import dev.cordbus.gateway.config.GatewayOptions;
-import dev.cordbus.gateway.shard.Shard.Cause;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;

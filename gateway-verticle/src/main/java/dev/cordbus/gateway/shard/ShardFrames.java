@@ -6,7 +6,6 @@ import dev.cordbus.gateway.error.GatewayException;
 import dev.cordbus.gateway.ops.ShardMeters;
 import dev.cordbus.gateway.publish.EventPublisher;
 import dev.cordbus.gateway.publish.Frame;
-import dev.cordbus.gateway.shard.Shard.Cause;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
