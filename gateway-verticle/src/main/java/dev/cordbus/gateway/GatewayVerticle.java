@@ -72,6 +72,7 @@ public class GatewayVerticle extends VerticleBase {
 
   private final Function<String, String> env;
   private final IdentifyQueueFactory queueFactory;
+  private final ShardCommands commands = new ShardCommands();
   private GatewayOptions options;
   private WebClient webClient;
   private WebSocketClient wsClient;
@@ -152,7 +153,7 @@ public class GatewayVerticle extends VerticleBase {
       if (!clusterActive()) {
         group = newGroup(options.group(), options.shardIds(shardCount), () -> true);
         checkBudget(options.group(), group.ids().size());
-        return registerConsumers().compose(v -> readiness.starting())
+        return registerConsumers().compose(v -> readiness.starting(group.ids()))
             .compose(v -> group.start(options.cluster().sessionFlushMs()));
       }
       options.shardIds(shardCount); // validates fixed ids against the count
@@ -207,18 +208,14 @@ public class GatewayVerticle extends VerticleBase {
   }
 
   private ShardGroup newGroup(String name, List<Integer> ids, BooleanSupplier mayRun) {
-    ShardGroup[] self = new ShardGroup[1];
-    ShardEnv shardEnv = new ShardEnv(vertx, context, wsClient, options, identifyQueue,
-        new EventPublisher(vertx, name, options.publishRaw(), options.batchDispatches(), mayRun)
-            .redacting(options.token()), new FrameParser(),
-        () -> gatewayUrl, s -> {
-          self[0].onShardReady(s);
-          readiness.ready(s.id(), s.session() == null ? null : s.session().id());
-        }, new SplittableRandom(), mayRun,
-        new GroupMonitor(meters, ops.nodeId(), name, ids.size(), startNanos,
-            () -> claimer == null ? 0 : claimer.epoch(), identifyQueue::remaining, ops::error));
-    self[0] = new ShardGroup(name, ids, shardCount, shardEnv, clusterActive() ? store : null);
-    return self[0];
+    EventPublisher publisher = new EventPublisher(vertx, name, options.publishRaw(), options.batchDispatches(),
+        mayRun).redacting(options.token());
+    GroupMonitor monitor = new GroupMonitor(meters, ops.nodeId(), name, ids.size(), startNanos,
+        () -> claimer == null ? 0 : claimer.epoch(), identifyQueue::remaining, ops::error);
+    ShardEnv shardEnv = new ShardEnv(vertx, context, wsClient, options, identifyQueue, publisher, new FrameParser(),
+        () -> gatewayUrl, new SplittableRandom(), mayRun, monitor);
+    return new ShardGroup(name, ids, shardCount, shardEnv, clusterActive() ? store : null, commands,
+        s -> readiness.ready(s.id(), s.session() == null ? null : s.session().id()));
   }
 
   /** The lease of {@code name} was gained: read the group's sessions from the cluster and start its shards. */
@@ -236,7 +233,8 @@ public class GatewayVerticle extends VerticleBase {
       g.restore(stored);
       LOG.info("group '{}': shards {} of {} ({} resuming)", name, ids, shardCount, stored.size());
       checkBudget(name, ids.size() - stored.size());
-      return readiness.starting().compose(v -> g.start(options.cluster().sessionFlushMs()));
+      List<Integer> identifying = ids.stream().filter(id -> !stored.containsKey(id)).toList();
+      return readiness.starting(identifying).compose(v -> g.start(options.cluster().sessionFlushMs()));
     });
   }
 
@@ -259,15 +257,6 @@ public class GatewayVerticle extends VerticleBase {
     return Future.all(registered).mapEmpty();
   }
 
-  /** A command on {@code discord.gateway.shard.<n>}: {@code {op, d}}, or {@code {op:"reidentify"}} (state rebuild). */
-  static void onShardCommand(Shard shard, Message<JsonObject> m) {
-    if (m.body() != null && Addresses.REIDENTIFY_OP.equals(m.body().getValue("op"))) {
-      shard.reidentify().onSuccess(action -> m.reply(new JsonObject().put("shard", shard.id()).put("action", action)));
-      return;
-    }
-    reply(m, shard.send(m.body()));
-  }
-
   /** {@code discord.gateway.send {shard, op, d}}: the owner of the shard may be another verticle or node. */
   private void forward(Message<JsonObject> m) {
     JsonObject body = m.body();
@@ -279,7 +268,7 @@ public class GatewayVerticle extends VerticleBase {
     Shard local = group == null ? null : group.shard(shard);
     JsonObject command = new JsonObject().put("op", body.getValue("op")).put("d", body.getValue("d"));
     if (local != null) {
-      reply(m, local.send(command));
+      commands.reply(m, local.send(command));
     } else {
       vertx.eventBus().request(Addresses.gatewayShard(shard), command)
           .onSuccess(r -> m.reply(r.body()))
@@ -287,17 +276,12 @@ public class GatewayVerticle extends VerticleBase {
     }
   }
 
-  static void reply(Message<JsonObject> m, Future<Void> sent) {
-    sent.onSuccess(v -> m.reply(new JsonObject().put("sent", true)))
-        .onFailure(e -> m.fail(e instanceof GatewayException g && g.kind() == GatewayException.Kind.NOT_CONNECTED
-            ? 503 : 400, e.getMessage()));
-  }
-
   /** The status of this verticle's group ({@code group} null and no shards for a standby verticle). */
   public JsonObject status() {
     ShardGroup g = group;
     return new JsonObject().put("group", g == null ? null : g.name()).put("shardCount", shardCount)
-        .put("shards", g == null ? new JsonArray() : g.status()).put("gateway", params == null ? null : params.toJson(identifyQueue));
+        .put("shards", g == null ? new JsonArray() : g.status())
+        .put("gateway", params == null ? null : params.toJson(identifyQueue));
   }
 
   /** The console's section and the readiness check of this verticle, answered on its context. */

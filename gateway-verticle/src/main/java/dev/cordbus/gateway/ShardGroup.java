@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +44,8 @@ final class ShardGroup {
   private final ShardEnv env;
   private final int shardCount;
   private final SessionStore store;
+  private final ShardCommands commands;
+  private final Consumer<Shard> readyListener;
   private final Map<Integer, Shard> shards = new LinkedHashMap<>();
   private final Set<Integer> readyShards = new TreeSet<>();
   private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
@@ -51,13 +54,21 @@ final class ShardGroup {
   private boolean groupReadyPublished;
   private long flushTimer = -1;
 
-  ShardGroup(String name, List<Integer> ids, int shardCount, ShardEnv env, SessionStore store) {
+  /**
+   * The group {@code name} of shards {@code ids}; {@code store} keeps their sessions in the cluster (null: not
+   * clustered); {@code commands} answers the gateway commands addressed to them; {@code readyListener} hears of
+   * each shard that becomes READY after the group did.
+   */
+  ShardGroup(String name, List<Integer> ids, int shardCount, ShardEnv env, SessionStore store,
+      ShardCommands commands, Consumer<Shard> readyListener) {
     this.name = name;
     this.env = env;
     this.shardCount = shardCount;
     this.store = store;
+    this.commands = commands;
+    this.readyListener = readyListener;
     for (int id : ids) {
-      shards.put(id, new Shard(id, shardCount, env));
+      shards.put(id, new Shard(id, shardCount, env, this::onShardReady));
     }
   }
 
@@ -88,7 +99,7 @@ final class ShardGroup {
     List<Future<Void>> registered = new ArrayList<>();
     for (Shard shard : shards.values()) {
       MessageConsumer<JsonObject> c = env.vertx().eventBus().consumer(Addresses.gatewayShard(shard.id()),
-          m -> GatewayVerticle.onShardCommand(shard, m));
+          m -> commands.onShardCommand(shard, m));
       consumers.add(c);
       registered.add(c.completion());
     }
@@ -101,7 +112,7 @@ final class ShardGroup {
   }
 
   /** A shard became READY (after READY or RESUMED). */
-  void onShardReady(Shard shard) {
+  private void onShardReady(Shard shard) {
     readyShards.add(shard.id());
     env.monitor().onReady(shard.id(), shard.lastIdentifyWaitMs());
     if (!groupReadyPublished && readyShards.containsAll(shards.keySet())
@@ -111,6 +122,7 @@ final class ShardGroup {
       env.publisher().groupReady(new JsonObject()
           .put("shards", new JsonArray(new ArrayList<>(shards.keySet()))).put("shardCount", shardCount));
     }
+    readyListener.accept(shard);
   }
 
   /** Writes changed sessions: the seq of the previous tick ({@code now}: the current seq, on a graceful stop). */

@@ -9,9 +9,10 @@ import io.vertx.core.json.jackson.DatabindCodec;
 import java.io.IOException;
 
 /**
- * Decodes event bodies into the typed records and encodes records back to JSON. A dispatch body that still holds
- * the bytes the gateway received ({@link DispatchBody}) is read straight from those bytes (no {@code JsonObject} tree
- * is built); any other body is converted from its map. Unknown keys never fail a decode: every record keeps them in
+ * Decodes event bodies into the typed records and encodes records back to JSON. A dispatch body whose tree nobody
+ * built yet ({@link DispatchBody}) is read straight from the received bytes (no {@code JsonObject} tree is built);
+ * a body whose tree exists (another consumer on the node read it, or a plain {@code JsonObject}) is converted from
+ * the tree, which costs less than parsing again. Unknown keys never fail a decode: every record keeps them in
  * its {@code extra} map.
  */
 public final class TypedJson {
@@ -45,7 +46,7 @@ public final class TypedJson {
     }
     try {
       DispatchBody bytes = DispatchBody.of(body);
-      if (bytes != null) {
+      if (bytes != null && !bytes.isParsed()) { // nobody on this node built the tree: read the bytes once
         return MAPPER.readValue(bytes.array(), bytes.offset(), bytes.length(), type);
       }
       return MAPPER.convertValue(body, type);

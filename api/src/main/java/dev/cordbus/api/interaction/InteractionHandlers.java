@@ -60,7 +60,7 @@ public final class InteractionHandlers {
         + (answer ? "the user got the default ephemeral reply" : "it had answered already, so no default reply")
         + ". Fix the handler (the stack trace is in this node's log)";
     HandlerErrors.report(vertx.eventBus(), ErrorKinds.INTERACTION_HANDLER, "INTERACTION_CREATE", message, failure,
-        new JsonObject().put("interaction", json.getString("id")).put("kind", ErrorKinds.INTERACTION_HANDLER));
+        new JsonObject().put("interaction", json.getString("id")));
     if (answer) {
       interaction.reply(DEFAULT_REPLY, true).onFailure(e -> LOG.warn(
           "could not send the default reply to interaction {} ({}): {}", json.getString("id"), what, e.toString()));

@@ -165,10 +165,10 @@ public final class StateKeys {
       key("THREAD_MEMBERS_UPDATE", Change.class, Channel.class);
   /** {@code discord.state.THREAD_MEMBER_JOIN} as {@link StateBodies.ThreadMemberChange}. */
   public static final EventType<StateBodies.ThreadMemberChange> THREAD_MEMBER_JOIN =
-      key("THREAD_MEMBER_JOIN", StateBodies.ThreadMemberChange.class);
+      key(StateEvents.THREAD_MEMBER_JOIN, StateBodies.ThreadMemberChange.class);
   /** {@code discord.state.THREAD_MEMBER_LEAVE} as {@link StateBodies.ThreadMemberChange}. */
   public static final EventType<StateBodies.ThreadMemberChange> THREAD_MEMBER_LEAVE =
-      key("THREAD_MEMBER_LEAVE", StateBodies.ThreadMemberChange.class);
+      key(StateEvents.THREAD_MEMBER_LEAVE, StateBodies.ThreadMemberChange.class);
 
   // Messages
   /** {@code discord.state.MESSAGE_CREATE} as {@link Change}{@code <Message>}. */

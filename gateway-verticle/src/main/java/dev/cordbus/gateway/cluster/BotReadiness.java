@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
  * clustered, in-process otherwise), key {@code <shardCount>}, value {@code {since, complete, ready:{shard: session}}}
  * changed by compare-and-set; the node whose write makes the record complete publishes, so the event goes out once
  * per completion, from one node. A shard leaves the record when its group stops with its sessions ended; a shard
- * that resumes or moves to another node keeps its place (its session goes on), so failovers do not repeat the event.
+ * that resumes or moves to another node keeps its place (its session goes on), so failovers do not repeat the event;
+ * a group that starts takes out the shards it will IDENTIFY afresh (a restart that lost the sessions is a new
+ * completion).
  */
 public final class BotReadiness {
 
@@ -37,11 +39,20 @@ public final class BotReadiness {
     this.map = vertx.sharedData().getAsyncMap(MAP);
   }
 
-  /** A group of this node starts: opens the record (its {@code since} is when the first group started). */
-  public Future<Void> starting() {
+  /**
+   * A group of this node starts: opens the record (its {@code since} is when the first group started) and takes out
+   * the shards that will IDENTIFY (no session to resume: they are not ready until their new READY, even when a
+   * previous run left them in the record). Never fails: without the shared map the shards still start, only
+   * {@code discord.bot.ready} may be missing (logged).
+   */
+  public Future<Void> starting(Collection<Integer> identifying) {
     long now = System.currentTimeMillis();
-    return map.compose(m -> m.putIfAbsent(key, fresh(now).encode())).<Void>mapEmpty()
-        .onFailure(e -> LOG.warn("could not open the bot readiness record: {}", e.toString()));
+    return map.compose(m -> m.putIfAbsent(key, fresh(now).encode()))
+        .compose(v -> identifying.isEmpty() ? Future.<Void>succeededFuture() : dropped(identifying))
+        .<Void>mapEmpty().recover(e -> {
+      LOG.warn("could not open the bot readiness record (discord.bot.ready may not come): {}", e.toString());
+      return Future.succeededFuture();
+    });
   }
 
   /** Shard {@code shard} is READY (after READY or RESUMED) with session {@code sessionId}. */

@@ -31,6 +31,8 @@ final class Connection {
   SendLimiter limiter;
   long heartbeatTimer = -1;
   long drainTimer = -1;
+  /** The HELLO's heartbeat_interval in ms (set when a valid HELLO arrives). */
+  long helloIntervalMs;
   /** Dispatches received since RESUME was sent (reported with RESUMED). */
   long replayed;
   /** The parts of a fragmented message so far, or null. */

@@ -3,89 +3,75 @@ package dev.cordbus.gateway.shard;
 import dev.cordbus.api.Addresses;
 import dev.cordbus.api.ErrorKinds;
 import dev.cordbus.gateway.error.GatewayException;
-import dev.cordbus.gateway.close.CloseAction;
-import dev.cordbus.gateway.close.CloseCode;
-import dev.cordbus.gateway.close.FatalCloseMessages;
 import dev.cordbus.gateway.command.GatewayCommands;
-import dev.cordbus.gateway.compression.FrameDecoder;
 import dev.cordbus.gateway.config.GatewayOptions;
 import dev.cordbus.gateway.ops.ReconnectReason;
 import dev.cordbus.gateway.ops.ShardMeters;
 import dev.cordbus.gateway.publish.EventPublisher;
+import dev.cordbus.gateway.shard.ShardAction.Delay;
+import dev.cordbus.gateway.shard.ShardAction.Disconnect;
+import dev.cordbus.gateway.shard.ShardAction.Next;
+import dev.cordbus.gateway.shard.ShardEvent.Initiator;
+import dev.cordbus.gateway.shard.ShardMachine.Transition;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.WebSocket;
-import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One gateway shard: a state machine ({@link ShardState}) over successive WebSocket {@link Connection}s with ONE
- * exit path, {@link #disconnect(Initiator, int, String, Next)}. Follows
- * <a href="https://discord.com/developers/docs/events/gateway#connection-lifecycle">Connection lifecycle</a>:
- * HELLO, heartbeats with jitter, IDENTIFY through the identify queue or RESUME on {@code resume_gateway_url},
- * op 7 / op 9 / close codes, zombie detection, backoff. Frame handling lives in {@link ShardFrames}. Every method
- * runs on the verticle's context.
+ * One gateway shard: the adapter that feeds {@link ShardEvent}s to the pure {@link ShardMachine} and performs the
+ * {@link ShardAction}s it answers (connect, send IDENTIFY/RESUME, heartbeats, close, schedule, publish). The state
+ * changes only through {@link #fire}; the session and seq live in a {@link ShardSession}. Opening sockets is
+ * {@link ShardConnector}'s, frames are {@link ShardFrames}', writes {@link ShardSender}'s. Every method runs on the
+ * verticle's context.
  */
 public final class Shard {
 
   private static final Logger LOG = LoggerFactory.getLogger(Shard.class);
-
-  /** Who ended a connection. */
-  public enum Initiator { CLIENT, SERVER, CUT }
-
-  /** What happens after a disconnect. */
-  enum Next { RESUME, IDENTIFY, IDENTIFY_AFTER_PAUSE, FATAL, STOP }
 
   final int id;
   final int shardCount;
   final ShardEnv env;
   final GatewayOptions options;
   final EventPublisher publisher;
+  /** The shard's meters and console figures. */
+  final ShardMeters meters;
+  /** The session and the last seq (changed by KeepSession/DropSession here, seq by the frame handler). */
+  final ShardSession session = new ShardSession();
+  private final Consumer<Shard> onReady;
   private final ShardFrames frames;
+  private final ShardConnector connector;
+  private final ShardErrors errors;
   /** The outbound path: protocol payloads and queued bot commands. */
-  final ShardSender sender = new ShardSender(this);
-  /** Current state; see {@link ShardState}. */
-  ShardState state = ShardState.DISCONNECTED;
-  /** The resumable session, or null. */
-  Session session;
-  /** The last valid dispatch sequence of the session, -1 before any. */
-  long seq = -1;
-  /** The current connection, or null. */
+  final ShardSender sender;
+  /** The machine's state: phase and whether a session is kept. Changed only by {@link #fire}. */
+  private ShardMachine.State state = ShardMachine.State.INITIAL;
+  /** The current connection, or null (set by {@link #attach}, cleared when a Disconnect action ends it). */
   Connection conn;
   /** Reconnect attempts since the last READY/RESUMED (drives the backoff). */
   private int attempts;
   private long reconnectTimer = -1;
-  /** The connect-and-HELLO deadline of the current attempt, or -1. */
-  private long connectDeadline = -1;
-  /** Numbers connect attempts, so a late result of an abandoned attempt is closed, never used. */
-  private long connectAttempt;
-  /** After this many rejected IDENTIFYs in a row, each one is published on {@code discord.shard.error}. */
-  static final int IDENTIFY_REJECTIONS_REPORTED = 3;
-  /** Connections in a row that could not be opened, and when the first of them failed. */
-  private int openFailures;
-  private long firstOpenFailureNanos;
-  /** Connections in a row whose IDENTIFY the server refused with a non-fatal code (reset by READY). */
-  private int identifyRejections;
-  /** Frames that could not be decoded or broke the envelope rules, over the shard's life. */
-  long badFrames;
-  /** The shard's meters and console figures. */
-  final ShardMeters meters;
   /** Frames dropped unread because the group's lease could not be proven when they arrived. */
   private long framesWithoutLease;
 
-  public Shard(int id, int shardCount, ShardEnv env) {
+  /** A shard of {@code env}'s group; {@code onReady} is called each time it becomes READY (READY or RESUMED). */
+  public Shard(int id, int shardCount, ShardEnv env, Consumer<Shard> onReady) {
     this.id = id;
     this.shardCount = shardCount;
     this.env = env;
     this.options = env.options();
     this.publisher = env.publisher();
-    this.frames = new ShardFrames(this);
+    this.onReady = onReady;
     this.meters = env.monitor().shard(id);
+    this.sender = new ShardSender(this);
+    this.frames = new ShardFrames(this);
+    this.connector = new ShardConnector(this, frames);
+    this.errors = new ShardErrors(id, shardCount, env);
     meters.gauge("cordbus.gateway.shard.state", "the shard's state: 0 DISCONNECTED, 1 CONNECTING, 2 IDENTIFYING, "
-        + "3 RESUMING, 4 READY, 5 RECONNECT_WAIT, 6 FATALLY_CLOSED, 7 STOPPED", this, s -> s.state.code());
+        + "3 RESUMING, 4 READY, 5 RECONNECT_WAIT, 6 FATALLY_CLOSED, 7 STOPPED", this, s -> s.state().code());
     meters.gauge("cordbus.gateway.heartbeat.latency.seconds", "the last heartbeat's round trip (NaN before the "
         + "first ACK)", this, Shard::latencySeconds);
   }
@@ -118,7 +104,7 @@ public final class Shard {
 
   /** The current state. */
   public ShardState state() {
-    return state;
+    return state.phase();
   }
 
   /**
@@ -126,29 +112,24 @@ public final class Shard {
    * {@code fromSeq} instead of identifying. Only before {@link #start()}.
    */
   public void restore(Session stored, long fromSeq) {
-    if (state == ShardState.DISCONNECTED && conn == null && stored != null) {
-      session = stored;
-      seq = fromSeq;
+    if (stored != null && conn == null) {
+      fire(ShardEvent.SESSION_RESTORED, Cause.session(stored, fromSeq));
     }
   }
 
   /** The resumable session, or null (read on the verticle's context). */
   public Session session() {
-    return session;
+    return session.session();
   }
 
   /** The last dispatch seq of the session, -1 before any (read on the verticle's context). */
   public long seq() {
-    return seq;
+    return session.seq();
   }
 
   /** Starts connecting (IDENTIFY waits for the identify queue). */
   public void start() {
-    onContext(() -> {
-      if (state == ShardState.DISCONNECTED) {
-        connect();
-      }
-    });
+    onContext(() -> connectDue(ShardEvent.START));
   }
 
   /**
@@ -161,7 +142,7 @@ public final class Shard {
     onContext(() -> {
       Connection c = conn;
       int code = keepSession ? 4000 : 1000;
-      disconnect(Initiator.CLIENT, code, "shutting down", Next.STOP);
+      fire(ShardEvent.STOP, Cause.of(code, "shutting down"));
       if (c == null) {
         done.complete();
       } else {
@@ -183,9 +164,9 @@ public final class Shard {
     Promise<Void> promise = Promise.promise();
     onContext(() -> {
       Connection c = conn;
-      if (c == null || state != ShardState.READY) {
+      if (c == null || state() != ShardState.READY) {
         promise.fail(new GatewayException(GatewayException.Kind.NOT_CONNECTED,
-            "shard " + id + " is not connected (state " + state + "); try again when it is READY"));
+            "shard " + id + " is not connected (state " + state() + "); try again when it is READY"));
         return;
       }
       c.commands.add(new Connection.Pending(text, new JsonObject(text), promise));
@@ -196,25 +177,15 @@ public final class Shard {
 
   /**
    * {@code {op:"reidentify"}}: drops the session and IDENTIFYs afresh so a new READY and every GUILD_CREATE follow
-   * (a state verticle that lost its cache asks for it). Completes with {@code reidentify} when the shard was live or
-   * resuming, {@code pending} when an identify is already under way (its READY comes anyway), {@code stopped} when the
+   * (a state verticle that lost its cache asks for it). Completes with {@code reidentify} when the session was
+   * dropped, {@code pending} when an identify is already under way (its READY comes anyway), {@code stopped} when the
    * shard will not connect again.
    */
   public Future<String> reidentify() {
     Promise<String> promise = Promise.promise();
     onContext(() -> {
-      switch (state) {
-        case READY, RESUMING -> {
-          disconnect(Initiator.CLIENT, 1000, "re-identify requested", Next.IDENTIFY);
-          promise.complete("reidentify");
-        }
-        case RECONNECT_WAIT -> {
-          forgetSession("re-identify requested");
-          promise.complete("reidentify");
-        }
-        case FATALLY_CLOSED, STOPPED -> promise.complete("stopped");
-        default -> promise.complete("pending");
-      }
+      Transition t = fire(ShardEvent.REIDENTIFY_REQUESTED, Cause.of(1000, "re-identify requested"));
+      promise.complete(state().terminal() ? "stopped" : t.ignored() ? "pending" : "reidentify");
     });
     return promise.future();
   }
@@ -222,144 +193,97 @@ public final class Shard {
   /** A snapshot for {@code discord.gateway.status}. */
   public JsonObject status() {
     Connection c = conn;
-    return meters.addTo(new JsonObject().put("shard", id).put("shardCount", shardCount).put("state", state.name())
-        .put("seq", seq < 0 ? null : seq).put("sessionId", session == null ? null : session.id())
+    long seq = session.seq();
+    return meters.addTo(new JsonObject().put("shard", id).put("shardCount", shardCount).put("state", state().name())
+        .put("seq", seq < 0 ? null : seq).put("sessionId", session.id())
         .put("latencyMs", c == null || c.heartbeat.latencyMs() < 0 ? null : c.heartbeat.latencyMs())
-        .put("badFrames", badFrames).put("reconnectAttempts", attempts).put("resumable", session != null)
+        .put("badFrames", frames.badFrames()).put("reconnectAttempts", attempts).put("resumable", state.resumable())
         .put("notReadyForMs", meters.notReadyForMs() < 0 ? null : meters.notReadyForMs()));
   }
 
-  // ---- connecting
-
-  private void connect() {
-    reconnectTimer = -1;
-    if (!env.mayRun().getAsBoolean()) {
-      // the lease cannot be proven right now (a stall, a renewal under way): try again later; the verticle stops
-      // the shard if the lease is lost for good
-      LOG.warn("shard {}: not connecting: this node cannot prove it holds the group's cluster lease", id);
-      scheduleReconnect(backoff());
-      return;
-    }
-    boolean resuming = session != null;
-    // a resume goes to resume_gateway_url; every other failed attempt in a row alternates with the main URL
-    boolean onResumeUrl = resuming && session.resumeUrl() != null && openFailures % 2 == 0;
-    String base = onResumeUrl ? session.resumeUrl() : env.gatewayUrl().get();
-    String url = GatewayUrls.connectUrl(base, options.compression());
-    setState(ShardState.CONNECTING);
-    long attempt = ++connectAttempt;
-    WebSocketConnectOptions connectOptions = new WebSocketConnectOptions().setAbsoluteURI(url)
-        .setConnectTimeout(options.connectTimeoutMs()).setTimeout(options.connectTimeoutMs())
-        .addHeader("User-Agent", options.userAgent());
-    // one deadline for TCP connect + upgrade + HELLO: a server that accepts and never answers is a disconnect
-    connectDeadline = env.vertx().setTimer(options.connectTimeoutMs(), t -> onContext(() -> {
-      connectDeadline = -1;
-      if (attempt == connectAttempt && state == ShardState.CONNECTING) {
-        String why = "no " + (conn == null ? "WebSocket upgrade" : "HELLO") + " within "
-            + options.connectTimeoutMs() + " ms (connectTimeoutMs)";
-        if (conn != null) {
-          publisher.error(ErrorKinds.CONNECT, id, "shard " + id + ": " + conn.url + " accepted the WebSocket but sent "
-              + why + "; reconnecting with backoff", null, new JsonObject().put("url", conn.url));
-          disconnect(Initiator.CLIENT, 4000, why, session != null ? Next.RESUME : Next.IDENTIFY);
-        } else {
-          openFailed(url, why, resuming);
-        }
-      }
-    }));
-    env.client().connect(connectOptions).onComplete(ar -> onContext(() -> {
-      if (attempt != connectAttempt || state != ShardState.CONNECTING || conn != null) {
-        if (ar.succeeded()) {
-          ar.result().close((short) 1000, "not needed");
-        }
-        return;
-      }
-      if (ar.failed()) {
-        openFailed(url, ar.cause().getMessage(), resuming);
-        return;
-      }
-      opened(ar.result(), url, resuming);
-    }));
+  /** Frames dropped unread because the lease could not be proven, over the shard's life. */
+  public long framesWithoutLease() {
+    return framesWithoutLease;
   }
 
-  /**
-   * A connection could not be opened (refused, handshake failed, no upgrade in time). A session is kept and resumed
-   * again (alternating resume URL and main URL, with backoff) until {@code resumeRetryMs} passed since the first
-   * failed attempt; only then the next connection identifies.
-   */
-  private void openFailed(String url, String why, boolean resuming) {
-    cancelDeadline();
-    LOG.warn("shard {}: could not connect to {}: {}", id, url, why);
-    publisher.error(ErrorKinds.CONNECT, id, "shard " + id + " could not connect to " + url + ": " + why
-        + " (attempt " + (openFailures + 1) + " in a row); retrying with backoff. Check gatewayUrl and the network",
-        null, new JsonObject().put("url", url).put("attempts", openFailures + 1));
-    if (openFailures++ == 0) {
-      firstOpenFailureNanos = System.nanoTime();
+  // ---- the machine
+
+  /** Feeds {@code event} to the machine, takes its state and performs its actions in order. */
+  Transition fire(ShardEvent event, Cause cause) {
+    Transition t = ShardMachine.next(state, event);
+    if (t.ignored()) {
+      LOG.debug("shard {}: {}", id, ((ShardAction.Ignore) t.actions().get(0)).why());
+      return t;
     }
-    if (resuming && session != null) {
-      long failingMs = (System.nanoTime() - firstOpenFailureNanos) / 1_000_000;
-      if (failingMs >= options.resumeRetryMs()) {
-        forgetSession("no connection could be opened for " + failingMs + " ms (resumeRetryMs "
-            + options.resumeRetryMs() + ")");
-      }
+    ShardState before = state.phase();
+    state = t.to();
+    if (before != state.phase()) {
+      LOG.debug("shard {}: {} -> {} on {}", id, before, state.phase(), event);
+      meters.readiness(state.phase() == ShardState.READY);
     }
-    scheduleReconnect(backoff());
+    for (ShardAction action : t.actions()) {
+      perform(action, event, cause);
+    }
+    return t;
   }
 
-  private void cancelDeadline() {
-    if (connectDeadline >= 0) {
-      env.vertx().cancelTimer(connectDeadline);
-      connectDeadline = -1;
-    }
+  /** Whether {@code event} is legal in the current state (the machine would not ignore it). */
+  boolean accepts(ShardEvent event) {
+    return !ShardMachine.next(state, event).ignored();
   }
 
-  private void opened(WebSocket ws, String url, boolean resuming) {
-    openFailures = 0;
-    Connection c = new Connection(ws, url, FrameDecoder.create(options.compression()));
+  /** A socket of the current attempt was opened: it is the shard's connection from now on. */
+  void attach(Connection c) {
     conn = c;
-    ws.frameHandler(frame -> frames.onWebSocketFrame(c, frame));
-    ws.exceptionHandler(e -> LOG.debug("shard {}: socket error: {}", id, e.toString()));
-    ws.closeHandler(v -> onContext(() -> onClosed(c)));
-    publisher.lifecycle(Addresses.SHARD_CONNECT, id, shardCount,
-        new JsonObject().put("url", url).put("resuming", resuming));
   }
 
-  private void onClosed(Connection c) {
-    if (c != conn) {
-      return; // we closed it ourselves and already moved on
-    }
-    Short status = c.ws.closeStatusCode();
-    if (status == null || status == 1006) { // 1006 is never sent on the wire: Vert.x reports it for no close frame
-      meters.closeCode(1006);
-      disconnect(Initiator.CUT, 1006, "connection lost without a close frame",
-          session != null ? Next.RESUME : Next.IDENTIFY);
-      return;
-    }
-    int code = status;
-    meters.closeCode(code);
-    String reason = c.ws.closeReason();
-    CloseAction action = CloseCode.actionFor(code);
-    Next next = switch (action) {
-      case RESUME -> session != null ? Next.RESUME : Next.IDENTIFY;
-      case IDENTIFY -> Next.IDENTIFY;
-      case STOP -> Next.FATAL;
-    };
-    disconnect(Initiator.SERVER, code, reason, next);
+  /** The machine's state (phase and whether a session is kept). */
+  ShardMachine.State machineState() {
+    return state;
   }
 
-  // ---- the one exit
+  private void perform(ShardAction action, ShardEvent event, Cause cause) {
+    if (action instanceof ShardAction.Connect a) {
+      reconnectTimer = -1;
+      connector.connect(a.resume());
+    } else if (action instanceof ShardAction.StartHeartbeat) {
+      connector.helloArrived();
+      frames.startHeartbeat(conn);
+    } else if (action instanceof ShardAction.SendIdentify) {
+      identifyWhenAllowed(conn);
+    } else if (action instanceof ShardAction.SendResume) {
+      meters.resumed();
+      sender.write(conn, Payloads.resume(options.token(), session.id(), session.seq()));
+    } else if (action instanceof ShardAction.KeepSession) {
+      session.keep(cause.session(), cause.seq());
+    } else if (action instanceof ShardAction.DropSession) {
+      if (session.session() != null) {
+        LOG.info("shard {}: forgetting session {} ({}); next connection identifies", id, session.id(),
+            cause.reason());
+      }
+      session.drop();
+    } else if (action instanceof Disconnect a) {
+      boolean weClose = a.closeCode() != Disconnect.NO_CLOSE;
+      endConnection(event.initiator(), a.next(), weClose ? a.closeCode() : cause.code(), cause.reason(), weClose);
+    } else if (action instanceof ShardAction.CountIdentifyRejection) {
+      errors.identifyRejected(cause.code(), cause.reason());
+    } else if (action instanceof ShardAction.ScheduleReconnect a) {
+      scheduleReconnect(a.delay() == Delay.BACKOFF ? backoff() : invalidSessionPause());
+    } else if (action instanceof ShardAction.GoLive) {
+      errors.live();
+      connector.reset();
+      attempts = 0;
+      onReady.accept(this);
+    } else if (action instanceof ShardAction.GiveUp) {
+      errors.fatal(cause.code(), cause.reason());
+    } else if (action instanceof ShardAction.ReportBadFrame a) {
+      frames.bad(a.reason() != null ? a.reason() : cause.reason());
+    }
+  }
 
-  /**
-   * Ends the current connection (closing it with {@code code} when we initiate) and decides what comes next:
-   * resume, identify (optionally after the invalid-session pause), stop for good (fatal), or stop (shutdown).
-   */
-  void disconnect(Initiator initiator, int code, String reason, Next next) {
-    if (state.terminal()) {
-      return;
-    }
-    cancelDeadline();
-    if (initiator == Initiator.SERVER && (state == ShardState.IDENTIFYING
-        || (state == ShardState.CONNECTING && session == null)) && next != Next.FATAL && next != Next.STOP) {
-      identifyRejected(code, reason);
-    }
+  /** Ends the current connection, closing it with {@code code} when {@code weClose}; publishes the disconnect. */
+  private void endConnection(Initiator initiator, Next next, int code, String reason, boolean weClose) {
+    connector.cancelDeadline();
     Connection c = conn;
     conn = null;
     if (reconnectTimer >= 0) {
@@ -368,7 +292,7 @@ public final class Shard {
     }
     if (c != null) {
       c.release(env.vertx(), reason);
-      if (initiator == Initiator.CLIENT && next != Next.STOP) {
+      if (weClose) {
         c.ws.close((short) code, reason == null ? "" : truncate(reason));
       }
       publisher.lifecycle(Addresses.SHARD_DISCONNECT, id, shardCount, new JsonObject().put("code", code)
@@ -379,63 +303,42 @@ public final class Shard {
     if (next == Next.RESUME || next == Next.IDENTIFY || next == Next.IDENTIFY_AFTER_PAUSE) {
       meters.reconnect(ReconnectReason.of(initiator.name(), reason), code);
     }
-    switch (next) {
-      case RESUME -> scheduleReconnect(backoff());
-      case IDENTIFY -> {
-        forgetSession("close code " + code);
-        scheduleReconnect(backoff());
-      }
-      case IDENTIFY_AFTER_PAUSE -> {
-        forgetSession("invalid session");
-        long min = options.invalidSessionWaitMinMs();
-        long max = options.invalidSessionWaitMaxMs();
-        scheduleReconnect(max > min ? min + env.random().nextLong(max - min) : min);
-      }
-      case FATAL -> fatal(code, reason);
-      case STOP -> setState(ShardState.STOPPED);
-    }
-  }
-
-  private void fatal(int code, String reason) {
-    setState(ShardState.FATALLY_CLOSED);
-    CloseCode cc = CloseCode.of(code).orElse(CloseCode.UNKNOWN_ERROR);
-    String message = FatalCloseMessages.message(cc, id, shardCount, options.intents(), reason);
-    LOG.error(message);
-    env.monitor().error(id, message);
-    JsonObject body = new JsonObject().put("kind", "fatal-close").put("code", code).put("message", message);
-    if (cc == CloseCode.DISALLOWED_INTENTS) {
-      body.put("privilegedIntents", FatalCloseMessages.privileged(options.intents()));
-    }
-    publisher.lifecycle(Addresses.SHARD_ERROR, id, shardCount, body);
-    publisher.error(ErrorKinds.FATAL_CLOSE, id, message, null, body);
   }
 
   private long backoff() {
     return Backoff.delay(attempts, options.backoffBaseMs(), options.backoffMaxMs(), env.random());
   }
 
+  private long invalidSessionPause() {
+    long min = options.invalidSessionWaitMinMs();
+    long max = options.invalidSessionWaitMaxMs();
+    return max > min ? min + env.random().nextLong(max - min) : min;
+  }
+
   private void scheduleReconnect(long delayMs) {
     long delay = Math.max(1, delayMs);
     int attempt = attempts++;
-    setState(ShardState.RECONNECT_WAIT);
     publisher.lifecycle(Addresses.SHARD_RECONNECT, id, shardCount, new JsonObject().put("attempt", attempt)
-        .put("delayMs", delay).put("resume", session != null));
+        .put("delayMs", delay).put("resume", state.resumable()));
     reconnectTimer = env.vertx().setTimer(delay, t -> {
-      if (state == ShardState.RECONNECT_WAIT) {
-        connect();
-      }
+      reconnectTimer = -1;
+      connectDue(ShardEvent.RECONNECT_DUE);
     });
   }
 
-  private void forgetSession(String why) {
-    if (session != null) {
-      LOG.info("shard {}: forgetting session {} ({}); next connection identifies", id, session.id(), why);
+  /** START or RECONNECT_DUE, or LEASE_UNPROVEN in their place while the group's lease cannot be proven. */
+  private void connectDue(ShardEvent due) {
+    if (ShardMachine.next(state, due).ignored()) {
+      return;
     }
-    session = null;
-    seq = -1;
+    if (!env.mayRun().getAsBoolean()) {
+      // a stall or a renewal under way: try again later; the verticle stops the shard if the lease is lost for good
+      LOG.warn("shard {}: not connecting: this node cannot prove it holds the group's cluster lease", id);
+      fire(ShardEvent.LEASE_UNPROVEN, Cause.of(0, "the group's cluster lease cannot be proven"));
+      return;
+    }
+    fire(due, Cause.of(0, null));
   }
-
-  // ---- called by ShardFrames
 
   /**
    * A frame arrived while the group's lease cannot be proven: it is dropped unread (its seq is not recorded, so a
@@ -446,55 +349,16 @@ public final class Shard {
   void readWithoutLease() {
     framesWithoutLease++;
     LOG.warn("shard {}: a frame arrived after this node lost the group's cluster lease (last published seq {}); "
-        + "not published, closing the connection", id, seq);
-    disconnect(Initiator.CLIENT, 4000, "this node no longer holds the group's cluster lease",
-        session != null ? Next.RESUME : Next.IDENTIFY);
-  }
-
-  /** Frames dropped unread because the lease could not be proven, over the shard's life. */
-  public long framesWithoutLease() {
-    return framesWithoutLease;
-  }
-
-  /** HELLO arrived on the current connection: the connect deadline is met. */
-  void helloArrived() {
-    cancelDeadline();
-  }
-
-  /**
-   * The server ended a connection that was identifying (a non-fatal close, or op 9 false on an IDENTIFY). From the
-   * {@value #IDENTIFY_REJECTIONS_REPORTED}th in a row, each rejection is published on {@code discord.shard.error}
-   * (kind {@code identify-rejected}) as well as logged, so a gateway that keeps refusing the bot is seen.
-   */
-  void identifyRejected(int code, String reason) {
-    identifyRejections++;
-    if (identifyRejections < IDENTIFY_REJECTIONS_REPORTED) {
-      return;
-    }
-    String message = "shard " + id + ": the gateway rejected IDENTIFY " + identifyRejections + " times in a row (last: "
-        + code + " '" + reason + "'); still retrying with backoff. Check the token, intents, shard settings and "
-        + "the User-Agent (userAgent), or whether the gateway URL points at a Discord-compatible server";
-    LOG.error(message);
-    publisher.lifecycle(Addresses.SHARD_ERROR, id, shardCount, new JsonObject().put("kind", "identify-rejected")
-        .put("code", code).put("reason", reason).put("attempts", identifyRejections).put("message", message));
-  }
-
-  /** A READY or RESUMED arrived: the session is live. */
-  void live() {
-    identifyRejections = 0;
-    openFailures = 0;
-    attempts = 0;
-    setState(ShardState.READY);
-    env.onReady().accept(this);
+        + "not published, closing the connection", id, session.seq());
+    fire(ShardEvent.LEASE_UNPROVEN, Cause.of(4000, "this node no longer holds the group's cluster lease"));
   }
 
   /** Sends IDENTIFY once the identify queue allows it (if the connection is still current). */
-  void identifyWhenAllowed(Connection c) {
-    setState(ShardState.IDENTIFYING);
+  private void identifyWhenAllowed(Connection c) {
     long asked = System.nanoTime();
     meters.identifyWaiting();
     env.identifyQueue().acquire(id).onComplete(ar -> onContext(() -> {
-      if (c != conn || state != ShardState.IDENTIFYING) {
+      if (c != conn || state() != ShardState.IDENTIFYING) {
         return;
       }
       if (ar.failed()) {
@@ -503,7 +367,7 @@ public final class Shard {
             + "); reconnecting with backoff to ask again";
         LOG.warn(message);
         publisher.error(ErrorKinds.IDENTIFY_QUEUE, id, message, ar.cause(), null);
-        disconnect(Initiator.CLIENT, 1000, "identify queue failed", Next.IDENTIFY);
+        fire(ShardEvent.IDENTIFY_QUEUE_FAILED, Cause.of(1000, "identify queue failed"));
         return;
       }
       sender.write(c, Payloads.identify(options, id, shardCount))
@@ -512,14 +376,6 @@ public final class Shard {
             env.identifyQueue().identified(id);
           });
     }));
-  }
-
-  void setState(ShardState next) {
-    if (state != next) {
-      LOG.debug("shard {}: {} -> {}", id, state, next);
-      state = next;
-      meters.readiness(next == ShardState.READY);
-    }
   }
 
   void onContext(Runnable action) {

@@ -9,7 +9,6 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClient;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
@@ -24,7 +23,6 @@ import java.util.random.RandomGenerator;
  * @param publisher event-bus publishing
  * @param parser the frame parser
  * @param gatewayUrl the cached {@code /gateway} URL (without query)
- * @param onReady called when a shard becomes READY (after READY or RESUMED)
  * @param random jitter source
  * @param mayRun whether the shards may connect and send right now (false once the group's cluster lease is no longer
  *     provably held: a shard then neither connects nor writes until the verticle stops it); always true without leases
@@ -32,6 +30,6 @@ import java.util.random.RandomGenerator;
  */
 public record ShardEnv(Vertx vertx, Context context, WebSocketClient client, GatewayOptions options,
     IdentifyQueue identifyQueue, EventPublisher publisher, FrameParser parser, Supplier<String> gatewayUrl,
-    Consumer<Shard> onReady, RandomGenerator random,
+    RandomGenerator random,
     BooleanSupplier mayRun, GroupMonitor monitor) {
 }

@@ -3,6 +3,8 @@ package dev.cordbus.gateway.shard;
 import dev.cordbus.api.Addresses;
 import dev.cordbus.api.ErrorKinds;
 import dev.cordbus.gateway.error.GatewayException;
+import dev.cordbus.gateway.ops.ShardMeters;
+import dev.cordbus.gateway.publish.EventPublisher;
 import dev.cordbus.gateway.publish.Frame;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -13,17 +15,40 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Frame handling of a {@link Shard}: decompression, parsing (once), publishing in arrival order, and the protocol
- * opcodes (HELLO, heartbeat request/ACK, RECONNECT, INVALID_SESSION, READY/RESUMED). Bad frames never crash the
- * shard: each is counted, logged once at WARN and published on {@code discord.shard.error}.
+ * opcodes: HELLO, RECONNECT, INVALID_SESSION, READY/RESUMED and broken streams become {@link ShardEvent}s for the
+ * shard's machine; heartbeat requests, ACKs and the heartbeat timer are handled here. It records each dispatch's seq
+ * in the {@link ShardSession} and changes nothing else of the shard. Bad frames never crash the shard: each is
+ * counted, logged once at WARN and published on {@code discord.shard.error}.
  */
 final class ShardFrames {
 
   private static final Logger LOG = LoggerFactory.getLogger(ShardFrames.class);
 
   private final Shard shard;
+  private final int id;
+  private final int shardCount;
+  private final ShardEnv env;
+  private final EventPublisher publisher;
+  private final ShardMeters meters;
+  private final ShardSession session;
+  private final ShardSender sender;
+  /** Frames that could not be decoded or broke the envelope rules, over the shard's life. */
+  private long badFrames;
 
   ShardFrames(Shard shard) {
     this.shard = shard;
+    this.id = shard.id;
+    this.shardCount = shard.shardCount;
+    this.env = shard.env;
+    this.publisher = shard.publisher;
+    this.meters = shard.meters;
+    this.session = shard.session;
+    this.sender = shard.sender;
+  }
+
+  /** Frames that could not be decoded or broke the envelope rules, over the shard's life. */
+  long badFrames() {
+    return badFrames;
   }
 
   void onBinary(Connection c, Buffer buffer) {
@@ -38,17 +63,16 @@ final class ShardFrames {
       try {
         bytes = c.decoder.feed(bytes);
       } catch (GatewayException e) {
-        bad("corrupt " + c.decoder.name() + ", reconnecting: " + e.getMessage());
-        shard.disconnect(Shard.Initiator.CLIENT, 4000, "corrupt " + c.decoder.name(),
-            shard.session != null ? Shard.Next.RESUME : Shard.Next.IDENTIFY);
+        shard.fire(ShardEvent.BAD_STREAM, Cause.of(4000, "corrupt " + c.decoder.name() + ", reconnecting: "
+            + e.getMessage()));
         return;
       }
       if (bytes == null) {
-        shard.meters.frame(wire, 0);
+        meters.frame(wire, 0);
         return;
       }
     }
-    shard.meters.frame(wire, bytes.length);
+    meters.frame(wire, bytes.length);
     onFrame(c, bytes, nanos, millis);
   }
 
@@ -58,7 +82,10 @@ final class ShardFrames {
     try {
       message = c.message(frame);
     } catch (GatewayException e) {
-      oversized(c, e.getMessage());
+      // a message too large to assemble: its bytes are gone
+      if (c == shard.conn) {
+        shard.fire(ShardEvent.BAD_STREAM, Cause.of(4000, e.getMessage() + ", reconnecting"));
+      }
       return;
     }
     if (message == null) {
@@ -71,26 +98,16 @@ final class ShardFrames {
     }
   }
 
-  /** A message too large to assemble: a bad frame, then a resumable reconnect (its bytes are gone). */
-  private void oversized(Connection c, String reason) {
-    if (c != shard.conn) {
-      return;
-    }
-    bad(reason + ", reconnecting");
-    shard.disconnect(Shard.Initiator.CLIENT, 4000, "message too large",
-        shard.session != null ? Shard.Next.RESUME : Shard.Next.IDENTIFY);
-  }
-
   /** A whole text message's bytes (the shard assembles fragmented text messages). */
   void onText(Connection c, byte[] bytes) {
     if (c == shard.conn) {
-      shard.meters.frame(bytes.length, bytes.length);
+      meters.frame(bytes.length, bytes.length);
       onFrame(c, bytes, System.nanoTime(), System.currentTimeMillis());
     }
   }
 
   private void onFrame(Connection c, byte[] bytes, long nanos, long millis) {
-    if (!shard.env.mayRun().getAsBoolean()) {
+    if (!env.mayRun().getAsBoolean()) {
       // read after this node lost (or could no longer prove) the group's lease, e.g. frames the kernel buffered
       // while the process was stalled: another node may be resuming this session; nothing of it is published
       shard.readWithoutLease();
@@ -98,81 +115,77 @@ final class ShardFrames {
     }
     Frame f;
     try {
-      f = shard.env.parser().parse(bytes, 0, bytes.length);
+      f = env.parser().parse(bytes, 0, bytes.length);
     } catch (GatewayException e) {
-      shard.publisher.raw(shard.id, null, bytes, 0, bytes.length, nanos, millis);
+      publisher.raw(id, null, bytes, 0, bytes.length, nanos, millis);
       bad(e.getMessage());
       return;
     }
-    shard.publisher.raw(shard.id, f, bytes, 0, bytes.length, nanos, millis);
+    publisher.raw(id, f, bytes, 0, bytes.length, nanos, millis);
     switch (f.op()) {
       case Frame.DISPATCH -> onDispatch(c, f, nanos, millis);
       case Frame.HEARTBEAT -> heartbeat(c);
       case Frame.HEARTBEAT_ACK -> c.heartbeat.acked(nanos);
       case Frame.HELLO -> onHello(c, f);
-      case Frame.RECONNECT -> shard.disconnect(Shard.Initiator.CLIENT, 4000, "server requested reconnect (op 7)",
-          shard.session != null ? Shard.Next.RESUME : Shard.Next.IDENTIFY);
+      case Frame.RECONNECT -> shard.fire(ShardEvent.RECONNECT_REQUESTED,
+          Cause.of(4000, "server requested reconnect (op 7)"));
       case Frame.INVALID_SESSION -> onInvalidSession(f);
-      default -> LOG.debug("shard {}: unknown opcode {} passed on raw", shard.id, f.op());
+      default -> LOG.debug("shard {}: unknown opcode {} passed on raw", id, f.op());
     }
   }
 
   private void onDispatch(Connection c, Frame f, long nanos, long millis) {
     String t = f.t();
-    shard.meters.dispatch(t);
-    boolean ready = "READY".equals(t);
-    shard.seq = f.s();
-    if (shard.state == ShardState.RESUMING) {
+    meters.dispatch(t);
+    session.seq(f.s());
+    if (shard.state() == ShardState.RESUMING) {
       c.replayed++;
     }
-    if (ready && f.hasObjectD()) {
+    if ("READY".equals(t) && f.hasObjectD() && shard.accepts(ShardEvent.READY)) {
       Map<String, Object> d = f.dObject();
-      Object sid = d.get("session_id");
       Object url = d.get("resume_gateway_url");
-      shard.session = new Session(String.valueOf(sid), url instanceof String u ? u : null);
+      Session s = new Session(String.valueOf(d.get("session_id")), url instanceof String u ? u : null);
       Object guilds = d.get("guilds");
-      shard.publisher.lifecycle(Addresses.SHARD_READY, shard.id, shard.shardCount, ReadyInfo.of(d)
-          .put("sessionId", shard.session.id()).put("resumeGatewayUrl", shard.session.resumeUrl())
+      // published first, so discord.shard.ready precedes group-ready (which the READY transition may trigger)
+      publisher.lifecycle(Addresses.SHARD_READY, id, shardCount, ReadyInfo.of(d)
+          .put("sessionId", s.id()).put("resumeGatewayUrl", s.resumeUrl())
           .put("guilds", guilds instanceof List<?> l ? l.size() : 0));
-      shard.live();
-    } else if ("RESUMED".equals(t)) {
-      shard.publisher.lifecycle(Addresses.SHARD_RESUME, shard.id, shard.shardCount, new JsonObject()
-          .put("sessionId", shard.session == null ? null : shard.session.id()).put("replayed", c.replayed));
-      shard.live();
+      shard.fire(ShardEvent.READY, Cause.session(s, f.s()));
+    } else if ("RESUMED".equals(t) && shard.accepts(ShardEvent.RESUMED)) {
+      // published first, as READY's: a consumer sees the resume before what the shard's going live triggers
+      publisher.lifecycle(Addresses.SHARD_RESUME, id, shardCount, new JsonObject()
+          .put("sessionId", session.id()).put("replayed", c.replayed));
+      shard.fire(ShardEvent.RESUMED, Cause.of(0, "resumed"));
+    } else if ("READY".equals(t) || "RESUMED".equals(t)) {
+      LOG.warn("shard {}: {} arrived in state {}; the session does not change (the dispatch is still published)",
+          id, t, shard.state());
     }
     if (!f.hasObjectD()) {
       bad("dispatch " + t + " has no object d (" + (f.d() == null ? "null/missing" : "a "
           + f.d().getClass().getSimpleName()) + "); nothing published, seq recorded");
       return;
     }
-    shard.publisher.dispatch(shard.id, f, shard.session == null ? null : shard.session.id(), nanos, millis);
+    publisher.dispatch(id, f, session.id(), nanos, millis);
   }
 
   private void onHello(Connection c, Frame f) {
-    if (shard.state != ShardState.CONNECTING) {
-      bad("unexpected HELLO on an established connection; ignored");
-      return;
-    }
     Map<String, Object> d = f.dObject();
     Object interval = d == null ? null : d.get("heartbeat_interval");
     if (!(interval instanceof Integer || interval instanceof Long) || ((Number) interval).longValue() <= 0) {
-      bad("broken HELLO (heartbeat_interval " + interval + "); reconnecting");
-      shard.disconnect(Shard.Initiator.CLIENT, 4000, "broken HELLO",
-          shard.session != null ? Shard.Next.RESUME : Shard.Next.IDENTIFY);
+      shard.fire(ShardEvent.BROKEN_HELLO, Cause.of(4000, "broken HELLO (heartbeat_interval " + interval
+          + "); reconnecting"));
       return;
     }
-    long ms = ((Number) interval).longValue();
-    shard.helloArrived();
+    c.helloIntervalMs = ((Number) interval).longValue();
+    shard.fire(ShardEvent.HELLO, Cause.of(0, "HELLO"));
+  }
+
+  /** The {@link ShardAction.StartHeartbeat} action: the send limiter and the first beat after interval × jitter. */
+  void startHeartbeat(Connection c) {
+    long ms = c.helloIntervalMs;
     c.limiter = new SendLimiter(shard.options.sendLimit(), shard.options.sendWindowMs(), ms);
-    long first = Math.max(1, (long) (ms * shard.env.random().nextDouble()));
-    c.heartbeatTimer = shard.env.vertx().setTimer(first, t -> tick(c, ms));
-    if (shard.session != null) {
-      shard.setState(ShardState.RESUMING);
-      shard.meters.resumed();
-      shard.sender.write(c, Payloads.resume(shard.options.token(), shard.session.id(), shard.seq));
-    } else {
-      shard.identifyWhenAllowed(c);
-    }
+    long first = Math.max(1, (long) (ms * env.random().nextDouble()));
+    c.heartbeatTimer = env.vertx().setTimer(first, t -> tick(c, ms));
   }
 
   private void tick(Connection c, long intervalMs) {
@@ -181,18 +194,17 @@ final class ShardFrames {
       return;
     }
     if (c.heartbeat.zombied()) {
-      LOG.warn("shard {}: no heartbeat ACK since the last heartbeat: zombied connection, reconnecting", shard.id);
-      shard.disconnect(Shard.Initiator.CLIENT, 4000, "zombied connection (no heartbeat ACK)",
-          shard.session != null ? Shard.Next.RESUME : Shard.Next.IDENTIFY);
+      LOG.warn("shard {}: no heartbeat ACK since the last heartbeat: zombied connection, reconnecting", id);
+      shard.fire(ShardEvent.HEARTBEAT_TIMEOUT, Cause.of(4000, "zombied connection (no heartbeat ACK)"));
       return;
     }
     heartbeat(c);
-    c.heartbeatTimer = shard.env.vertx().setTimer(intervalMs, t -> tick(c, intervalMs));
+    c.heartbeatTimer = env.vertx().setTimer(intervalMs, t -> tick(c, intervalMs));
   }
 
   private void heartbeat(Connection c) {
     c.heartbeat.sent(System.nanoTime());
-    shard.sender.write(c, Payloads.heartbeat(shard.seq));
+    sender.write(c, Payloads.heartbeat(session.seq()));
   }
 
   private void onInvalidSession(Frame f) {
@@ -200,30 +212,26 @@ final class ShardFrames {
     if (!(f.d() instanceof Boolean)) {
       bad("INVALID_SESSION d is not a boolean (" + f.d() + "); treated as not resumable");
     }
-    shard.meters.invalidSession(resumable);
-    shard.publisher.lifecycle(Addresses.SHARD_INVALID_SESSION, shard.id, shard.shardCount,
+    meters.invalidSession(resumable);
+    publisher.lifecycle(Addresses.SHARD_INVALID_SESSION, id, shardCount,
         new JsonObject().put("resumable", resumable));
-    if (!resumable && shard.state == ShardState.IDENTIFYING) {
-      shard.identifyRejected(9, "op 9 INVALID_SESSION (not resumable) in answer to IDENTIFY");
-    }
-    if (resumable && shard.session != null) {
-      shard.disconnect(Shard.Initiator.CLIENT, 4000, "invalid session (resumable)", Shard.Next.RESUME);
+    if (resumable) {
+      shard.fire(ShardEvent.INVALID_SESSION_RESUMABLE, Cause.of(9, "invalid session (op 9, resumable)"));
     } else {
-      shard.disconnect(Shard.Initiator.CLIENT, 1000, "invalid session", Shard.Next.IDENTIFY_AFTER_PAUSE);
+      shard.fire(ShardEvent.INVALID_SESSION, Cause.of(9, "invalid session (op 9, not resumable)"));
     }
   }
 
   /** Counts, logs once at WARN and publishes a bad frame. */
-  private void bad(String reason) {
-    shard.badFrames++;
-    shard.meters.badFrame();
-    shard.env.monitor().error(shard.id, "bad frame: " + reason);
-    long seq = shard.seq;
-    LOG.warn("shard {}: bad frame (last seq {}): {}", shard.id, seq, reason);
-    shard.publisher.lifecycle(Addresses.SHARD_ERROR, shard.id, shard.shardCount, new JsonObject()
+  void bad(String reason) {
+    badFrames++;
+    meters.badFrame();
+    env.monitor().error(id, "bad frame: " + reason);
+    long seq = session.seq();
+    LOG.warn("shard {}: bad frame (last seq {}): {}", id, seq, reason);
+    publisher.lifecycle(Addresses.SHARD_ERROR, id, shardCount, new JsonObject()
         .put("kind", "bad-frame").put("reason", reason).put("message", reason).put("seq", seq < 0 ? null : seq));
-    shard.publisher.error(ErrorKinds.BAD_FRAME, shard.id, "shard " + shard.id + ": bad frame from the gateway (last "
-        + "seq " + seq + "): " + reason + "; the other events go on", null, new JsonObject().put("seq", seq < 0 ? null
-        : seq));
+    publisher.error(ErrorKinds.BAD_FRAME, id, "shard " + id + ": bad frame from the gateway (last seq " + seq + "): "
+        + reason + "; the other events go on", null, new JsonObject().put("seq", seq < 0 ? null : seq));
   }
 }

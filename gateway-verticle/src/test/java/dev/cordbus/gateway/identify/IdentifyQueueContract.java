@@ -52,9 +52,11 @@ public abstract class IdentifyQueueContract {
   void bucketsAreIndependent(Vertx vertx, VertxTestContext ctx) {
     IdentifyQueue q = create(vertx, INTERVAL, new SessionStartLimit(1000, 1000, 86_400_000L, 4));
     acquireAll(q, 0, 1, 2, 3).onComplete(ctx.succeeding(times -> ctx.verify(() -> {
-      for (long t : times) {
-        assertTrue(t < INTERVAL, "four buckets, all at once: " + times);
-      }
+      // none waits for another (one bucket would spread them over 3 intervals); on a loaded machine the first
+      // answer itself may take longer than an interval, so the spread is measured, not the absolute time
+      long spread = times.stream().mapToLong(Long::longValue).max().orElseThrow()
+          - times.stream().mapToLong(Long::longValue).min().orElseThrow();
+      assertTrue(spread < INTERVAL, "four buckets, all at once: " + times);
       ctx.completeNow();
     })));
   }

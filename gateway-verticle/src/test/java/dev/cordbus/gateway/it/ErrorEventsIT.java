@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cordbus.api.Addresses;
 import dev.cordbus.api.ErrorKinds;
+import dev.cordbus.api.event.Lifecycle;
 import dev.cordbus.gateway.error.GatewayException;
 import dev.cordbus.gateway.GatewayVerticle;
 import dev.cordbus.gateway.cluster.GroupClaimer;
@@ -148,6 +149,9 @@ class ErrorEventsIT extends GatewayItBase {
   private void assertNoToken() {
     for (BusRecorder.Sent s : bus.on(Addresses.ERROR)) {
       assertFalse(s.json().encode().contains(sim.token()), s.json().encode());
+      Lifecycle.ErrorEvent typed = s.json().mapTo(Lifecycle.ErrorEvent.class);
+      assertEquals(s.json().getString("kind"), typed.kind());
+      assertEquals(s.json().getString("message"), typed.message());
     }
   }
 }
