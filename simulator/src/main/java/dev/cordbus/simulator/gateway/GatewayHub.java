@@ -159,7 +159,7 @@ public final class GatewayHub {
     }
   }
 
-  /** Applies a simulator-originated event to the world, then routes it (REST mutations, lively, scenarios). */
+  /** Applies a simulator-originated event to the world, then routes it (lively traffic; REST applies its own). */
   public List<Session.Sent> emit(String event, io.vertx.core.json.JsonObject d) {
     world.apply(event, d);
     return route(Dispatch.of(event, d, world.botId()));

@@ -1,44 +1,46 @@
 package dev.cordbus.simulator.rest;
 
+import dev.cordbus.simulator.world.WorldModel;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.HashSet;
-import java.util.Map;
 
 /**
  * Guilds and members: get guild, get / modify (nick, roles, timeout, mute, deaf) / kick a member, ban and unban.
- * Emits GUILD_MEMBER_UPDATE, GUILD_MEMBER_REMOVE, GUILD_BAN_ADD, GUILD_BAN_REMOVE.
+ * Emits GUILD_MEMBER_UPDATE, GUILD_MEMBER_REMOVE, GUILD_BAN_ADD, GUILD_BAN_REMOVE; the world changes by applying
+ * them ({@link RestSim}).
  */
 final class GuildRoutes {
 
   private final RestSim sim;
   private final RestSimStore store;
+  private final WorldModel world;
 
   GuildRoutes(RestSim sim) {
     this.sim = sim;
     this.store = sim.store();
+    this.world = store.world();
   }
 
   void register(RestSimRoutes r) {
     RestSimRoutes.Auth bot = RestSimRoutes.Auth.BOT;
     r.endpoint(HttpMethod.GET, "/guilds/{guild_id}", "guild_id", bot, ctx -> {
-      synchronized (store) {
+      synchronized (world) {
         RestSimRoutes.write(ctx, 200, guild(ctx));
       }
     });
     r.endpoint(HttpMethod.GET, "/guilds/{guild_id}/members/{user_id}", "guild_id", bot, ctx -> {
-      synchronized (store) {
+      synchronized (world) {
         RestSimRoutes.write(ctx, 200, member(ctx));
       }
     });
     r.endpoint(HttpMethod.PATCH, "/guilds/{guild_id}/members/{user_id}", "guild_id", bot, this::modify);
     r.endpoint(HttpMethod.DELETE, "/guilds/{guild_id}/members/{user_id}", "guild_id", bot, ctx -> {
       JsonObject d;
-      synchronized (store) {
+      synchronized (world) {
         JsonObject member = member(ctx);
-        store.members.get(ctx.pathParam("guild_id")).remove(ctx.pathParam("user_id"));
         d = new JsonObject().put("guild_id", ctx.pathParam("guild_id")).put("user", member.getJsonObject("user"));
       }
       sim.dispatch("GUILD_MEMBER_REMOVE", d);
@@ -47,13 +49,13 @@ final class GuildRoutes {
     r.endpoint(HttpMethod.PUT, "/guilds/{guild_id}/bans/{user_id}", "guild_id", bot, this::ban);
     r.endpoint(HttpMethod.DELETE, "/guilds/{guild_id}/bans/{user_id}", "guild_id", bot, ctx -> {
       JsonObject d;
-      synchronized (store) {
+      synchronized (world) {
         guild(ctx);
         String userId = ctx.pathParam("user_id");
         if (!store.bans.getOrDefault(ctx.pathParam("guild_id"), new HashSet<>()).remove(userId)) {
           throw SimError.notFound(10026, "Unknown Ban");
         }
-        d = new JsonObject().put("guild_id", ctx.pathParam("guild_id")).put("user", store.users.get(userId));
+        d = new JsonObject().put("guild_id", ctx.pathParam("guild_id")).put("user", store.user(userId));
       }
       sim.dispatch("GUILD_BAN_REMOVE", d);
       RestSimRoutes.noContent(ctx);
@@ -61,7 +63,7 @@ final class GuildRoutes {
   }
 
   private JsonObject guild(RoutingContext ctx) {
-    JsonObject guild = store.guilds.get(ctx.pathParam("guild_id"));
+    JsonObject guild = store.guild(ctx.pathParam("guild_id"));
     if (guild == null) {
       throw SimError.notFound(10004, "Unknown Guild");
     }
@@ -70,8 +72,7 @@ final class GuildRoutes {
 
   private JsonObject member(RoutingContext ctx) {
     guild(ctx);
-    JsonObject member = store.members.getOrDefault(ctx.pathParam("guild_id"), Map.of())
-        .get(ctx.pathParam("user_id"));
+    JsonObject member = store.member(ctx.pathParam("guild_id"), ctx.pathParam("user_id"));
     if (member == null) {
       throw SimError.notFound(10007, "Unknown Member");
     }
@@ -82,7 +83,7 @@ final class GuildRoutes {
     JsonObject body = RestSimRoutes.jsonBody(ctx);
     JsonObject member;
     JsonObject d;
-    synchronized (store) {
+    synchronized (world) {
       JsonObject guild = guild(ctx);
       member = member(ctx);
       if (body.containsKey("nick")) {
@@ -123,18 +124,17 @@ final class GuildRoutes {
     }
     JsonObject removed = null;
     JsonObject d;
-    synchronized (store) {
+    synchronized (world) {
       guild(ctx);
       String guildId = ctx.pathParam("guild_id");
       String userId = ctx.pathParam("user_id");
-      JsonObject user = store.users.get(userId);
+      JsonObject user = store.user(userId);
       if (user == null) {
         throw SimError.notFound(10013, "Unknown User");
       }
       store.bans.computeIfAbsent(guildId, g -> new HashSet<>()).add(userId);
-      JsonObject member = store.members.getOrDefault(guildId, Map.of()).get(userId);
+      JsonObject member = store.member(guildId, userId);
       if (member != null) {
-        store.members.get(guildId).remove(userId);
         removed = new JsonObject().put("guild_id", guildId).put("user", user.copy());
       }
       d = new JsonObject().put("guild_id", guildId).put("user", user.copy());

@@ -1,5 +1,7 @@
 package dev.cordbus.simulator.rest;
 
+import dev.cordbus.simulator.world.Interactions;
+import dev.cordbus.simulator.world.WorldModel;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -19,10 +21,12 @@ final class InteractionRoutes {
 
   private final RestSim sim;
   private final RestSimStore store;
+  private final WorldModel world;
 
   InteractionRoutes(RestSim sim) {
     this.sim = sim;
     this.store = sim.store();
+    this.world = store.world();
   }
 
   void register(RestSimRoutes r) {
@@ -42,7 +46,7 @@ final class InteractionRoutes {
         ctx -> overwrite(ctx, ctx.pathParam("guild_id")));
     r.endpoint(HttpMethod.POST, "/applications/{application_id}/commands", null, bot, ctx -> {
       JsonObject command;
-      synchronized (store) {
+      synchronized (world) {
         application(ctx);
         command = command(RestSimRoutes.jsonBody(ctx), "global", "");
         store.commands.computeIfAbsent("global", k -> new LinkedHashMap<>()).put(command.getString("name"),
@@ -51,25 +55,25 @@ final class InteractionRoutes {
       RestSimRoutes.write(ctx, 201, command);
     });
     r.endpoint(HttpMethod.GET, "/applications/{application_id}/commands", null, bot, ctx -> {
-      synchronized (store) {
+      synchronized (world) {
         application(ctx);
         RestSimRoutes.write(ctx, 200, store.commands(null));
       }
     });
   }
 
-  private RestSimStore.Interaction interaction(RoutingContext ctx) {
-    RestSimStore.Interaction interaction = store.interactions.get(ctx.pathParam("interaction_id"));
+  private Interactions.Interaction interaction(RoutingContext ctx) {
+    Interactions.Interaction interaction = world.interactions().byId(ctx.pathParam("interaction_id"));
     if (interaction == null || !interaction.token.equals(ctx.pathParam("interaction_token"))) {
       throw SimError.notFound(10062, "Unknown interaction");
     }
     return interaction;
   }
 
-  private RestSimStore.Interaction byToken(RoutingContext ctx) {
-    RestSimStore.Interaction interaction = store.interactionsByToken.get(ctx.pathParam("interaction_token"));
+  private Interactions.Interaction byToken(RoutingContext ctx) {
+    Interactions.Interaction interaction = world.interactions().byToken(ctx.pathParam("interaction_token"));
     if (interaction == null || !store.applicationId().equals(ctx.pathParam("application_id"))
-        || interaction.state != RestSimStore.InteractionState.ACKNOWLEDGED) {
+        || interaction.state != Interactions.State.ACKNOWLEDGED) {
       throw SimError.notFound(10015, "Unknown Webhook");
     }
     return interaction;
@@ -81,6 +85,11 @@ final class InteractionRoutes {
     }
   }
 
+  private JsonObject userOrEmpty(String userId) {
+    JsonObject user = store.user(userId);
+    return user == null ? new JsonObject() : user;
+  }
+
   private JsonObject author() {
     return store.botUser();
   }
@@ -90,15 +99,15 @@ final class InteractionRoutes {
     int type = body.getInteger("type", -1);
     JsonObject created = null;
     JsonObject response;
-    synchronized (store) {
-      RestSimStore.Interaction interaction = interaction(ctx);
-      if (interaction.state == RestSimStore.InteractionState.ACKNOWLEDGED) {
+    synchronized (world) {
+      Interactions.Interaction interaction = interaction(ctx);
+      if (interaction.state == Interactions.State.ACKNOWLEDGED) {
         throw new SimError(400, 40060, "Interaction has already been acknowledged.", null);
       }
       if (type < 1 || type == 2 || type == 3 || type == 10 || type == 11 || type > 12) {
         throw SimError.field("type", "BASE_TYPE_CHOICES", "Value must be one of {1, 4, 5, 6, 7, 8, 9, 12}.");
       }
-      JsonObject channel = store.channels.get(interaction.channelId);
+      JsonObject channel = store.channel(interaction.channelId);
       if ((type == 4 || type == 5) && channel != null) {
         JsonObject data = body.getJsonObject("data", new JsonObject());
         if (type == 4) {
@@ -108,11 +117,11 @@ final class InteractionRoutes {
             ? new JsonObject().put("content", "").put("flags", 128) : data, null);
         m.put("type", 20).put("webhook_id", store.applicationId()).put("application_id", store.applicationId())
             .put("interaction_metadata", new JsonObject().put("id", interaction.id).put("type", 2)
-                .put("user", store.users.getOrDefault(interaction.userId, new JsonObject())));
+                .put("user", userOrEmpty(interaction.userId)));
         interaction.originalMessageId = m.getString("id");
         created = SimMessages.gateway(store, m);
       }
-      interaction.state = RestSimStore.InteractionState.ACKNOWLEDGED;
+      interaction.state = Interactions.State.ACKNOWLEDGED;
       response = new JsonObject().put("interaction", new JsonObject().put("id", interaction.id).put("type", 2)
           .put("response_message_id", interaction.originalMessageId)
           .put("response_message_loading", type == 5).put("response_message_ephemeral", false));
@@ -133,9 +142,9 @@ final class InteractionRoutes {
   private void followup(RoutingContext ctx) {
     JsonObject body = RestSimRoutes.jsonBody(ctx);
     JsonObject d;
-    synchronized (store) {
-      RestSimStore.Interaction interaction = byToken(ctx);
-      JsonObject channel = store.channels.get(interaction.channelId);
+    synchronized (world) {
+      Interactions.Interaction interaction = byToken(ctx);
+      JsonObject channel = store.channel(interaction.channelId);
       if (channel == null) {
         throw SimError.notFound(10003, "Unknown Channel");
       }
@@ -151,10 +160,10 @@ final class InteractionRoutes {
   private void editWebhookMessage(RoutingContext ctx, String messageId) {
     JsonObject body = RestSimRoutes.jsonBody(ctx);
     JsonObject d;
-    synchronized (store) {
-      RestSimStore.Interaction interaction = byToken(ctx);
+    synchronized (world) {
+      Interactions.Interaction interaction = byToken(ctx);
       String id = messageId == null ? interaction.originalMessageId : messageId;
-      JsonObject m = id == null ? null : store.messages.get(id);
+      JsonObject m = id == null ? null : world.messages().get(id);
       if (m == null) {
         throw SimError.notFound(10008, "Unknown Message");
       }
@@ -172,9 +181,9 @@ final class InteractionRoutes {
   private void overwrite(RoutingContext ctx, String scope) {
     JsonArray list = RestSimRoutes.jsonArrayBody(ctx);
     JsonArray out = new JsonArray();
-    synchronized (store) {
+    synchronized (world) {
       application(ctx);
-      if (!"global".equals(scope) && !store.guilds.containsKey(scope)) {
+      if (!"global".equals(scope) && store.guild(scope) == null) {
         throw SimError.notFound(10004, "Unknown Guild");
       }
       Map<String, JsonObject> registered = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package dev.cordbus.simulator.rest;
 
 import dev.cordbus.api.Snowflakes;
+import dev.cordbus.simulator.world.WorldModel;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -11,7 +12,7 @@ import java.util.List;
 /**
  * Channels and messages: get channel and message, create (JSON or multipart), edit, delete, bulk delete, typing.
  * Each mutation emits its gateway event (MESSAGE_CREATE, MESSAGE_UPDATE, MESSAGE_DELETE, MESSAGE_DELETE_BULK,
- * TYPING_START).
+ * TYPING_START); the world changes by applying them ({@link RestSim}).
  */
 final class MessageRoutes {
 
@@ -19,21 +20,23 @@ final class MessageRoutes {
 
   private final RestSim sim;
   private final RestSimStore store;
+  private final WorldModel world;
 
   MessageRoutes(RestSim sim) {
     this.sim = sim;
     this.store = sim.store();
+    this.world = store.world();
   }
 
   void register(RestSimRoutes r) {
     RestSimRoutes.Auth bot = RestSimRoutes.Auth.BOT;
     r.endpoint(HttpMethod.GET, "/channels/{channel_id}", "channel_id", bot, ctx -> {
-      synchronized (store) {
+      synchronized (world) {
         RestSimRoutes.write(ctx, 200, channel(ctx));
       }
     });
     r.endpoint(HttpMethod.GET, "/channels/{channel_id}/messages/{message_id}", "channel_id", bot, ctx -> {
-      synchronized (store) {
+      synchronized (world) {
         RestSimRoutes.write(ctx, 200, SimMessages.rest(message(ctx)));
       }
     });
@@ -45,20 +48,20 @@ final class MessageRoutes {
         this::delete);
     r.endpoint(HttpMethod.POST, "/channels/{channel_id}/typing", "channel_id", bot, ctx -> {
       JsonObject d;
-      synchronized (store) {
+      synchronized (world) {
         JsonObject channel = channel(ctx);
         d = new JsonObject().put("channel_id", channel.getString("id"))
             .put("user_id", store.botUser().getString("id")).put("timestamp", System.currentTimeMillis() / 1000);
         putGuild(d, channel);
       }
-      // outside the store lock: dispatching applies the event to the world, which mirrors it back into the store
+      // outside the lock: the hub writes the event to the sessions
       sim.dispatch("TYPING_START", d);
       RestSimRoutes.noContent(ctx);
     });
   }
 
   JsonObject channel(RoutingContext ctx) {
-    JsonObject channel = store.channels.get(ctx.pathParam("channel_id"));
+    JsonObject channel = store.channel(ctx.pathParam("channel_id"));
     if (channel == null) {
       throw SimError.notFound(10003, "Unknown Channel");
     }
@@ -67,7 +70,7 @@ final class MessageRoutes {
 
   JsonObject message(RoutingContext ctx) {
     JsonObject channel = channel(ctx);
-    JsonObject m = store.messages.get(ctx.pathParam("message_id"));
+    JsonObject m = world.messages().get(ctx.pathParam("message_id"));
     if (m == null || !channel.getString("id").equals(m.getString("channel_id"))) {
       throw SimError.notFound(10008, "Unknown Message");
     }
@@ -84,7 +87,7 @@ final class MessageRoutes {
     JsonObject body = RestSimRoutes.jsonBody(ctx);
     JsonObject d;
     JsonObject m;
-    synchronized (store) {
+    synchronized (world) {
       JsonObject channel = channel(ctx);
       SimMessages.validate(body, true, !ctx.fileUploads().isEmpty());
       m = SimMessages.create(store, channel, store.botUser(), body, RestSimRoutes.attachments(ctx, store));
@@ -97,9 +100,8 @@ final class MessageRoutes {
   private void edit(RoutingContext ctx) {
     JsonObject body = RestSimRoutes.jsonBody(ctx);
     JsonObject d;
-    JsonObject m;
-    synchronized (store) {
-      m = message(ctx);
+    synchronized (world) {
+      JsonObject m = message(ctx);
       boolean own = store.botUser().getString("id").equals(m.getJsonObject("author").getString("id"));
       if (!own && (body.containsKey("content") || body.containsKey("embeds") || body.containsKey("components"))) {
         throw new SimError(403, 50005, "Cannot edit a message authored by another user", null);
@@ -109,16 +111,14 @@ final class MessageRoutes {
       d = SimMessages.gateway(store, m);
     }
     sim.dispatch("MESSAGE_UPDATE", d);
-    RestSimRoutes.write(ctx, 200, SimMessages.rest(m));
+    RestSimRoutes.write(ctx, 200, SimMessages.rest(d));
   }
 
   private void delete(RoutingContext ctx) {
     JsonObject d = new JsonObject();
-    synchronized (store) {
+    synchronized (world) {
       JsonObject channel = channel(ctx);
       JsonObject m = message(ctx);
-      store.messages.remove(m.getString("id"));
-      store.reactions.remove(m.getString("id"));
       d.put("id", m.getString("id")).put("channel_id", channel.getString("id"));
       putGuild(d, channel);
     }
@@ -136,7 +136,7 @@ final class MessageRoutes {
       throw SimError.field("messages", "BASE_TYPE_BAD_LENGTH", "Must be between 2 and 100 in length.");
     }
     JsonObject d = new JsonObject();
-    synchronized (store) {
+    synchronized (world) {
       JsonObject channel = channel(ctx);
       long oldest = System.currentTimeMillis() - FOURTEEN_DAYS_MS;
       List<String> deleted = new ArrayList<>();
@@ -154,10 +154,8 @@ final class MessageRoutes {
       }
       for (Object o : list) {
         String id = String.valueOf(o);
-        JsonObject m = store.messages.get(id);
+        JsonObject m = world.messages().get(id);
         if (m != null && channel.getString("id").equals(m.getString("channel_id"))) {
-          store.messages.remove(id);
-          store.reactions.remove(id);
           deleted.add(id);
         }
       }

@@ -1,17 +1,16 @@
 package dev.cordbus.simulator.rest;
 
+import dev.cordbus.simulator.world.MessageStore;
+import dev.cordbus.simulator.world.WorldModel;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Reactions: add the bot's, remove the bot's or a user's, remove one emoji's, remove all. Unicode emoji or
  * {@code name:id}; anything else is 400 10014 Unknown Emoji. Emits MESSAGE_REACTION_ADD / _REMOVE /
- * _REMOVE_EMOJI / _REMOVE_ALL.
+ * _REMOVE_EMOJI / _REMOVE_ALL; the world applies them to the message (who reacted, its {@code reactions} array),
+ * the same way it applies the reactions of the gateway side.
  */
 final class ReactionRoutes {
 
@@ -19,11 +18,13 @@ final class ReactionRoutes {
 
   private final RestSim sim;
   private final RestSimStore store;
+  private final WorldModel world;
   private final MessageRoutes messages;
 
   ReactionRoutes(RestSim sim) {
     this.sim = sim;
     this.store = sim.store();
+    this.world = store.world();
     this.messages = new MessageRoutes(sim);
   }
 
@@ -52,43 +53,30 @@ final class ReactionRoutes {
     });
     r.endpoint(HttpMethod.DELETE, BASE + "/{emoji}", "channel_id", bot, ctx -> {
       JsonObject d;
-      synchronized (store) {
+      synchronized (world) {
         JsonObject m = messages.message(ctx);
-        JsonObject emoji = emoji(ctx.pathParam("emoji"));
-        store.reactions.getOrDefault(m.getString("id"), new LinkedHashMap<>()).remove(key(emoji));
-        refresh(m);
-        d = event(ctx, m, emoji);
+        d = event(ctx, m, emoji(ctx.pathParam("emoji")));
       }
       sim.dispatch("MESSAGE_REACTION_REMOVE_EMOJI", d);
       RestSimRoutes.noContent(ctx);
     });
     r.endpoint(HttpMethod.DELETE, BASE, "channel_id", bot, ctx -> {
       JsonObject d;
-      synchronized (store) {
-        JsonObject m = messages.message(ctx);
-        store.reactions.remove(m.getString("id"));
-        refresh(m);
-        d = event(ctx, m, null);
+      synchronized (world) {
+        d = event(ctx, messages.message(ctx), null);
       }
       sim.dispatch("MESSAGE_REACTION_REMOVE_ALL", d);
       RestSimRoutes.noContent(ctx);
     });
   }
 
-  /** Adds or removes one user's reaction; the event, or null when nothing changed. */
+  /** The event that adds or removes one user's reaction, or null when that changes nothing. */
   private JsonObject change(RoutingContext ctx, String userId, boolean add) {
-    synchronized (store) {
+    synchronized (world) {
       JsonObject m = messages.message(ctx);
       JsonObject emoji = emoji(ctx.pathParam("emoji"));
-      Map<String, Set<String>> byEmoji = store.reactions.computeIfAbsent(m.getString("id"),
-          id -> new LinkedHashMap<>());
-      Set<String> users = byEmoji.computeIfAbsent(key(emoji), k -> new LinkedHashSet<>());
-      boolean changed = add ? users.add(userId) : users.remove(userId);
-      if (users.isEmpty()) {
-        byEmoji.remove(key(emoji));
-      }
-      refresh(m);
-      if (!changed) {
+      boolean present = world.messages().reactors(m.getString("id"), key(emoji)).contains(userId);
+      if (present == add) {
         return null;
       }
       JsonObject d = event(ctx, m, emoji).put("user_id", userId);
@@ -115,22 +103,8 @@ final class ReactionRoutes {
     return d;
   }
 
-  /** Rebuilds the message's {@code reactions} array from the reaction sets. */
-  private void refresh(JsonObject m) {
-    io.vertx.core.json.JsonArray list = new io.vertx.core.json.JsonArray();
-    String botId = store.botUser().getString("id");
-    store.reactions.getOrDefault(m.getString("id"), Map.of()).forEach((key, users) -> list.add(new JsonObject()
-        .put("count", users.size()).put("me", users.contains(botId)).put("emoji", emoji(key))));
-    if (list.isEmpty()) {
-      m.remove("reactions");
-    } else {
-      m.put("reactions", list);
-    }
-  }
-
   static String key(JsonObject emoji) {
-    return emoji.getString("id") == null ? emoji.getString("name")
-        : emoji.getString("name") + ":" + emoji.getString("id");
+    return MessageStore.emojiKey(emoji);
   }
 
   /** Parses a decoded emoji path segment: {@code name:id} or unicode; else 400 10014. */

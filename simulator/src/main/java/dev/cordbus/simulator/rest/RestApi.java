@@ -4,6 +4,7 @@ import java.util.Set;
 
 import dev.cordbus.simulator.SimulatorLog;
 import dev.cordbus.simulator.SimulatorOptions;
+import dev.cordbus.simulator.gateway.Dispatch;
 import dev.cordbus.simulator.gateway.GatewayHub;
 import dev.cordbus.simulator.gateway.IdentifyValidator;
 import dev.cordbus.simulator.world.WorldModel;
@@ -53,24 +54,17 @@ public final class RestApi {
     GatewayRoutes gateway = new GatewayRoutes(hub, options);
     api.get("/gateway").handler(gateway::gateway);
     api.get("/gateway/bot").handler(this::authenticate).handler(gateway::gatewayBot);
-    api.get("/users/@me").handler(this::authenticate).handler(rc -> RestErrors.json(rc, 200, userMe()));
-    // Every other endpoint (channels, messages, reactions, guilds, members, bans, DMs, interactions, commands)
+    // Every other endpoint (users, channels, messages, reactions, guilds, members, bans, DMs, interactions, commands)
     // comes from RestSim (same package), which checks the token itself (interaction callbacks need none) and applies
-    // Discord's rate limits. Its mutations go through the hub, so they update the world and reach the gateway;
-    // the world's own events (lively traffic, scenarios) reach its store through the mirror.
+    // Discord's rate limits. It reads and changes the same world the gateway side renders from: a mutation applies
+    // its event to the world, then the hub routes it to the sessions.
     RestSimStore store = RestSimStore.fromWorld(options.world());
-    world.onApply((event, d) -> WorldMirror.apply(store, event, d));
     RateLimitSim limits = new RateLimitSim().rule("POST /channels/{channel_id}/messages", "b05c1b3b1e6a4c9f",
         options.messageRateLimit(), options.messageRateWindowMs());
-    new RestSim(store, limits, Set.copyOf(options.tokens())).onDispatch(hub::emit).mount(api, "");
+    new RestSim(store, limits, Set.copyOf(options.tokens()))
+        .onDispatch((t, d) -> hub.route(Dispatch.of(t, d, world.botId()))).mount(api, "");
     api.route().last().handler(rc -> RestErrors.send(rc, 404, 0, "404: Not Found"));
     root.route(BASE_PATH + "/*").subRouter(api);
-  }
-
-  private JsonObject userMe() {
-    JsonObject u = world.botUser();
-    u.put("locale", "en-US");
-    return u;
   }
 
   private void record(RoutingContext rc) {

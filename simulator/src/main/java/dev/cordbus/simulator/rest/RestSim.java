@@ -2,16 +2,15 @@ package dev.cordbus.simulator.rest;
 
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
-import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
- * The simulator's REST side: a {@link RestSimStore}, a {@link RateLimitSim}, the accepted bot tokens, where the
- * gateway events of mutations go ({@link #onDispatch}, e.g. {@code (t, d) -> scenario.dispatch(t, d)}) and where
- * each request is logged ({@link #onRequest}, {@code {method, path, body}}). {@link #mount} adds the routes.
+ * The simulator's REST side: a {@link RestSimStore} over the world, a {@link RateLimitSim}, the accepted bot tokens,
+ * where the gateway events of mutations go once the world has applied them ({@link #onDispatch}; the simulator routes
+ * them to its gateway sessions) and where each request is logged ({@link #onRequest}, {@code {method, path, body}}).
+ * {@link #mount} adds the routes. Without a dispatcher it is a REST-only Discord over its own (small) world.
  */
 public final class RestSim {
 
@@ -20,7 +19,6 @@ public final class RestSim {
   private final Set<String> tokens;
   private volatile BiConsumer<String, JsonObject> dispatcher = (t, d) -> { };
   private volatile Consumer<JsonObject> requestLog = r -> { };
-  private final List<String> dispatched = new CopyOnWriteArrayList<>();
 
   /** A REST side over {@code store} accepting {@code tokens}, with realistic rate limits. */
   public RestSim(RestSimStore store, Set<String> tokens) {
@@ -34,7 +32,10 @@ public final class RestSim {
     this.tokens = Set.copyOf(tokens);
   }
 
-  /** Sends each mutation's gateway event ({@code t}, {@code d}) to {@code dispatcher}. */
+  /**
+   * Sends each mutation's gateway event ({@code t}, {@code d}) to {@code dispatcher}, after the world applied it
+   * (the dispatcher must not apply it again).
+   */
   public RestSim onDispatch(BiConsumer<String, JsonObject> dispatcher) {
     this.dispatcher = dispatcher;
     return this;
@@ -62,17 +63,13 @@ public final class RestSim {
     return rateLimits;
   }
 
-  /** The names of the gateway events emitted so far, in order. */
-  public List<String> dispatchedEvents() {
-    return List.copyOf(dispatched);
-  }
-
   boolean acceptsToken(String token) {
     return tokens.contains(token);
   }
 
+  /** Applies a mutation's gateway event to the world (the one place REST changes it), then hands it on. */
   void dispatch(String event, JsonObject d) {
-    dispatched.add(event);
+    store.world().apply(event, d);
     dispatcher.accept(event, d);
   }
 

@@ -1,84 +1,53 @@
 package dev.cordbus.simulator.rest;
 
 import dev.cordbus.api.Snowflakes;
+import dev.cordbus.simulator.world.GuildData;
+import dev.cordbus.simulator.world.GuildRenderer;
+import dev.cordbus.simulator.world.UserDirectory;
+import dev.cordbus.simulator.world.WorldModel;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * What the simulated REST API knows: users, guilds (with roles), channels, members, bans, messages with their
- * reactions, DM channels, pending interactions and application commands. Seeded from GUILD_CREATE payloads
- * ({@link #addGuild}) so it agrees with the gateway side. Thread-safe (every method synchronized).
+ * What the simulated REST API reads and changes: the simulator's one {@link WorldModel} (users, guilds with roles,
+ * channels, members, messages with reactions, DM channels, interactions), shared with the gateway side, plus what
+ * only REST knows: bans, the DM channel opened per recipient and the application commands. REST mutations change
+ * the world by applying their gateway event to it ({@link RestSim}), so READY, GUILD_CREATE and member chunks show
+ * them, and what the gateway side applies (lively traffic, scenarios) is what REST answers. Thread-safe: every
+ * method holds the world's lock; route code that uses live objects holds it too ({@link #world()}).
  */
 public final class RestSimStore {
 
-  /** Lifecycle of an interaction the bot must answer. */
-  public enum InteractionState {
-    /** Created, not answered yet. */
-    PENDING,
-    /** Answered once; the token works for follow-ups for 15 minutes. */
-    ACKNOWLEDGED
-  }
-
-  /** A registered interaction (the simulator sent INTERACTION_CREATE for it). */
-  static final class Interaction {
-    final String id;
-    final String token;
-    final String channelId;
-    final String guildId;
-    final String userId;
-    InteractionState state = InteractionState.PENDING;
-    String originalMessageId;
-
-    Interaction(String id, String token, String channelId, String guildId, String userId) {
-      this.id = id;
-      this.token = token;
-      this.channelId = channelId;
-      this.guildId = guildId;
-      this.userId = userId;
-    }
-  }
-
   private final AtomicInteger increment = new AtomicInteger();
-  private final JsonObject botUser;
+  private final WorldModel world;
   private final String applicationId;
-  final Map<String, JsonObject> users = new HashMap<>();
-  final Map<String, JsonObject> guilds = new HashMap<>();
-  final Map<String, JsonObject> channels = new HashMap<>();
-  /** guild id -> user id -> member (with {@code user}). */
-  final Map<String, Map<String, JsonObject>> members = new HashMap<>();
+  /** guild id -> banned user ids. */
   final Map<String, Set<String>> bans = new HashMap<>();
-  /** Messages kept (oldest out first), like the world's message store: edits, replies and reactions need them. */
-  static final int MESSAGE_CAPACITY = 10_000;
-  final Map<String, JsonObject> messages = new LinkedHashMap<>() {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, JsonObject> eldest) {
-      return size() > MESSAGE_CAPACITY;
-    }
-  };
-  /** message id -> emoji key -> user ids, in insertion order. */
-  final Map<String, Map<String, Set<String>>> reactions = new HashMap<>();
-  final Map<String, JsonObject> emojis = new HashMap<>();
+  /** recipient user id -> the DM channel the bot opened with them. */
   final Map<String, JsonObject> dms = new HashMap<>();
-  final Map<String, Interaction> interactions = new HashMap<>();
-  final Map<String, Interaction> interactionsByToken = new HashMap<>();
   /** "global" or a guild id -> command name -> command. */
   final Map<String, Map<String, JsonObject>> commands = new HashMap<>();
 
-  /** A store whose bot is {@code botUser} (needs {@code id}) in application {@code applicationId}. */
-  public RestSimStore(JsonObject botUser, String applicationId) {
-    this.botUser = botUser.copy();
+  /** A REST side over {@code world}, whose bot is in application {@code applicationId}. */
+  public RestSimStore(WorldModel world, String applicationId) {
+    this.world = world;
     this.applicationId = applicationId;
-    users.put(botUser.getString("id"), this.botUser);
   }
 
-  /** A bot user like the fixtures' {@code example-bot}. */
+  /** A REST side over an empty world whose bot is {@code botUser} (needs {@code id}). */
+  public RestSimStore(JsonObject botUser, String applicationId) {
+    this(new WorldModel(new UserDirectory(null), botUser,
+        new JsonObject().put("id", applicationId).put("flags", 0), new JsonObject().put("rest", true)),
+        applicationId);
+  }
+
+  /** An empty world with a bot user like the fixtures' {@code example-bot}; add guilds with {@link #addGuild}. */
   public static RestSimStore withDefaultBot() {
     JsonObject bot = new JsonObject().put("id", "1102383887155331072").put("username", "example-bot")
         .put("discriminator", "4242").putNull("global_name").putNull("avatar").put("bot", true)
@@ -87,19 +56,16 @@ public final class RestSimStore {
   }
 
   /**
-   * A store seeded from the simulator's {@link dev.cordbus.simulator.World}: its bot user (the application id is the
-   * bot id, as for most bots) and every available guild's GUILD_CREATE payload. The simulator keeps it in step
-   * with its world through {@link WorldMirror}.
+   * The REST side of the simulator's {@link dev.cordbus.simulator.World}: the same model, the application id being
+   * the bot id, as for most bots.
    */
   public static RestSimStore fromWorld(dev.cordbus.simulator.World world) {
-    RestSimStore store = new RestSimStore(world.botUser(), world.botId());
-    for (String guildId : world.guildIds()) {
-      JsonObject guild = world.guild(guildId);
-      if (guild != null && !guild.getBoolean("unavailable", false)) {
-        store.addGuild(guild);
-      }
-    }
-    return store;
+    return new RestSimStore(world.model(), world.botId());
+  }
+
+  /** The world this REST side reads and changes; its monitor is the lock of every REST route. */
+  public WorldModel world() {
+    return world;
   }
 
   /** A fresh snowflake. */
@@ -113,8 +79,8 @@ public final class RestSimStore {
   }
 
   /** The bot user. */
-  public synchronized JsonObject botUser() {
-    return botUser.copy();
+  public JsonObject botUser() {
+    return world.botUser();
   }
 
   /** The application id (interaction webhooks use it). */
@@ -123,105 +89,101 @@ public final class RestSimStore {
   }
 
   /**
-   * Adds a guild from a GUILD_CREATE {@code d}: the guild (with roles and emojis), its channels and threads
-   * ({@code guild_id} filled in), members and their users. The bot becomes a member if it is not one.
+   * Adds a guild to the world from a GUILD_CREATE {@code d} (as the gateway side would apply it). The bot becomes a
+   * member if it is not one.
    */
-  public synchronized RestSimStore addGuild(JsonObject guildCreate) {
-    JsonObject guild = guildCreate.copy();
-    String guildId = guild.getString("id");
-    for (String key : new String[] {"channels", "threads"}) {
-      JsonArray list = (JsonArray) guild.remove(key);
-      if (list != null) {
-        list.forEach(c -> channels.put(((JsonObject) c).getString("id"), ((JsonObject) c).copy()
-            .put("guild_id", guildId)));
+  public RestSimStore addGuild(JsonObject guildCreate) {
+    synchronized (world) {
+      world.apply("GUILD_CREATE", guildCreate);
+      GuildData g = world.guild(Snowflakes.parse(guildCreate.getString("id")));
+      if (g != null && !g.unavailable && !g.members.contains(world.botId())) {
+        g.members.putExplicit(new JsonObject().put("user", world.botUser()).put("roles", new JsonArray())
+            .put("joined_at", now()).put("deaf", false).put("mute", false).put("flags", 0));
       }
     }
-    JsonArray memberList = (JsonArray) guild.remove("members");
-    Map<String, JsonObject> byUser = members.computeIfAbsent(guildId, g -> new LinkedHashMap<>());
-    if (memberList != null) {
-      for (Object o : memberList) {
-        JsonObject member = ((JsonObject) o).copy();
-        JsonObject user = member.getJsonObject("user");
-        if (user != null) {
-          users.putIfAbsent(user.getString("id"), user.copy());
-          byUser.put(user.getString("id"), member);
-        }
-      }
-    }
-    byUser.computeIfAbsent(botUser.getString("id"), id -> new JsonObject().put("user", botUser.copy())
-        .put("roles", new JsonArray()).put("joined_at", now()).put("deaf", false).put("mute", false)
-        .put("flags", 0));
-    for (String key : new String[] {"presences", "voice_states", "stage_instances", "guild_scheduled_events",
-        "soundboard_sounds"}) {
-      guild.remove(key);
-    }
-    JsonArray emojiList = guild.getJsonArray("emojis");
-    if (emojiList != null) {
-      emojiList.forEach(e -> emojis.put(((JsonObject) e).getString("id"), (JsonObject) e));
-    }
-    guilds.put(guildId, guild);
-    return this;
-  }
-
-  /** Adds (or replaces) a channel; {@code guild_id} null for a DM. */
-  public synchronized RestSimStore addChannel(JsonObject channel) {
-    channels.put(channel.getString("id"), channel.copy());
-    return this;
-  }
-
-  /** Adds (or replaces) a user. */
-  public synchronized RestSimStore addUser(JsonObject user) {
-    users.put(user.getString("id"), user.copy());
     return this;
   }
 
   /** Adds a message as if someone else had sent it (for edits, reactions and deletes of others' messages). */
-  public synchronized RestSimStore addMessage(JsonObject message) {
-    messages.put(message.getString("id"), message.copy());
+  public RestSimStore addMessage(JsonObject message) {
+    synchronized (world) {
+      JsonObject m = message.copy();
+      m.remove("member");
+      world.messages().put(m);
+    }
     return this;
   }
 
-  /**
-   * Registers an interaction the gateway side announced (INTERACTION_CREATE) so its callback and follow-ups work.
-   */
-  public synchronized void registerInteraction(String id, String token, String channelId, String guildId,
-      String userId) {
-    Interaction interaction = new Interaction(id, token, channelId, guildId, userId);
-    interactions.put(id, interaction);
-    interactionsByToken.put(token, interaction);
+  /** Registers an interaction as INTERACTION_CREATE would, so its callback and follow-ups work. */
+  public void registerInteraction(String id, String token, String channelId, String guildId, String userId) {
+    synchronized (world) {
+      world.interactions().register(id, token, channelId, guildId, userId);
+    }
   }
 
   /** A copy of a message, or null. */
-  public synchronized JsonObject message(String id) {
-    JsonObject m = messages.get(id);
-    return m == null ? null : m.copy();
+  public JsonObject message(String id) {
+    return world.message(id);
   }
 
   /** A copy of a member (with {@code user}), or null. */
-  public synchronized JsonObject member(String guildId, String userId) {
-    Map<String, JsonObject> byUser = members.get(guildId);
-    JsonObject m = byUser == null ? null : byUser.get(userId);
-    return m == null ? null : m.copy();
+  public JsonObject member(String guildId, String userId) {
+    long guild = id(guildId);
+    long user = id(userId);
+    return guild < 0 || user < 0 ? null : world.member(guild, user);
   }
 
   /** Whether a user is banned from a guild. */
-  public synchronized boolean banned(String guildId, String userId) {
-    return bans.getOrDefault(guildId, Set.of()).contains(userId);
+  public boolean banned(String guildId, String userId) {
+    synchronized (world) {
+      return bans.getOrDefault(guildId, Set.of()).contains(userId);
+    }
   }
 
-  /** Number of messages stored in a channel. */
-  public synchronized int messageCount(String channelId) {
-    return (int) messages.values().stream().filter(m -> channelId.equals(m.getString("channel_id"))).count();
-  }
-
-  /** Users who reacted with {@code emojiKey} ({@code name} or {@code name:id}) on a message. */
-  public synchronized Set<String> reactors(String messageId, String emojiKey) {
-    return new LinkedHashSet<>(reactions.getOrDefault(messageId, Map.of()).getOrDefault(emojiKey, Set.of()));
+  /** Number of messages kept in a channel. */
+  public int messageCount(String channelId) {
+    synchronized (world) {
+      return world.messages().countIn(channelId);
+    }
   }
 
   /** The registered commands of the application (global when {@code guildId} is null). */
-  public synchronized JsonArray commands(String guildId) {
-    return new JsonArray(new java.util.ArrayList<>(
-        commands.getOrDefault(guildId == null ? "global" : guildId, Map.of()).values()));
+  public JsonArray commands(String guildId) {
+    synchronized (world) {
+      return new JsonArray(new ArrayList<>(
+          commands.getOrDefault(guildId == null ? "global" : guildId, Map.of()).values()));
+    }
+  }
+
+  /** The guild object as {@code GET /guilds/{id}} gives it, or null (unknown, left or in an outage). */
+  JsonObject guild(String guildId) {
+    synchronized (world) {
+      long id = id(guildId);
+      GuildData g = id < 0 ? null : world.guild(id);
+      return g == null || g.unavailable ? null : GuildRenderer.base(g);
+    }
+  }
+
+  /** A copy of a channel, thread or DM channel (with {@code guild_id} in a guild), or null. */
+  JsonObject channel(String channelId) {
+    long id = id(channelId);
+    return id < 0 ? null : world.channel(id);
+  }
+
+  /** A copy of a user the world knows, or null. */
+  JsonObject user(String userId) {
+    long id = id(userId);
+    synchronized (world) {
+      return id < 0 ? null : world.users.find(id);
+    }
+  }
+
+  /** A snowflake from a path or body, or -1 when it is not one (the route answers "Unknown ..."). */
+  static long id(String snowflake) {
+    try {
+      return snowflake == null ? -1 : Snowflakes.parse(snowflake);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
   }
 }

@@ -3,7 +3,10 @@ package dev.cordbus.simulator.rest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-/** Builds and validates message objects as Discord does, and their gateway form. Callers hold the store lock. */
+/**
+ * Builds and validates message objects as Discord does, and their gateway form; a new message joins the world when
+ * its MESSAGE_CREATE is applied. Callers hold the world's lock.
+ */
 final class SimMessages {
 
   private SimMessages() {
@@ -47,7 +50,7 @@ final class SimMessages {
     return body.getValue(key) instanceof JsonArray a && !a.isEmpty();
   }
 
-  /** A new message by {@code author} in {@code channel} from a create body. */
+  /** A new message by {@code author} in {@code channel} from a create body (not stored yet). */
   static JsonObject create(RestSimStore store, JsonObject channel, JsonObject author, JsonObject body,
       JsonArray attachments) {
     JsonObject m = new JsonObject()
@@ -78,15 +81,14 @@ final class SimMessages {
         reference.put("guild_id", channel.getString("guild_id"));
       }
       m.put("message_reference", reference);
-      JsonObject referenced = store.messages.get(ref.getString("message_id"));
+      JsonObject referenced = store.world().messages().get(ref.getString("message_id"));
       if (referenced == null && ref.getBoolean("fail_if_not_exists", true)) {
         throw SimError.field("message_reference", "MESSAGE_REFERENCE_UNKNOWN_MESSAGE", "Unknown message");
       }
       if (referenced != null) {
-        m.put("referenced_message", referenced.copy());
+        m.put("referenced_message", rest(referenced));
       }
     }
-    store.messages.put(m.getString("id"), m);
     return m;
   }
 
@@ -112,11 +114,12 @@ final class SimMessages {
     return out;
   }
 
-  /** The REST form: no {@code guild_id} or {@code member}. */
+  /** The REST form: no {@code guild_id}, {@code member} or {@code channel_type} (the world keeps the gateway's). */
   static JsonObject rest(JsonObject m) {
     JsonObject copy = m.copy();
     copy.remove("guild_id");
     copy.remove("member");
+    copy.remove("channel_type");
     return copy;
   }
 
@@ -126,12 +129,11 @@ final class SimMessages {
    */
   static JsonObject gateway(RestSimStore store, JsonObject m) {
     JsonObject d = m.copy();
-    JsonObject channel = store.channels.get(m.getString("channel_id"));
+    JsonObject channel = store.channel(m.getString("channel_id"));
     String guildId = channel == null ? null : channel.getString("guild_id");
     if (guildId != null) {
       d.put("guild_id", guildId);
-      JsonObject member = store.members.getOrDefault(guildId, java.util.Map.of())
-          .get(m.getJsonObject("author").getString("id"));
+      JsonObject member = store.member(guildId, m.getJsonObject("author").getString("id"));
       if (member != null) {
         JsonObject partial = member.copy();
         partial.remove("user");

@@ -38,6 +38,14 @@ public final class UserDirectory {
     return new JsonObject().put("id", Snowflakes.format(id));
   }
 
+  /** A copy of the user object, or {@code null} when the world does not know the user. */
+  public JsonObject find(long id) {
+    if (explicit.containsKey(id) || (generated != null && generated.indexOf(id) >= 0)) {
+      return user(id);
+    }
+    return null;
+  }
+
   /** The user's username, or {@code null} when unknown. */
   public String username(long id) {
     JsonObject u = explicit.get(id);

@@ -10,15 +10,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The mutable state behind a {@code World}: guilds, users, DM channels and recent messages. Every method is
- * synchronized (the simulator mutates it on its event loop; tests read it from their own threads). Internal to the
- * simulator.
+ * The one mutable world of the simulator, behind a {@code World}: guilds, users, DM channels, recent messages with
+ * their reactions and interactions. The gateway side renders READY, GUILD_CREATE and member chunks from it and the
+ * REST side ({@code rest.RestSimStore}) reads and changes the same objects. Every method is synchronized on this
+ * model (the simulator mutates it on its event loop; tests read it from their own threads); callers that use the live
+ * objects hold that lock. Internal to the simulator.
  */
 public final class WorldModel {
-
-  /** Observers of {@link #apply}, in registration order. */
-  private final java.util.List<java.util.function.BiConsumer<String, JsonObject>> listeners =
-      new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /** All users. */
   public final UserDirectory users;
@@ -26,6 +24,7 @@ public final class WorldModel {
   private final Map<Long, Long> channelGuild = new HashMap<>();
   private final Map<Long, JsonObject> dmChannels = new LinkedHashMap<>();
   private final MessageStore messages = new MessageStore(MessageStore.DEFAULT_CAPACITY);
+  private final Interactions interactions = new Interactions();
   private final JsonObject botUser;
   private final long botId;
   private final JsonObject application;
@@ -203,20 +202,17 @@ public final class WorldModel {
     return m == null ? null : m.copy();
   }
 
-  /** Applies a dispatch to the world (see {@link WorldUpdater}). */
-  public synchronized void apply(String event, JsonObject d) {
-    WorldUpdater.apply(this, event, d);
-    for (java.util.function.BiConsumer<String, JsonObject> listener : listeners) {
-      listener.accept(event, d);
-    }
+  /** The interactions seen (callers hold this model's lock). */
+  public Interactions interactions() {
+    return interactions;
   }
 
   /**
-   * Calls {@code listener} with every event applied to the world, after the world changed (the REST side uses it
-   * to learn about interactions the gateway side announced).
+   * Applies a dispatch to the world (see {@link WorldUpdater}): the one place where events change it, whether the
+   * gateway side (lively traffic, scenarios) or a REST mutation made them.
    */
-  public void onApply(java.util.function.BiConsumer<String, JsonObject> listener) {
-    listeners.add(listener);
+  public synchronized void apply(String event, JsonObject d) {
+    WorldUpdater.apply(this, event, d);
   }
 
   /** The member object (with user) of a user in a guild, or {@code null}. */

@@ -8,8 +8,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies dispatches to the world so that a later READY/GUILD_CREATE reflects them (member joins and leaves, roles,
- * channels, threads, emojis, presences, voice states, guild removal, messages). Events it does not model leave the
- * world unchanged. Malformed payloads are logged and ignored, never thrown. Callers hold the model's lock.
+ * channels, threads, emojis, presences, voice states, guild removal, messages, reactions, interactions), whether the
+ * gateway side or a REST mutation made them. Events it does not model leave the world unchanged. Malformed payloads
+ * are logged and ignored, never thrown. Callers hold the model's lock.
  */
 final class WorldUpdater {
 
@@ -110,12 +111,18 @@ final class WorldUpdater {
           w.messages().remove(String.valueOf(id));
         }
       }
-      case "MESSAGE_REACTION_ADD" -> reactionAdd(w, d);
-      case "MESSAGE_REACTION_REMOVE_ALL" -> {
-        JsonObject m = w.messages().get(d.getString("message_id"));
-        if (m != null) {
-          m.remove("reactions");
-        }
+      case "MESSAGE_REACTION_ADD", "MESSAGE_REACTION_REMOVE" -> {
+        String userId = d.getString("user_id");
+        w.messages().react(d.getString("message_id"), d.getJsonObject("emoji", new JsonObject()), userId,
+            event.equals("MESSAGE_REACTION_ADD"), String.valueOf(w.botId()).equals(userId));
+      }
+      case "MESSAGE_REACTION_REMOVE_EMOJI" -> w.messages().clearReactions(d.getString("message_id"),
+          d.getJsonObject("emoji", new JsonObject()));
+      case "MESSAGE_REACTION_REMOVE_ALL" -> w.messages().clearReactions(d.getString("message_id"), null);
+      case "INTERACTION_CREATE" -> {
+        JsonObject user = d.getJsonObject("member", d).getJsonObject("user", new JsonObject());
+        w.interactions().register(d.getString("id"), d.getString("token"), d.getString("channel_id"),
+            d.getString("guild_id"), user.getString("id"));
       }
       default -> {
         // not modelled: the world does not change
@@ -211,33 +218,5 @@ final class WorldUpdater {
     if (from != null) {
       into.addAll(from.copy());
     }
-  }
-
-  private static void reactionAdd(WorldModel w, JsonObject d) {
-    JsonObject m = w.messages().get(d.getString("message_id"));
-    if (m == null) {
-      return;
-    }
-    JsonObject emoji = d.getJsonObject("emoji", new JsonObject());
-    JsonArray reactions = m.getJsonArray("reactions");
-    if (reactions == null) {
-      reactions = new JsonArray();
-      m.put("reactions", reactions);
-    }
-    boolean me = String.valueOf(w.botId()).equals(d.getString("user_id"));
-    for (Object o : reactions) {
-      JsonObject r = (JsonObject) o;
-      JsonObject e = r.getJsonObject("emoji", new JsonObject());
-      boolean same = emoji.getString("id") != null ? emoji.getString("id").equals(e.getString("id"))
-          : emoji.getString("name") != null && emoji.getString("name").equals(e.getString("name"));
-      if (same) {
-        r.put("count", r.getInteger("count", 0) + 1);
-        if (me) {
-          r.put("me", true);
-        }
-        return;
-      }
-    }
-    reactions.add(new JsonObject().put("count", 1).put("me", me).put("emoji", emoji.copy()));
   }
 }
