@@ -30,6 +30,13 @@ public enum InteractionKind {
   @Address(Address.Mode.PUBLISHED)
   public static final String PREFIX = Addresses.PREFIX + "interaction.";
 
+  /**
+   * Every component interaction (type 3: buttons, every select menu, and component types this version does not know)
+   * is also published here, beside its own kind's address: one handler for all of a message's components.
+   */
+  @Address(Address.Mode.PUBLISHED)
+  public static final String COMPONENT = PREFIX + "component";
+
   private final String address;
 
   InteractionKind(String suffix) {
@@ -39,6 +46,11 @@ public enum InteractionKind {
   /** The address interactions of this kind are published on, e.g. {@code discord.interaction.button}. */
   public String address() {
     return address;
+  }
+
+  /** Whether {@code interaction} is a component interaction (type 3), published on {@link #COMPONENT} too. Pure. */
+  public static boolean isComponent(JsonObject interaction) {
+    return interaction.getValue("type") instanceof Number n && n.intValue() == 3;
   }
 
   /** The kind of an {@code INTERACTION_CREATE} payload. Pure; never throws. */

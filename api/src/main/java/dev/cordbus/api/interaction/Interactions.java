@@ -14,7 +14,8 @@ import io.vertx.core.json.JsonObject;
  * verticle's callback helpers.
  *
  * <p>{@link #split(Vertx)} registers one consumer per Vert.x instance that republishes each interaction, with its
- * headers, on its kind's address <em>locally</em> (so in a cluster every node splits for its own consumers and
+ * headers, on its kind's address (and every component interaction on {@link InteractionKind#COMPONENT} too)
+ * <em>locally</em> (so in a cluster every node splits for its own consumers and
  * nothing is delivered twice). Calling it again on the same instance does nothing.
  *
  * <p>Handlers registered with {@code CordbusClient.onInteraction} ({@link InteractionHandlers}) get a typed
@@ -51,6 +52,9 @@ public final class Interactions {
         Addresses.dispatch("INTERACTION_CREATE"), msg -> {
           DeliveryOptions options = new DeliveryOptions().setLocalOnly(true).setHeaders(msg.headers());
           vertx.eventBus().publish(InteractionKind.of(msg.body()).address(), msg.body(), options);
+          if (InteractionKind.isComponent(msg.body())) {
+            vertx.eventBus().publish(InteractionKind.COMPONENT, msg.body(), options);
+          }
         }).completion());
   }
 
