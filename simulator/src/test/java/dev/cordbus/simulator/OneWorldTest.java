@@ -60,24 +60,26 @@ class OneWorldTest {
     Sims.await(sim.close());
   }
 
+  private record Reply(int status, String body) {
+  }
+
   /** One request; a 429 (the reaction route allows one per 0.25 s, as on Discord) is retried after retry_after. */
   private JsonObject call(HttpMethod method, String path, JsonObject body, int expectedStatus) throws Exception {
     for (int attempt = 0; ; attempt++) {
       RequestOptions o = new RequestOptions().setMethod(method).setAbsoluteURI(sim.restBaseUrl() + path)
           .putHeader("Authorization", "Bot " + sim.token());
-      Future<Buffer[]> f = http.request(o).compose(req -> {
+      Future<Reply> f = http.request(o).compose(req -> {
         Future<HttpClientResponse> sent = body == null ? req.send()
             : req.putHeader("Content-Type", "application/json").send(Buffer.buffer(body.encode()));
-        return sent.compose(r -> r.body().map(b -> new Buffer[] {Buffer.buffer(String.valueOf(r.statusCode())), b}));
+        return sent.compose(r -> r.body().map(b -> new Reply(r.statusCode(), b.toString())));
       });
-      Buffer[] reply = Sims.await(f);
-      int status = Integer.parseInt(reply[0].toString());
-      if (status == 429 && attempt < 5) {
-        Thread.sleep((long) (new JsonObject(reply[1].toString()).getDouble("retry_after") * 1000) + 50);
+      Reply reply = Sims.await(f);
+      if (reply.status() == 429 && attempt < 5) {
+        Thread.sleep((long) (new JsonObject(reply.body()).getDouble("retry_after") * 1000) + 50);
         continue;
       }
-      assertEquals(expectedStatus, status, method + " " + path + ": " + reply[1]);
-      return reply[1].length() == 0 ? null : new JsonObject(reply[1].toString());
+      assertEquals(expectedStatus, reply.status(), method + " " + path + ": " + reply.body());
+      return reply.body().isEmpty() ? null : new JsonObject(reply.body());
     }
   }
 
