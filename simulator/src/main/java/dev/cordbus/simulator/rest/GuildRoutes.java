@@ -26,16 +26,9 @@ final class GuildRoutes {
 
   void register(RestSimRoutes r) {
     RestSimRoutes.Auth bot = RestSimRoutes.Auth.BOT;
-    r.endpoint(HttpMethod.GET, "/guilds/{guild_id}", "guild_id", bot, ctx -> {
-      synchronized (world) {
-        RestSimRoutes.write(ctx, 200, guild(ctx));
-      }
-    });
-    r.endpoint(HttpMethod.GET, "/guilds/{guild_id}/members/{user_id}", "guild_id", bot, ctx -> {
-      synchronized (world) {
-        RestSimRoutes.write(ctx, 200, member(ctx));
-      }
-    });
+    r.endpoint(HttpMethod.GET, "/guilds/{guild_id}", "guild_id", bot, RestSimRoutes.read(world, this::guild));
+    r.endpoint(HttpMethod.GET, "/guilds/{guild_id}/members/{user_id}", "guild_id", bot,
+        RestSimRoutes.read(world, this::member));
     r.endpoint(HttpMethod.PATCH, "/guilds/{guild_id}/members/{user_id}", "guild_id", bot, this::modify);
     r.endpoint(HttpMethod.DELETE, "/guilds/{guild_id}/members/{user_id}", "guild_id", bot, ctx -> {
       JsonObject d;

@@ -54,12 +54,11 @@ final class InteractionRoutes {
       }
       RestSimRoutes.write(ctx, 201, command);
     });
-    r.endpoint(HttpMethod.GET, "/applications/{application_id}/commands", null, bot, ctx -> {
-      synchronized (world) {
-        application(ctx);
-        RestSimRoutes.write(ctx, 200, store.commands(null));
-      }
-    });
+    r.endpoint(HttpMethod.GET, "/applications/{application_id}/commands", null, bot,
+        RestSimRoutes.read(world, ctx -> {
+          application(ctx);
+          return store.commands(null);
+        }));
   }
 
   private Interactions.Interaction interaction(RoutingContext ctx) {

@@ -30,16 +30,9 @@ final class MessageRoutes {
 
   void register(RestSimRoutes r) {
     RestSimRoutes.Auth bot = RestSimRoutes.Auth.BOT;
-    r.endpoint(HttpMethod.GET, "/channels/{channel_id}", "channel_id", bot, ctx -> {
-      synchronized (world) {
-        RestSimRoutes.write(ctx, 200, channel(ctx));
-      }
-    });
-    r.endpoint(HttpMethod.GET, "/channels/{channel_id}/messages/{message_id}", "channel_id", bot, ctx -> {
-      synchronized (world) {
-        RestSimRoutes.write(ctx, 200, SimMessages.rest(message(ctx)));
-      }
-    });
+    r.endpoint(HttpMethod.GET, "/channels/{channel_id}", "channel_id", bot, RestSimRoutes.read(world, this::channel));
+    r.endpoint(HttpMethod.GET, "/channels/{channel_id}/messages/{message_id}", "channel_id", bot,
+        RestSimRoutes.read(world, ctx -> SimMessages.rest(message(ctx))));
     r.endpoint(HttpMethod.POST, "/channels/{channel_id}/messages/bulk-delete", "channel_id", bot,
         this::bulkDelete);
     r.endpoint(HttpMethod.POST, "/channels/{channel_id}/messages", "channel_id", bot, this::create);

@@ -176,6 +176,18 @@ public final class RestSimRoutes {
     return list;
   }
 
+  /**
+   * A read-only route: {@code answer} runs while holding {@code world}'s lock and its JSON is written with 200 (a
+   * {@link SimError} it throws becomes the route's error, as for every endpoint).
+   */
+  static Handler<RoutingContext> read(Object world, java.util.function.Function<RoutingContext, Object> answer) {
+    return ctx -> {
+      synchronized (world) {
+        write(ctx, 200, answer.apply(ctx));
+      }
+    };
+  }
+
   static void write(RoutingContext ctx, int status, Object json) {
     if (ctx.response().ended()) {
       return;
