@@ -47,7 +47,24 @@ public final class BenchCluster {
       join.getTcpIpConfig().addMember("127.0.0.1:" + p);
     }
     hz.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
-    return Vertx.builder().with(new VertxOptions().setEventBusOptions(new EventBusOptions().setHost("127.0.0.1")))
+    return Vertx.builder().with(options().setEventBusOptions(new EventBusOptions().setHost("127.0.0.1")))
         .withClusterManager(new HazelcastClusterManager(hz)).buildClustered();
+  }
+
+  /**
+   * The bench's Vert.x options: the defaults, or, with the system property {@code cordbus.bench.blockedMs=N}, Vert.x's
+   * blocked-thread checker tightened to warn (with the stack) about any event-loop task running longer than N ms:
+   * the tool for finding what holds an event loop in a latency run.
+   */
+  public static VertxOptions options() {
+    VertxOptions o = new VertxOptions();
+    long blockedMs = Long.getLong("cordbus.bench.blockedMs", 0L);
+    if (blockedMs > 0) {
+      o.setBlockedThreadCheckInterval(Math.max(1, blockedMs / 2))
+          .setBlockedThreadCheckIntervalUnit(java.util.concurrent.TimeUnit.MILLISECONDS)
+          .setMaxEventLoopExecuteTime(blockedMs).setMaxEventLoopExecuteTimeUnit(java.util.concurrent.TimeUnit.MILLISECONDS)
+          .setWarningExceptionTime(blockedMs).setWarningExceptionTimeUnit(java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+    return o;
   }
 }

@@ -6,15 +6,19 @@ import java.util.List;
 /**
  * Command-line options of {@link BenchMain}: {@code --guilds G --members M --events F --heap 1g
  * --cases frames,gateway,gateway+state,gateway+state-nomsg,two-node,jda,discordjs --compression none,zlib-stream,zstd-stream
- * --out bench/results --latency-events 25000 --latency-rate 5000 --sim-warmup 30000 --sim-zlib splice};
- * {@code --latency-events 0} skips the latency run; {@code --sim-warmup 0} skips warming the simulator's firehose up;
+ * --out bench/results --latency-events 25000 --latency-rate 5000 --latency-warmup 25000 --sim-warmup 30000
+ * --sim-zlib splice}; the latency run first fires {@code --latency-warmup} dispatches at the same rate, waits until
+ * every handler has handled them and gone idle, then measures the {@code --latency-events} that follow
+ * ({@code --latency-warmup 0}: one phase, the first 5,000 MESSAGE_CREATE of each handler excluded instead);
+ * {@code --latency-events 0} skips the latency run; {@code --cases none} runs only the latency run; {@code --sim-warmup 0} skips warming the simulator's firehose up;
  * {@code --sim-zlib deflate} makes the firehose deflate every frame through the connection's zlib context instead of
  * splicing pre-deflated frames (Discord's compression ratio, a much lower emit ceiling); {@code --profile true}
  * records the Java clients with JFR and adds the hottest methods and a heap histogram; {@code --gc g1|zgc|shenandoah|parallel}
  * picks the garbage collector of every JVM of the run (G1 by default; the same for every case).
  */
 public record BenchOptions(int guilds, int members, int events, String heap, List<String> cases,
-    List<String> compressions, Path out, int latencyEvents, int latencyRate, boolean profile, int simWarmup,
+    List<String> compressions, Path out, int latencyEvents, int latencyRate, int latencyWarmup, boolean profile,
+    int simWarmup,
     String simZlib, String gc) {
 
   public static final int DEFAULT_GUILDS = 100;
@@ -28,6 +32,8 @@ public record BenchOptions(int guilds, int members, int events, String heap, Lis
   public static final Path DEFAULT_OUT = Path.of("bench", "results");
   public static final int DEFAULT_LATENCY_EVENTS = 25_000;
   public static final int DEFAULT_LATENCY_RATE = 5_000;
+  /** Dispatches of the latency run's warm-up phase (same rate; handled and drained before the measured phase). */
+  public static final int DEFAULT_LATENCY_WARMUP = 25_000;
   /** Firehose dispatches per compression the simulator sends itself before the clients connect (JIT warm-up). */
   public static final int DEFAULT_SIM_WARMUP = 30_000;
   /** How the firehose compresses under zlib-stream: {@code splice} (pre-deflated) or {@code deflate} (per frame). */
@@ -61,6 +67,7 @@ public record BenchOptions(int guilds, int members, int events, String heap, Lis
     Path out = DEFAULT_OUT;
     int latencyEvents = DEFAULT_LATENCY_EVENTS;
     int latencyRate = DEFAULT_LATENCY_RATE;
+    int latencyWarmup = DEFAULT_LATENCY_WARMUP;
     boolean profile = false;
     int simWarmup = DEFAULT_SIM_WARMUP;
     String simZlib = DEFAULT_SIM_ZLIB;
@@ -76,11 +83,12 @@ public record BenchOptions(int guilds, int members, int events, String heap, Lis
         case "--members" -> members = positive(flag, v);
         case "--events" -> events = positive(flag, v);
         case "--heap" -> heap = v;
-        case "--cases" -> cases = List.of(v.split(","));
+        case "--cases" -> cases = v.equals("none") ? List.of() : List.of(v.split(","));
         case "--compression" -> compressions = List.of(v.split(","));
         case "--out" -> out = Path.of(v);
         case "--latency-events" -> latencyEvents = v.equals("0") ? 0 : positive(flag, v);
         case "--latency-rate" -> latencyRate = positive(flag, v);
+        case "--latency-warmup" -> latencyWarmup = v.equals("0") ? 0 : positive(flag, v);
         case "--profile" -> profile = Boolean.parseBoolean(v);
         case "--sim-warmup" -> simWarmup = v.equals("0") ? 0 : positive(flag, v);
         case "--sim-zlib" -> simZlib = v;
@@ -105,7 +113,8 @@ public record BenchOptions(int guilds, int members, int events, String heap, Lis
     if (!heap.matches("[0-9]+[kmgKMG]?")) {
       throw bad("--heap", "a -Xmx size like 1g, got " + heap);
     }
-    return new BenchOptions(guilds, members, events, heap, cases, compressions, out, latencyEvents, latencyRate, profile,
+    return new BenchOptions(guilds, members, events, heap, cases, compressions, out, latencyEvents, latencyRate,
+        latencyWarmup, profile,
         simWarmup, simZlib, gc);
   }
 
@@ -124,4 +133,31 @@ public record BenchOptions(int guilds, int members, int events, String heap, Lis
   private static BenchException bad(String flag, String why) {
     return new BenchException(BenchException.Kind.BAD_ARGUMENT, flag + ": " + why);
   }
+
+  /**
+   * Extra flags for every client JVM (the latency run's bot node too), from the system property
+   * {@code cordbus.bench.jvmArgs} (space-separated, e.g. {@code -Xlog:safepoint:file=/tmp/sp-%p.log}), plus
+   * {@code -Dcordbus.bench.timeline=DIR} when that property is set (the latency run then writes its per-event
+   * timelines there). For diagnosis; the report does not show them.
+   */
+  static java.util.List<String> diagnosticJvmArgs() {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (String a : System.getProperty("cordbus.bench.jvmArgs", "").trim().split("\\s+")) {
+      if (!a.isEmpty()) {
+        out.add(a);
+      }
+    }
+    String timeline = System.getProperty(TIMELINE);
+    if (timeline != null) {
+      out.add("-D" + TIMELINE + "=" + timeline);
+    }
+    String jvmArgs = System.getProperty("cordbus.bench.jvmArgs");
+    if (jvmArgs != null) {
+      out.add("-Dcordbus.bench.jvmArgs=" + jvmArgs); // for the JVMs a child starts (the latency run's bot node)
+    }
+    return out;
+  }
+
+  /** System property: a directory where the latency run writes each handler's per-event timeline. */
+  static final String TIMELINE = "cordbus.bench.timeline";
 }

@@ -36,14 +36,27 @@ public final class BotNodeMain {
       vertx.eventBus().<JsonObject>consumer(Addresses.dispatch("MESSAGE_CREATE"), m -> {
         String stamp = m.headers().get(Headers.RECEIVED_NANOS);
         if (stamp != null) {
-          latencies.add(System.nanoTime() - Long.parseLong(stamp));
+          latencies.add(Long.parseLong(m.headers().get(Headers.SEQ)), Long.parseLong(stamp));
         }
       }).completion().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       System.out.println("READY {}");
       BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
       String line;
       while ((line = in.readLine()) != null) {
+        if (line.equals("mark")) {
+          // the gateway's node has handled the warm-up phase; wait until this one has too (bounded)
+          long deadline = System.nanoTime() + ClientChild.DRAIN_TIMEOUT_MS * 1_000_000;
+          while (latencies.idleNanos() < ClientChild.IDLE_MS * 1_000_000 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+          }
+          latencies.startNow();
+          System.out.println("MARKED {}");
+        }
         if (line.equals("summary")) {
+          String timeline = System.getProperty(BenchOptions.TIMELINE);
+          if (timeline != null) {
+            latencies.dump(java.nio.file.Path.of(timeline, "cluster-other.txt"));
+          }
           System.out.println("SUMMARY " + latencies.summary().encode());
           break;
         }

@@ -25,6 +25,13 @@ public interface ClientCase {
     return new JsonObject();
   }
 
+  /**
+   * Called once the warm-up phase has been handled (the client idle): a latency case measures only what it receives
+   * from now on (and has its other nodes do the same). Nothing by default.
+   */
+  default void mark() {
+  }
+
   /** Disconnects, bounded. */
   void stop() throws Exception;
 }

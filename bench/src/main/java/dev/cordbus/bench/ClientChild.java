@@ -19,7 +19,10 @@ public final class ClientChild {
   static final long READY_TIMEOUT_MS = 180_000;
   static final long DRAIN_TIMEOUT_MS = 300_000;
 
-  /** Events dropped from the latency figures as warm-up (one second at 5,000/s). */
+  /**
+   * Events dropped from the latency figures as warm-up when the run has no warm-up phase ({@code --latency-warmup 0}:
+   * one second at 5,000/s); with a warm-up phase, every event of the measured phase counts.
+   */
   static final int LATENCY_WARMUP = 5_000;
 
   private ClientChild() {
@@ -33,10 +36,18 @@ public final class ClientChild {
       case "gateway+state-nomsg" -> new CordbusCase(true, new JsonObject().put("messageCacheSize", 0));
       case "jda" -> new JdaCase();
       case Cases.TWO_NODE_BOT -> new TwoNodeBotCase();
-      case "latency" -> new LatencyCase(false, LATENCY_WARMUP);
-      case "latency-cluster" -> new LatencyCase(true, LATENCY_WARMUP);
+      case "latency" -> new LatencyCase(false, latencyWarmup());
+      case "latency-cluster" -> new LatencyCase(true, latencyWarmup());
       default -> throw new BenchException(BenchException.Kind.BAD_ARGUMENT, "unknown case " + name);
     };
+  }
+
+  /** System property set by the bench when the latency run has a warm-up phase (measure from {@code mark} on). */
+  static final String LATENCY_MARK = "cordbus.bench.latencyMark";
+
+  /** -1 (measure from {@code mark}) with a warm-up phase, else {@link #LATENCY_WARMUP} events. */
+  static int latencyWarmup() {
+    return Boolean.getBoolean(LATENCY_MARK) ? -1 : LATENCY_WARMUP;
   }
 
   public static void main(String[] args) throws Exception {
@@ -54,15 +65,17 @@ public final class ClientChild {
       System.out.println("READY " + new JsonObject().put("readyMs", readyMs).encode());
       BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
       String line = in.readLine();
+      while ("mark".equals(line)) {
+        awaitIdle(counter);
+        c.mark();
+        System.out.println("MARKED {}");
+        line = in.readLine();
+      }
       if (line == null || !line.startsWith("done")) {
         System.out.println("FAILED expected 'done', got " + line);
         return;
       }
-      long deadline = System.currentTimeMillis() + DRAIN_TIMEOUT_MS;
-      while (System.currentTimeMillis() < deadline
-          && (counter.count() == 0 || System.nanoTime() - counter.lastNanos() < IDLE_MS * 1_000_000)) {
-        Thread.sleep(50);
-      }
+      awaitIdle(counter);
       long cpuRun = cpuNanos() - cpuReady;
       JsonObject threads = ThreadCpu.now().minus(threadsReady).json();
       JsonObject cached = c.cached();
@@ -78,6 +91,15 @@ public final class ClientChild {
     } finally {
       c.stop();
       System.exit(0);
+    }
+  }
+
+  /** Waits (bounded) until events were counted and none arrived for {@value #IDLE_MS} ms. */
+  static void awaitIdle(Counter counter) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + DRAIN_TIMEOUT_MS;
+    while (System.currentTimeMillis() < deadline
+        && (counter.count() == 0 || System.nanoTime() - counter.lastNanos() < IDLE_MS * 1_000_000)) {
+      Thread.sleep(50);
     }
   }
 

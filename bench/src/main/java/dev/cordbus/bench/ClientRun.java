@@ -12,6 +12,14 @@ interface ClientRun extends AutoCloseable {
   /** Blocks (bounded) until the client has loaded the world and counts from now on. */
   void awaitReady();
 
+  /**
+   * The warm-up firehose has been written: waits (bounded) until the client has handled it all and gone idle, then
+   * it measures only what follows (the latency cases; the others have no warm-up phase).
+   */
+  default void mark() {
+    throw new UnsupportedOperationException("no warm-up phase for this client");
+  }
+
   /** The firehose has been written: waits (bounded) for the client to go idle and returns its figures. */
   JsonObject finish();
 
@@ -30,6 +38,12 @@ interface ClientRun extends AutoCloseable {
     @Override
     public void awaitReady() {
       child.await("READY", ClientChild.READY_TIMEOUT_MS + 10_000);
+    }
+
+    @Override
+    public void mark() {
+      child.send("mark");
+      child.await("MARKED", ClientChild.DRAIN_TIMEOUT_MS + 30_000);
     }
 
     @Override

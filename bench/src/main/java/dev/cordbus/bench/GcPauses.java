@@ -46,6 +46,13 @@ final class GcPauses {
     pauses.add(new Pause(nanos, ms));
   }
 
+  /** Every pause so far, one {@code gc endNanos ms} line each. */
+  synchronized String lines() {
+    StringBuilder b = new StringBuilder();
+    pauses.forEach(p -> b.append("gc ").append(p.endNanos).append(' ').append(p.ms).append('\n'));
+    return b.toString();
+  }
+
   /** {@code {gcPauses, gcPauseTotalMs, gcPauseMaxMs}} for the pauses that ended between the two nanoTimes. */
   synchronized JsonObject between(long fromNanos, long toNanos) {
     int n = 0;

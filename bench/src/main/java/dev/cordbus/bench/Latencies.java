@@ -11,29 +11,71 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Latencies {
 
   private final long[] values;
+  private final long[] seqs;
+  private final long[] handled;
   private final int skip;
   private final AtomicInteger seen = new AtomicInteger();
   private volatile int size;
   private final GcPauses gc = GcPauses.install();
+  private final StallProbe stalls = Boolean.getBoolean("cordbus.bench.stallProbe") ? StallProbe.get() : null;
+  /** Events received before this are not measured ({@link #startNow}); no limit in count mode. */
+  private volatile long fromNanos = Long.MIN_VALUE;
   private volatile long firstNanos;
   private volatile long lastNanos;
+  private volatile long lastSeenNanos = System.nanoTime();
 
+  /** Measures every event after the first {@code skip}, or, with {@code skip} -1, those after {@link #startNow}. */
   Latencies(int capacity, int skip) {
+    if (skip < 0) {
+      fromNanos = Long.MAX_VALUE;
+    }
     this.values = new long[capacity];
+    this.seqs = new long[capacity];
+    this.handled = new long[capacity];
     this.skip = skip;
   }
 
-  void add(long nanos) {
+  /** Records one event: its {@code seq}, the gateway's {@code received-nanos} stamp, now = the handler running. */
+  void add(long seq, long receivedNanos) {
+    long now = System.nanoTime();
+    lastSeenNanos = now;
     int n = seen.getAndIncrement();
-    if (n >= skip && size < values.length) {
-      long now = System.nanoTime();
+    if (n >= skip && receivedNanos >= fromNanos && size < values.length) {
       if (size == 0) {
         firstNanos = now;
       }
       lastNanos = now;
-      values[size] = nanos;
+      values[size] = now - receivedNanos;
+      seqs[size] = seq;
+      handled[size] = now;
       size = size + 1;
     }
+  }
+
+  /** From now on every event received (by the gateway) counts; the ones before were the warm-up phase. */
+  void startNow() {
+    fromNanos = System.nanoTime();
+  }
+
+  /** Nanoseconds since the last event was recorded or seen (warm-up included), or since creation. */
+  long idleNanos() {
+    return System.nanoTime() - lastSeenNanos;
+  }
+
+  /**
+   * Writes the per-event timeline {@code seq receivedNanos handledNanos} (one line each, measured events only) and
+   * this JVM's GC pauses ({@code gc endNanos ms}) to {@code file}, for finding where a slow event spent its time.
+   */
+  void dump(java.nio.file.Path file) throws java.io.IOException {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < size; i++) {
+      b.append(seqs[i]).append(' ').append(handled[i] - values[i]).append(' ').append(handled[i]).append('\n');
+    }
+    b.append(gc.lines());
+    if (stalls != null) {
+      b.append(stalls.lines());
+    }
+    java.nio.file.Files.writeString(file, b);
   }
 
   /**

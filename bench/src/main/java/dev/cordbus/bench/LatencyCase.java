@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class LatencyCase implements ClientCase {
 
-  static final int CAPACITY = 2_000_000;
+  static final int CAPACITY = 500_000;
 
   private final boolean clustered;
   private final int warmup;
@@ -45,7 +45,7 @@ final class LatencyCase implements ClientCase {
     CompletableFuture<Void> ready = new CompletableFuture<>();
     String cluster = "cordbus-bench-" + UUID.randomUUID();
     int basePort = 20_000 + (int) (Math.random() * 30_000);
-    Future<Vertx> a = clustered ? clusteredVertx(cluster, basePort) : Future.succeededFuture(Vertx.vertx());
+    Future<Vertx> a = clustered ? clusteredVertx(cluster, basePort) : Future.succeededFuture(Vertx.vertx(BenchCluster.options()));
     a.compose(v -> {
       gatewayNode = v;
       return clustered ? startBotNode(cluster, basePort) : Future.succeededFuture();
@@ -57,7 +57,7 @@ final class LatencyCase implements ClientCase {
         }
       });
       var here = gatewayNode.eventBus().<JsonObject>consumer(Addresses.dispatch("MESSAGE_CREATE"), m -> {
-        local.add(System.nanoTime() - received(m));
+        local.add(Long.parseLong(m.headers().get(Headers.SEQ)), received(m));
         counter.hit();
       });
       return Future.all(guilds.completion(), here.completion());
@@ -83,8 +83,10 @@ final class LatencyCase implements ClientCase {
   private Future<Void> startBotNode(String cluster, int basePort) {
     return gatewayNode.executeBlocking(() -> {
       Path log = Files.createTempFile("cordbus-bench-botnode-", ".log");
-      botNode = Child.start("bot-node", List.of("-Xms256m", "-Xmx256m",
-          BenchOptions.gcFlag(System.getProperty("cordbus.bench.gc", BenchOptions.DEFAULT_GC))), BotNodeMain.class,
+      List<String> flags = new java.util.ArrayList<>(List.of("-Xms256m", "-Xmx256m",
+          BenchOptions.gcFlag(System.getProperty("cordbus.bench.gc", BenchOptions.DEFAULT_GC))));
+      flags.addAll(BenchOptions.diagnosticJvmArgs());
+      botNode = Child.start("bot-node", flags, BotNodeMain.class,
           List.of(cluster, Integer.toString(basePort), Integer.toString(warmup)), Map.of(), log);
       botNode.await("READY", 90_000);
       Thread.sleep(2_000);
@@ -96,6 +98,16 @@ final class LatencyCase implements ClientCase {
     return BenchCluster.start(clusterName, basePort);
   }
 
+  /** The warm-up phase is over and handled here: measure from now on, here and (once it is idle too) on the bot node. */
+  @Override
+  public void mark() {
+    local.startNow();
+    if (botNode != null) {
+      botNode.send("mark");
+      botNode.await("MARKED", ClientChild.DRAIN_TIMEOUT_MS);
+    }
+  }
+
   @Override
   public JsonObject cached() {
     return new JsonObject();
@@ -104,6 +116,14 @@ final class LatencyCase implements ClientCase {
   @Override
   public JsonObject extra() {
     JsonObject j = new JsonObject().put("sameNode", local.summary()).put("warmupExcluded", warmup);
+    String timeline = System.getProperty(BenchOptions.TIMELINE);
+    if (timeline != null) {
+      try {
+        local.dump(Path.of(timeline, (clustered ? "cluster" : "plain") + "-same.txt"));
+      } catch (java.io.IOException e) {
+        j.put("timelineError", e.getMessage());
+      }
+    }
     if (clustered && botNode != null) {
       botNode.send("summary");
       j.put("otherNode", new JsonObject(botNode.await("SUMMARY", 30_000)));

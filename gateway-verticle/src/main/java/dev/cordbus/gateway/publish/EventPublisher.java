@@ -21,8 +21,21 @@ import io.vertx.core.json.JsonObject;
  * to its {@link DispatchRelay}, which puts them on {@code discord.<EVENT>} for its consumers, in gateway order. A lifecycle message
  * first flushes the pending batch, so a node sees READY before {@code discord.shard.ready}. Runs on the gateway
  * verticle's context.
+ *
+ * <p>A turn is bounded: a batch also leaves as soon as it holds {@value #MAX_BATCH_FRAMES} dispatches or its first one
+ * was read {@value #MAX_BATCH_AGE_MICROS} µs ago. A turn that reads a backlog (after a pause of the process, or
+ * while the JIT warms up) can run for tens of milliseconds and read hundreds of frames; without the bound none of
+ * them reaches a consumer before the last is parsed, so the first waited the whole turn, and another node got them
+ * as one large message it then handed out all at once. With it the consumers (on other threads, other nodes) work on
+ * the first frames while the gateway parses the next ones.
  */
 public final class EventPublisher {
+
+  /** Dispatches in one batch at most: a batch this full leaves at once, without waiting for the end of the turn. */
+  public static final int MAX_BATCH_FRAMES = 64;
+  /** A batch whose first dispatch was read this long ago leaves at once, without waiting for the end of the turn. */
+  public static final long MAX_BATCH_AGE_MICROS = 1000;
+  private static final long MAX_BATCH_AGE_NANOS = MAX_BATCH_AGE_MICROS * 1000;
 
   private final Vertx vertx;
   private final EventBus bus;
@@ -33,6 +46,8 @@ public final class EventPublisher {
   private final java.util.function.BooleanSupplier mayPublish;
   private ErrorPublisher errors;
   private DispatchBatch pending = new DispatchBatch();
+  /** When the first dispatch of {@link #pending} was read ({@code received-nanos}). */
+  private long pendingSinceNanos;
   private long dropped;
   private boolean flushScheduled;
 
@@ -79,8 +94,10 @@ public final class EventPublisher {
   }
 
   /**
-   * Queues a dispatch whose {@code d} is an object; it goes out at the end of this event-loop turn. Called from
-   * another thread (tools, benchmarks), it is published at once, alone.
+   * Queues a dispatch whose {@code d} is an object; it goes out at the end of this event-loop turn, or at once when
+   * the batch is full ({@value #MAX_BATCH_FRAMES}) or its first dispatch was read {@value #MAX_BATCH_AGE_MICROS} µs
+   * before this one ({@code nanos}, the read time). Called from another thread (tools, benchmarks), it is published at
+   * once, alone.
    */
   public void dispatch(int shard, Frame frame, String sessionId, long nanos, long millis) {
     DispatchFrame f = new DispatchFrame(shard, frame.s(), frame.t(), frame.guild(), sessionId, nanos, millis,
@@ -91,7 +108,14 @@ public final class EventPublisher {
       send(alone);
       return;
     }
+    if (pending.isEmpty()) {
+      pendingSinceNanos = nanos;
+    }
     pending.add(f);
+    if (pending.frames().size() >= MAX_BATCH_FRAMES || nanos - pendingSinceNanos >= MAX_BATCH_AGE_NANOS) {
+      flushNow();
+      return;
+    }
     if (!flushScheduled) {
       flushScheduled = true;
       context.runOnContext(v -> flush());
@@ -101,6 +125,11 @@ public final class EventPublisher {
   /** Publishes the dispatches queued so far, as one batch. */
   public void flush() {
     flushScheduled = false;
+    flushNow();
+  }
+
+  /** Publishes the pending batch now; a flush already scheduled for the end of the turn stays (it finds less). */
+  private void flushNow() {
     if (pending.isEmpty()) {
       return;
     }
