@@ -1,5 +1,9 @@
 package dev.cordbus.simulator;
 
+import dev.cordbus.simulator.core.SimulatorException;
+import dev.cordbus.simulator.core.SimulatorLog;
+import dev.cordbus.simulator.core.SimulatorOptions;
+import dev.cordbus.simulator.core.World;
 import dev.cordbus.simulator.gateway.GatewayHub;
 import dev.cordbus.simulator.rest.RestApi;
 import io.vertx.core.Context;

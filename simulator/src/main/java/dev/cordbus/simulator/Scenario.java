@@ -1,5 +1,7 @@
 package dev.cordbus.simulator;
 
+import dev.cordbus.simulator.core.SimulatorException;
+import dev.cordbus.simulator.core.SimulatorLog;
 import dev.cordbus.simulator.gateway.Dispatch;
 import dev.cordbus.simulator.gateway.Faults;
 import dev.cordbus.simulator.gateway.GatewayHub;

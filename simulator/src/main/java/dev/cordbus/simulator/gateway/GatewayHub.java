@@ -1,7 +1,7 @@
 package dev.cordbus.simulator.gateway;
 
-import dev.cordbus.simulator.SimulatorLog;
-import dev.cordbus.simulator.SimulatorOptions;
+import dev.cordbus.simulator.core.SimulatorLog;
+import dev.cordbus.simulator.core.SimulatorOptions;
 import dev.cordbus.simulator.world.WorldModel;
 import io.vertx.core.Context;
 import io.vertx.core.Future;

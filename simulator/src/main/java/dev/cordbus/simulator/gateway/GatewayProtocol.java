@@ -1,7 +1,7 @@
 package dev.cordbus.simulator.gateway;
 
 import dev.cordbus.api.Snowflakes;
-import dev.cordbus.simulator.SimulatorLog;
+import dev.cordbus.simulator.core.SimulatorLog;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;

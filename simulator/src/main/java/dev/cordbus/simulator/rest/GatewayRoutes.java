@@ -1,6 +1,6 @@
 package dev.cordbus.simulator.rest;
 
-import dev.cordbus.simulator.SimulatorOptions;
+import dev.cordbus.simulator.core.SimulatorOptions;
 import dev.cordbus.simulator.gateway.GatewayHub;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;

@@ -2,8 +2,8 @@ package dev.cordbus.simulator.rest;
 
 import java.util.Set;
 
-import dev.cordbus.simulator.SimulatorLog;
-import dev.cordbus.simulator.SimulatorOptions;
+import dev.cordbus.simulator.core.SimulatorLog;
+import dev.cordbus.simulator.core.SimulatorOptions;
 import dev.cordbus.simulator.gateway.Dispatch;
 import dev.cordbus.simulator.gateway.GatewayHub;
 import dev.cordbus.simulator.gateway.IdentifyValidator;

@@ -1,4 +1,4 @@
-package dev.cordbus.simulator;
+package dev.cordbus.simulator.core;
 
 import dev.cordbus.api.Intent;
 import dev.cordbus.api.Snowflakes;
@@ -16,7 +16,7 @@ import java.util.List;
 
 /**
  * The simulated Discord world: guilds with channels, roles, members (users shared across guilds), presences and voice
- * states, plus the bot user. Mutable as events happen (REST messages, scenario dispatches, {@link Lively}), so a
+ * states, plus the bot user. Mutable as events happen (REST messages, scenario dispatches, {@link dev.cordbus.simulator.Lively}), so a
  * later READY/GUILD_CREATE reflects them. GUILD_CREATE payloads are rendered lazily per session; generated worlds keep
  * compact data (1,000 guilds of 1,000 members fit in a few tens of MB). Thread-safe.
  */

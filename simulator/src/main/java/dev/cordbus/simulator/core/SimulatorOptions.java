@@ -1,4 +1,4 @@
-package dev.cordbus.simulator;
+package dev.cordbus.simulator.core;
 
 import dev.cordbus.api.Intent;
 import dev.cordbus.api.config.OptionReader;
@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Options of the {@link DiscordSimulator}. JSON-constructible: the keys are the field names (for example
+ * Options of the {@link dev.cordbus.simulator.DiscordSimulator}. JSON-constructible: the keys are the field names (for example
  * {@code {"port":0,"heartbeatIntervalMs":1000,"world":{"guilds":3,"membersPerGuild":20,"seed":42}}}); unknown keys are
  * ignored. Fluent setters have the field's name and return {@code this}; the no-argument method of the same name is the
  * getter. {@link #validate()} throws a {@link SimulatorException} of kind {@code INVALID_OPTION} naming the bad field.

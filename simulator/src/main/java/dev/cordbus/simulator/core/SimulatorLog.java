@@ -1,4 +1,4 @@
-package dev.cordbus.simulator;
+package dev.cordbus.simulator.core;
 
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
