@@ -10,13 +10,15 @@ import java.util.function.Consumer;
  * The simulator's REST side: a {@link RestSimStore} over the world, a {@link RateLimitSim}, the accepted bot tokens,
  * where the gateway events of mutations go once the world has applied them ({@link #onDispatch}; the simulator routes
  * them to its gateway sessions) and where each request is logged ({@link #onRequest}, {@code {method, path, body}}).
- * {@link #mount} adds the routes. Without a dispatcher it is a REST-only Discord over its own (small) world.
+ * {@link #mount} adds the routes. Without a dispatcher it is a REST-only Discord over its own (small) world; the
+ * simulator adds gateway discovery to it ({@link RestApi}).
  */
 public final class RestSim {
 
   private final RestSimStore store;
   private final RateLimitSim rateLimits;
   private final Set<String> tokens;
+  private final RestStorm storm = new RestStorm();
   private volatile BiConsumer<String, JsonObject> dispatcher = (t, d) -> { };
   private volatile Consumer<JsonObject> requestLog = r -> { };
 
@@ -58,11 +60,17 @@ public final class RestSim {
     return store;
   }
 
+  /** REST fault injection (5xx and 429 storms), idle until started. */
+  public RestStorm storm() {
+    return storm;
+  }
+
   /** The rate limits and their counters. */
   public RateLimitSim rateLimits() {
     return rateLimits;
   }
 
+  /** Whether {@code token} (after {@code Bot }) is one of the accepted bot tokens. */
   boolean acceptsToken(String token) {
     return tokens.contains(token);
   }
