@@ -4,7 +4,6 @@ import dev.cordbus.api.Intent;
 import dev.cordbus.api.Snowflakes;
 import dev.cordbus.simulator.world.FixtureWorld;
 import dev.cordbus.simulator.world.GuildData;
-import dev.cordbus.simulator.world.GuildRenderer;
 import dev.cordbus.simulator.world.WorldGenerator;
 import dev.cordbus.simulator.world.WorldModel;
 import io.vertx.core.json.JsonArray;
@@ -65,33 +64,23 @@ public final class World {
 
   /** Every guild id of the bot, available or not, in world order. */
   public List<String> guildIds() {
-    List<String> out = new ArrayList<>();
-    for (Long id : model.guildIds()) {
-      out.add(Snowflakes.format(id));
-    }
-    return out;
+    return formatted(model.guildIds());
   }
 
   /** The ids of the guilds that are not in an outage. */
   public List<String> availableGuildIds() {
-    List<String> out = new ArrayList<>();
     synchronized (model) {
-      for (Long id : model.guildIds()) {
-        if (!model.guild(id).unavailable) {
-          out.add(Snowflakes.format(id));
-        }
-      }
+      return formatted(model.guildIds().stream().filter(id -> !model.guild(id).unavailable).toList());
     }
-    return out;
   }
 
   /** The ids of the guilds on shard {@code shard} of {@code shardCount}. */
   public List<String> guildIdsOnShard(int shard, int shardCount) {
-    List<String> out = new ArrayList<>();
-    for (Long id : model.guildIdsOnShard(shard, shardCount)) {
-      out.add(Snowflakes.format(id));
-    }
-    return out;
+    return formatted(model.guildIdsOnShard(shard, shardCount));
+  }
+
+  private static List<String> formatted(List<Long> ids) {
+    return ids.stream().map(Snowflakes::format).toList();
   }
 
   /** The bot user object. */
@@ -109,14 +98,7 @@ public final class World {
    * {@code null}; an unavailable guild gives its {@code {id, unavailable:true}} stub.
    */
   public JsonObject guild(String guildId) {
-    synchronized (model) {
-      GuildData g = model.guild(Snowflakes.parse(guildId));
-      if (g == null) {
-        return null;
-      }
-      return GuildRenderer.guildCreate(g, model.users, Intent.ALL, Integer.MAX_VALUE, model.botId(),
-          model.botPresence());
-    }
+    return model.guildCreate(Snowflakes.parse(guildId), Intent.ALL, Integer.MAX_VALUE);
   }
 
   /** The guild's channels (with {@code guild_id}), or an empty array. */

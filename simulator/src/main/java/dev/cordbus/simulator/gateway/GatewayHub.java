@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -130,29 +132,23 @@ public final class GatewayHub {
   /** Sends a dispatch to every session of its shard; returns what each session did (filtered ones omitted). */
   public List<Session.Sent> route(Dispatch d) {
     List<Session.Sent> out = new ArrayList<>(2);
-    for (Session s : sessions.routeTo(d.guildId())) {
-      Session.Sent sent = s.send(d);
-      if (sent != null) {
-        out.add(sent);
-      }
-    }
+    route(d, (s, sent) -> out.add(sent));
     return out;
   }
 
   /** Routes a dispatch and reports, per receiving session, what it did (firehose bookkeeping). */
-  public void route(Dispatch d, java.util.function.BiConsumer<Session, Session.Sent> each) {
-    for (Session s : sessions.routeTo(d.guildId())) {
-      Session.Sent sent = s.send(d);
-      if (sent != null) {
-        each.accept(s, sent);
-      }
-    }
+  public void route(Dispatch d, BiConsumer<Session, Session.Sent> each) {
+    route(d.guildId(), s -> s.send(d), each);
   }
 
-  /** {@link #route(Dispatch, java.util.function.BiConsumer)} for a dispatch rendered ahead (the firehose). */
-  public void route(RenderedDispatch d, java.util.function.BiConsumer<Session, Session.Sent> each) {
-    for (Session s : sessions.routeTo(d.guildId())) {
-      Session.Sent sent = s.send(d);
+  /** {@link #route(Dispatch, BiConsumer)} for a dispatch rendered ahead (the firehose). */
+  public void route(RenderedDispatch d, BiConsumer<Session, Session.Sent> each) {
+    route(d.guildId(), s -> s.send(d), each);
+  }
+
+  private void route(long guildId, Function<Session, Session.Sent> send, BiConsumer<Session, Session.Sent> each) {
+    for (Session s : sessions.routeTo(guildId)) {
+      Session.Sent sent = send.apply(s);
       if (sent != null) {
         each.accept(s, sent);
       }

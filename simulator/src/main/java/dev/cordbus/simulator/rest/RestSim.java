@@ -5,6 +5,7 @@ import io.vertx.ext.web.Router;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The simulator's REST side: a {@link RestSimStore} over the world, a {@link RateLimitSim}, the accepted bot tokens,
@@ -73,6 +74,22 @@ public final class RestSim {
   /** Whether {@code token} (after {@code Bot }) is one of the accepted bot tokens. */
   boolean acceptsToken(String token) {
     return tokens.contains(token);
+  }
+
+  /**
+   * A mutation: {@code build} makes {@code event}'s {@code d} under the world's lock (a {@link SimError} it throws
+   * changes nothing), then {@code d} is applied and dispatched outside the lock (the hub writes it to sessions); a
+   * null {@code d} means nothing changed and nothing is dispatched. Returns {@code d}.
+   */
+  JsonObject change(String event, Supplier<JsonObject> build) {
+    JsonObject d;
+    synchronized (store.world()) {
+      d = build.get();
+    }
+    if (d != null) {
+      dispatch(event, d);
+    }
+    return d;
   }
 
   /** Applies a mutation's gateway event to the world (the one place REST changes it), then hands it on. */

@@ -9,6 +9,8 @@ import io.vertx.ext.web.FileUpload;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.List;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,11 +59,10 @@ public final class RestSimRoutes {
     RestSimRoutes routes = new RestSimRoutes(router, prefix, sim);
     String all = routes.prefix + "/*";
     router.route(all).handler(routes.body).handler(routes::logged).handler(sim.storm()::handle);
-    new UserRoutes(sim.store()).register(routes);
-    new MessageRoutes(sim).register(routes);
-    new ReactionRoutes(sim).register(routes);
-    new GuildRoutes(sim).register(routes);
-    new InteractionRoutes(sim).register(routes);
+    for (Routes family : List.of(new UserRoutes(sim), new MessageRoutes(sim), new ReactionRoutes(sim),
+        new GuildRoutes(sim), new InteractionRoutes(sim))) {
+      family.register(routes);
+    }
     router.route(all).last().handler(ctx -> fail(ctx, SimError.notFound(0, "404: Not Found")));
     return routes;
   }
@@ -202,11 +203,22 @@ public final class RestSimRoutes {
    * A read-only route: {@code answer} runs while holding {@code world}'s lock and its JSON is written with 200 (a
    * {@link SimError} it throws becomes the route's error, as for every endpoint).
    */
-  static Handler<RoutingContext> read(Object world, java.util.function.Function<RoutingContext, Object> answer) {
+  static Handler<RoutingContext> read(Object world, Function<RoutingContext, Object> answer) {
     return ctx -> {
       synchronized (world) {
         write(ctx, 200, answer.apply(ctx));
       }
+    };
+  }
+
+  /**
+   * A mutation answered 204: {@code event}'s {@code d} is built by {@code build} under the world's lock, then applied
+   * and dispatched ({@link RestSim#change}).
+   */
+  static Handler<RoutingContext> mutation(RestSim sim, String event, Function<RoutingContext, JsonObject> build) {
+    return ctx -> {
+      sim.change(event, () -> build.apply(ctx));
+      noContent(ctx);
     };
   }
 
