@@ -93,9 +93,9 @@ public final class GatewayHub {
     String id = "c" + (++nextConnectionId);
     log.connectionAccepted();
     String compress = q.get("compress");
-    GatewayConnection.Compression c = "zlib-stream".equals(compress) ? GatewayConnection.Compression.ZLIB_STREAM
-        : "zstd-stream".equals(compress) ? GatewayConnection.Compression.ZSTD_STREAM
-        : GatewayConnection.Compression.NONE;
+    PayloadWriter.Compression c = "zlib-stream".equals(compress) ? PayloadWriter.Compression.ZLIB_STREAM
+        : "zstd-stream".equals(compress) ? PayloadWriter.Compression.ZSTD_STREAM
+        : PayloadWriter.Compression.NONE;
     WireCounter.install(http, log);
     GatewayConnection conn = new GatewayConnection(this, id, path, ws, http, c);
     connections.add(conn);
@@ -108,7 +108,7 @@ public final class GatewayHub {
     } else if (!encoding.equals("json")) {
       conn.close(CloseCode.DECODE_ERROR.code(),
           "encoding=" + encoding + " is not supported by the simulator (JSON only).");
-    } else if (compress != null && !compress.isEmpty() && c == GatewayConnection.Compression.NONE) {
+    } else if (compress != null && !compress.isEmpty() && c == PayloadWriter.Compression.NONE) {
       conn.close(CloseCode.DECODE_ERROR.code(),
           "compress=" + compress + " is not supported by the simulator (zlib-stream and zstd-stream only).");
     }
