@@ -161,14 +161,10 @@ public final class SimulatorOptions {
       throw invalid("tokens", "must hold at least one non-empty token");
     }
     positive("recommendedShards", recommendedShards);
-    if (sessionStartTotal < 0) {
-      throw invalid("sessionStartTotal", "must be >= 0, was " + sessionStartTotal);
-    }
+    nonNegative("sessionStartTotal", sessionStartTotal);
     positive("maxConcurrency", maxConcurrency);
     positive("sessionStartResetAfterMs", sessionStartResetAfterMs);
-    if (identifyWindowMs < 0) {
-      throw invalid("identifyWindowMs", "must be >= 0, was " + identifyWindowMs);
-    }
+    nonNegative("identifyWindowMs", identifyWindowMs);
     positive("heartbeatIntervalMs", heartbeatIntervalMs);
     if (!(heartbeatGraceFactor >= 1.0)) {
       throw invalid("heartbeatGraceFactor", "must be >= 1.0, was " + heartbeatGraceFactor);
@@ -183,23 +179,23 @@ public final class SimulatorOptions {
     positive("chunkSize", chunkSize);
     positive("replayBufferSize", replayBufferSize);
     positive("replayBufferBytes", replayBufferBytes);
-    if (reconnectCloseDelayMs < 0) {
-      throw invalid("reconnectCloseDelayMs", "must be >= 0, was " + reconnectCloseDelayMs);
-    }
-    if (zlibSplitEvery < 0) {
-      throw invalid("zlibSplitEvery", "must be >= 0, was " + zlibSplitEvery);
-    }
+    nonNegative("reconnectCloseDelayMs", reconnectCloseDelayMs);
+    nonNegative("zlibSplitEvery", zlibSplitEvery);
     positive("messageRateLimit", messageRateLimit);
     positive("messageRateWindowMs", messageRateWindowMs);
-    if (requestAllMembersCooldownMs < 0) {
-      throw invalid("requestAllMembersCooldownMs", "must be >= 0, was " + requestAllMembersCooldownMs);
-    }
+    nonNegative("requestAllMembersCooldownMs", requestAllMembersCooldownMs);
     return this;
   }
 
   private static void positive(String field, long value) {
     if (value <= 0) {
       throw invalid(field, "must be > 0, was " + value);
+    }
+  }
+
+  private static void nonNegative(String field, long value) {
+    if (value < 0) {
+      throw invalid(field, "must be >= 0, was " + value);
     }
   }
 

@@ -117,13 +117,10 @@ public final class World {
 
   /** The first text channel (type 0) of a guild, or {@code null}. */
   public String textChannelId(String guildId) {
-    for (Object o : channels(guildId)) {
-      JsonObject c = (JsonObject) o;
-      if (c.getInteger("type", -1) == 0) {
-        return c.getString("id");
-      }
+    synchronized (model) {
+      GuildData g = model.guild(Snowflakes.parse(guildId));
+      return g == null ? null : g.textChannelId();
     }
-    return null;
   }
 
   /** A channel (guild channel with {@code guild_id}, thread, or DM), or {@code null}. */
