@@ -51,4 +51,14 @@ class RebalanceTest {
         new Lease("a/2", 1, NOW - 5_000).encode(), "group.g2", lease("b/1"));
     assertFalse(Rebalance.shouldHandOff(entries, List.of("a", "b"), GROUPS, "a", "a/1", NOW, 1000));
   }
+
+  @Test
+  void theFewestGroupsHeldCountsMembersWithoutALeaseAndIgnoresExpiredOnes() {
+    Map<String, String> entries = Map.of("group.g0", lease("a/1"), "group.g1", lease("a/2"),
+        "group.g2", lease("b/1"), "group.g3", new Lease("c/1", 1, NOW - 5_000).encode());
+    assertEquals(0, Rebalance.fewestHeld(entries, List.of("a", "b", "c"), GROUPS, NOW, 1000),
+        "c's lease expired: c holds nothing, and the node b would hand a free group to");
+    assertEquals(1, Rebalance.fewestHeld(entries, List.of("a", "b"), GROUPS, NOW, 1000));
+    assertEquals(2, Rebalance.fewestHeld(entries, List.of("a"), GROUPS, NOW, 1000));
+  }
 }
