@@ -44,7 +44,11 @@ public final class RestSim {
     return this;
   }
 
-  /** Logs every request ({@code {method, path, body}}, no headers, so no token) to {@code log}. */
+  /**
+   * Logs every request under the prefix, unknown routes included, to {@code log}: {@code {method, path, body}} with
+   * the path below the prefix and the body the JSON object sent ({@code payload_json} when multipart) or null; no
+   * headers, so no token.
+   */
   public RestSim onRequest(Consumer<JsonObject> log) {
     this.requestLog = log;
     return this;

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * handler, whose {@link SimError} becomes Discord's error JSON. Any other path answers 404 code 0. Templates
  * ({@code METHOD /channels/{channel_id}/messages}) are the rate-limit rule keys.
  */
-public final class RestSimRoutes {
+final class RestSimRoutes {
 
   private static final Logger LOG = LoggerFactory.getLogger(RestSimRoutes.class);
   /** Discord's request size limit. */
