@@ -10,8 +10,9 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * The simulated Discord world: guilds with channels, roles, members (users shared across guilds), presences and voice
@@ -103,24 +104,13 @@ public final class World {
 
   /** The guild's channels (with {@code guild_id}), or an empty array. */
   public JsonArray channels(String guildId) {
-    JsonArray out = new JsonArray();
-    synchronized (model) {
-      GuildData g = model.guild(Snowflakes.parse(guildId));
-      if (g != null) {
-        for (Object o : g.channels) {
-          out.add(((JsonObject) o).copy().put("guild_id", guildId));
-        }
-      }
-    }
-    return out;
+    return inGuild(guildId, new JsonArray(), g -> new JsonArray(g.channels.stream()
+        .map(o -> (Object) ((JsonObject) o).copy().put("guild_id", guildId)).toList()));
   }
 
   /** The first text channel (type 0) of a guild, or {@code null}. */
   public String textChannelId(String guildId) {
-    synchronized (model) {
-      GuildData g = model.guild(Snowflakes.parse(guildId));
-      return g == null ? null : g.textChannelId();
-    }
+    return inGuild(guildId, null, GuildData::textChannelId);
   }
 
   /** A channel (guild channel with {@code guild_id}, thread, or DM), or {@code null}. */
@@ -130,24 +120,21 @@ public final class World {
 
   /** Number of members of a guild (0 if unknown). */
   public int memberCount(String guildId) {
-    synchronized (model) {
-      GuildData g = model.guild(Snowflakes.parse(guildId));
-      return g == null ? 0 : g.members.size();
-    }
+    return inGuild(guildId, 0, g -> g.members.size());
   }
 
   /** The user ids of a guild's members in join order. */
   public List<String> memberIds(String guildId) {
-    List<String> out = new ArrayList<>();
+    return inGuild(guildId, List.of(), g -> IntStream.range(0, g.members.size())
+        .mapToObj(i -> Snowflakes.format(g.members.userId(i))).toList());
+  }
+
+  /** {@code read} of the guild under the world's lock, or {@code unknown} when there is no such guild. */
+  private <T> T inGuild(String guildId, T unknown, Function<GuildData, T> read) {
     synchronized (model) {
       GuildData g = model.guild(Snowflakes.parse(guildId));
-      if (g != null) {
-        for (int i = 0; i < g.members.size(); i++) {
-          out.add(Snowflakes.format(g.members.userId(i)));
-        }
-      }
+      return g == null ? unknown : read.apply(g);
     }
-    return out;
   }
 
   /** A member object (with {@code user}), or {@code null}. */
