@@ -7,9 +7,10 @@ import java.util.Map;
 
 /**
  * The rebalancing decision, pure: whether the verticle {@code owner} should hand its group to an emptier node. Only
- * when its node holds more than {@code floor(groups / members)} groups while some member holds fewer, its node is the
- * fullest of the cluster (the smallest node id among equals: one handoff at a time in the whole cluster), and
- * {@code owner} is the greatest owner string of its node (one handoff per node).
+ * when every group is held (a free group goes to an emptier node before anything else moves), its node holds more
+ * than {@code floor(groups / members)} groups while some member holds fewer, its node is the fullest of the cluster
+ * (the smallest node id among equals: one handoff at a time in the whole cluster), and {@code owner} is the greatest
+ * owner string of its node (one handoff per node).
  */
 public final class Rebalance {
 
@@ -24,8 +25,12 @@ public final class Rebalance {
   public static boolean shouldHandOff(Map<String, String> entries, List<String> members, List<String> groups,
       String nodeId, String owner, long nowMs, long skewMs) {
     Map<String, Integer> perNode = heldPerNode(entries, members, groups, nowMs, skewMs);
+    List<String> live = live(entries, groups, nowMs, skewMs);
+    if (live.size() < groups.size()) {
+      return false; // a group is free (handed off a moment ago, or its holder died): it goes to an emptier node first
+    }
     String greatestHere = null;
-    for (String encoded : live(entries, groups, nowMs, skewMs)) {
+    for (String encoded : live) {
       Lease l = Lease.decode(encoded);
       if (l.node().equals(nodeId) && (greatestHere == null || l.owner().compareTo(greatestHere) > 0)) {
         greatestHere = l.owner();
