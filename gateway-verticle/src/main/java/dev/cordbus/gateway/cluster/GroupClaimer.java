@@ -316,12 +316,7 @@ public final class GroupClaimer {
     return m.get(key(g)).compose(old -> {
       long now = System.currentTimeMillis();
       Lease current = Lease.decode(old);
-      // our own lease (a renewal that landed after we gave up) is ours to take again: nobody else can hold it;
-      // a lease whose holder's node left the cluster is free at once (the holder is dead or cut off, and a node
-      // cut off from the majority gives its groups up by itself)
-      boolean free = current == null || current.claimable(now, options.clockSkewMs())
-          || current.owner().equals(owner) || !nodes.members().contains(current.node());
-      if (!free) {
+      if (!Lease.freeFor(current, owner, now, options.clockSkewMs(), nodes.members())) {
         freeSince.remove(g);
         return tryGroups(m, i + 1, extraWaitMs);
       }
@@ -352,10 +347,8 @@ public final class GroupClaimer {
         lease = next;
         guard.renewed(sent, options.leaseTtlMs());
         freeSince.clear();
-        LOG.info("claimed shard group '{}' (lease epoch {}, previous holder {}{})", g, next.epoch(),
-            current == null ? "none" : current.owner(), current == null ? ""
-                : current.claimable(now, options.clockSkewMs()) ? ", expired"
-                : nodes.members().contains(current.node()) ? "" : ", no longer a cluster member");
+        LOG.info("claimed shard group '{}' (lease epoch {}, previous holder {})", g, next.epoch(),
+            Lease.describe(current, now, options.clockSkewMs(), nodes.members()));
         listener.gained(g).onFailure(e -> LOG.warn("group '{}' failed to start: {}", g, e.toString()));
         return Future.succeededFuture(true);
       });
@@ -368,11 +361,7 @@ public final class GroupClaimer {
 
   /** Whether this node is in its post-stall quarantine (or stalled right now): no claim may complete. */
   private boolean mustNotClaim() {
-    return System.nanoTime() - quarantineUntilNanos < 0 || !guardAlive();
-  }
-
-  private boolean guardAlive() {
-    return guard.live();
+    return System.nanoTime() - quarantineUntilNanos < 0 || !guard.live();
   }
 
   private void lose(String why) {
