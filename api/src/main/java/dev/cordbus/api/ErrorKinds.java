@@ -11,6 +11,11 @@ public final class ErrorKinds {
   public static final String INTERACTION_HANDLER = "interaction-handler";
   /** A shard could not open its WebSocket (DNS, refused, TLS, timeout); it retries with back-off. */
   public static final String CONNECT = "connect";
+  /**
+   * The gateway refused a shard's IDENTIFY several times in a row (a non-fatal close or op 9 on it): {@code code},
+   * {@code reason}, {@code attempts}; the shard keeps retrying with back-off.
+   */
+  public static final String IDENTIFY_REJECTED = "identify-rejected";
   /** A shard could not take its identify slot (local or cluster-wide identify queue). */
   public static final String IDENTIFY_QUEUE = "identify-queue";
   /** The daily session start budget ({@code session_start_limit}) is used up or too low to start every shard. */

@@ -66,35 +66,20 @@ class ArchitectureTest {
           + "bridge, example, dist)", c -> Modules.rootOf(c).map(Modules.EVENT_LOOP_ROOTS::contains).orElse(false)
           && !BLOCKING_ALLOWED.containsKey(outermost(c).getName()));
 
-  /**
-   * Root packages left out of the cycle check, with the reason; {@link #knownCyclesAreStillThere()} fails once one is
-   * fixed, so the entry gets removed. Every feature package (below a root) is checked with no exception.
-   */
-  static final Map<String, String> ROOT_CYCLES_ALLOWED = Map.of(
-      "dev.cordbus.simulator", "the root holds both the public entry points every module's tests use"
-          + " (DiscordSimulator, Scenario, Lively) and the value types its feature packages take (SimulatorOptions,"
-          + " SimulatorLog, SimulatorException, World): splitting it moves public types that ~100 test files import");
+  /** Each class of a module's main code in the slice of its package, named with its module. */
+  private static final SliceAssignment PACKAGES_OF_EACH_MODULE = new SliceAssignment() {
+    @Override
+    public SliceIdentifier getIdentifierOf(JavaClass c) {
+      return Modules.rootOf(c).filter(Modules.MODULE_OF_ROOT::containsKey)
+          .map(root -> SliceIdentifier.of(Modules.MODULE_OF_ROOT.get(root), c.getPackageName()))
+          .orElse(SliceIdentifier.ignore());
+    }
 
-  private static final SliceAssignment PACKAGES_OF_EACH_MODULE = packagesOfEachModule(ROOT_CYCLES_ALLOWED.keySet());
-
-  private static SliceAssignment packagesOfEachModule(Set<String> leftOut) {
-    return new SliceAssignment() {
-      @Override
-      public SliceIdentifier getIdentifierOf(JavaClass c) {
-        if (leftOut.contains(c.getPackageName())) {
-          return SliceIdentifier.ignore();
-        }
-        return Modules.rootOf(c).filter(Modules.MODULE_OF_ROOT::containsKey)
-            .map(root -> SliceIdentifier.of(Modules.MODULE_OF_ROOT.get(root), c.getPackageName()))
-            .orElse(SliceIdentifier.ignore());
-      }
-
-      @Override
-      public String getDescription() {
-        return "the packages of each module" + (leftOut.isEmpty() ? "" : " (but " + leftOut + ")");
-      }
-    };
-  }
+    @Override
+    public String getDescription() {
+      return "the packages of each module";
+    }
+  };
 
   /** The rules cannot pass on an empty import: every module's main classes are there. */
   @Test
@@ -117,18 +102,6 @@ class ArchitectureTest {
   @Test
   void noPackageCycles() {
     NO_PACKAGE_CYCLES.check(classes);
-  }
-
-  /** An entry of ROOT_CYCLES_ALLOWED whose cycles are gone must be removed. */
-  @Test
-  void knownCyclesAreStillThere() {
-    for (String root : ROOT_CYCLES_ALLOWED.keySet()) {
-      ArchRule strict = slices().assignedFrom(packagesOfEachModule(Set.of())).should().beFreeOfCycles();
-      boolean cycleThroughRoot = strict.evaluate(classes).getFailureReport().getDetails().stream()
-          .anyMatch(d -> d.contains("Slice " + Modules.MODULE_OF_ROOT.get(Modules.rootOf(root).orElseThrow())
-              + " - " + root + " ->"));
-      assertTrue(cycleThroughRoot, root + " has no package cycle any more: remove it from ROOT_CYCLES_ALLOWED");
-    }
   }
 
   @Test

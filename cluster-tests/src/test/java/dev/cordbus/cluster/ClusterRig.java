@@ -4,8 +4,8 @@ import dev.cordbus.testkit.ChildProcess;
 import dev.cordbus.testkit.ClusterConfig;
 
 import dev.cordbus.simulator.DiscordSimulator;
-import dev.cordbus.simulator.SimulatorOptions;
-import dev.cordbus.simulator.World;
+import dev.cordbus.simulator.core.SimulatorOptions;
+import dev.cordbus.simulator.core.World;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -107,7 +107,17 @@ final class ClusterRig implements AutoCloseable {
   /** Waits until all groups are held, every node holds at least one and every shard has one connection. */
   void waitForSpread(long ms, String what) throws InterruptedException {
     waitFor(() -> held().values().stream().mapToInt(List::size).sum() == GROUPS
-        && held().values().stream().noneMatch(List::isEmpty) && everyShardConnectedOnce(), ms, what);
+        && held().values().stream().noneMatch(List::isEmpty) && everyShardConnectedOnce(), ms, () -> what
+        + "; groups held per node " + held().values() + ", open connections per shard " + openConnections());
+  }
+
+  /** The simulator's open connections of each shard, in shard order. */
+  List<Integer> openConnections() {
+    List<Integer> out = new ArrayList<>();
+    for (int s = 0; s < SHARDS; s++) {
+      out.add(sim.log().openConnections(s));
+    }
+    return out;
   }
 
   /** A generated world with at least two guilds on each of the 8 shards, so traffic reaches every shard. */
@@ -238,10 +248,16 @@ final class ClusterRig implements AutoCloseable {
   }
 
   static void waitFor(BooleanSupplier condition, long ms, String what) throws InterruptedException {
+    waitFor(condition, ms, () -> what);
+  }
+
+  /** Waits for {@code condition}; on timeout the message says what was awaited and what the cluster looked like. */
+  static void waitFor(BooleanSupplier condition, long ms, java.util.function.Supplier<String> what)
+      throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms);
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out after " + ms + " ms waiting for " + what);
+        throw new AssertionError("timed out after " + ms + " ms waiting for " + what.get());
       }
       Thread.sleep(100);
     }

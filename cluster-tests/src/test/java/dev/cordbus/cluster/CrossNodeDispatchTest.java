@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.config.XmlConfigBuilder;
-import dev.cordbus.api.Addresses;
 import dev.cordbus.api.Snowflakes;
-import dev.cordbus.gateway.GatewayVerticle;
 import dev.cordbus.simulator.DiscordSimulator;
-import dev.cordbus.simulator.SimulatorOptions;
-import dev.cordbus.simulator.World;
+import dev.cordbus.simulator.core.SimulatorOptions;
+import dev.cordbus.simulator.core.World;
 import dev.cordbus.testkit.ClusterConfig;
-import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -24,7 +21,6 @@ import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,8 +47,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CrossNodeDispatchTest {
 
-  /** Dispatches the simulator produces itself for a session (READY and the lazy guild loads after it). */
-  private static final Set<String> SESSION_EVENTS = Set.of("READY", "RESUMED", "GUILD_CREATE", "GUILD_DELETE");
   private static final String MC = "MESSAGE_CREATE";
   private static final String TS = "TYPING_START";
   /** Dispatches streamed through the gateway in the order test (half of each type, alternating). */
@@ -130,7 +124,7 @@ class CrossNodeDispatchTest {
         expected.add(frame);
       }
     }
-    List<JsonObject> traffic = expected.stream().filter(f -> !SESSION_EVENTS.contains(f.getString("t"))).toList();
+    List<JsonObject> traffic = expected.stream().filter(f -> !FixtureChecks.SESSION_EVENTS.contains(f.getString("t"))).toList();
 
     List<String> threads = bot.reporters(events);
     assertEquals(3, new HashSet<>(threads).size(), "three consumers per address on three event loops: " + threads);
@@ -139,17 +133,17 @@ class CrossNodeDispatchTest {
         .identifyWindowMs(50).world(World.fromFixtures(fixtures))), 30);
     String gateway = null;
     try {
-      gateway = deployGateway(sim, 53608447, "zlib-stream");
+      gateway = XnodeGateway.deploy(node, sim, 53608447, "zlib-stream");
       await(sim.scenario().replayFixtureSession(session), 60);
       // every consumer has at least the replayed traffic, and the counts have settled
       List<Integer> counts = waitForCounts(traffic.size(), 30_000);
-      long sessionSeq = liveSeq(sim, 0);
+      long sessionSeq = XnodeGateway.liveSeq(sim, 0);
 
       Map<Integer, List<JsonObject>> byConsumer = bot.dump();
       assertEquals(Set.of(0, 1, 2), byConsumer.keySet(), "records of three consumers");
       for (int c = 0; c < 3; c++) {
         assertEquals(counts.get(c), byConsumer.get(c).size(), "consumer " + c + " dump = count");
-        checkConsumer(c, byConsumer.get(c), traffic, expected, sessionSeq);
+        FixtureChecks.checkConsumer(c, byConsumer.get(c), traffic, expected, sessionSeq);
       }
       // the three consumers saw the same dispatches in the same order, sharing one body per dispatch on their node
       for (int i = 0; i < byConsumer.get(0).size(); i++) {
@@ -172,65 +166,6 @@ class CrossNodeDispatchTest {
       await(sim.close(), 20);
       bot.stopReporters();
     }
-  }
-
-  /** What one consumer recorded, against the fixture session. */
-  private static void checkConsumer(int c, List<JsonObject> seen, List<JsonObject> traffic, List<JsonObject> expected,
-      long sessionSeq) {
-    Set<String> keys = new HashSet<>();
-    Map<String, Long> lastSeq = new HashMap<>();
-    String readySession = null;
-    String thread = seen.get(0).getString("thread");
-    for (JsonObject s : seen) {
-      String what = "consumer " + c + ", " + s.getString("event") + " seq " + s.getString("seq");
-      assertTrue(keys.add(s.getString("session") + "/" + s.getString("seq")), "exactly once: " + what);
-      assertEquals(Addresses.dispatch(s.getString("event")), s.getString("address"), "event header: " + what);
-      assertEquals("0", s.getString("shard"), "shard header: " + what);
-      assertTrue(s.getBoolean("shared"), "the body is a DispatchBody: " + what);
-      assertEquals(thread, s.getString("thread"), "a consumer stays on its event loop: " + what);
-      JsonObject body = new JsonObject(s.getString("body"));
-      if ("READY".equals(s.getString("event"))) {
-        readySession = body.getString("session_id");
-      }
-      assertNotNull(readySession, "a READY first: " + what);
-      assertEquals(readySession, s.getString("session"), "session header = the session of the last READY: " + what);
-      long seq = Long.parseLong(s.getString("seq"));
-      Long previous = lastSeq.put(s.getString("session"), seq);
-      assertTrue(previous == null || seq > previous, "seq increasing within the session: " + what);
-      assertEquals(expectedGuild(s.getString("event"), body), s.getString("guild"), "guild header: " + what);
-    }
-    assertEquals(sessionSeq, lastSeq.get(readySession), "consumer " + c + " has the live session's last seq");
-    List<JsonObject> replayed = seen.stream().filter(s -> !SESSION_EVENTS.contains(s.getString("event"))).toList();
-    assertEquals(traffic.size(), replayed.size(), "consumer " + c + ": every replayed dispatch exactly once");
-    for (int i = 0; i < traffic.size(); i++) {
-      JsonObject f = traffic.get(i);
-      JsonObject s = replayed.get(i);
-      String what = "consumer " + c + ", " + f.getString("t") + " at " + i;
-      assertEquals(f.getString("t"), s.getString("event"), "order: " + what);
-      assertEquals(f.getJsonObject("d"), new JsonObject(s.getString("body")), "body = d field for field: " + what);
-      assertEquals(expectedGuild(f.getString("t"), f.getJsonObject("d")), s.getString("guild"), "guild: " + what);
-    }
-    // the session events the fixture names (lazy guild loads included) arrive too, in order
-    List<String> names = expected.stream().map(f -> f.getString("t"))
-        .filter(t -> !t.equals("READY") && !t.equals("RESUMED")).toList();
-    List<String> seenNames = seen.stream().map(s -> s.getString("event"))
-        .filter(t -> !t.equals("READY") && !t.equals("RESUMED")).toList();
-    int j = 0;
-    for (String t : seenNames) {
-      if (j < names.size() && names.get(j).equals(t)) {
-        j++;
-      }
-    }
-    assertEquals(names.size(), j, "consumer " + c + ": " + names + " within " + seenNames);
-  }
-
-  /** d.guild_id, or d.id for GUILD_CREATE/UPDATE/DELETE, as a string. */
-  private static String expectedGuild(String t, JsonObject d) {
-    Object g = d.getValue("guild_id");
-    if (g == null && t.matches("GUILD_(CREATE|UPDATE|DELETE)")) {
-      g = d.getValue("id");
-    }
-    return g == null ? null : g.toString();
   }
 
   /** Polls the reporters' counts until each has at least {@code min} and they stopped changing. */
@@ -297,7 +232,7 @@ class CrossNodeDispatchTest {
     assertEquals(0L, order.getLong("duplicates"), order.encode());
     assertEquals(1, order.getInteger("sessions"), order.encode());
     assertEquals(0, order.getInteger("missing"), order.encode());
-    assertEquals(liveSeq(sim, 0), order.getLong("max").longValue(), "up to the session's last seq: " + order);
+    assertEquals(XnodeGateway.liveSeq(sim, 0), order.getLong("max").longValue(), "up to the session's last seq: " + order);
     assertEquals(INTERLEAVED / 2, order.getJsonObject("counts").getInteger(MC), order.encode());
     assertEquals(INTERLEAVED / 2, order.getJsonObject("counts").getInteger(TS), order.encode());
   }
@@ -371,7 +306,7 @@ class CrossNodeDispatchTest {
     CompletableFuture<Void> streamed = new CompletableFuture<>();
     long streamStart = System.nanoTime();
     long streamDeadline = streamStart + TimeUnit.SECONDS.toNanos(90);
-    stream(sim, stop, streamDeadline, written, streamed);
+    XnodeGateway.stream(sim, stop, streamDeadline, written, streamed);
     XnodeBot late = null;
     try {
       late = XnodeBot.start("xnode-late", clusterXml, "--late", MC + "," + TS);
@@ -380,7 +315,7 @@ class CrossNodeDispatchTest {
       stop.set(true);
       streamed.get(60, TimeUnit.SECONDS);
       double seconds = (System.nanoTime() - streamStart) / 1e9;
-      long last = liveSeq(sim, 0);
+      long last = XnodeGateway.liveSeq(sim, 0);
       JsonObject stats = null;
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
       while (System.nanoTime() < deadline) {
@@ -420,23 +355,6 @@ class CrossNodeDispatchTest {
     }
   }
 
-  /** Streams firehose chunks (~850 dispatches/s pass the gateway's intents) until {@code stop} or the deadline. */
-  private static void stream(DiscordSimulator sim, AtomicBoolean stop, long deadline, AtomicLong written,
-      CompletableFuture<Void> done) {
-    if (stop.get() || System.nanoTime() > deadline) {
-      done.complete(null);
-      return;
-    }
-    sim.scenario().firehose(200, 1_000).onComplete(ar -> {
-      if (ar.failed()) {
-        done.completeExceptionally(ar.cause());
-        return;
-      }
-      written.addAndGet(ar.result());
-      stream(sim, stop, deadline, written, done);
-    });
-  }
-
   // ---------------------------------------------------------------------------------------------------------------
   // shared
 
@@ -445,41 +363,10 @@ class CrossNodeDispatchTest {
     if (streamSim == null) {
       streamSim = await(DiscordSimulator.start(simVertx, new SimulatorOptions().heartbeatIntervalMs(5000)
           .identifyWindowMs(50).world(World.small(7))), 30);
-      deployGateway(streamSim, new JsonArray().add("GUILDS").add("GUILD_MESSAGES").add("GUILD_MESSAGE_TYPING")
+      XnodeGateway.deploy(node, streamSim, new JsonArray().add("GUILDS").add("GUILD_MESSAGES").add("GUILD_MESSAGE_TYPING")
           .add("MESSAGE_CONTENT"), "none");
     }
     return streamSim;
-  }
-
-  /** Deploys a one-shard gateway against {@code sim} on this JVM's clustered node and waits for its group READY. */
-  private static String deployGateway(DiscordSimulator sim, Object intents, String compression) throws Exception {
-    CompletableFuture<Void> ready = new CompletableFuture<>();
-    var consumer = node.eventBus().localConsumer(Addresses.GROUP_READY, m -> ready.complete(null));
-    await(consumer.completion(), 30);
-    JsonObject conf = new JsonObject().put("token", sim.token()).put("restBaseUrl", sim.restBaseUrl())
-        .put("intents", intents).put("shardCount", 1).put("compression", compression).put("cluster", false)
-        .put("publishRaw", false).put("backoffBaseMs", 50).put("backoffMaxMs", 400)
-        .put("invalidSessionWaitMinMs", 50).put("invalidSessionWaitMaxMs", 150).put("identifyIntervalMs", 50)
-        .put("connectTimeoutMs", 3000);
-    try {
-      String id = await(node.deployVerticle(new GatewayVerticle(k -> null), new DeploymentOptions().setConfig(conf)),
-          60);
-      ready.get(60, TimeUnit.SECONDS);
-      return id;
-    } finally {
-      await(consumer.unregister(), 30);
-    }
-  }
-
-  /** The last seq the simulator's live session of {@code shard} issued. */
-  private static long liveSeq(DiscordSimulator sim, int shard) throws Exception {
-    JsonArray sessions = await(sim.scenario().sessionsOfShard(shard), 10);
-    for (int i = 0; i < sessions.size(); i++) {
-      if ("ACTIVE".equals(sessions.getJsonObject(i).getString("state"))) {
-        return sessions.getJsonObject(i).getLong("seq");
-      }
-    }
-    throw new AssertionError("no live session on shard " + shard + ": " + sessions);
   }
 
   static <T> T await(Future<T> f, int seconds) throws Exception {

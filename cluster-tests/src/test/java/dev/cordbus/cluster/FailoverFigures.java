@@ -1,6 +1,6 @@
 package dev.cordbus.cluster;
 
-import dev.cordbus.simulator.SimulatorLog;
+import dev.cordbus.simulator.core.SimulatorLog;
 import dev.cordbus.testkit.ChildProcess;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;

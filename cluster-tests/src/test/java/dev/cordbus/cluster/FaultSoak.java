@@ -6,7 +6,7 @@ import dev.cordbus.gateway.GatewayVerticle;
 import dev.cordbus.rest.RestVerticle;
 import dev.cordbus.simulator.DiscordSimulator;
 import dev.cordbus.simulator.Scenario;
-import dev.cordbus.simulator.SimulatorOptions;
+import dev.cordbus.simulator.core.SimulatorOptions;
 import dev.cordbus.state.StateVerticle;
 import dev.cordbus.testkit.ChildProcess;
 import io.vertx.core.DeploymentOptions;

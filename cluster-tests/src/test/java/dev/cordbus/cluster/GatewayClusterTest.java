@@ -10,7 +10,7 @@ import static dev.cordbus.cluster.ClusterRig.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.cordbus.simulator.SimulatorLog;
+import dev.cordbus.simulator.core.SimulatorLog;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;

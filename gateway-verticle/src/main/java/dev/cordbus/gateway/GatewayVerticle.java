@@ -8,6 +8,7 @@ import dev.cordbus.gateway.cluster.ClusterIdentifyQueue;
 import dev.cordbus.gateway.publish.ErrorPublisher;
 import dev.cordbus.gateway.cluster.ClusterNodes;
 import dev.cordbus.gateway.cluster.GroupClaimer;
+import dev.cordbus.gateway.cluster.GroupListener;
 import dev.cordbus.gateway.cluster.GroupLayout;
 import dev.cordbus.gateway.cluster.SessionStore;
 import dev.cordbus.gateway.compression.ZstdNative;
@@ -160,7 +161,7 @@ public class GatewayVerticle extends VerticleBase {
       store = new SessionStore(vertx, shardCount);
       ClusterNodes nodes = new ClusterNodes(vertx);
       claimer = new GroupClaimer(vertx, options.cluster(), groupNames(), nodes,
-          nodes.nodeId() + "/" + UUID.randomUUID(), new GroupClaimer.Listener() {
+          nodes.nodeId() + "/" + UUID.randomUUID(), new GroupListener() {
             @Override
             public Future<Void> gained(String name) {
               return runGroup(name);

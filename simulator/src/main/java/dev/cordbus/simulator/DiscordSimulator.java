@@ -1,5 +1,9 @@
 package dev.cordbus.simulator;
 
+import dev.cordbus.simulator.core.SimulatorException;
+import dev.cordbus.simulator.core.SimulatorLog;
+import dev.cordbus.simulator.core.SimulatorOptions;
+import dev.cordbus.simulator.core.World;
 import dev.cordbus.simulator.gateway.GatewayHub;
 import dev.cordbus.simulator.rest.RestApi;
 import io.vertx.core.Context;
@@ -35,6 +39,7 @@ public final class DiscordSimulator {
   private final SimulatorOptions options;
   private final SimulatorLog log = new SimulatorLog();
   private final GatewayHub hub;
+  private final RestApi rest;
   private final Scenario scenario;
   private HttpServer server;
   private int port;
@@ -44,7 +49,8 @@ public final class DiscordSimulator {
     this.context = context;
     this.options = options;
     this.hub = new GatewayHub(vertx, context, options, log);
-    this.scenario = new Scenario(vertx, context, hub, log);
+    this.rest = new RestApi(hub, options, log);
+    this.scenario = new Scenario(vertx, context, hub, log, rest.storm());
   }
 
   /** Starts a simulator; fails with a {@link SimulatorException} on bad options or when the port cannot be bound. */
@@ -74,8 +80,6 @@ public final class DiscordSimulator {
 
   private Future<Void> listen() {
     Router router = Router.router(vertx);
-    RestApi rest = new RestApi(hub, options, log);
-    scenario.restStorm(rest.storm());
     rest.mount(vertx, router);
     router.get("/").handler(rc -> upgrade(rc, "/"));
     router.getWithRegex("/resume/?").handler(rc -> upgrade(rc, RESUME_PATH));

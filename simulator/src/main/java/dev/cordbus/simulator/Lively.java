@@ -135,14 +135,10 @@ public final class Lively {
     if (member == null) {
       return;
     }
-    String channel = null;
+    String channel;
     synchronized (world) {
-      for (Object o : world.guild(gid).channels) {
-        if (((JsonObject) o).getInteger("type", -1) == 0) {
-          channel = ((JsonObject) o).getString("id");
-          break;
-        }
-      }
+      GuildData g = world.guild(gid);
+      channel = g == null ? null : g.textChannelId();
     }
     if (channel == null) {
       return;

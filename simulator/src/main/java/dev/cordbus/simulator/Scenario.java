@@ -1,9 +1,12 @@
 package dev.cordbus.simulator;
 
+import dev.cordbus.simulator.core.SimulatorException;
+import dev.cordbus.simulator.core.SimulatorLog;
 import dev.cordbus.simulator.gateway.Dispatch;
 import dev.cordbus.simulator.gateway.Faults;
 import dev.cordbus.simulator.gateway.GatewayHub;
 import dev.cordbus.simulator.gateway.Session;
+import dev.cordbus.simulator.rest.RestStorm;
 import dev.cordbus.simulator.traffic.Firehose;
 import dev.cordbus.simulator.traffic.FixtureReplay;
 import dev.cordbus.simulator.world.WorldModel;
@@ -34,10 +37,12 @@ public final class Scenario {
   private final WorldModel world;
   private final SimulatorLog log;
   private final Firehose firehose;
+  private final RestStorm storm;
   private final List<Lively> livelies = new ArrayList<>();
 
-  Scenario(Vertx vertx, Context context, GatewayHub hub, SimulatorLog log) {
+  Scenario(Vertx vertx, Context context, GatewayHub hub, SimulatorLog log, RestStorm storm) {
     this.vertx = vertx;
+    this.storm = storm;
     this.context = context;
     this.hub = hub;
     this.faults = new Faults(hub);
@@ -139,12 +144,6 @@ public final class Scenario {
   /** The next {@code n} connections to the resume URL are refused (HTTP 503 instead of the upgrade). */
   public void refuseResumeUrl(int n) {
     hub.refuseResumeUrl(n);
-  }
-
-  private volatile dev.cordbus.simulator.rest.RestStorm storm;
-
-  void restStorm(dev.cordbus.simulator.rest.RestStorm storm) {
-    this.storm = storm;
   }
 
   /**

@@ -1,5 +1,7 @@
 package dev.cordbus.simulator;
 
+import dev.cordbus.simulator.core.SimulatorOptions;
+import dev.cordbus.simulator.core.World;
 import io.vertx.core.Vertx;
 import java.util.concurrent.TimeUnit;
 

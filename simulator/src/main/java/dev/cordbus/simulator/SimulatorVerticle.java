@@ -1,5 +1,7 @@
 package dev.cordbus.simulator;
 
+import dev.cordbus.simulator.core.SimulatorException;
+import dev.cordbus.simulator.core.SimulatorOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;

@@ -2,10 +2,16 @@
  * A faithful local Discord (gateway v10 + REST) on 127.0.0.1 for tests, the demo and benchmarks.
  *
  * <p>Start it with {@link dev.cordbus.simulator.DiscordSimulator#start}, as the verticle
- * {@link dev.cordbus.simulator.SimulatorVerticle} (config = {@link dev.cordbus.simulator.SimulatorOptions} JSON plus
+ * {@link dev.cordbus.simulator.SimulatorVerticle} (config = {@link dev.cordbus.simulator.core.SimulatorOptions} JSON plus
  * {@code livelyMs}), or from the command line with {@link dev.cordbus.simulator.SimulatorMain}. One HTTP server serves
  * REST under {@code /api/v10}, the gateway on {@code /} and the resume URL on {@code /resume}; everything runs on one
  * event loop.
+ *
+ * <p>Packages, arrows pointing down only (no package cycle, checked by {@code arch-tests}): this root holds the
+ * entry points ({@code DiscordSimulator}, {@code Scenario}, {@code Lively}, {@code SimulatorVerticle},
+ * {@code SimulatorMain}); {@code gateway}, {@code rest} and {@code traffic} serve the protocols; {@code world} is the
+ * one mutable world they read and change; {@code core} holds the value types every one of them takes (options, the
+ * world's public face, the log of what clients did, the error type) and imports no sibling.
  *
  * <p>Decisions where Discord's docs are silent (documented so clients can rely on them):
  * <ul>

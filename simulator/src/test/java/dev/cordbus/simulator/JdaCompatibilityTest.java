@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cordbus.simulator.core.SimulatorLog;
+import dev.cordbus.simulator.core.World;
 import dev.cordbus.simulator.support.Sims;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;

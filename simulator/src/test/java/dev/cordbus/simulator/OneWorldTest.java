@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cordbus.api.Intent;
+import dev.cordbus.simulator.core.World;
 import dev.cordbus.simulator.support.RawClient;
 import dev.cordbus.simulator.support.Sims;
 import io.vertx.core.Future;

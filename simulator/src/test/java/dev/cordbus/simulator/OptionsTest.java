@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cordbus.simulator.core.SimulatorException;
+import dev.cordbus.simulator.core.SimulatorOptions;
 import dev.cordbus.simulator.support.Sims;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;

@@ -1,11 +1,13 @@
 package dev.cordbus.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cordbus.api.Intent;
+import dev.cordbus.simulator.core.World;
 import dev.cordbus.simulator.support.RawClient;
 import dev.cordbus.simulator.support.Sims;
 import io.vertx.core.Future;
@@ -225,5 +227,41 @@ class RestTest {
     Reply r = call(HttpMethod.GET, "/nope", sim.token(), null);
     assertEquals(404, r.status());
     assertEquals(0, r.json().getInteger("code"));
+  }
+
+  @Test
+  void stormAnswersTheNextRequestsButNotGatewayDiscovery() throws Exception {
+    sim.scenario().restStorm(503, 2, 0);
+    assertEquals(200, call(HttpMethod.GET, "/gateway/bot", sim.token(), null).status(), "discovery is spared");
+    Reply first = call(HttpMethod.GET, "/users/@me", sim.token(), null);
+    assertEquals(503, first.status());
+    assertEquals(new JsonObject().put("message", "503: upstream error (simulated storm)").put("code", 0),
+        first.json());
+    assertEquals(503, call(HttpMethod.GET, "/nope", sim.token(), null).status(), "unknown routes are stormed too");
+    assertEquals(200, call(HttpMethod.GET, "/users/@me", sim.token(), null).status(), "the storm is over");
+    assertEquals(2, sim.scenario().restStorm(429, 1, 1500), "two requests were answered by the first storm");
+    Reply limited = call(HttpMethod.GET, "/users/@me", sim.token(), null);
+    assertEquals(429, limited.status());
+    assertEquals(new JsonObject().put("message", "You are being rate limited.").put("retry_after", 1.5)
+        .put("global", true), limited.json());
+    assertEquals("global", limited.headers().get("X-RateLimit-Scope"));
+    assertEquals("2", limited.headers().get("Retry-After"));
+  }
+
+  @Test
+  void everyRequestIsLoggedOnceWithItsJsonBody() throws Exception {
+    int before = sim.log().restRequests().size();
+    JsonObject body = new JsonObject().put("content", "logged once");
+    assertEquals(200, call(HttpMethod.POST, "/channels/" + channel + "/messages", sim.token(), body).status());
+    assertEquals(404, call(HttpMethod.GET, "/nope", sim.token(), null).status());
+    assertEquals(401, call(HttpMethod.GET, "/users/@me", "wrong", null).status());
+    java.util.List<JsonObject> logged = sim.log().restRequests();
+    assertEquals(java.util.List.of(
+        new JsonObject().put("method", "POST").put("path", "/api/v10/channels/" + channel + "/messages")
+            .put("body", body),
+        new JsonObject().put("method", "GET").put("path", "/api/v10/nope").putNull("body"),
+        new JsonObject().put("method", "GET").put("path", "/api/v10/users/@me").putNull("body")),
+        logged.subList(before, logged.size()));
+    assertFalse(logged.toString().contains("wrong"), "no token in the log");
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.cordbus.api.Intent;
 import dev.cordbus.api.Shards;
+import dev.cordbus.simulator.core.World;
 import dev.cordbus.simulator.support.RawClient;
 import dev.cordbus.simulator.support.Sims;
 import io.vertx.core.Vertx;

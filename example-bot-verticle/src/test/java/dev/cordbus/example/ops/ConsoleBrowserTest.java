@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.cordbus.api.Addresses;
-import dev.cordbus.simulator.SimulatorOptions;
-import dev.cordbus.simulator.World;
+import dev.cordbus.simulator.core.SimulatorOptions;
+import dev.cordbus.simulator.core.World;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.BufferedReader;

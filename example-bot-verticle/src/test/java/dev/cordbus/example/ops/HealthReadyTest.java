@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cordbus.api.Addresses;
-import dev.cordbus.simulator.SimulatorOptions;
-import dev.cordbus.simulator.World;
+import dev.cordbus.simulator.core.SimulatorOptions;
+import dev.cordbus.simulator.core.World;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;

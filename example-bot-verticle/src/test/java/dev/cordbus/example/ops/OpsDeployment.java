@@ -6,7 +6,7 @@ import dev.cordbus.gateway.GatewayVerticle;
 import dev.cordbus.ops.NodeMetrics;
 import dev.cordbus.ops.Ops;
 import dev.cordbus.simulator.DiscordSimulator;
-import dev.cordbus.simulator.SimulatorOptions;
+import dev.cordbus.simulator.core.SimulatorOptions;
 import dev.cordbus.state.StateVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;

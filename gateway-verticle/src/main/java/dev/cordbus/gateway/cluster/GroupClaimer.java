@@ -4,7 +4,6 @@ import dev.cordbus.gateway.config.ClusterOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.shareddata.AsyncMap;
-import io.vertx.core.shareddata.LocalMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +27,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Spreading: nothing is claimed before the cluster has {@code minNodes} members. A node holding fewer than
  * {@code ceil(groups / members)} groups (one, in its first {@value #SETTLE_MS} ms, while others may still be joining)
- * claims a free group at once; a node already at or above that share waits
- * until the group has been seen free for {@code 2 × leaseRenewMs × (1 + groups it holds above the share)}, which lets
- * emptier nodes go first; the holder side rebalances down to {@code floor(groups / members)}, one handoff at a time.
+ * claims a free group at once, unless another gateway node holds fewer groups than it does; otherwise it waits until
+ * the group has been seen free for {@code leaseRenewMs / 2 × (1 + groups it holds above the share, or above the
+ * emptiest node)}, which lets emptier nodes go first; the holder side rebalances down to {@code floor(groups /
+ * members)}, one handoff at a time.
  * Runs on the verticle's context.
  */
 public final class GroupClaimer {
@@ -38,41 +38,21 @@ public final class GroupClaimer {
   private static final Logger LOG = LoggerFactory.getLogger(GroupClaimer.class);
   /** The cluster map of group leases. */
   public static final String MAP = "cordbus.gateway.leases";
-  /** Per-node local map counting the groups this node's verticles hold or are claiming. */
-  static final String LOCAL = "cordbus.gateway.held";
   /** The cluster map of nodes that run gateway verticles (entries expire a lease TTL after the last tick). */
   public static final String NODES = "cordbus.gateway.nodes";
-
-  /** What the verticle does when a group is gained or lost. */
-  public interface Listener {
-    /** The lease of {@code group} is held: start its shards. */
-    Future<Void> gained(String group);
-
-    /** The lease of {@code group} is lost (or can no longer be proven): stop its shards now. */
-    Future<Void> lost(String group, String why);
-
-    /** Hand {@code group} to another node: stop its shards keeping the sessions, and write them to the cluster. */
-    Future<Void> handoff(String group);
-
-    /** Whether {@code group} may be handed over now (every shard READY, so each has a session to resume). */
-    boolean canHandOff(String group);
-  }
 
   private final Vertx vertx;
   private final ClusterOptions options;
   private final List<String> groups;
   private final ClusterNodes nodes;
   private final String owner;
-  private final Listener listener;
+  private final GroupListener listener;
   private final LeaseGuard guard;
   private final ClusterWatch watch;
-  /** Gateway nodes seen in the nodes map (kept for the minNodes check when the map cannot be read). */
-  private final java.util.Set<String> knownGateways = new java.util.HashSet<>();
+  private final GatewayNodeList gateways;
   private final Map<String, Long> freeSince = new HashMap<>();
-  private final LocalMap<String, Integer> local;
-  private final LocalMap<String, Long> handedOff;
+  private final NodeHolds holds;
   private Future<AsyncMap<String, String>> map;
-  private Future<AsyncMap<String, String>> nodesMap;
   private String group;
   private volatile Lease lease;
   private boolean busy;
@@ -83,8 +63,6 @@ public final class GroupClaimer {
   private boolean again;
   private boolean stopped;
   private long timer = -1;
-  /** Node-local map: when this node last handed each group off (monotonic nanos). */
-  static final String HANDED_OFF = "cordbus.gateway.handed-off";
   /** After a start, how long a node takes one group at a time (the other nodes may still be joining). */
   static final long SETTLE_MS = 10_000;
   /** How long a node that woke up from a stall stays out of claiming. */
@@ -97,15 +75,15 @@ public final class GroupClaimer {
    * @param owner this verticle's unique owner string
    */
   public GroupClaimer(Vertx vertx, ClusterOptions options, List<String> groups, ClusterNodes nodes, String owner,
-      Listener listener) {
+      GroupListener listener) {
     this.vertx = vertx;
     this.options = options;
     this.groups = List.copyOf(groups);
     this.nodes = nodes;
     this.owner = owner;
     this.listener = listener;
-    this.local = vertx.sharedData().getLocalMap(LOCAL);
-    this.handedOff = vertx.sharedData().getLocalMap(HANDED_OFF);
+    this.holds = new NodeHolds(vertx, nodes.nodeId(), 3 * options.leaseRenewMs());
+    this.gateways = new GatewayNodeList(vertx, nodes, options.leaseTtlMs());
     this.guard = new LeaseGuard(options.stallLimitMs());
     this.watch = new ClusterWatch(vertx, nodes, guard, options.stallLimitMs(), new ClusterWatch.Listener() {
       @Override
@@ -139,7 +117,7 @@ public final class GroupClaimer {
   /** Starts ticking; the first claim attempt happens at once. */
   public void start() {
     map = vertx.sharedData().getAsyncMap(MAP);
-    nodesMap = vertx.sharedData().getAsyncMap(NODES);
+    gateways.start();
     watch.start();
     freed = vertx.eventBus().<String>consumer(dev.cordbus.api.Addresses.GATEWAY_LEASE_FREED, m -> {
       if (group == null && !stopped) {
@@ -158,7 +136,7 @@ public final class GroupClaimer {
       lose("the lease could not be proven (not renewed within " + options.leaseTtlMs() + " ms, or this node stalled)");
       return;
     }
-    nodesMap.compose(m -> m.put(nodes.nodeId(), "gateway", options.leaseTtlMs())).compose(v -> refreshGateways());
+    gateways.announce();
     step();
   }
 
@@ -205,13 +183,13 @@ public final class GroupClaimer {
     if (stopped) {
       return;
     }
-    long gateways = members.stream().filter(m -> m.equals(nodes.nodeId()) || knownGateways.contains(m)).count();
+    long gatewayCount = gateways.countAmong(members);
     if (!removed.isEmpty()) {
       memberLeft = true;
-      LOG.info("cluster members left: {}; {} gateway node(s) remain", removed, gateways);
+      LOG.info("cluster members left: {}; {} gateway node(s) remain", removed, gatewayCount);
     }
-    if (group != null && gateways < options.minNodes()) {
-      lose("only " + gateways + " gateway node(s) left in this node's view of the cluster, below minNodes "
+    if (group != null && gatewayCount < options.minNodes()) {
+      lose("only " + gatewayCount + " gateway node(s) left in this node's view of the cluster, below minNodes "
           + options.minNodes() + " (this node is cut off from the majority)");
       return;
     }
@@ -244,7 +222,7 @@ public final class GroupClaimer {
    */
   private Future<Void> rebalance() {
     // a fresh list: a node that is shutting down has left the nodes map and must not be handed a group
-    return refreshGateways().map(v -> cachedGatewayNodes()).compose(this::rebalance);
+    return gateways.refresh().map(v -> gateways.cached()).compose(this::rebalance);
   }
 
   /**
@@ -253,9 +231,7 @@ public final class GroupClaimer {
    */
   public Future<Void> leaving() {
     stopped = true;
-    return nodesMap == null ? Future.succeededFuture()
-        : nodesMap.compose(m -> m.remove(nodes.nodeId())).<Void>mapEmpty().timeout(2, TimeUnit.SECONDS)
-            .otherwiseEmpty();
+    return gateways.leave();
   }
 
   private Future<Void> rebalance(List<String> members) {
@@ -278,50 +254,22 @@ public final class GroupClaimer {
     lease = null;
     LOG.info("handing shard group '{}' to a node with fewer groups", g);
     // this node's verticles leave it to the others for a few renew periods (no handoff ping-pong)
-    handedOff.put(g, System.nanoTime());
+    holds.handedOff(g);
     return listener.handoff(g).eventually(() -> map.compose(m -> m.removeIfPresent(key(g), held.encode()))
         .onSuccess(ok -> announceFreed(g)))
         .eventually(() -> {
           guard.release();
-          releaseLocal();
+          holds.release();
           freeSince.clear();
           return Future.succeededFuture();
         }).mapEmpty();
-  }
-
-  /** The cluster members that run gateway verticles (this one included). */
-  private Future<List<String>> gatewayNodes() {
-    if (!knownGateways.isEmpty()) {
-      // the cache is refreshed by every tick; a claim right after a member left must not wait for a cluster-wide
-      // key listing while Hazelcast migrates the dead member's partitions
-      return Future.succeededFuture(cachedGatewayNodes());
-    }
-    return refreshGateways().map(v -> cachedGatewayNodes());
-  }
-
-  private Future<Void> refreshGateways() {
-    return nodesMap.compose(AsyncMap::keys).map(keys -> {
-      knownGateways.clear();
-      knownGateways.addAll(keys);
-      return null;
-    });
-  }
-
-  private List<String> cachedGatewayNodes() {
-    List<String> out = new java.util.ArrayList<>();
-    for (String m : nodes.members()) {
-      if (knownGateways.contains(m) || m.equals(nodes.nodeId())) {
-        out.add(m);
-      }
-    }
-    return out;
   }
 
   private Future<Void> claim() {
     if (System.nanoTime() - quarantineUntilNanos < 0) {
       return Future.succeededFuture();
     }
-    return gatewayNodes().compose(members -> {
+    return gateways.current().compose(members -> {
       if (members.size() < options.minNodes()) {
         return Future.succeededFuture();
       }
@@ -329,17 +277,33 @@ public final class GroupClaimer {
       // waiting; afterwards (a node left) up to an even share at once: ceil(groups / members)
       boolean settling = !memberLeft && (System.nanoTime() - startedNanos) / 1_000_000 < SETTLE_MS;
       int share = settling ? 1 : Math.max(1, (groups.size() + members.size() - 1) / members.size());
-      int heldHere = reserveLocal();
+      int heldHere = holds.reserve();
       if (heldHere < 0) {
         again = true; // another verticle of this node claimed meanwhile: look again right after this step
         return Future.succeededFuture();
       }
-      long extraWaitMs = heldHere < share ? 0 : options.leaseRenewMs() / 2 * (1 + heldHere - share);
-      return map.compose(m -> tryGroups(m, 0, extraWaitMs)).onComplete(ar -> {
+      long shareWaitMs = heldHere < share ? 0 : options.leaseRenewMs() / 2 * (1 + heldHere - share);
+      return map.compose(m -> yieldToEmptier(m, members, heldHere, shareWaitMs)
+          .compose(extraWaitMs -> tryGroups(m, 0, extraWaitMs))).onComplete(ar -> {
         if (ar.failed() || !ar.result()) {
-          releaseLocal();
+          holds.release();
         }
       }).mapEmpty();
+    });
+  }
+
+  /**
+   * How long a group must have been free before this node takes it: at least {@code waitMs}, and longer while another
+   * gateway node holds fewer groups than this one, so the group a fuller node handed off goes to the node it was meant
+   * for (a new or emptier one), not to a neighbour that would only have to hand it on again.
+   */
+  private Future<Long> yieldToEmptier(AsyncMap<String, String> m, List<String> members, int heldHere, long waitMs) {
+    if (heldHere == 0 || members.size() < 2) {
+      return Future.succeededFuture(waitMs);
+    }
+    return m.entries().map(entries -> {
+      int fewest = Rebalance.fewestHeld(entries, members, groups, System.currentTimeMillis(), options.clockSkewMs());
+      return heldHere > fewest ? Math.max(waitMs, options.leaseRenewMs() / 2 * (1 + heldHere - fewest)) : waitMs;
     });
   }
 
@@ -352,18 +316,12 @@ public final class GroupClaimer {
     return m.get(key(g)).compose(old -> {
       long now = System.currentTimeMillis();
       Lease current = Lease.decode(old);
-      // our own lease (a renewal that landed after we gave up) is ours to take again: nobody else can hold it;
-      // a lease whose holder's node left the cluster is free at once (the holder is dead or cut off, and a node
-      // cut off from the majority gives its groups up by itself)
-      boolean free = current == null || current.claimable(now, options.clockSkewMs())
-          || current.owner().equals(owner) || !nodes.members().contains(current.node());
-      if (!free) {
+      if (!Lease.freeFor(current, owner, now, options.clockSkewMs(), nodes.members())) {
         freeSince.remove(g);
         return tryGroups(m, i + 1, extraWaitMs);
       }
       long seen = freeSince.computeIfAbsent(g, k -> System.nanoTime());
-      Long handedAt = handedOff.get(g);
-      boolean handedHere = handedAt != null && System.nanoTime() - handedAt < handoffCooldownNanos();
+      boolean handedHere = holds.recentlyHandedOff(g);
       long waitLeftMs = extraWaitMs - (System.nanoTime() - seen) / 1_000_000;
       if (waitLeftMs > 0 && !handedHere && !stopped) {
         // look again as soon as the emptier nodes had their head start, not a whole tick later
@@ -389,10 +347,8 @@ public final class GroupClaimer {
         lease = next;
         guard.renewed(sent, options.leaseTtlMs());
         freeSince.clear();
-        LOG.info("claimed shard group '{}' (lease epoch {}, previous holder {}{})", g, next.epoch(),
-            current == null ? "none" : current.owner(), current == null ? ""
-                : current.claimable(now, options.clockSkewMs()) ? ", expired"
-                : nodes.members().contains(current.node()) ? "" : ", no longer a cluster member");
+        LOG.info("claimed shard group '{}' (lease epoch {}, previous holder {})", g, next.epoch(),
+            Lease.describe(current, now, options.clockSkewMs(), nodes.members()));
         listener.gained(g).onFailure(e -> LOG.warn("group '{}' failed to start: {}", g, e.toString()));
         return Future.succeededFuture(true);
       });
@@ -405,15 +361,7 @@ public final class GroupClaimer {
 
   /** Whether this node is in its post-stall quarantine (or stalled right now): no claim may complete. */
   private boolean mustNotClaim() {
-    return System.nanoTime() - quarantineUntilNanos < 0 || !guardAlive();
-  }
-
-  private boolean guardAlive() {
-    return guard.live();
-  }
-
-  private long handoffCooldownNanos() {
-    return 3 * options.leaseRenewMs() * 1_000_000L;
+    return System.nanoTime() - quarantineUntilNanos < 0 || !guard.live();
   }
 
   private void lose(String why) {
@@ -421,7 +369,7 @@ public final class GroupClaimer {
     group = null;
     lease = null;
     guard.release();
-    releaseLocal();
+    holds.release();
     LOG.warn("lost shard group '{}': {}; stopping its shards", g, why);
     listener.lost(g, why);
   }
@@ -447,26 +395,12 @@ public final class GroupClaimer {
     if (g == null || map == null) {
       return Future.succeededFuture();
     }
-    releaseLocal();
+    holds.release();
     return map.compose(m -> m.removeIfPresent(key(g), held.encode())).timeout(5, TimeUnit.SECONDS)
         .onSuccess(ok -> {
           LOG.info("released shard group '{}'", g);
           announceFreed(g);
         }).<Void>mapEmpty().otherwiseEmpty();
-  }
-
-  /** Counts this verticle in its node's held groups; returns the count before, or -1 if it changed meanwhile. */
-  private int reserveLocal() {
-    String node = nodes.nodeId();
-    Integer before = local.putIfAbsent(node, 1);
-    if (before == null) {
-      return 0;
-    }
-    return local.replaceIfPresent(node, before, before + 1) ? before : -1;
-  }
-
-  private void releaseLocal() {
-    local.computeIfPresent(nodes.nodeId(), (k, v) -> Math.max(0, v - 1));
   }
 
   private static String key(String group) {

@@ -54,4 +54,24 @@ public record Lease(String owner, long epoch, long expiresAtMs) {
   public Lease takenBy(String newOwner, long expiresAtMs) {
     return new Lease(newOwner, epoch + 1, expiresAtMs);
   }
+
+  /**
+   * Whether {@code owner} may take a group whose lease is {@code current} (null: none): no lease, an expired one,
+   * its own (a renewal that landed after it gave up: nobody else can hold it), or one whose holder's node left the
+   * cluster (the holder is dead or cut off, and a node cut off from the majority gives its groups up by itself).
+   */
+  public static boolean freeFor(Lease current, String owner, long nowMs, long skewMs,
+      java.util.Collection<String> members) {
+    return current == null || current.claimable(nowMs, skewMs) || current.owner().equals(owner)
+        || !members.contains(current.node());
+  }
+
+  /** The previous holder of a claimed group, for the log: none, its owner, and why it was free. */
+  public static String describe(Lease current, long nowMs, long skewMs, java.util.Collection<String> members) {
+    if (current == null) {
+      return "none";
+    }
+    return current.owner() + (current.claimable(nowMs, skewMs) ? ", expired"
+        : members.contains(current.node()) ? "" : ", no longer a cluster member");
+  }
 }

@@ -44,7 +44,7 @@ final class ShardErrors {
     String message = FatalCloseMessages.message(cc, id, shardCount, options.intents(), reason);
     LOG.error(message);
     env.monitor().error(id, message);
-    JsonObject body = new JsonObject().put("kind", "fatal-close").put("code", code).put("message", message);
+    JsonObject body = new JsonObject().put("kind", ErrorKinds.FATAL_CLOSE).put("code", code).put("message", message);
     if (cc == CloseCode.DISALLOWED_INTENTS) {
       body.put("privilegedIntents", FatalCloseMessages.privileged(options.intents()));
     }
@@ -66,8 +66,10 @@ final class ShardErrors {
         + code + " '" + reason + "'); still retrying with backoff. Check the token, intents, shard settings and "
         + "the User-Agent (userAgent), or whether the gateway URL points at a Discord-compatible server";
     LOG.error(message);
-    publisher.lifecycle(Addresses.SHARD_ERROR, id, shardCount, new JsonObject().put("kind", "identify-rejected")
-        .put("code", code).put("reason", reason).put("attempts", identifyRejections).put("message", message));
+    JsonObject body = new JsonObject().put("kind", ErrorKinds.IDENTIFY_REJECTED).put("code", code)
+        .put("reason", reason).put("attempts", identifyRejections).put("message", message);
+    publisher.lifecycle(Addresses.SHARD_ERROR, id, shardCount, body);
+    publisher.error(ErrorKinds.IDENTIFY_REJECTED, id, message, null, body);
   }
 
   /** READY or RESUMED: the rejections in a row are over. */

@@ -83,4 +83,17 @@ class LeaseAndLayoutTest {
     assertTrue(ok.cluster().active(false), "auto groups always use the cluster map");
     assertFalse(new GatewayOptions(new JsonObject().put("token", "t"), n -> null).cluster().active(false));
   }
+
+  @Test
+  void aLeaseIsFreeWhenAbsentExpiredOwnOrHeldByANodeThatLeft() {
+    Lease held = new Lease("node-a/1", 2, 10_000);
+    List<String> members = List.of("node-a", "node-b");
+    assertTrue(Lease.freeFor(null, "node-b/1", 5_000, 1_000, members));
+    assertFalse(Lease.freeFor(held, "node-b/1", 5_000, 1_000, members), "held by a live member");
+    assertTrue(Lease.freeFor(held, "node-b/1", 11_001, 1_000, members), "expired past the skew");
+    assertTrue(Lease.freeFor(held, "node-a/1", 5_000, 1_000, members), "its own");
+    assertTrue(Lease.freeFor(held, "node-b/1", 5_000, 1_000, List.of("node-b")), "its node left");
+    assertEquals("node-a/1, no longer a cluster member", Lease.describe(held, 5_000, 1_000, List.of("node-b")));
+    assertEquals("none", Lease.describe(null, 5_000, 1_000, members));
+  }
 }

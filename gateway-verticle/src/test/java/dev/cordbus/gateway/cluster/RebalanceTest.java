@@ -39,6 +39,13 @@ class RebalanceTest {
   }
 
   @Test
+  void nothingMovesWhileAGroupIsFree() {
+    // a handed off a group a moment ago and c has not claimed it yet: b must not hand one off as well
+    Map<String, String> entries = Map.of("group.g0", lease("a/1"), "group.g2", lease("b/1"), "group.g3", lease("b/2"));
+    assertTrue(handingOff(entries, List.of("a", "b", "c")).isEmpty(), "g1 is free: c takes it first");
+  }
+
+  @Test
   void nothingMovesWhenEveryNodeHasItsShare() {
     Map<String, String> entries = Map.of("group.g0", lease("a/1"), "group.g1", lease("a/2"),
         "group.g2", lease("b/1"), "group.g3", lease("c/1"));
@@ -46,9 +53,21 @@ class RebalanceTest {
   }
 
   @Test
-  void anExpiredLeaseDoesNotCount() {
+  void anExpiredLeaseIsAFreeGroupNotAHeldOne() {
+    // a would hold 3 of 4 with its expired lease counted; expired, g1 is free and goes to b first
     Map<String, String> entries = Map.of("group.g0", lease("a/1"), "group.g1",
-        new Lease("a/2", 1, NOW - 5_000).encode(), "group.g2", lease("b/1"));
-    assertFalse(Rebalance.shouldHandOff(entries, List.of("a", "b"), GROUPS, "a", "a/1", NOW, 1000));
+        new Lease("a/2", 1, NOW - 5_000).encode(), "group.g2", lease("a/3"), "group.g3", lease("b/1"));
+    assertFalse(Rebalance.shouldHandOff(entries, List.of("a", "b"), GROUPS, "a", "a/3", NOW, 1000));
+    assertEquals(1, Rebalance.fewestHeld(entries, List.of("a", "b"), GROUPS, NOW, 1000));
+  }
+
+  @Test
+  void theFewestGroupsHeldCountsMembersWithoutALeaseAndIgnoresExpiredOnes() {
+    Map<String, String> entries = Map.of("group.g0", lease("a/1"), "group.g1", lease("a/2"),
+        "group.g2", lease("b/1"), "group.g3", new Lease("c/1", 1, NOW - 5_000).encode());
+    assertEquals(0, Rebalance.fewestHeld(entries, List.of("a", "b", "c"), GROUPS, NOW, 1000),
+        "c's lease expired: c holds nothing, and the node b would hand a free group to");
+    assertEquals(1, Rebalance.fewestHeld(entries, List.of("a", "b"), GROUPS, NOW, 1000));
+    assertEquals(2, Rebalance.fewestHeld(entries, List.of("a"), GROUPS, NOW, 1000));
   }
 }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cordbus.api.Addresses;
 import dev.cordbus.api.Intent;
-import dev.cordbus.simulator.SimulatorOptions;
+import dev.cordbus.simulator.core.SimulatorOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.List;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cordbus.api.Addresses;
 import dev.cordbus.api.Headers;
-import dev.cordbus.simulator.SimulatorLog;
+import dev.cordbus.simulator.core.SimulatorLog;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;

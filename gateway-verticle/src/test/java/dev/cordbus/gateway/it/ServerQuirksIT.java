@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cordbus.api.Addresses;
+import dev.cordbus.api.ErrorKinds;
 import dev.cordbus.gateway.config.GatewayOptions;
-import dev.cordbus.simulator.SimulatorLog;
+import dev.cordbus.simulator.core.SimulatorLog;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -100,6 +101,13 @@ class ServerQuirksIT extends GatewayItBase {
     assertTrue(error.getInteger("attempts") >= 3, error.encode());
     assertTrue(error.getString("message").contains("rejected IDENTIFY"), error.encode());
     assertTrue(sim.log().invalidSessions().size() >= 3, "refused at the server: " + sim.log().invalidSessions());
+    waitUntil("identify-rejected on discord.error", () -> bus.on(Addresses.ERROR).stream()
+        .anyMatch(e -> ErrorKinds.IDENTIFY_REJECTED.equals(e.json().getString("kind"))), 10_000);
+    JsonObject onError = bus.on(Addresses.ERROR).stream()
+        .filter(e -> ErrorKinds.IDENTIFY_REJECTED.equals(e.json().getString("kind"))).findFirst().orElseThrow().json();
+    assertEquals(1, onError.getInteger("shard"), onError.encode());
+    assertTrue(onError.getString("message").contains("rejected IDENTIFY"), onError.encode());
+    assertTrue(!onError.encode().contains(sim.token()), "no token: " + onError.encode());
   }
 
   private long connectErrors() {

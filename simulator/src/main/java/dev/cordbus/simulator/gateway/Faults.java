@@ -1,6 +1,6 @@
 package dev.cordbus.simulator.gateway;
 
-import dev.cordbus.simulator.SimulatorException;
+import dev.cordbus.simulator.core.SimulatorException;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import java.util.ArrayList;

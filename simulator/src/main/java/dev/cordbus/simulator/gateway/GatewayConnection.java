@@ -1,8 +1,5 @@
 package dev.cordbus.simulator.gateway;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpConnection;
@@ -12,22 +9,19 @@ import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One client WebSocket: transport (compression, write back-pressure, close and cut), the per-connection limits
- * (4096-byte payloads, the send rate) and heartbeat bookkeeping. Protocol decisions live in {@link GatewayProtocol}.
- * Event loop only.
+ * One client WebSocket: its lifecycle (close and cut), what it received, the per-connection limits (4096-byte
+ * payloads, the send rate) and heartbeat bookkeeping. How its payloads are written (compression, back-pressure) is the
+ * {@link PayloadWriter}'s; protocol decisions live in {@link GatewayProtocol}. Event loop only.
  */
 public final class GatewayConnection {
 
   private static final Logger LOG = LoggerFactory.getLogger(GatewayConnection.class);
   /** Discord's limit on a client payload (GATEWAY.md §10). */
   public static final int MAX_PAYLOAD_BYTES = 4096;
-  /** Identify-{@code compress:true} compresses server payloads at least this long. */
-  static final int PAYLOAD_COMPRESSION_MIN_CHARS = 1024;
 
   /** Lifecycle of a connection. */
   public enum State {
@@ -37,11 +31,6 @@ public final class GatewayConnection {
     IDENTIFIED,
     /** Closed (by whoever). */
     CLOSED
-  }
-
-  /** How server payloads are encoded on this connection. */
-  public enum Compression {
-    NONE, ZLIB_STREAM, ZSTD_STREAM, PAYLOAD
   }
 
   /** Who ended the connection. */
@@ -59,34 +48,24 @@ public final class GatewayConnection {
   private final ServerWebSocket ws;
   private final HttpConnection http;
   private final SendLimiter limiter;
+  private final PayloadWriter writer;
   private final List<JsonObject> earlyFrames = new ArrayList<>();
-  private final List<Runnable> writableWaiters = new ArrayList<>();
-  /** The firehose's write path, or null when the channel is out of reach. */
-  private final RawFrameWriter raw;
-  private Compression compression;
-  private ZlibStreamEncoder zlib;
-  /** The zstd-stream context of this connection, or null. */
-  private final ZstdStreamEncoder zstd;
   private State state = State.AWAITING_IDENTIFY;
   private Initiator initiator;
   private int closeCode;
   private Session session;
   private int shard = -1;
   private long lastBeatAt;
-  private long payloadsWritten;
   private long reconnectTimer = -1;
 
   GatewayConnection(GatewayHub hub, String id, String path, ServerWebSocket ws, HttpConnection http,
-      Compression compression) {
+      PayloadWriter.Compression compression) {
     this.hub = hub;
     this.id = id;
     this.path = path;
     this.ws = ws;
     this.http = http;
-    this.compression = compression;
-    this.zlib = compression == Compression.ZLIB_STREAM ? new ZlibStreamEncoder() : null;
-    this.zstd = compression == Compression.ZSTD_STREAM ? new ZstdStreamEncoder() : null;
-    this.raw = RawFrameWriter.of(http, hub.context, this::runWaiters);
+    this.writer = new PayloadWriter(id, ws, http, hub.context, hub.options, compression);
     this.limiter = new SendLimiter(hub.options.sendLimit(), hub.options.sendWindowMs());
     this.lastBeatAt = System.currentTimeMillis();
   }
@@ -99,7 +78,7 @@ public final class GatewayConnection {
         close(CloseCode.DECODE_ERROR.code(), "Binary payloads are not accepted with encoding=json.");
       }
     });
-    ws.drainHandler(v -> runWaiters());
+    ws.drainHandler(v -> writer.runWaiters());
     ws.closeHandler(v -> onClosed());
     ws.exceptionHandler(e -> LOG.debug("connection {}: {}", id, e.toString()));
     write(Frames.hello(hub.options.heartbeatIntervalMs()));
@@ -132,9 +111,7 @@ public final class GatewayConnection {
   }
 
   void usePayloadCompression() {
-    if (compression == Compression.NONE) {
-      compression = Compression.PAYLOAD;
-    }
+    writer.usePayloadCompression();
   }
 
   void attach(Session s) {
@@ -172,127 +149,38 @@ public final class GatewayConnection {
     return write(frame);
   }
 
-  /**
-   * Writes a dispatch rendered ahead (the firehose) without encoding it again: without compression the frame's bytes
-   * go out as a text frame; under zlib-stream the deflater's history is reset and the pre-deflated frame spliced in
-   * ({@link ZlibSplice}), or, with {@code firehoseSplice} off, the frame is deflated through the connection's context
-   * as any payload; under zstd-stream the frame is compressed through the connection's context straight into the
-   * frame buffer; payload compression takes the ordinary path. Frames go through {@link RawFrameWriter} (one flush
-   * per event-loop task) unless Vert.x holds writes queued or the payload is to be split, in which case Vert.x's own
-   * queue keeps them in order.
-   */
+  /** Writes a dispatch rendered ahead (the firehose), counted in the log (see {@link PayloadWriter}). */
   Future<Void> writeDispatch(RenderedDispatch d, long seq, boolean blank) {
     if (state == State.CLOSED || ws.isClosed()) {
       return Future.failedFuture("connection " + id + " is closed");
     }
     hub.log.dispatched(shard, 1);
-    if (compression == Compression.PAYLOAD) {
-      return write(d.textString(seq, blank));
-    }
-    payloadsWritten++;
-    if (compression == Compression.ZSTD_STREAM) {
-      byte[] text = d.text(seq, blank);
-      int bound = ZstdStreamEncoder.bound(text.length);
-      if (raw != null && bound <= RawFrameWriter.MAX_FRAME && !writeQueueFull()) {
-        return raw.write(true, bound, b -> zstd.encodeInto(b, text));
-      }
-      return ws.writeBinaryMessage(zstd.encode(text));
-    }
-    boolean zlibStream = compression == Compression.ZLIB_STREAM;
-    byte[] deflated = zlibStream && !hub.options.firehoseSplice() ? zlib.encode(d.text(seq, blank)).getBytes() : null;
-    int size = deflated != null ? deflated.length : zlibStream ? d.zlibSize(seq, blank) + 16 : d.size(seq, blank);
-    Consumer<ByteBuf> payload = deflated != null ? b -> b.writeBytes(deflated)
-        : zlibStream ? b -> zlib.writeSpliced(b, d, seq, blank) : b -> d.writeText(b, seq, blank);
-    int every = hub.options.zlibSplitEvery();
-    boolean split = zlibStream && every > 0 && payloadsWritten % every == 0;
-    if (raw != null && !split && size <= RawFrameWriter.MAX_FRAME && !writeQueueFull()) {
-      return raw.write(zlibStream, size, payload);
-    }
-    if (!zlibStream) {
-      return ws.writeTextMessage(d.textString(seq, blank));
-    }
-    ByteBuf b = Unpooled.buffer(size);
-    payload.accept(b);
-    return writeZlib(Buffer.buffer(ByteBufUtil.getBytes(b)));
+    return writer.write(d, seq, blank);
   }
 
   /** Writes a server payload with this connection's compression. */
   public Future<Void> write(String text) {
-    if (state == State.CLOSED || ws.isClosed()) {
-      return Future.failedFuture("connection " + id + " is closed");
-    }
-    payloadsWritten++;
-    switch (compression) {
-      case ZLIB_STREAM -> {
-        return writeZlib(zlib.encode(text.getBytes(StandardCharsets.UTF_8)));
-      }
-      case ZSTD_STREAM -> {
-        return ws.writeBinaryMessage(zstd.encode(text.getBytes(StandardCharsets.UTF_8)));
-      }
-      case PAYLOAD -> {
-        if (text.length() >= PAYLOAD_COMPRESSION_MIN_CHARS) {
-          return ws.writeBinaryMessage(ZlibStreamEncoder.blob(text.getBytes(StandardCharsets.UTF_8)));
-        }
-        return ws.writeTextMessage(text);
-      }
-      default -> {
-        return ws.writeTextMessage(text);
-      }
-    }
-  }
-
-  /** Writes one zlib-stream payload, split over two messages every {@code zlibSplitEvery} payloads. */
-  private Future<Void> writeZlib(Buffer encoded) {
-    int every = hub.options.zlibSplitEvery();
-    int at = every > 0 && payloadsWritten % every == 0 ? ZlibStreamEncoder.splitPoint(encoded) : -1;
-    if (at > 0) {
-      ws.writeBinaryMessage(encoded.getBuffer(0, at));
-      return ws.writeBinaryMessage(encoded.getBuffer(at, encoded.length()));
-    }
-    return ws.writeBinaryMessage(encoded);
+    return writer.write(text);
   }
 
   /** Writes a text frame as is (no compression). */
   Future<Void> writeRaw(String text) {
-    if (state == State.CLOSED || ws.isClosed()) {
-      return Future.failedFuture("connection " + id + " is closed");
-    }
-    return ws.writeTextMessage(text);
+    return writer.writeRaw(text);
   }
 
   /** Writes a binary frame as is. */
   Future<Void> writeRawBinary(Buffer bytes) {
-    if (state == State.CLOSED || ws.isClosed()) {
-      return Future.failedFuture("connection " + id + " is closed");
-    }
-    return ws.writeBinaryMessage(bytes);
+    return writer.writeRawBinary(bytes);
   }
 
   /** Whether the socket's write queue is full (back-pressure), Vert.x's queue or, for the firehose, the channel's. */
   public boolean writeQueueFull() {
-    if (state == State.CLOSED || ws.isClosed()) {
-      return false;
-    }
-    try {
-      return ws.writeQueueFull() || (raw != null && !raw.writable());
-    } catch (IllegalStateException closedMeanwhile) {
-      return false;
-    }
+    return writer.writeQueueFull();
   }
 
   /** Runs {@code r} once the write queue has room (at once if it has, or if the connection is closed). */
   public void whenWritable(Runnable r) {
-    if (!writeQueueFull()) {
-      r.run();
-    } else {
-      writableWaiters.add(r);
-    }
-  }
-
-  private void runWaiters() {
-    List<Runnable> ready = new ArrayList<>(writableWaiters);
-    writableWaiters.clear();
-    ready.forEach(Runnable::run);
+    writer.whenWritable(r);
   }
 
   /** Server-side close with a close frame. */
@@ -389,14 +277,9 @@ public final class GatewayConnection {
     if (reconnectTimer >= 0) {
       hub.vertx.cancelTimer(reconnectTimer);
     }
-    if (zlib != null) {
-      zlib.end();
-    }
-    if (zstd != null) {
-      zstd.end();
-    }
+    writer.end();
     hub.connectionClosed(this, who, code, who == Initiator.CLIENT ? clientCode : null);
-    runWaiters();
+    writer.runWaiters();
   }
 
   /** Releases the session reference after close; returns the session this connection held. */

@@ -1,7 +1,7 @@
 package dev.cordbus.simulator.gateway;
 
-import dev.cordbus.simulator.SimulatorLog;
-import dev.cordbus.simulator.SimulatorOptions;
+import dev.cordbus.simulator.core.SimulatorLog;
+import dev.cordbus.simulator.core.SimulatorOptions;
 import dev.cordbus.simulator.world.WorldModel;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,9 +93,9 @@ public final class GatewayHub {
     String id = "c" + (++nextConnectionId);
     log.connectionAccepted();
     String compress = q.get("compress");
-    GatewayConnection.Compression c = "zlib-stream".equals(compress) ? GatewayConnection.Compression.ZLIB_STREAM
-        : "zstd-stream".equals(compress) ? GatewayConnection.Compression.ZSTD_STREAM
-        : GatewayConnection.Compression.NONE;
+    PayloadWriter.Compression c = "zlib-stream".equals(compress) ? PayloadWriter.Compression.ZLIB_STREAM
+        : "zstd-stream".equals(compress) ? PayloadWriter.Compression.ZSTD_STREAM
+        : PayloadWriter.Compression.NONE;
     WireCounter.install(http, log);
     GatewayConnection conn = new GatewayConnection(this, id, path, ws, http, c);
     connections.add(conn);
@@ -106,7 +108,7 @@ public final class GatewayHub {
     } else if (!encoding.equals("json")) {
       conn.close(CloseCode.DECODE_ERROR.code(),
           "encoding=" + encoding + " is not supported by the simulator (JSON only).");
-    } else if (compress != null && !compress.isEmpty() && c == GatewayConnection.Compression.NONE) {
+    } else if (compress != null && !compress.isEmpty() && c == PayloadWriter.Compression.NONE) {
       conn.close(CloseCode.DECODE_ERROR.code(),
           "compress=" + compress + " is not supported by the simulator (zlib-stream and zstd-stream only).");
     }
@@ -130,29 +132,23 @@ public final class GatewayHub {
   /** Sends a dispatch to every session of its shard; returns what each session did (filtered ones omitted). */
   public List<Session.Sent> route(Dispatch d) {
     List<Session.Sent> out = new ArrayList<>(2);
-    for (Session s : sessions.routeTo(d.guildId())) {
-      Session.Sent sent = s.send(d);
-      if (sent != null) {
-        out.add(sent);
-      }
-    }
+    route(d, (s, sent) -> out.add(sent));
     return out;
   }
 
   /** Routes a dispatch and reports, per receiving session, what it did (firehose bookkeeping). */
-  public void route(Dispatch d, java.util.function.BiConsumer<Session, Session.Sent> each) {
-    for (Session s : sessions.routeTo(d.guildId())) {
-      Session.Sent sent = s.send(d);
-      if (sent != null) {
-        each.accept(s, sent);
-      }
-    }
+  public void route(Dispatch d, BiConsumer<Session, Session.Sent> each) {
+    route(d.guildId(), s -> s.send(d), each);
   }
 
-  /** {@link #route(Dispatch, java.util.function.BiConsumer)} for a dispatch rendered ahead (the firehose). */
-  public void route(RenderedDispatch d, java.util.function.BiConsumer<Session, Session.Sent> each) {
-    for (Session s : sessions.routeTo(d.guildId())) {
-      Session.Sent sent = s.send(d);
+  /** {@link #route(Dispatch, BiConsumer)} for a dispatch rendered ahead (the firehose). */
+  public void route(RenderedDispatch d, BiConsumer<Session, Session.Sent> each) {
+    route(d.guildId(), s -> s.send(d), each);
+  }
+
+  private void route(long guildId, Function<Session, Session.Sent> send, BiConsumer<Session, Session.Sent> each) {
+    for (Session s : sessions.routeTo(guildId)) {
+      Session.Sent sent = send.apply(s);
       if (sent != null) {
         each.accept(s, sent);
       }

@@ -1,7 +1,7 @@
 package dev.cordbus.simulator.gateway;
 
 import dev.cordbus.api.Snowflakes;
-import dev.cordbus.simulator.SimulatorLog;
+import dev.cordbus.simulator.core.SimulatorLog;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -74,7 +74,7 @@ final class GatewayProtocol {
       return;
     }
     IdentifyValidator.Request req = r.request();
-    if (hub.world.guildCountOnShard(req.shard(), req.shardCount()) > hub.options.maxGuildsPerShard()) {
+    if (hub.world.guildIdsOnShard(req.shard(), req.shardCount()).size() > hub.options.maxGuildsPerShard()) {
       c.close(CloseCode.SHARDING_REQUIRED.code(), "Sharding required.");
       return;
     }

@@ -1,6 +1,5 @@
 package dev.cordbus.simulator.rest;
 
-import dev.cordbus.simulator.world.WorldModel;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -12,47 +11,32 @@ import java.util.HashSet;
  * Emits GUILD_MEMBER_UPDATE, GUILD_MEMBER_REMOVE, GUILD_BAN_ADD, GUILD_BAN_REMOVE; the world changes by applying
  * them ({@link RestSim}).
  */
-final class GuildRoutes {
-
-  private final RestSim sim;
-  private final RestSimStore store;
-  private final WorldModel world;
+final class GuildRoutes extends Routes {
 
   GuildRoutes(RestSim sim) {
-    this.sim = sim;
-    this.store = sim.store();
-    this.world = store.world();
+    super(sim);
   }
 
+  @Override
   void register(RestSimRoutes r) {
     RestSimRoutes.Auth bot = RestSimRoutes.Auth.BOT;
     r.endpoint(HttpMethod.GET, "/guilds/{guild_id}", "guild_id", bot, RestSimRoutes.read(world, this::guild));
     r.endpoint(HttpMethod.GET, "/guilds/{guild_id}/members/{user_id}", "guild_id", bot,
         RestSimRoutes.read(world, this::member));
     r.endpoint(HttpMethod.PATCH, "/guilds/{guild_id}/members/{user_id}", "guild_id", bot, this::modify);
-    r.endpoint(HttpMethod.DELETE, "/guilds/{guild_id}/members/{user_id}", "guild_id", bot, ctx -> {
-      JsonObject d;
-      synchronized (world) {
-        JsonObject member = member(ctx);
-        d = new JsonObject().put("guild_id", ctx.pathParam("guild_id")).put("user", member.getJsonObject("user"));
-      }
-      sim.dispatch("GUILD_MEMBER_REMOVE", d);
-      RestSimRoutes.noContent(ctx);
-    });
+    r.endpoint(HttpMethod.DELETE, "/guilds/{guild_id}/members/{user_id}", "guild_id", bot,
+        RestSimRoutes.mutation(sim, "GUILD_MEMBER_REMOVE", ctx -> new JsonObject()
+            .put("guild_id", ctx.pathParam("guild_id")).put("user", member(ctx).getJsonObject("user"))));
     r.endpoint(HttpMethod.PUT, "/guilds/{guild_id}/bans/{user_id}", "guild_id", bot, this::ban);
-    r.endpoint(HttpMethod.DELETE, "/guilds/{guild_id}/bans/{user_id}", "guild_id", bot, ctx -> {
-      JsonObject d;
-      synchronized (world) {
-        guild(ctx);
-        String userId = ctx.pathParam("user_id");
-        if (!store.bans.getOrDefault(ctx.pathParam("guild_id"), new HashSet<>()).remove(userId)) {
-          throw SimError.notFound(10026, "Unknown Ban");
-        }
-        d = new JsonObject().put("guild_id", ctx.pathParam("guild_id")).put("user", store.user(userId));
-      }
-      sim.dispatch("GUILD_BAN_REMOVE", d);
-      RestSimRoutes.noContent(ctx);
-    });
+    r.endpoint(HttpMethod.DELETE, "/guilds/{guild_id}/bans/{user_id}", "guild_id", bot,
+        RestSimRoutes.mutation(sim, "GUILD_BAN_REMOVE", ctx -> {
+          guild(ctx);
+          String userId = ctx.pathParam("user_id");
+          if (!store.bans.getOrDefault(ctx.pathParam("guild_id"), new HashSet<>()).remove(userId)) {
+            throw SimError.notFound(10026, "Unknown Ban");
+          }
+          return new JsonObject().put("guild_id", ctx.pathParam("guild_id")).put("user", store.user(userId));
+        }));
   }
 
   private JsonObject guild(RoutingContext ctx) {

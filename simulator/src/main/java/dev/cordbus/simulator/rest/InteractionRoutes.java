@@ -1,7 +1,6 @@
 package dev.cordbus.simulator.rest;
 
 import dev.cordbus.simulator.world.Interactions;
-import dev.cordbus.simulator.world.WorldModel;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -15,20 +14,15 @@ import java.util.regex.Pattern;
  * follow-ups and edits through the interaction webhook, and command registration (bulk overwrite, create, list),
  * global or per guild. A message response emits MESSAGE_CREATE / MESSAGE_UPDATE.
  */
-final class InteractionRoutes {
+final class InteractionRoutes extends Routes {
 
   private static final Pattern COMMAND_NAME = Pattern.compile("^[-_\\p{Ll}\\p{N}\\p{IsDevanagari}\\p{IsThai}]{1,32}$");
 
-  private final RestSim sim;
-  private final RestSimStore store;
-  private final WorldModel world;
-
   InteractionRoutes(RestSim sim) {
-    this.sim = sim;
-    this.store = sim.store();
-    this.world = store.world();
+    super(sim);
   }
 
+  @Override
   void register(RestSimRoutes r) {
     RestSimRoutes.Auth path = RestSimRoutes.Auth.PATH_TOKEN;
     RestSimRoutes.Auth bot = RestSimRoutes.Auth.BOT;
@@ -140,8 +134,7 @@ final class InteractionRoutes {
 
   private void followup(RoutingContext ctx) {
     JsonObject body = RestSimRoutes.jsonBody(ctx);
-    JsonObject d;
-    synchronized (world) {
+    JsonObject d = sim.change("MESSAGE_CREATE", () -> {
       Interactions.Interaction interaction = byToken(ctx);
       JsonObject channel = store.channel(interaction.channelId);
       if (channel == null) {
@@ -150,16 +143,14 @@ final class InteractionRoutes {
       SimMessages.validate(body, true, !ctx.fileUploads().isEmpty());
       JsonObject m = SimMessages.create(store, channel, author(), body, RestSimRoutes.attachments(ctx, store));
       m.put("webhook_id", store.applicationId()).put("application_id", store.applicationId());
-      d = SimMessages.gateway(store, m);
-    }
-    sim.dispatch("MESSAGE_CREATE", d);
+      return SimMessages.gateway(store, m);
+    });
     RestSimRoutes.write(ctx, 200, SimMessages.rest(d));
   }
 
   private void editWebhookMessage(RoutingContext ctx, String messageId) {
     JsonObject body = RestSimRoutes.jsonBody(ctx);
-    JsonObject d;
-    synchronized (world) {
+    JsonObject d = sim.change("MESSAGE_UPDATE", () -> {
       Interactions.Interaction interaction = byToken(ctx);
       String id = messageId == null ? interaction.originalMessageId : messageId;
       JsonObject m = id == null ? null : world.messages().get(id);
@@ -171,9 +162,8 @@ final class InteractionRoutes {
       if (m.getInteger("flags", 0) == 128) {
         m.put("flags", 0);
       }
-      d = SimMessages.gateway(store, m);
-    }
-    sim.dispatch("MESSAGE_UPDATE", d);
+      return SimMessages.gateway(store, m);
+    });
     RestSimRoutes.write(ctx, 200, SimMessages.rest(d));
   }
 

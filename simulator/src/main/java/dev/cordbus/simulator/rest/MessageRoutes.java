@@ -1,7 +1,6 @@
 package dev.cordbus.simulator.rest;
 
 import dev.cordbus.api.Snowflakes;
-import dev.cordbus.simulator.world.WorldModel;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -14,20 +13,15 @@ import java.util.List;
  * Each mutation emits its gateway event (MESSAGE_CREATE, MESSAGE_UPDATE, MESSAGE_DELETE, MESSAGE_DELETE_BULK,
  * TYPING_START); the world changes by applying them ({@link RestSim}).
  */
-final class MessageRoutes {
+final class MessageRoutes extends Routes {
 
   private static final long FOURTEEN_DAYS_MS = 14L * 24 * 3600 * 1000;
 
-  private final RestSim sim;
-  private final RestSimStore store;
-  private final WorldModel world;
-
   MessageRoutes(RestSim sim) {
-    this.sim = sim;
-    this.store = sim.store();
-    this.world = store.world();
+    super(sim);
   }
 
+  @Override
   void register(RestSimRoutes r) {
     RestSimRoutes.Auth bot = RestSimRoutes.Auth.BOT;
     r.endpoint(HttpMethod.GET, "/channels/{channel_id}", "channel_id", bot, RestSimRoutes.read(world, this::channel));
@@ -38,19 +32,14 @@ final class MessageRoutes {
     r.endpoint(HttpMethod.POST, "/channels/{channel_id}/messages", "channel_id", bot, this::create);
     r.endpoint(HttpMethod.PATCH, "/channels/{channel_id}/messages/{message_id}", "channel_id", bot, this::edit);
     r.endpoint(HttpMethod.DELETE, "/channels/{channel_id}/messages/{message_id}", "channel_id", bot,
-        this::delete);
-    r.endpoint(HttpMethod.POST, "/channels/{channel_id}/typing", "channel_id", bot, ctx -> {
-      JsonObject d;
-      synchronized (world) {
-        JsonObject channel = channel(ctx);
-        d = new JsonObject().put("channel_id", channel.getString("id"))
-            .put("user_id", store.botUser().getString("id")).put("timestamp", System.currentTimeMillis() / 1000);
-        putGuild(d, channel);
-      }
-      // outside the lock: the hub writes the event to the sessions
-      sim.dispatch("TYPING_START", d);
-      RestSimRoutes.noContent(ctx);
-    });
+        RestSimRoutes.mutation(sim, "MESSAGE_DELETE", this::delete));
+    r.endpoint(HttpMethod.POST, "/channels/{channel_id}/typing", "channel_id", bot,
+        RestSimRoutes.mutation(sim, "TYPING_START", ctx -> {
+          JsonObject channel = channel(ctx);
+          return putGuild(new JsonObject().put("channel_id", channel.getString("id"))
+              .put("user_id", store.botUser().getString("id")).put("timestamp", System.currentTimeMillis() / 1000),
+              channel);
+        }));
   }
 
   JsonObject channel(RoutingContext ctx) {
@@ -70,30 +59,28 @@ final class MessageRoutes {
     return m;
   }
 
-  static void putGuild(JsonObject d, JsonObject channel) {
+  /** {@code d} with the channel's {@code guild_id} when it is a guild channel. */
+  static JsonObject putGuild(JsonObject d, JsonObject channel) {
     if (channel.getString("guild_id") != null) {
       d.put("guild_id", channel.getString("guild_id"));
     }
+    return d;
   }
 
   private void create(RoutingContext ctx) {
     JsonObject body = RestSimRoutes.jsonBody(ctx);
-    JsonObject d;
-    JsonObject m;
-    synchronized (world) {
+    JsonObject d = sim.change("MESSAGE_CREATE", () -> {
       JsonObject channel = channel(ctx);
       SimMessages.validate(body, true, !ctx.fileUploads().isEmpty());
-      m = SimMessages.create(store, channel, store.botUser(), body, RestSimRoutes.attachments(ctx, store));
-      d = SimMessages.gateway(store, m);
-    }
-    sim.dispatch("MESSAGE_CREATE", d);
-    RestSimRoutes.write(ctx, 200, SimMessages.rest(m));
+      return SimMessages.gateway(store, SimMessages.create(store, channel, store.botUser(), body,
+          RestSimRoutes.attachments(ctx, store)));
+    });
+    RestSimRoutes.write(ctx, 200, SimMessages.rest(d));
   }
 
   private void edit(RoutingContext ctx) {
     JsonObject body = RestSimRoutes.jsonBody(ctx);
-    JsonObject d;
-    synchronized (world) {
+    JsonObject d = sim.change("MESSAGE_UPDATE", () -> {
       JsonObject m = message(ctx);
       boolean own = store.botUser().getString("id").equals(m.getJsonObject("author").getString("id"));
       if (!own && (body.containsKey("content") || body.containsKey("embeds") || body.containsKey("components"))) {
@@ -101,22 +88,15 @@ final class MessageRoutes {
       }
       SimMessages.validate(body, false, false);
       SimMessages.edit(m, body);
-      d = SimMessages.gateway(store, m);
-    }
-    sim.dispatch("MESSAGE_UPDATE", d);
+      return SimMessages.gateway(store, m);
+    });
     RestSimRoutes.write(ctx, 200, SimMessages.rest(d));
   }
 
-  private void delete(RoutingContext ctx) {
-    JsonObject d = new JsonObject();
-    synchronized (world) {
-      JsonObject channel = channel(ctx);
-      JsonObject m = message(ctx);
-      d.put("id", m.getString("id")).put("channel_id", channel.getString("id"));
-      putGuild(d, channel);
-    }
-    sim.dispatch("MESSAGE_DELETE", d);
-    RestSimRoutes.noContent(ctx);
+  private JsonObject delete(RoutingContext ctx) {
+    JsonObject channel = channel(ctx);
+    JsonObject d = new JsonObject().put("id", message(ctx).getString("id")).put("channel_id", channel.getString("id"));
+    return putGuild(d, channel);
   }
 
   private void bulkDelete(RoutingContext ctx) {
@@ -128,8 +108,7 @@ final class MessageRoutes {
     if (list.size() < 2 || list.size() > 100) {
       throw SimError.field("messages", "BASE_TYPE_BAD_LENGTH", "Must be between 2 and 100 in length.");
     }
-    JsonObject d = new JsonObject();
-    synchronized (world) {
+    sim.change("MESSAGE_DELETE_BULK", () -> {
       JsonObject channel = channel(ctx);
       long oldest = System.currentTimeMillis() - FOURTEEN_DAYS_MS;
       List<String> deleted = new ArrayList<>();
@@ -152,10 +131,9 @@ final class MessageRoutes {
           deleted.add(id);
         }
       }
-      d.put("ids", new JsonArray(new ArrayList<>(deleted))).put("channel_id", channel.getString("id"));
-      putGuild(d, channel);
-    }
-    sim.dispatch("MESSAGE_DELETE_BULK", d);
+      return putGuild(new JsonObject().put("ids", new JsonArray(new ArrayList<>(deleted)))
+          .put("channel_id", channel.getString("id")), channel);
+    });
     RestSimRoutes.noContent(ctx);
   }
 }

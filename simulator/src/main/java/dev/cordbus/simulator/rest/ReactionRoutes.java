@@ -1,7 +1,6 @@
 package dev.cordbus.simulator.rest;
 
 import dev.cordbus.simulator.world.MessageStore;
-import dev.cordbus.simulator.world.WorldModel;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -12,85 +11,50 @@ import io.vertx.ext.web.RoutingContext;
  * _REMOVE_EMOJI / _REMOVE_ALL; the world applies them to the message (who reacted, its {@code reactions} array),
  * the same way it applies the reactions of the gateway side.
  */
-final class ReactionRoutes {
+final class ReactionRoutes extends Routes {
 
   private static final String BASE = "/channels/{channel_id}/messages/{message_id}/reactions";
 
-  private final RestSim sim;
-  private final RestSimStore store;
-  private final WorldModel world;
   private final MessageRoutes messages;
 
   ReactionRoutes(RestSim sim) {
-    this.sim = sim;
-    this.store = sim.store();
-    this.world = store.world();
+    super(sim);
     this.messages = new MessageRoutes(sim);
   }
 
+  @Override
   void register(RestSimRoutes r) {
     RestSimRoutes.Auth bot = RestSimRoutes.Auth.BOT;
-    r.endpoint(HttpMethod.PUT, BASE + "/{emoji}/@me", "channel_id", bot, ctx -> {
-      JsonObject d = change(ctx, store.botUser().getString("id"), true);
-      if (d != null) {
-        sim.dispatch("MESSAGE_REACTION_ADD", d);
-      }
-      RestSimRoutes.noContent(ctx);
-    });
-    r.endpoint(HttpMethod.DELETE, BASE + "/{emoji}/@me", "channel_id", bot, ctx -> {
-      JsonObject d = change(ctx, store.botUser().getString("id"), false);
-      if (d != null) {
-        sim.dispatch("MESSAGE_REACTION_REMOVE", d);
-      }
-      RestSimRoutes.noContent(ctx);
-    });
-    r.endpoint(HttpMethod.DELETE, BASE + "/{emoji}/{user_id}", "channel_id", bot, ctx -> {
-      JsonObject d = change(ctx, ctx.pathParam("user_id"), false);
-      if (d != null) {
-        sim.dispatch("MESSAGE_REACTION_REMOVE", d);
-      }
-      RestSimRoutes.noContent(ctx);
-    });
-    r.endpoint(HttpMethod.DELETE, BASE + "/{emoji}", "channel_id", bot, ctx -> {
-      JsonObject d;
-      synchronized (world) {
-        JsonObject m = messages.message(ctx);
-        d = event(ctx, m, emoji(ctx.pathParam("emoji")));
-      }
-      sim.dispatch("MESSAGE_REACTION_REMOVE_EMOJI", d);
-      RestSimRoutes.noContent(ctx);
-    });
-    r.endpoint(HttpMethod.DELETE, BASE, "channel_id", bot, ctx -> {
-      JsonObject d;
-      synchronized (world) {
-        d = event(ctx, messages.message(ctx), null);
-      }
-      sim.dispatch("MESSAGE_REACTION_REMOVE_ALL", d);
-      RestSimRoutes.noContent(ctx);
-    });
+    r.endpoint(HttpMethod.PUT, BASE + "/{emoji}/@me", "channel_id", bot, RestSimRoutes.mutation(sim,
+        "MESSAGE_REACTION_ADD", ctx -> reaction(ctx, store.botUser().getString("id"), true)));
+    r.endpoint(HttpMethod.DELETE, BASE + "/{emoji}/@me", "channel_id", bot, RestSimRoutes.mutation(sim,
+        "MESSAGE_REACTION_REMOVE", ctx -> reaction(ctx, store.botUser().getString("id"), false)));
+    r.endpoint(HttpMethod.DELETE, BASE + "/{emoji}/{user_id}", "channel_id", bot, RestSimRoutes.mutation(sim,
+        "MESSAGE_REACTION_REMOVE", ctx -> reaction(ctx, ctx.pathParam("user_id"), false)));
+    r.endpoint(HttpMethod.DELETE, BASE + "/{emoji}", "channel_id", bot, RestSimRoutes.mutation(sim,
+        "MESSAGE_REACTION_REMOVE_EMOJI", ctx -> event(ctx, messages.message(ctx), emoji(ctx.pathParam("emoji")))));
+    r.endpoint(HttpMethod.DELETE, BASE, "channel_id", bot, RestSimRoutes.mutation(sim,
+        "MESSAGE_REACTION_REMOVE_ALL", ctx -> event(ctx, messages.message(ctx), null)));
   }
 
-  /** The event that adds or removes one user's reaction, or null when that changes nothing. */
-  private JsonObject change(RoutingContext ctx, String userId, boolean add) {
-    synchronized (world) {
-      JsonObject m = messages.message(ctx);
-      JsonObject emoji = emoji(ctx.pathParam("emoji"));
-      boolean present = world.messages().reactors(m.getString("id"), key(emoji)).contains(userId);
-      if (present == add) {
-        return null;
-      }
-      JsonObject d = event(ctx, m, emoji).put("user_id", userId);
-      if (add) {
-        d.put("burst", false).put("type", 0).put("message_author_id",
-            m.getJsonObject("author").getString("id"));
-        String guildId = d.getString("guild_id");
-        JsonObject member = guildId == null ? null : store.member(guildId, userId);
-        if (member != null) {
-          d.put("member", member);
-        }
-      }
-      return d;
+  /** The event that adds or removes one user's reaction, or null when that changes nothing (caller holds the lock). */
+  private JsonObject reaction(RoutingContext ctx, String userId, boolean add) {
+    JsonObject m = messages.message(ctx);
+    JsonObject emoji = emoji(ctx.pathParam("emoji"));
+    boolean present = world.messages().reactors(m.getString("id"), key(emoji)).contains(userId);
+    if (present == add) {
+      return null;
     }
+    JsonObject d = event(ctx, m, emoji).put("user_id", userId);
+    if (add) {
+      d.put("burst", false).put("type", 0).put("message_author_id", m.getJsonObject("author").getString("id"));
+      String guildId = d.getString("guild_id");
+      JsonObject member = guildId == null ? null : store.member(guildId, userId);
+      if (member != null) {
+        d.put("member", member);
+      }
+    }
+    return d;
   }
 
   private JsonObject event(RoutingContext ctx, JsonObject m, JsonObject emoji) {

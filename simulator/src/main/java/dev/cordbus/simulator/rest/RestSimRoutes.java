@@ -2,7 +2,6 @@ package dev.cordbus.simulator.rest;
 
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -10,16 +9,20 @@ import io.vertx.ext.web.FileUpload;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.List;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Mounts the simulated REST endpoints. Every endpoint goes through the same steps: body, request log,
- * {@code Authorization: Bot <token>} check (401 code 0; interaction callbacks and webhooks with a token need none),
- * rate limit ({@link RateLimitSim}; headers on every response, 429s with {@code retry_after}), then the handler.
- * Templates ({@code METHOD /channels/{channel_id}/messages}) are the rate-limit rule keys.
+ * Mounts the simulated REST endpoints: the one pipeline every request under the prefix goes through. First, for every
+ * request (known route or not): body (25 MiB), request log ({@link RestSim#onRequest}), REST storm ({@link RestStorm}).
+ * Then per endpoint: {@code Authorization: Bot <token>} check (401 code 0; interaction callbacks and webhooks with a
+ * token need none), rate limit ({@link RateLimitSim}; headers on every response, 429s with {@code retry_after}), the
+ * handler, whose {@link SimError} becomes Discord's error JSON. Any other path answers 404 code 0. Templates
+ * ({@code METHOD /channels/{channel_id}/messages}) are the rate-limit rule keys.
  */
-public final class RestSimRoutes {
+final class RestSimRoutes {
 
   private static final Logger LOG = LoggerFactory.getLogger(RestSimRoutes.class);
   /** Discord's request size limit. */
@@ -30,7 +33,9 @@ public final class RestSimRoutes {
     /** {@code Authorization: Bot <token>}. */
     BOT,
     /** Authenticated by the token in the path (interactions, webhooks). */
-    PATH_TOKEN
+    PATH_TOKEN,
+    /** No token (gateway discovery, {@code GET /gateway}). */
+    NONE
   }
 
   private final Router router;
@@ -43,61 +48,82 @@ public final class RestSimRoutes {
     this.prefix = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
     this.sim = sim;
     this.body = BodyHandler.create().setBodyLimit(MAX_BODY).setDeleteUploadedFilesOnEnd(true)
-        .setUploadsDirectory(System.getProperty("java.io.tmpdir") + "/cordbus-restsim-uploads");
-  }
-
-  /** Adds every endpoint to {@code router} under {@code prefix}. */
-  public static void mount(Router router, String prefix, RestSim sim) {
-    RestSimRoutes routes = new RestSimRoutes(router, prefix, sim);
-    new UserRoutes(sim.store()).register(routes);
-    new MessageRoutes(sim).register(routes);
-    new ReactionRoutes(sim).register(routes);
-    new GuildRoutes(sim).register(routes);
-    new InteractionRoutes(sim).register(routes);
+        .setUploadsDirectory(System.getProperty("java.io.tmpdir") + "/cordbus-simulator-uploads");
   }
 
   /**
-   * Registers one endpoint. {@code template} uses {@code {name}} placeholders; {@code major} names the major
-   * parameter ({@code channel_id}, {@code guild_id}, {@code application_id}...) or is null.
+   * Adds the pipeline and every endpoint to {@code router} under {@code prefix}; returns the routes so that the
+   * caller may add endpoints of its own (they come before the final 404).
+   */
+  static RestSimRoutes mount(Router router, String prefix, RestSim sim) {
+    RestSimRoutes routes = new RestSimRoutes(router, prefix, sim);
+    String all = routes.prefix + "/*";
+    router.route(all).handler(routes.body).handler(routes::logged).handler(sim.storm()::handle);
+    for (Routes family : List.of(new UserRoutes(sim), new MessageRoutes(sim), new ReactionRoutes(sim),
+        new GuildRoutes(sim), new InteractionRoutes(sim))) {
+      family.register(routes);
+    }
+    router.route(all).last().handler(ctx -> fail(ctx, SimError.notFound(0, "404: Not Found")));
+    return routes;
+  }
+
+  private void logged(RoutingContext ctx) {
+    sim.logRequest(new JsonObject().put("method", ctx.request().method().name())
+        .put("path", ctx.request().path().substring(prefix.length())).put("body", loggedBody(ctx)));
+    ctx.next();
+  }
+
+  /**
+   * Registers one rate-limited endpoint. {@code template} uses {@code {name}} placeholders; {@code major} names the
+   * major parameter ({@code channel_id}, {@code guild_id}, {@code application_id}...) or is null.
    */
   void endpoint(HttpMethod method, String template, String major, Auth auth, Handler<RoutingContext> handler) {
-    String path = prefix + template.replaceAll("\\{(\\w+)}", ":$1");
     String route = method.name() + " " + template;
-    boolean globalExempt = auth == Auth.PATH_TOKEN;
-    router.route(method, path).handler(body).handler(ctx -> {
-      sim.logRequest(new JsonObject().put("method", method.name())
-          .put("path", ctx.request().path().substring(prefix.length())).put("body", loggedBody(ctx)));
-      if (auth == Auth.BOT && !authorized(ctx)) {
-        write(ctx, 401, new JsonObject().put("message", "401: Unauthorized").put("code", 0));
-        return;
-      }
+    register(method, template, auth, ctx -> {
       String majorValue = major == null ? "" : ctx.pathParam(major);
       if (auth == Auth.PATH_TOKEN && ctx.pathParam("interaction_token") != null) {
         majorValue = majorValue + ":" + ctx.pathParam("interaction_token").hashCode();
       }
-      RateLimitSim.Decision decision = sim.rateLimits().check(route, majorValue, globalExempt,
+      RateLimitSim.Decision decision = sim.rateLimits().check(route, majorValue, auth == Auth.PATH_TOKEN,
           System.nanoTime() / 1_000_000L);
-      HttpServerResponse response = ctx.response();
-      decision.headers().forEach(response::putHeader);
+      decision.headers().forEach(ctx.response()::putHeader);
       if (!decision.allowed()) {
-        boolean global = decision.scope() == RateLimitSim.Scope.GLOBAL;
-        JsonObject limited = new JsonObject()
-            .put("message", decision.scope() == RateLimitSim.Scope.SHARED ? "The resource is being rate limited."
-                : "You are being rate limited.")
-            .put("retry_after", Double.parseDouble(RateLimitSim.seconds(decision.retryAfterMs())))
-            .put("global", global);
-        write(ctx, 429, limited);
+        write(ctx, 429, rateLimited(decision.scope() == RateLimitSim.Scope.SHARED
+            ? "The resource is being rate limited." : "You are being rate limited.", decision.retryAfterMs(),
+            decision.scope() == RateLimitSim.Scope.GLOBAL));
+        return;
+      }
+      handler.handle(ctx);
+    });
+  }
+
+  /** Registers an endpoint outside the rate limits (gateway discovery). */
+  void unlimited(HttpMethod method, String template, Auth auth, Handler<RoutingContext> handler) {
+    register(method, template, auth, handler);
+  }
+
+  private void register(HttpMethod method, String template, Auth auth, Handler<RoutingContext> handler) {
+    String route = method.name() + " " + template;
+    router.route(method, prefix + template.replaceAll("\\{(\\w+)}", ":$1")).handler(ctx -> {
+      if (auth == Auth.BOT && !authorized(ctx)) {
+        fail(ctx, SimError.unauthorized());
         return;
       }
       try {
         handler.handle(ctx);
       } catch (SimError e) {
-        write(ctx, e.status, e.body());
+        fail(ctx, e);
       } catch (RuntimeException e) {
         LOG.warn("simulated {} failed", route, e);
-        write(ctx, 500, new JsonObject().put("message", "500: Internal Server Error").put("code", 0));
+        fail(ctx, new SimError(500, 0, "500: Internal Server Error", null));
       }
     });
+  }
+
+  /** A 429 body: {@code {message, retry_after (seconds), global}}. */
+  static JsonObject rateLimited(String message, long retryAfterMs, boolean global) {
+    return new JsonObject().put("message", message)
+        .put("retry_after", Double.parseDouble(RateLimitSim.seconds(retryAfterMs))).put("global", global);
   }
 
   private boolean authorized(RoutingContext ctx) {
@@ -105,13 +131,10 @@ public final class RestSimRoutes {
     return header != null && header.startsWith("Bot ") && sim.acceptsToken(header.substring(4));
   }
 
-  private static Object loggedBody(RoutingContext ctx) {
+  /** The JSON object body as logged ({@code payload_json} when multipart); null when none or not an object. */
+  private static JsonObject loggedBody(RoutingContext ctx) {
     try {
-      JsonObject payload = jsonPayload(ctx);
-      if (payload != null) {
-        return payload;
-      }
-      return ctx.body().length() > 0 ? ctx.body().asJsonArray() : null;
+      return jsonPayload(ctx);
     } catch (RuntimeException e) {
       return null;
     }
@@ -180,7 +203,7 @@ public final class RestSimRoutes {
    * A read-only route: {@code answer} runs while holding {@code world}'s lock and its JSON is written with 200 (a
    * {@link SimError} it throws becomes the route's error, as for every endpoint).
    */
-  static Handler<RoutingContext> read(Object world, java.util.function.Function<RoutingContext, Object> answer) {
+  static Handler<RoutingContext> read(Object world, Function<RoutingContext, Object> answer) {
     return ctx -> {
       synchronized (world) {
         write(ctx, 200, answer.apply(ctx));
@@ -188,6 +211,23 @@ public final class RestSimRoutes {
     };
   }
 
+  /**
+   * A mutation answered 204: {@code event}'s {@code d} is built by {@code build} under the world's lock, then applied
+   * and dispatched ({@link RestSim#change}).
+   */
+  static Handler<RoutingContext> mutation(RestSim sim, String event, Function<RoutingContext, JsonObject> build) {
+    return ctx -> {
+      sim.change(event, () -> build.apply(ctx));
+      noContent(ctx);
+    };
+  }
+
+  /** Ends the request with Discord's error JSON for {@code e}. */
+  static void fail(RoutingContext ctx, SimError e) {
+    write(ctx, e.status, e.body());
+  }
+
+  /** Ends the request (unless it has ended) with {@code status} and a JSON object or array. */
   static void write(RoutingContext ctx, int status, Object json) {
     if (ctx.response().ended()) {
       return;

@@ -56,10 +56,10 @@ public final class RestSimStore {
   }
 
   /**
-   * The REST side of the simulator's {@link dev.cordbus.simulator.World}: the same model, the application id being
+   * The REST side of the simulator's {@link dev.cordbus.simulator.core.World}: the same model, the application id being
    * the bot id, as for most bots.
    */
-  public static RestSimStore fromWorld(dev.cordbus.simulator.World world) {
+  public static RestSimStore fromWorld(dev.cordbus.simulator.core.World world) {
     return new RestSimStore(world.model(), world.botId());
   }
 

@@ -1,6 +1,5 @@
 package dev.cordbus.simulator.rest;
 
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -41,16 +40,12 @@ public final class RestStorm {
     }
     answered.incrementAndGet();
     int s = status;
-    JsonObject body;
     if (s == 429) {
-      double seconds = retryAfterMs / 1000.0;
       rc.response().putHeader("Retry-After", Long.toString((retryAfterMs + 999) / 1000))
           .putHeader("X-RateLimit-Global", "true").putHeader("X-RateLimit-Scope", "global");
-      body = new JsonObject().put("message", "You are being rate limited.").put("retry_after", seconds)
-          .put("global", true);
+      RestSimRoutes.write(rc, 429, RestSimRoutes.rateLimited("You are being rate limited.", retryAfterMs, true));
     } else {
-      body = new JsonObject().put("message", s + ": upstream error (simulated storm)").put("code", 0);
+      RestSimRoutes.fail(rc, new SimError(s, 0, s + ": upstream error (simulated storm)", null));
     }
-    rc.response().setStatusCode(s).putHeader("Content-Type", "application/json").end(body.encode());
   }
 }

@@ -3,7 +3,10 @@ package dev.cordbus.simulator.rest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-/** A Discord error response ({@code {code, message, errors?}}) raised by a simulated endpoint. */
+/**
+ * A Discord error response ({@code {message, code, errors?}}, REST.md "Errors") raised by a simulated endpoint: the
+ * one way the simulator's REST side answers an error ({@link RestSimRoutes#fail}).
+ */
 final class SimError extends RuntimeException {
 
   final int status;
@@ -15,6 +18,11 @@ final class SimError extends RuntimeException {
     this.status = status;
     this.code = code;
     this.errors = errors;
+  }
+
+  /** 401 code 0: no or a wrong {@code Authorization: Bot <token>}. */
+  static SimError unauthorized() {
+    return new SimError(401, 0, "401: Unauthorized", null);
   }
 
   static SimError notFound(int code, String message) {

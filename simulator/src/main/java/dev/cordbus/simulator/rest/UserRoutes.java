@@ -8,12 +8,10 @@ import io.vertx.core.json.JsonObject;
  * {@code GET /users/@me}, {@code GET /users/{user_id}}, {@code POST /users/@me/channels} (open a DM: the channel
  * joins the world, so messages can be sent in it).
  */
-final class UserRoutes {
+final class UserRoutes extends Routes {
 
-  private final RestSimStore store;
-
-  UserRoutes(RestSimStore store) {
-    this.store = store;
+  UserRoutes(RestSim sim) {
+    super(sim);
   }
 
   /** The bot user as {@code /users/@me} gives it: READY's user with the account fields it lacks. */
@@ -23,6 +21,7 @@ final class UserRoutes {
     return me.mergeIn(store.botUser()).put("locale", "en-US");
   }
 
+  @Override
   void register(RestSimRoutes r) {
     r.endpoint(HttpMethod.GET, "/users/@me", null, RestSimRoutes.Auth.BOT,
         ctx -> RestSimRoutes.write(ctx, 200, me()));

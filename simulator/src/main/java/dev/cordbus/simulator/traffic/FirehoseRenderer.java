@@ -88,17 +88,11 @@ final class FirehoseRenderer {
   private Templates templates(long guildId) {
     Templates t = new Templates();
     String gid = Snowflakes.format(guildId);
-    String channel = null;
+    String channel;
     List<JsonObject> members = new ArrayList<>();
     synchronized (world) {
       var g = world.guild(guildId);
-      for (Object o : g.channels) {
-        JsonObject c = (JsonObject) o;
-        if (c.getInteger("type", -1) == 0) {
-          channel = c.getString("id");
-          break;
-        }
-      }
+      channel = g.textChannelId();
       for (int i = 0; i < g.members.size() && members.size() < 8; i++) {
         if (g.members.userId(i) != world.botId()) {
           members.add(g.members.render(i, world.users));

@@ -1,7 +1,7 @@
 package dev.cordbus.simulator.traffic;
 
-import dev.cordbus.simulator.SimulatorException;
-import dev.cordbus.simulator.SimulatorLog;
+import dev.cordbus.simulator.core.SimulatorException;
+import dev.cordbus.simulator.core.SimulatorLog;
 import dev.cordbus.simulator.gateway.Faults;
 import dev.cordbus.simulator.gateway.GatewayHub;
 import io.vertx.core.Future;

@@ -87,6 +87,16 @@ public final class GuildData {
     return false;
   }
 
+  /** The id of the first text channel (type 0), or {@code null}. */
+  public String textChannelId() {
+    for (Object o : channels) {
+      if (((JsonObject) o).getInteger("type", -1) == 0) {
+        return ((JsonObject) o).getString("id");
+      }
+    }
+    return null;
+  }
+
   /** The channel (or thread) object with this id, or {@code null}; the returned object is live. */
   public JsonObject channel(String channelId) {
     for (JsonArray list : new JsonArray[] {channels, threads}) {

@@ -58,18 +58,6 @@ public final class MemberTable {
     return indexOf(userId) >= 0;
   }
 
-  /** Adds a generated member (no-op if already a member). */
-  public void addGenerated(long userId, int roleBitMask, long joinedAtMillis) {
-    if (contains(userId)) {
-      return;
-    }
-    grow();
-    ids[size] = userId;
-    roleBits[size] = roleBitMask;
-    joinedMillis[size] = joinedAtMillis;
-    size++;
-  }
-
   /** Appends a generated member without checking for duplicates (world generation, where ids are unique). */
   public void appendGenerated(long userId, int roleBitMask, long joinedAtMillis) {
     grow();

@@ -142,17 +142,6 @@ public final class WorldModel {
     return out;
   }
 
-  /** Number of guilds on a shard (for the 4011 check). */
-  public synchronized int guildCountOnShard(int shard, int shardCount) {
-    int n = 0;
-    for (Long id : guilds.keySet()) {
-      if (Shards.shardOf(id, shardCount) == shard) {
-        n++;
-      }
-    }
-    return n;
-  }
-
   /** GUILD_CREATE (or the unavailable stub) for a session; {@code null} if the guild is gone. */
   public synchronized JsonObject guildCreate(long id, int intents, int largeThreshold) {
     GuildData g = guilds.get(id);

@@ -144,12 +144,8 @@ final class WorldUpdater {
   private static void guildCreate(WorldModel w, JsonObject d) {
     long id = Snowflakes.parse(d.getString("id"));
     GuildData existing = w.guild(id);
-    if (Boolean.TRUE.equals(d.getBoolean("unavailable")) && !d.containsKey("name")) {
-      if (existing != null) {
-        existing.unavailable = true;
-      } else {
-        w.putGuild(GuildParser.parse(d, w.users));
-      }
+    if (existing != null && Boolean.TRUE.equals(d.getBoolean("unavailable")) && !d.containsKey("name")) {
+      existing.unavailable = true; // an outage keeps what the world knew of the guild
       return;
     }
     w.putGuild(GuildParser.parse(d, w.users));

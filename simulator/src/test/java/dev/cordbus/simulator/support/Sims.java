@@ -1,7 +1,7 @@
 package dev.cordbus.simulator.support;
 
 import dev.cordbus.simulator.DiscordSimulator;
-import dev.cordbus.simulator.SimulatorOptions;
+import dev.cordbus.simulator.core.SimulatorOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +37,12 @@ public final class Sims {
   }
 
   public static <T> T await(Future<T> f) throws Exception {
-    return f.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+    return await(f, 20);
+  }
+
+  /** Waits at most {@code seconds} (long streams on a loaded machine). */
+  public static <T> T await(Future<T> f, int seconds) throws Exception {
+    return f.toCompletionStage().toCompletableFuture().get(seconds, TimeUnit.SECONDS);
   }
 
   /** Polls every 20 ms for at most {@code timeoutMs}. */

@@ -29,7 +29,7 @@ public final class Cache {
   public Cache(CachePolicy policy) {
     this.policy = policy;
     this.strings = new Interner(policy.internerSize());
-    this.users = new UserStore(strings);
+    this.users = new UserStore();
     this.members = new MemberStore(policy, users, strings);
     this.messages = new MessageCache(
         policy.wants(ResourceType.MESSAGE) ? policy.messageCacheSize() : 0, policy.messagesPerChannel());

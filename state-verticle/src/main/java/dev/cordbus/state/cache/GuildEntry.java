@@ -1,6 +1,7 @@
 package dev.cordbus.state.cache;
 
 import dev.cordbus.state.store.Blob;
+import dev.cordbus.state.store.IdMap;
 import dev.cordbus.state.store.Ids;
 import dev.cordbus.state.store.LongMap;
 import io.vertx.core.json.JsonArray;
@@ -48,7 +49,7 @@ public final class GuildEntry {
   /** Role id → role JSON. */
   public final LongMap<byte[]> roles = new LongMap<>();
   /** User id → member. */
-  public final LongMap<MemberEntry> members = new LongMap<>();
+  public final IdMap<MemberEntry> members = new IdMap<>(m -> m.user.id);
   /** User id → presence. */
   public final LongMap<PresenceEntry> presences = new LongMap<>();
   /** User id → voice state. */

@@ -1,18 +1,20 @@
 package dev.cordbus.state.cache;
 
 import dev.cordbus.state.store.Extras;
-import dev.cordbus.state.store.Hashes;
 import dev.cordbus.state.store.Ids;
 import dev.cordbus.state.store.Interner;
-import dev.cordbus.state.store.Text;
+import dev.cordbus.state.store.Packed;
+import dev.cordbus.state.store.Packed.Kind;
 import dev.cordbus.state.store.Timestamps;
 import io.vertx.core.json.JsonObject;
 import java.util.Arrays;
 import java.util.Set;
 
 /**
- * One guild member: a reference to the shared {@link UserEntry}, role ids as a {@code long[]}, timestamps as epoch
- * micros, booleans packed in a byte. About 60 bytes plus the role array.
+ * One guild member, 32 bytes: a reference to the shared {@link UserEntry}, role ids as a {@code long[]} (shared
+ * between members with the same roles by the {@link Interner}), the join time as epoch micros, and one
+ * {@link Packed} array for the rest (nick, avatar, banner, boost time, timeout, flags, deaf/mute/pending and
+ * unmodelled keys), null for the common member that has none of them.
  */
 public final class MemberEntry {
 
@@ -23,19 +25,23 @@ public final class MemberEntry {
   private static final int MUTE = 2;
   private static final int PENDING = 4;
 
+  private static final int NICK = 0;
+  private static final int AVATAR = 1;
+  private static final int BANNER = 2;
+  private static final int PREMIUM_SINCE = 3;
+  private static final int DISABLED_UNTIL = 4;
+  private static final int FLAGS = 5;
+  private static final int BITS = 6;
+  private static final int EXTRAS = 7;
+  private static final Kind[] KINDS = {Kind.TEXT, Kind.HASH, Kind.HASH, Kind.NUMBER, Kind.TEXT, Kind.NUMBER,
+      Kind.NUMBER, Kind.BYTES};
+
   /** The shared user. */
   public final UserEntry user;
-  /** Nickname, {@link Text}-packed. */
-  private Object nick;
-  private Object avatar;
-  private Object banner;
   private long[] roles = Ids.EMPTY;
   private long joinedAt = Timestamps.NONE;
-  private long premiumSince = Timestamps.NONE;
-  private String communicationDisabledUntil;
-  private int flags;
-  private byte bits;
-  private byte[] extras;
+  /** The optional fields, {@link Packed}; null when all are absent, false or zero. */
+  private byte[] packed;
 
   MemberEntry(UserEntry user) {
     this.user = user;
@@ -43,43 +49,59 @@ public final class MemberEntry {
 
   /** Merges the keys present in a member object (the {@code user} key is handled by the store). */
   public void apply(MemberPatch m, Interner strings) {
-    if (m.has(MemberPatch.NICK)) {
-      nick = Text.update(nick, m.nick);
-    }
-    if (m.has(MemberPatch.AVATAR)) {
-      avatar = Hashes.update(avatar, m.avatar);
-    }
-    if (m.has(MemberPatch.BANNER)) {
-      banner = Hashes.update(banner, m.banner);
-    }
     if (m.has(MemberPatch.ROLES) && !Arrays.equals(m.roles, roles)) {
       roles = strings.ids(m.roles);
     }
     if (m.has(MemberPatch.JOINED_AT)) {
       joinedAt = m.joinedAt;
     }
+    long bits = Packed.number(packed, KINDS, BITS, 0);
+    long newBits = bit(m, MemberPatch.DEAF, m.deaf, DEAF, bit(m, MemberPatch.MUTE, m.mute, MUTE,
+        bit(m, MemberPatch.PENDING, m.pending, PENDING, bits)));
+    byte[] extras = m.extras == null ? null : Extras.merge(Packed.bytes(packed, KINDS, EXTRAS), m.extras, KNOWN);
+    boolean same = newBits == bits
+        && (!m.has(MemberPatch.NICK) || Packed.sameText(packed, KINDS, NICK, m.nick))
+        && (!m.has(MemberPatch.AVATAR) || Packed.sameText(packed, KINDS, AVATAR, m.avatar))
+        && (!m.has(MemberPatch.BANNER) || Packed.sameText(packed, KINDS, BANNER, m.banner))
+        && (!m.has(MemberPatch.PREMIUM_SINCE)
+            || Packed.number(packed, KINDS, PREMIUM_SINCE, Timestamps.NONE) == m.premiumSince)
+        && (!m.has(MemberPatch.DISABLED_UNTIL) || Packed.sameText(packed, KINDS, DISABLED_UNTIL, m.disabledUntil))
+        && (!m.has(MemberPatch.FLAGS) || Packed.number(packed, KINDS, FLAGS, 0) == m.flags)
+        && (m.extras == null || Arrays.equals(extras, Packed.bytes(packed, KINDS, EXTRAS)));
+    if (same) {
+      return;
+    }
+    Object[] v = Packed.unpack(packed, KINDS);
+    if (m.has(MemberPatch.NICK)) {
+      v[NICK] = m.nick;
+    }
+    if (m.has(MemberPatch.AVATAR)) {
+      v[AVATAR] = m.avatar;
+    }
+    if (m.has(MemberPatch.BANNER)) {
+      v[BANNER] = m.banner;
+    }
     if (m.has(MemberPatch.PREMIUM_SINCE)) {
-      premiumSince = m.premiumSince;
+      v[PREMIUM_SINCE] = m.premiumSince == Timestamps.NONE ? null : m.premiumSince;
     }
     if (m.has(MemberPatch.DISABLED_UNTIL)) {
-      communicationDisabledUntil = strings.intern(m.disabledUntil);
+      v[DISABLED_UNTIL] = m.disabledUntil;
     }
     if (m.has(MemberPatch.FLAGS)) {
-      flags = m.flags;
+      v[FLAGS] = m.flags == 0 ? null : (long) m.flags;
     }
-    bits = bit(m, MemberPatch.DEAF, m.deaf, DEAF);
-    bits = bit(m, MemberPatch.MUTE, m.mute, MUTE);
-    bits = bit(m, MemberPatch.PENDING, m.pending, PENDING);
+    v[BITS] = newBits == 0 ? null : newBits;
     if (m.extras != null) {
-      extras = Extras.merge(extras, m.extras, KNOWN);
+      v[EXTRAS] = extras;
     }
+    packed = Packed.pack(v, KINDS);
   }
 
-  private byte bit(MemberPatch m, int present, boolean value, int mask) {
+  private static long bit(MemberPatch m, int present, boolean value, int mask, long bits) {
     if (!m.has(present)) {
       return bits;
     }
-    return (byte) (value ? bits | mask : bits & ~mask);
+    return value ? bits | mask : bits & ~mask;
   }
 
   /** Whether the member has the role. */
@@ -103,20 +125,21 @@ public final class MemberEntry {
 
   /** The member as Discord's guild member object, with its {@code user}. */
   public JsonObject toJson() {
+    long bits = Packed.number(packed, KINDS, BITS, 0);
     JsonObject o = new JsonObject()
         .put("user", user.toJson())
-        .put("nick", Text.unpack(nick))
-        .put("avatar", Hashes.expand(avatar))
-        .put("banner", Hashes.expand(banner))
+        .put("nick", Packed.text(packed, KINDS, NICK))
+        .put("avatar", Packed.text(packed, KINDS, AVATAR))
+        .put("banner", Packed.text(packed, KINDS, BANNER))
         .put("roles", Ids.json(roles))
         .put("joined_at", Timestamps.format(joinedAt))
-        .put("premium_since", Timestamps.format(premiumSince))
+        .put("premium_since", Timestamps.format(Packed.number(packed, KINDS, PREMIUM_SINCE, Timestamps.NONE)))
         .put("deaf", (bits & DEAF) != 0)
         .put("mute", (bits & MUTE) != 0)
-        .put("flags", flags)
+        .put("flags", (int) Packed.number(packed, KINDS, FLAGS, 0))
         .put("pending", (bits & PENDING) != 0)
-        .put("communication_disabled_until", communicationDisabledUntil);
-    Extras.into(extras, o);
+        .put("communication_disabled_until", Packed.text(packed, KINDS, DISABLED_UNTIL));
+    Extras.into(Packed.bytes(packed, KINDS, EXTRAS), o);
     return o;
   }
 }

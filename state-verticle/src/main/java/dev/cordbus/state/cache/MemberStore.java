@@ -57,7 +57,7 @@ public final class MemberStore {
         return null;
       }
       m = new MemberEntry(users.acquire(u));
-      g.members.put(userId, m);
+      g.members.put(m);
     } else {
       users.update(u);
     }

@@ -3,10 +3,13 @@ package dev.cordbus.state.cache;
 import dev.cordbus.state.store.Blob;
 import dev.cordbus.state.store.Ids;
 import io.vertx.core.json.JsonObject;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A member's presence in one guild: status and per-platform client status packed in two bytes, activities as a
- * JSON blob (null when none, which is the common case).
+ * JSON blob (null when none, which is the common case). Immutable: a presence without activities is one of a few
+ * thousand possible values, so {@link #of(PresencePatch)} shares one instance per value instead of 24 bytes per
+ * member.
  */
 public final class PresenceEntry {
 
@@ -36,10 +39,12 @@ public final class PresenceEntry {
   public static final PresenceEntry OFFLINE = new PresenceEntry(new JsonObject().put("status", "offline"));
 
   private static final String[] PLATFORMS = {"desktop", "mobile", "web", "vr"};
+  /** The shared presences without activities, by {@code status << 16 | clientStatus} (at most 5 x 6^4 values). */
+  private static final ConcurrentHashMap<Integer, PresenceEntry> SHARED = new ConcurrentHashMap<>();
   /** Platform present flag (bit 3) + status (bits 0-2), 4 bits per platform. */
-  private short clientStatus;
-  private byte status;
-  private byte[] activities;
+  private final short clientStatus;
+  private final byte status;
+  private final byte[] activities;
 
   /** A presence from a presence object. */
   public PresenceEntry(JsonObject p) {
@@ -51,6 +56,19 @@ public final class PresenceEntry {
     status = p.status;
     activities = p.activities;
     clientStatus = p.clientStatus;
+  }
+
+  /** The presence read from the wire: a shared instance when it has no activities. */
+  public static PresenceEntry of(PresencePatch p) {
+    if (p.activities != null) {
+      return new PresenceEntry(p);
+    }
+    return SHARED.computeIfAbsent(p.status << 16 | (p.clientStatus & 0xFFFF), k -> new PresenceEntry(p));
+  }
+
+  /** The presence of a presence object: a shared instance when it has no activities. */
+  public static PresenceEntry of(JsonObject p) {
+    return of(PresencePatch.of(p));
   }
 
   /** The index of a client platform, or -1. */

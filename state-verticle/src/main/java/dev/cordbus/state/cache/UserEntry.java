@@ -1,91 +1,111 @@
 package dev.cordbus.state.cache;
 
 import dev.cordbus.state.store.Extras;
-import dev.cordbus.state.store.Hashes;
 import dev.cordbus.state.store.Ids;
-import dev.cordbus.state.store.Interner;
-import dev.cordbus.state.store.Text;
+import dev.cordbus.state.store.Packed;
+import dev.cordbus.state.store.Packed.Kind;
 import io.vertx.core.json.JsonObject;
+import java.util.Arrays;
 import java.util.Set;
 
 /**
  * One cached user, shared by every member object of that user across guilds (members point here instead of
- * holding a copy). Unmodelled keys live in {@link #extras}.
+ * holding a copy). 32 bytes: the id, the reference count and one {@link Packed} array holding the username,
+ * discriminator, display name, avatar hash, public flags, bot/system bits and unmodelled keys (as JSON bytes).
  */
 public final class UserEntry {
 
   static final Set<String> KNOWN =
       Set.of("id", "username", "discriminator", "global_name", "avatar", "bot", "system", "public_flags");
 
+  private static final int USERNAME = 0;
+  private static final int DISCRIMINATOR = 1;
+  private static final int GLOBAL_NAME = 2;
+  private static final int AVATAR = 3;
+  private static final int PUBLIC_FLAGS = 4;
+  /** bit 0 bot, bit 1 system; absent when both are false. */
+  private static final int BITS = 5;
+  private static final int EXTRAS = 6;
+  private static final Kind[] KINDS =
+      {Kind.TEXT, Kind.TEXT, Kind.TEXT, Kind.HASH, Kind.NUMBER, Kind.NUMBER, Kind.BYTES};
+
   /** Snowflake. */
   public final long id;
-  /** Username, {@link Text}-packed. */
-  private Object username;
-  private String discriminator;
-  /** Display name, {@link Text}-packed. */
-  private Object globalName;
-  /** Avatar hash, compacted by {@link Hashes}. */
-  private Object avatar;
-  private int publicFlags;
-  /** bit 0 bot, bit 1 system. */
-  private byte bits;
-  private byte[] extras;
   /** How many member objects (and the self reference) point here; at 0 the user is dropped. */
   int refs;
+  /** Every other field, {@link Packed} (never null once a username is known). */
+  private byte[] packed;
 
   UserEntry(long id) {
     this.id = id;
   }
 
-  /** Merges the keys present in a user object. */
-  public void apply(UserPatch u, Interner strings) {
-    if (u.has(UserPatch.USERNAME)) {
-      username = Text.update(username, u.username);
-    }
-    if (u.has(UserPatch.DISCRIMINATOR)) {
-      discriminator = strings.intern(u.discriminator);
-    }
-    if (u.has(UserPatch.GLOBAL_NAME)) {
-      globalName = Text.update(globalName, u.globalName);
-    }
-    if (u.has(UserPatch.AVATAR)) {
-      avatar = Hashes.update(avatar, u.avatar);
-    }
-    if (u.has(UserPatch.PUBLIC_FLAGS)) {
-      publicFlags = u.publicFlags;
-    }
+  /** Merges the keys present in a user object; stores nothing new when nothing changed. */
+  public void apply(UserPatch u) {
+    long bits = Packed.number(packed, KINDS, BITS, 0);
+    long newBits = bits;
     if (u.has(UserPatch.BOT)) {
-      bits = (byte) (u.bot ? bits | 1 : bits & ~1);
+      newBits = u.bot ? newBits | 1 : newBits & ~1;
     }
     if (u.has(UserPatch.SYSTEM)) {
-      bits = (byte) (u.system ? bits | 2 : bits & ~2);
+      newBits = u.system ? newBits | 2 : newBits & ~2;
     }
+    byte[] extras = u.extras == null ? null : Extras.merge(Packed.bytes(packed, KINDS, EXTRAS), u.extras, KNOWN);
+    boolean same = newBits == bits
+        && (!u.has(UserPatch.USERNAME) || Packed.sameText(packed, KINDS, USERNAME, u.username))
+        && (!u.has(UserPatch.DISCRIMINATOR) || Packed.sameText(packed, KINDS, DISCRIMINATOR, u.discriminator))
+        && (!u.has(UserPatch.GLOBAL_NAME) || Packed.sameText(packed, KINDS, GLOBAL_NAME, u.globalName))
+        && (!u.has(UserPatch.AVATAR) || Packed.sameText(packed, KINDS, AVATAR, u.avatar))
+        && (!u.has(UserPatch.PUBLIC_FLAGS) || Packed.number(packed, KINDS, PUBLIC_FLAGS, 0) == u.publicFlags)
+        && (u.extras == null || Arrays.equals(extras, Packed.bytes(packed, KINDS, EXTRAS)));
+    if (same) {
+      return;
+    }
+    Object[] v = Packed.unpack(packed, KINDS);
+    if (u.has(UserPatch.USERNAME)) {
+      v[USERNAME] = u.username;
+    }
+    if (u.has(UserPatch.DISCRIMINATOR)) {
+      v[DISCRIMINATOR] = u.discriminator;
+    }
+    if (u.has(UserPatch.GLOBAL_NAME)) {
+      v[GLOBAL_NAME] = u.globalName;
+    }
+    if (u.has(UserPatch.AVATAR)) {
+      v[AVATAR] = u.avatar;
+    }
+    if (u.has(UserPatch.PUBLIC_FLAGS)) {
+      v[PUBLIC_FLAGS] = u.publicFlags == 0 ? null : (long) u.publicFlags;
+    }
+    v[BITS] = newBits == 0 ? null : newBits;
     if (u.extras != null) {
-      extras = Extras.merge(extras, u.extras, KNOWN);
+      v[EXTRAS] = extras;
     }
+    packed = Packed.pack(v, KINDS);
   }
 
   /** The user as Discord's user object. */
   public JsonObject toJson() {
     JsonObject o = new JsonObject()
         .put("id", Ids.str(id))
-        .put("username", Text.unpack(username))
-        .put("discriminator", discriminator)
-        .put("global_name", Text.unpack(globalName))
-        .put("avatar", Hashes.expand(avatar))
-        .put("public_flags", publicFlags);
+        .put("username", Packed.text(packed, KINDS, USERNAME))
+        .put("discriminator", Packed.text(packed, KINDS, DISCRIMINATOR))
+        .put("global_name", Packed.text(packed, KINDS, GLOBAL_NAME))
+        .put("avatar", Packed.text(packed, KINDS, AVATAR))
+        .put("public_flags", (int) Packed.number(packed, KINDS, PUBLIC_FLAGS, 0));
+    long bits = Packed.number(packed, KINDS, BITS, 0);
     if ((bits & 1) != 0) {
       o.put("bot", true);
     }
     if ((bits & 2) != 0) {
       o.put("system", true);
     }
-    Extras.into(extras, o);
+    Extras.into(Packed.bytes(packed, KINDS, EXTRAS), o);
     return o;
   }
 
   /** The username (may be null for users only seen as partials). */
   public String username() {
-    return Text.unpack(username);
+    return Packed.text(packed, KINDS, USERNAME);
   }
 }

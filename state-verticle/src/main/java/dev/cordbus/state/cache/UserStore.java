@@ -1,8 +1,7 @@
 package dev.cordbus.state.cache;
 
 import dev.cordbus.state.store.Ids;
-import dev.cordbus.state.store.Interner;
-import dev.cordbus.state.store.LongMap;
+import dev.cordbus.state.store.IdMap;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -11,14 +10,12 @@ import io.vertx.core.json.JsonObject;
  */
 public final class UserStore {
 
-  private final LongMap<UserEntry> users = new LongMap<>(1024);
-  private final Interner strings;
+  private final IdMap<UserEntry> users = new IdMap<>(u -> u.id, 1024);
   /** The bot's user (READY / USER_UPDATE), or null before READY. */
   private UserEntry self;
 
-  /** A store interning names through {@code strings}. */
-  public UserStore(Interner strings) {
-    this.strings = strings;
+  /** An empty store. */
+  public UserStore() {
   }
 
   /** The user, or null. */
@@ -43,9 +40,9 @@ public final class UserStore {
     UserEntry u = users.get(id);
     if (u == null) {
       u = new UserEntry(id);
-      users.put(id, u);
+      users.put(u);
     }
-    u.apply(user, strings);
+    u.apply(user);
     u.refs++;
     return u;
   }
@@ -54,7 +51,7 @@ public final class UserStore {
   public UserEntry update(JsonObject user) {
     UserEntry u = users.get(Ids.get(user, "id"));
     if (u != null) {
-      u.apply(UserPatch.of(user), strings);
+      u.apply(UserPatch.of(user));
     }
     return u;
   }
@@ -63,7 +60,7 @@ public final class UserStore {
   public UserEntry update(UserPatch user) {
     UserEntry u = user == null ? null : users.get(user.id);
     if (u != null) {
-      u.apply(user, strings);
+      u.apply(user);
     }
     return u;
   }

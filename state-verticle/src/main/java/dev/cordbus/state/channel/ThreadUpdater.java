@@ -138,7 +138,7 @@ public final class ThreadUpdater {
       }
       if (am.getValue("presence") instanceof JsonObject p && cache.wants(ResourceType.PRESENCE)
           && added[i] != 0) {
-        g.presences.put(added[i], new PresenceEntry(p));
+        g.presences.put(added[i], PresenceEntry.of(p));
       }
     }
     ThreadEntry t = g.threads.get(Ids.get(d, "id"));

@@ -154,7 +154,7 @@ public final class GuildUpdater {
       Streams.presences(body, split.range("presences"), p -> {
         long uid = p.user == null ? 0 : p.user.id;
         if (uid != 0) {
-          g.presences.put(uid, new PresenceEntry(p));
+          g.presences.put(uid, PresenceEntry.of(p));
         }
       });
     }

@@ -133,7 +133,7 @@ public final class MemberUpdater {
     if (uid == 0) {
       return;
     }
-    PresenceEntry e = new PresenceEntry(p);
+    PresenceEntry e = PresenceEntry.of(p);
     if (e.status() == PresenceEntry.Status.OFFLINE) {
       g.presences.remove(uid);
     } else {
@@ -165,7 +165,7 @@ public final class MemberUpdater {
       cache.members().remove(g, uid);
     }
     if (out.wanted()) {
-      out.update("PRESENCE_UPDATE", g.id, before, new PresenceEntry(patch).toJson(uid, g.id));
+      out.update("PRESENCE_UPDATE", g.id, before, PresenceEntry.of(patch).toJson(uid, g.id));
       userChanged(cache, uid, userBefore, out);
     }
   }

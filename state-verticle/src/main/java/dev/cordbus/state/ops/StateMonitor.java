@@ -36,7 +36,7 @@ public final class StateMonitor {
    * Heap bytes per cached member with its user and 30 % presences, as measured by {@code StateFootprint} (100 guilds x
    * 1,000 members): the factor of {@code cordbus_state_members_bytes_estimate}.
    */
-  public static final long BYTES_PER_MEMBER = 284;
+  public static final long BYTES_PER_MEMBER = 158;
   /** Apply-time histogram buckets. */
   private static final Duration[] SLOS = {Duration.ofNanos(10_000), Duration.ofNanos(50_000),
       Duration.ofNanos(200_000), Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(25)};

@@ -4,9 +4,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Shares repeated strings (role and channel names, statuses, nicknames that repeat, dates) so a million members
- * do not hold a million copies of "online". Bounded: past {@code maxEntries} distinct strings it stops adding and
- * returns strings as they are. Not thread-safe (one event loop).
+ * Shares repeated values so a million members do not hold a million copies of the same thing: the members' role id
+ * sets ({@link #ids}: the members of a guild mostly share a few) and strings ({@link #intern}; since members and
+ * users keep their strings in one {@link Packed} array each, no cache entry interns strings, so the counts query's
+ * {@code interned_strings} is 0). Bounded: past {@code maxEntries} distinct values it stops adding and returns
+ * values as they are. Not thread-safe (one event loop).
  */
 public final class Interner {
 

@@ -1,4 +1,4 @@
-package dev.cordbus.simulator;
+package dev.cordbus.simulator.core;
 
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -140,7 +140,10 @@ public final class SimulatorLog {
     return l == null ? List.of() : snapshot(l);
   }
 
-  /** Every REST request: {@code {method, path, body}} (body = the JSON request body or null). */
+  /**
+   * Every REST request, unknown routes included: {@code {method, path, body}} (path from {@code /api/v10}; body = the
+   * JSON object sent, {@code payload_json} when multipart, or null).
+   */
   public List<JsonObject> restRequests() {
     return snapshot(restRequests);
   }

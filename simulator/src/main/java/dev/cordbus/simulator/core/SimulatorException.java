@@ -1,4 +1,4 @@
-package dev.cordbus.simulator;
+package dev.cordbus.simulator.core;
 
 /**
  * The one error type of the simulator module; {@link #kind()} tells what went wrong. Messages never contain a token.

@@ -1,22 +1,22 @@
-package dev.cordbus.simulator;
+package dev.cordbus.simulator.core;
 
 import dev.cordbus.api.Intent;
 import dev.cordbus.api.Snowflakes;
 import dev.cordbus.simulator.world.FixtureWorld;
 import dev.cordbus.simulator.world.GuildData;
-import dev.cordbus.simulator.world.GuildRenderer;
 import dev.cordbus.simulator.world.WorldGenerator;
 import dev.cordbus.simulator.world.WorldModel;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * The simulated Discord world: guilds with channels, roles, members (users shared across guilds), presences and voice
- * states, plus the bot user. Mutable as events happen (REST messages, scenario dispatches, {@link Lively}), so a
+ * states, plus the bot user. Mutable as events happen (REST messages, scenario dispatches, {@link dev.cordbus.simulator.Lively}), so a
  * later READY/GUILD_CREATE reflects them. GUILD_CREATE payloads are rendered lazily per session; generated worlds keep
  * compact data (1,000 guilds of 1,000 members fit in a few tens of MB). Thread-safe.
  */
@@ -65,33 +65,23 @@ public final class World {
 
   /** Every guild id of the bot, available or not, in world order. */
   public List<String> guildIds() {
-    List<String> out = new ArrayList<>();
-    for (Long id : model.guildIds()) {
-      out.add(Snowflakes.format(id));
-    }
-    return out;
+    return formatted(model.guildIds());
   }
 
   /** The ids of the guilds that are not in an outage. */
   public List<String> availableGuildIds() {
-    List<String> out = new ArrayList<>();
     synchronized (model) {
-      for (Long id : model.guildIds()) {
-        if (!model.guild(id).unavailable) {
-          out.add(Snowflakes.format(id));
-        }
-      }
+      return formatted(model.guildIds().stream().filter(id -> !model.guild(id).unavailable).toList());
     }
-    return out;
   }
 
   /** The ids of the guilds on shard {@code shard} of {@code shardCount}. */
   public List<String> guildIdsOnShard(int shard, int shardCount) {
-    List<String> out = new ArrayList<>();
-    for (Long id : model.guildIdsOnShard(shard, shardCount)) {
-      out.add(Snowflakes.format(id));
-    }
-    return out;
+    return formatted(model.guildIdsOnShard(shard, shardCount));
+  }
+
+  private static List<String> formatted(List<Long> ids) {
+    return ids.stream().map(Snowflakes::format).toList();
   }
 
   /** The bot user object. */
@@ -109,39 +99,18 @@ public final class World {
    * {@code null}; an unavailable guild gives its {@code {id, unavailable:true}} stub.
    */
   public JsonObject guild(String guildId) {
-    synchronized (model) {
-      GuildData g = model.guild(Snowflakes.parse(guildId));
-      if (g == null) {
-        return null;
-      }
-      return GuildRenderer.guildCreate(g, model.users, Intent.ALL, Integer.MAX_VALUE, model.botId(),
-          model.botPresence());
-    }
+    return model.guildCreate(Snowflakes.parse(guildId), Intent.ALL, Integer.MAX_VALUE);
   }
 
   /** The guild's channels (with {@code guild_id}), or an empty array. */
   public JsonArray channels(String guildId) {
-    JsonArray out = new JsonArray();
-    synchronized (model) {
-      GuildData g = model.guild(Snowflakes.parse(guildId));
-      if (g != null) {
-        for (Object o : g.channels) {
-          out.add(((JsonObject) o).copy().put("guild_id", guildId));
-        }
-      }
-    }
-    return out;
+    return inGuild(guildId, new JsonArray(), g -> new JsonArray(g.channels.stream()
+        .map(o -> (Object) ((JsonObject) o).copy().put("guild_id", guildId)).toList()));
   }
 
   /** The first text channel (type 0) of a guild, or {@code null}. */
   public String textChannelId(String guildId) {
-    for (Object o : channels(guildId)) {
-      JsonObject c = (JsonObject) o;
-      if (c.getInteger("type", -1) == 0) {
-        return c.getString("id");
-      }
-    }
-    return null;
+    return inGuild(guildId, null, GuildData::textChannelId);
   }
 
   /** A channel (guild channel with {@code guild_id}, thread, or DM), or {@code null}. */
@@ -151,24 +120,21 @@ public final class World {
 
   /** Number of members of a guild (0 if unknown). */
   public int memberCount(String guildId) {
-    synchronized (model) {
-      GuildData g = model.guild(Snowflakes.parse(guildId));
-      return g == null ? 0 : g.members.size();
-    }
+    return inGuild(guildId, 0, g -> g.members.size());
   }
 
   /** The user ids of a guild's members in join order. */
   public List<String> memberIds(String guildId) {
-    List<String> out = new ArrayList<>();
+    return inGuild(guildId, List.of(), g -> IntStream.range(0, g.members.size())
+        .mapToObj(i -> Snowflakes.format(g.members.userId(i))).toList());
+  }
+
+  /** {@code read} of the guild under the world's lock, or {@code unknown} when there is no such guild. */
+  private <T> T inGuild(String guildId, T unknown, Function<GuildData, T> read) {
     synchronized (model) {
       GuildData g = model.guild(Snowflakes.parse(guildId));
-      if (g != null) {
-        for (int i = 0; i < g.members.size(); i++) {
-          out.add(Snowflakes.format(g.members.userId(i)));
-        }
-      }
+      return g == null ? unknown : read.apply(g);
     }
-    return out;
   }
 
   /** A member object (with {@code user}), or {@code null}. */

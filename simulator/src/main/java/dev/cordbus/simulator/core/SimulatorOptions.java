@@ -1,4 +1,4 @@
-package dev.cordbus.simulator;
+package dev.cordbus.simulator.core;
 
 import dev.cordbus.api.Intent;
 import dev.cordbus.api.config.OptionReader;
@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Options of the {@link DiscordSimulator}. JSON-constructible: the keys are the field names (for example
+ * Options of the {@link dev.cordbus.simulator.DiscordSimulator}. JSON-constructible: the keys are the field names (for example
  * {@code {"port":0,"heartbeatIntervalMs":1000,"world":{"guilds":3,"membersPerGuild":20,"seed":42}}}); unknown keys are
  * ignored. Fluent setters have the field's name and return {@code this}; the no-argument method of the same name is the
  * getter. {@link #validate()} throws a {@link SimulatorException} of kind {@code INVALID_OPTION} naming the bad field.
@@ -161,14 +161,10 @@ public final class SimulatorOptions {
       throw invalid("tokens", "must hold at least one non-empty token");
     }
     positive("recommendedShards", recommendedShards);
-    if (sessionStartTotal < 0) {
-      throw invalid("sessionStartTotal", "must be >= 0, was " + sessionStartTotal);
-    }
+    nonNegative("sessionStartTotal", sessionStartTotal);
     positive("maxConcurrency", maxConcurrency);
     positive("sessionStartResetAfterMs", sessionStartResetAfterMs);
-    if (identifyWindowMs < 0) {
-      throw invalid("identifyWindowMs", "must be >= 0, was " + identifyWindowMs);
-    }
+    nonNegative("identifyWindowMs", identifyWindowMs);
     positive("heartbeatIntervalMs", heartbeatIntervalMs);
     if (!(heartbeatGraceFactor >= 1.0)) {
       throw invalid("heartbeatGraceFactor", "must be >= 1.0, was " + heartbeatGraceFactor);
@@ -183,23 +179,23 @@ public final class SimulatorOptions {
     positive("chunkSize", chunkSize);
     positive("replayBufferSize", replayBufferSize);
     positive("replayBufferBytes", replayBufferBytes);
-    if (reconnectCloseDelayMs < 0) {
-      throw invalid("reconnectCloseDelayMs", "must be >= 0, was " + reconnectCloseDelayMs);
-    }
-    if (zlibSplitEvery < 0) {
-      throw invalid("zlibSplitEvery", "must be >= 0, was " + zlibSplitEvery);
-    }
+    nonNegative("reconnectCloseDelayMs", reconnectCloseDelayMs);
+    nonNegative("zlibSplitEvery", zlibSplitEvery);
     positive("messageRateLimit", messageRateLimit);
     positive("messageRateWindowMs", messageRateWindowMs);
-    if (requestAllMembersCooldownMs < 0) {
-      throw invalid("requestAllMembersCooldownMs", "must be >= 0, was " + requestAllMembersCooldownMs);
-    }
+    nonNegative("requestAllMembersCooldownMs", requestAllMembersCooldownMs);
     return this;
   }
 
   private static void positive(String field, long value) {
     if (value <= 0) {
       throw invalid(field, "must be > 0, was " + value);
+    }
+  }
+
+  private static void nonNegative(String field, long value) {
+    if (value < 0) {
+      throw invalid(field, "must be >= 0, was " + value);
     }
   }
 
