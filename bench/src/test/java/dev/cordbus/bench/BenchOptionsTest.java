@@ -34,6 +34,10 @@ class BenchOptionsTest {
     assertEquals("-XX:+UseZGC", BenchOptions.parse(new String[] {"--gc", "zgc"}).gcFlag());
     assertEquals(List.of("zstd-stream"), BenchOptions.parse(new String[] {"--compression", "zstd-stream"})
         .compressions());
+    assertEquals(BenchOptions.DEFAULT_LATENCY_WARMUP, d.latencyWarmup(), "the latency run warms up by default");
+    BenchOptions l = BenchOptions.parse(new String[] {"--cases", "none", "--latency-warmup", "0"});
+    assertEquals(List.of(), l.cases(), "none: only the latency run");
+    assertEquals(0, l.latencyWarmup(), "0: no warm-up phase, the first 5,000 excluded instead");
   }
 
   @Test
@@ -53,5 +57,7 @@ class BenchOptionsTest {
         .getMessage().contains("two-node-bot"), "the bot JVM of two-node is not a case of its own");
     assertTrue(assertThrows(BenchException.class, () -> BenchOptions.parse(new String[] {"--gc", "cms"}))
         .getMessage().startsWith("--gc"));
+    assertTrue(assertThrows(BenchException.class, () -> BenchOptions.parse(new String[] {"--latency-warmup", "-1"}))
+        .getMessage().startsWith("--latency-warmup"));
   }
 }

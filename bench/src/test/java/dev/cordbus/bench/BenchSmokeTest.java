@@ -51,6 +51,29 @@ class BenchSmokeTest {
     assertTrue(report.contains("× JDA heap"));
   }
 
+  /**
+   * The latency run alone ({@code --cases none}), small: a warm-up phase the three handlers drain, then a measured
+   * phase of which every MESSAGE_CREATE is timed (about 85 % of 1,000 dispatches in each row: none of the warm-up
+   * phase's, none lost), on the same node (plain and clustered Vert.x) and on the bot node's JVM.
+   */
+  @Test
+  @Timeout(value = 240, unit = TimeUnit.SECONDS)
+  void latencyRunMeasuresOnlyTheMeasuredPhaseOnEveryNode(@TempDir Path out) throws Exception {
+    BenchOptions o = BenchOptions.parse(new String[] {"--guilds", "3", "--members", "10", "--cases", "none",
+        "--heap", "256m", "--latency-events", "1000", "--latency-rate", "1000", "--latency-warmup", "1000",
+        "--sim-warmup", "500", "--out", out.toString()});
+    String report = BenchMain.run(o);
+    assertTrue(!report.contains("Failed runs"), report);
+    assertTrue(report.contains("after a warm-up phase of 1000 dispatches"), report);
+    for (String row : new String[] {"same node, plain Vert.x", "same node, clustered Vert.x",
+        "other node (separate JVM, clustered event bus)"}) {
+      String line = report.lines().filter(l -> l.startsWith("| " + row + " |")).findFirst().orElseThrow(
+          () -> new AssertionError("no row " + row + ": " + report));
+      int measured = Integer.parseInt(line.split("\\|")[2].trim().replace(",", ""));
+      assertTrue(measured > 700 && measured < 1000, "the measured phase's MESSAGE_CREATE only: " + line);
+    }
+  }
+
   @Test
   @Timeout(value = 240, unit = TimeUnit.SECONDS)
   void twoNodeRowSumsTheCpuOfBothJvms(@TempDir Path out) throws Exception {
