@@ -239,6 +239,7 @@ public final class GroupClaimer {
       return Future.succeededFuture();
     }
     return map.compose(AsyncMap::entries).compose(entries -> {
+      holds.leases(entries);
       if (group != null && Rebalance.shouldHandOff(entries, members, groups, nodes.nodeId(), owner,
           System.currentTimeMillis(), options.clockSkewMs()) && listener.canHandOff(group)) {
         return handoff();
@@ -283,8 +284,8 @@ public final class GroupClaimer {
         return Future.succeededFuture();
       }
       long shareWaitMs = heldHere < share ? 0 : options.leaseRenewMs() / 2 * (1 + heldHere - share);
-      return map.compose(m -> yieldToEmptier(m, members, heldHere, shareWaitMs)
-          .compose(extraWaitMs -> tryGroups(m, 0, extraWaitMs))).onComplete(ar -> {
+      long extraWaitMs = yieldToEmptier(members, heldHere, shareWaitMs);
+      return map.compose(m -> tryGroups(m, 0, extraWaitMs)).onComplete(ar -> {
         if (ar.failed() || !ar.result()) {
           holds.release();
         }
@@ -295,16 +296,17 @@ public final class GroupClaimer {
   /**
    * How long a group must have been free before this node takes it: at least {@code waitMs}, and longer while another
    * gateway node holds fewer groups than this one, so the group a fuller node handed off goes to the node it was meant
-   * for (a new or emptier one), not to a neighbour that would only have to hand it on again.
+   * for (a new or emptier one), not to a neighbour that would only have to hand it on again. It reads the lease map
+   * this node's holders read on their last renewal (at most two renew periods old): a claim makes no cluster-wide
+   * read, which would wait while Hazelcast migrates a dead member's partitions, just when failover must be fast.
    */
-  private Future<Long> yieldToEmptier(AsyncMap<String, String> m, List<String> members, int heldHere, long waitMs) {
-    if (heldHere == 0 || members.size() < 2) {
-      return Future.succeededFuture(waitMs);
+  private long yieldToEmptier(List<String> members, int heldHere, long waitMs) {
+    Map<String, String> entries = holds.recentLeases(2 * options.leaseRenewMs());
+    if (heldHere == 0 || members.size() < 2 || entries == null) {
+      return waitMs;
     }
-    return m.entries().map(entries -> {
-      int fewest = Rebalance.fewestHeld(entries, members, groups, System.currentTimeMillis(), options.clockSkewMs());
-      return heldHere > fewest ? Math.max(waitMs, options.leaseRenewMs() / 2 * (1 + heldHere - fewest)) : waitMs;
-    });
+    int fewest = Rebalance.fewestHeld(entries, members, groups, System.currentTimeMillis(), options.clockSkewMs());
+    return heldHere > fewest ? Math.max(waitMs, options.leaseRenewMs() / 2 * (1 + heldHere - fewest)) : waitMs;
   }
 
   /** Tries each group in order; completes with whether one was claimed. */

@@ -14,11 +14,14 @@ final class NodeHolds {
   static final String LOCAL = "cordbus.gateway.held";
   /** Node-local map: when this node last handed each group off (monotonic nanos). */
   static final String HANDED_OFF = "cordbus.gateway.handed-off";
+  /** Node-local map: the lease map as this node's holders last read it. */
+  static final String LEASES = "cordbus.gateway.leases-seen";
 
   private final String nodeId;
   private final long cooldownNanos;
   private final LocalMap<String, Integer> held;
   private final LocalMap<String, Long> handedOff;
+  private final LocalMap<String, Snapshot> leases;
 
   /** @param cooldownMs how long after a handoff this node leaves the group to the others */
   NodeHolds(Vertx vertx, String nodeId, long cooldownMs) {
@@ -26,6 +29,18 @@ final class NodeHolds {
     this.cooldownNanos = cooldownMs * 1_000_000L;
     this.held = vertx.sharedData().getLocalMap(LOCAL);
     this.handedOff = vertx.sharedData().getLocalMap(HANDED_OFF);
+    this.leases = vertx.sharedData().getLocalMap(LEASES);
+  }
+
+  /** Keeps {@code entries}, the lease map as read now, for the node's claims. */
+  void leases(java.util.Map<String, String> entries) {
+    leases.put(LEASES, new Snapshot(java.util.Map.copyOf(entries), System.nanoTime()));
+  }
+
+  /** The lease map as this node last read it, if that was at most {@code maxAgeMs} ago; else null. */
+  java.util.Map<String, String> recentLeases(long maxAgeMs) {
+    Snapshot s = leases.get(LEASES);
+    return s == null || System.nanoTime() - s.atNanos() > maxAgeMs * 1_000_000L ? null : s.entries();
   }
 
   /** Counts one more group for this node; returns the count before, or -1 if another verticle changed it meanwhile. */
@@ -51,5 +66,10 @@ final class NodeHolds {
   boolean recentlyHandedOff(String group) {
     Long at = handedOff.get(group);
     return at != null && System.nanoTime() - at < cooldownNanos;
+  }
+
+  /** An immutable reading of the lease map, shared by the node's verticles. */
+  private record Snapshot(java.util.Map<String, String> entries, long atNanos)
+      implements io.vertx.core.shareddata.Shareable {
   }
 }
