@@ -23,30 +23,30 @@ public final class ClusterWatch {
   /** How often membership and liveness are checked. */
   public static final long POLL_MS = 100;
 
-  /** What the claimer does about it. */
-  public interface Listener {
-    /** This node's event loop did not run for {@code gapMs}. */
-    void stalled(long gapMs);
-
-    /** Members left ({@code removed}) or joined; {@code members} is the current list. */
-    void membersChanged(Set<String> removed, List<String> members);
-  }
 
   private final Vertx vertx;
   private final ClusterNodes nodes;
   private final LeaseGuard guard;
   private final long stallLimitNanos;
-  private final Listener listener;
+  private final java.util.function.LongConsumer stalled;
+  private final java.util.function.BiConsumer<Set<String>, List<String>> membersChanged;
   private Set<String> members;
   private long lastNanos;
   private long timer = -1;
 
-  public ClusterWatch(Vertx vertx, ClusterNodes nodes, LeaseGuard guard, long stallLimitMs, Listener listener) {
+  /**
+   * @param stalled what the claimer does when this node's event loop did not run for the given milliseconds
+   * @param membersChanged what it does when members left (the first argument) or joined; the second is the list now
+   */
+  public ClusterWatch(Vertx vertx, ClusterNodes nodes, LeaseGuard guard, long stallLimitMs,
+      java.util.function.LongConsumer stalled,
+      java.util.function.BiConsumer<Set<String>, List<String>> membersChanged) {
     this.vertx = vertx;
     this.nodes = nodes;
     this.guard = guard;
     this.stallLimitNanos = stallLimitMs * 1_000_000L;
-    this.listener = listener;
+    this.stalled = stalled;
+    this.membersChanged = membersChanged;
   }
 
   /** Starts polling on the caller's context. */
@@ -70,8 +70,8 @@ public final class ClusterWatch {
     long gap = now - lastNanos;
     lastNanos = now;
     if (gap > stallLimitNanos) {
-      // the guard stays stale (invalid) until the listener has given the groups up
-      listener.stalled(gap / 1_000_000);
+      // the guard stays stale (invalid) until the claimer has given the groups up
+      stalled.accept(gap / 1_000_000);
     }
     guard.alive(now);
     List<String> current = nodes.members();
@@ -79,7 +79,7 @@ public final class ClusterWatch {
       Set<String> removed = new HashSet<>(members);
       removed.removeAll(current);
       members = new HashSet<>(current);
-      listener.membersChanged(removed, current);
+      membersChanged.accept(removed, current);
     }
   }
 }

@@ -85,17 +85,7 @@ public final class GroupClaimer {
     this.holds = new NodeHolds(vertx, nodes.nodeId(), 3 * options.leaseRenewMs());
     this.gateways = new GatewayNodeList(vertx, nodes, options.leaseTtlMs());
     this.guard = new LeaseGuard(options.stallLimitMs());
-    this.watch = new ClusterWatch(vertx, nodes, guard, options.stallLimitMs(), new ClusterWatch.Listener() {
-      @Override
-      public void stalled(long gapMs) {
-        onStall(gapMs);
-      }
-
-      @Override
-      public void membersChanged(java.util.Set<String> removed, List<String> members) {
-        onMembersChanged(removed, members);
-      }
-    });
+    this.watch = new ClusterWatch(vertx, nodes, guard, options.stallLimitMs(), this::onStall, this::onMembersChanged);
   }
 
   /** The epoch of the held lease (0 when none is held); read from any thread for metrics. */
