@@ -1,9 +1,7 @@
 package dev.cordbus.state.cache;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.cordbus.state.store.JsonBytes;
-import dev.cordbus.state.store.JsonRead;
+import dev.cordbus.state.store.JsonCursor;
 import dev.cordbus.state.store.Timestamps;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -46,95 +44,86 @@ public final class MemberPatch {
   /** Keys not modelled (other than {@code user}, {@code guild_id}, {@code permissions}), or null. */
   JsonObject extras;
 
-  /** Reads the object at the parser's current START_OBJECT (a slice of {@code array} starting at {@code base}). */
-  public static MemberPatch read(JsonParser p, byte[] array, int base) throws IOException {
+  /** Reads the object that is the cursor's next value (the caller checked it is an object). */
+  public static MemberPatch read(JsonCursor c) throws IOException {
     MemberPatch m = new MemberPatch();
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String key = p.currentName();
-      p.nextToken();
-      m.field(key, p, array, base);
+    c.enter();
+    while (c.nextKey()) {
+      m.field(c);
     }
     return m;
   }
 
   /**
-   * Reads one field of a member object at its value; false when the key is not a member key the cache keeps
-   * (the caller then skips or reads it). {@code guild_id}, {@code permissions} and unknown keys are taken too.
+   * Reads the value of the cursor's current key into this patch: the member keys the cache keeps, {@code user},
+   * {@code guild_id}, {@code permissions} (skipped), and any other key into {@link #extras}.
    */
-  void field(String key, JsonParser p, byte[] array, int base) throws IOException {
-    switch (key) {
-      case "user" -> user = p.currentToken() == JsonToken.START_OBJECT ? UserPatch.read(p, array, base) : skip(p);
-      case "guild_id" -> guildId = JsonRead.id(p);
-      case "permissions" -> p.skipChildren();
-      case "nick" -> {
-        nick = JsonRead.string(p);
-        present |= NICK;
+  void field(JsonCursor c) throws IOException {
+    if (c.key("user")) {
+      user = c.kind() == JsonCursor.OBJECT ? UserPatch.read(c) : skip(c);
+    } else if (c.key("roles")) {
+      roles = c.ids();
+      if (roles != null) {
+        present |= ROLES;
       }
-      case "avatar" -> {
-        avatar = JsonRead.string(p);
-        present |= AVATAR;
+    } else if (c.key("nick")) {
+      nick = c.text();
+      present |= NICK;
+    } else if (c.key("avatar")) {
+      avatar = c.text();
+      present |= AVATAR;
+    } else if (c.key("banner")) {
+      banner = c.text();
+      present |= BANNER;
+    } else if (c.key("joined_at")) {
+      joinedAt = Timestamps.parse(c.value());
+      present |= JOINED_AT;
+    } else if (c.key("premium_since")) {
+      premiumSince = Timestamps.parse(c.value());
+      present |= PREMIUM_SINCE;
+    } else if (c.key("communication_disabled_until")) {
+      disabledUntil = c.text();
+      present |= DISABLED_UNTIL;
+    } else if (c.key("flags")) {
+      if (c.kind() == JsonCursor.NUMBER) {
+        flags = c.intValue();
+        present |= FLAGS;
+      } else {
+        c.skip();
       }
-      case "banner" -> {
-        banner = JsonRead.string(p);
-        present |= BANNER;
+    } else if (c.key("deaf")) {
+      present |= DEAF;
+      deaf = c.bool();
+    } else if (c.key("mute")) {
+      present |= MUTE;
+      mute = c.bool();
+    } else if (c.key("pending")) {
+      present |= PENDING;
+      pending = c.bool();
+    } else if (c.key("guild_id")) {
+      guildId = c.id();
+    } else if (c.key("permissions")) {
+      c.skip();
+    } else {
+      String key = c.key();
+      Object v = c.value();
+      if (extras == null) {
+        extras = new JsonObject();
       }
-      case "roles" -> {
-        roles = JsonRead.ids(p);
-        if (roles != null) {
-          present |= ROLES;
-        }
-      }
-      case "joined_at" -> {
-        joinedAt = Timestamps.parse(JsonRead.value(p, array, base));
-        present |= JOINED_AT;
-      }
-      case "premium_since" -> {
-        premiumSince = Timestamps.parse(JsonRead.value(p, array, base));
-        present |= PREMIUM_SINCE;
-      }
-      case "communication_disabled_until" -> {
-        disabledUntil = JsonRead.string(p);
-        present |= DISABLED_UNTIL;
-      }
-      case "flags" -> {
-        if (JsonRead.isNumber(p)) {
-          flags = p.getNumberValue().intValue();
-          present |= FLAGS;
-        } else {
-          p.skipChildren();
-        }
-      }
-      case "deaf" -> deaf = bool(p, DEAF);
-      case "mute" -> mute = bool(p, MUTE);
-      case "pending" -> pending = bool(p, PENDING);
-      default -> {
-        Object v = JsonRead.value(p, array, base);
-        if (extras == null) {
-          extras = new JsonObject();
-        }
-        extras.put(key, v);
-      }
+      extras.put(key, v);
     }
   }
 
-  private static UserPatch skip(JsonParser p) throws IOException {
-    p.skipChildren();
+  private static UserPatch skip(JsonCursor c) throws IOException {
+    c.skip();
     return null;
-  }
-
-  private boolean bool(JsonParser p, int bit) throws IOException {
-    present |= bit;
-    boolean v = p.currentToken() == JsonToken.VALUE_TRUE;
-    p.skipChildren();
-    return v;
   }
 
   /** The patch of a member tree. */
   public static MemberPatch of(JsonObject member) {
     byte[] b = JsonBytes.encode(member);
-    try (JsonParser p = JsonRead.parser(b, 0, b.length)) {
-      p.nextToken();
-      return read(p, b, 0);
+    try {
+      return read(new JsonCursor(b, 0, b.length));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

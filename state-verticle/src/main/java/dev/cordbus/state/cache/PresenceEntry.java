@@ -2,7 +2,9 @@ package dev.cordbus.state.cache;
 
 import dev.cordbus.state.store.Blob;
 import dev.cordbus.state.store.Ids;
+import dev.cordbus.state.store.JsonCursor;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -71,10 +73,10 @@ public final class PresenceEntry {
     return of(PresencePatch.of(p));
   }
 
-  /** The index of a client platform, or -1. */
-  static int platform(String name) {
+  /** The index of the client platform that is the cursor's current key, or -1. */
+  static int platform(JsonCursor c) throws IOException {
     for (int i = 0; i < PLATFORMS.length; i++) {
-      if (PLATFORMS[i].equals(name)) {
+      if (c.key(PLATFORMS[i])) {
         return i;
       }
     }

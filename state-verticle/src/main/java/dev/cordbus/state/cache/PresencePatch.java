@@ -1,9 +1,7 @@
 package dev.cordbus.state.cache;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.cordbus.state.store.JsonBytes;
-import dev.cordbus.state.store.JsonRead;
+import dev.cordbus.state.store.JsonCursor;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,40 +21,37 @@ public final class PresencePatch {
   short clientStatus;
   byte[] activities;
 
-  /** Reads the object at the parser's current START_OBJECT (a slice of {@code array} starting at {@code base}). */
-  public static PresencePatch read(JsonParser p, byte[] array, int base) throws IOException {
+  /** Reads the object that is the cursor's next value (the caller checked it is an object). */
+  public static PresencePatch read(JsonCursor c) throws IOException {
     PresencePatch pr = new PresencePatch();
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String key = p.currentName();
-      JsonToken t = p.nextToken();
-      switch (key) {
-        case "user" -> {
-          if (t == JsonToken.START_OBJECT) {
-            pr.user = UserPatch.read(p, array, base);
-          } else {
-            p.skipChildren();
-          }
+    c.enter();
+    while (c.nextKey()) {
+      int kind = c.kind();
+      if (c.key("user")) {
+        if (kind == JsonCursor.OBJECT) {
+          pr.user = UserPatch.read(c);
+        } else {
+          c.skip();
         }
-        case "guild_id" -> pr.guildId = JsonRead.id(p);
-        case "status" -> pr.status = (byte) PresenceEntry.Status.parse(JsonRead.string(p)).ordinal();
-        case "activities" -> {
-          if (t == JsonToken.START_ARRAY) {
-            int from = JsonRead.start(p, base);
-            int to = JsonRead.skip(p, base);
-            pr.activities = isEmptyArray(array, from, to) ? null : Arrays.copyOfRange(array, from, to);
-          } else {
-            pr.activities = null;
-            p.skipChildren();
-          }
+      } else if (c.key("guild_id")) {
+        pr.guildId = c.id();
+      } else if (c.key("status")) {
+        pr.status = (byte) PresenceEntry.Status.parse(c.text()).ordinal();
+      } else if (c.key("activities")) {
+        if (kind == JsonCursor.ARRAY) {
+          byte[] a = c.array();
+          int from = c.start();
+          c.skip();
+          int to = c.position();
+          pr.activities = isEmptyArray(a, from, to) ? null : Arrays.copyOfRange(a, from, to);
+        } else {
+          pr.activities = null;
+          c.skip();
         }
-        case "client_status" -> {
-          if (t == JsonToken.START_OBJECT) {
-            pr.clientStatus = clientStatus(p);
-          } else {
-            p.skipChildren();
-          }
-        }
-        default -> p.skipChildren();
+      } else if (c.key("client_status") && kind == JsonCursor.OBJECT) {
+        pr.clientStatus = clientStatus(c);
+      } else {
+        c.skip();
       }
     }
     return pr;
@@ -71,18 +66,19 @@ public final class PresencePatch {
     return true;
   }
 
-  private static short clientStatus(JsonParser p) throws IOException {
+  private static short clientStatus(JsonCursor c) throws IOException {
     short packed = 0;
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String platform = p.currentName();
-      JsonToken t = p.nextToken();
-      int i = PresenceEntry.platform(platform);
-      if (i >= 0 && t != JsonToken.VALUE_NULL) {
-        String s = t == JsonToken.VALUE_STRING ? p.getText() : null;
+    c.enter();
+    while (c.nextKey()) {
+      int kind = c.kind();
+      int i = PresenceEntry.platform(c);
+      if (i >= 0 && kind != JsonCursor.NULL) {
+        String s = c.text();
         packed &= (short) ~(0xF << (4 * i));
         packed |= (short) ((8 | PresenceEntry.Status.parse(s).ordinal()) << (4 * i));
+      } else {
+        c.skip();
       }
-      p.skipChildren();
     }
     return packed;
   }
@@ -90,9 +86,8 @@ public final class PresencePatch {
   /** The patch of a presence tree. */
   public static PresencePatch of(JsonObject presence) {
     byte[] b = JsonBytes.encode(presence);
-    try (JsonParser p = JsonRead.parser(b, 0, b.length)) {
-      p.nextToken();
-      return read(p, b, 0);
+    try {
+      return read(new JsonCursor(b, 0, b.length));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

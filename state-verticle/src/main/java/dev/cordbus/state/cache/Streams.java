@@ -2,6 +2,7 @@ package dev.cordbus.state.cache;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.cordbus.state.store.JsonCursor;
 import dev.cordbus.state.store.JsonRead;
 import dev.cordbus.state.store.JsonSlice;
 import io.vertx.core.json.DecodeException;
@@ -13,9 +14,9 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Reads dispatch bodies into patches with the streaming parser: a whole member or presence body, or a big body
- * split into the arrays read element by element (GUILD_CREATE's and GUILD_MEMBERS_CHUNK's members and presences)
- * and the other fields.
+ * Reads dispatch bodies into patches with a {@link JsonCursor}: a whole member or presence body, or the arrays of a
+ * big body (GUILD_CREATE's and GUILD_MEMBERS_CHUNK's members and presences) element by element, after the body was
+ * split at its top level by the streaming parser into those arrays and the other fields.
  */
 public final class Streams {
 
@@ -38,9 +39,9 @@ public final class Streams {
 
   /** A body that is a member object (GUILD_MEMBER_UPDATE). */
   public static MemberPatch member(JsonSlice body) {
-    try (JsonParser p = body.parser()) {
-      return p.nextToken() == JsonToken.START_OBJECT ? MemberPatch.read(p, body.array(), body.offset())
-          : new MemberPatch();
+    try {
+      JsonCursor c = JsonCursor.of(body);
+      return c.kind() == JsonCursor.OBJECT ? MemberPatch.read(c) : new MemberPatch();
     } catch (IOException e) {
       throw new DecodeException("member body: " + e.getMessage(), e);
     }
@@ -48,9 +49,9 @@ public final class Streams {
 
   /** A body that is a presence object (PRESENCE_UPDATE). */
   public static PresencePatch presence(JsonSlice body) {
-    try (JsonParser p = body.parser()) {
-      return p.nextToken() == JsonToken.START_OBJECT ? PresencePatch.read(p, body.array(), body.offset())
-          : new PresencePatch();
+    try {
+      JsonCursor c = JsonCursor.of(body);
+      return c.kind() == JsonCursor.OBJECT ? PresencePatch.read(c) : new PresencePatch();
     } catch (IOException e) {
       throw new DecodeException("presence body: " + e.getMessage(), e);
     }
@@ -92,31 +93,33 @@ public final class Streams {
 
   /** Each object of the array at {@code range} (null: none) as a member. */
   public static void members(JsonSlice body, int[] range, Consumer<MemberPatch> action) {
-    objects(body, range, p -> action.accept(MemberPatch.read(p, body.array(), range[0])));
+    objects(body, range, c -> action.accept(MemberPatch.read(c)));
   }
 
   /** Each object of the array at {@code range} (null: none) as a presence. */
   public static void presences(JsonSlice body, int[] range, Consumer<PresencePatch> action) {
-    objects(body, range, p -> action.accept(PresencePatch.read(p, body.array(), range[0])));
+    objects(body, range, c -> action.accept(PresencePatch.read(c)));
   }
 
   private interface Reader {
-    void read(JsonParser p) throws IOException;
+    void read(JsonCursor c) throws IOException;
   }
 
   private static void objects(JsonSlice body, int[] range, Reader reader) {
     if (range == null) {
       return;
     }
-    try (JsonParser p = JsonRead.parser(body.array(), range[0], range[1] - range[0])) {
-      if (p.nextToken() != JsonToken.START_ARRAY) {
+    try {
+      JsonCursor c = new JsonCursor(body.array(), range[0], range[1]);
+      if (c.kind() != JsonCursor.ARRAY) {
         return;
       }
-      for (JsonToken t = p.nextToken(); t != null && t != JsonToken.END_ARRAY; t = p.nextToken()) {
-        if (t == JsonToken.START_OBJECT) {
-          reader.read(p);
+      c.enter();
+      while (c.nextElement()) {
+        if (c.kind() == JsonCursor.OBJECT) {
+          reader.read(c);
         } else {
-          p.skipChildren();
+          c.skip();
         }
       }
     } catch (IOException e) {

@@ -1,16 +1,14 @@
 package dev.cordbus.state.cache;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.cordbus.state.store.JsonBytes;
-import dev.cordbus.state.store.JsonRead;
+import dev.cordbus.state.store.JsonCursor;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
  * The fields of one user object as read from the wire (only the keys present), applied to a {@link UserEntry} by
- * {@link UserEntry#apply}. Read with the streaming parser; a tree is turned into bytes first, so both paths apply
+ * {@link UserEntry#apply}. Read with a {@link JsonCursor}; a tree is turned into bytes first, so both paths apply
  * exactly the same way. Unmodelled keys are kept in {@link #extras}.
  */
 public final class UserPatch {
@@ -38,56 +36,46 @@ public final class UserPatch {
   /** Keys not modelled, or null. */
   JsonObject extras;
 
-  /** Reads the object at the parser's current START_OBJECT (a slice of {@code array} starting at {@code base}). */
-  public static UserPatch read(JsonParser p, byte[] array, int base) throws IOException {
+  /** Reads the object that is the cursor's next value (the caller checked it is an object). */
+  public static UserPatch read(JsonCursor c) throws IOException {
     UserPatch u = new UserPatch();
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String key = p.currentName();
-      p.nextToken();
+    c.enter();
+    while (c.nextKey()) {
       u.size++;
-      switch (key) {
-        case "id" -> u.id = JsonRead.id(p);
-        case "username" -> {
-          u.username = JsonRead.string(p);
-          u.present |= USERNAME;
+      if (c.key("id")) {
+        u.id = c.id();
+      } else if (c.key("username")) {
+        u.username = c.text();
+        u.present |= USERNAME;
+      } else if (c.key("discriminator")) {
+        u.discriminator = c.text();
+        u.present |= DISCRIMINATOR;
+      } else if (c.key("global_name")) {
+        u.globalName = c.text();
+        u.present |= GLOBAL_NAME;
+      } else if (c.key("avatar")) {
+        u.avatar = c.text();
+        u.present |= AVATAR;
+      } else if (c.key("public_flags")) {
+        if (c.kind() == JsonCursor.NUMBER) {
+          u.publicFlags = c.intValue();
+          u.present |= PUBLIC_FLAGS;
+        } else {
+          c.skip();
         }
-        case "discriminator" -> {
-          u.discriminator = JsonRead.string(p);
-          u.present |= DISCRIMINATOR;
+      } else if (c.key("bot")) {
+        u.bot = c.bool();
+        u.present |= BOT;
+      } else if (c.key("system")) {
+        u.system = c.bool();
+        u.present |= SYSTEM;
+      } else {
+        String key = c.key();
+        Object v = c.value();
+        if (u.extras == null) {
+          u.extras = new JsonObject();
         }
-        case "global_name" -> {
-          u.globalName = JsonRead.string(p);
-          u.present |= GLOBAL_NAME;
-        }
-        case "avatar" -> {
-          u.avatar = JsonRead.string(p);
-          u.present |= AVATAR;
-        }
-        case "public_flags" -> {
-          if (JsonRead.isNumber(p)) {
-            u.publicFlags = p.getNumberValue().intValue();
-            u.present |= PUBLIC_FLAGS;
-          } else {
-            p.skipChildren();
-          }
-        }
-        case "bot" -> {
-          u.bot = p.currentToken() == JsonToken.VALUE_TRUE;
-          p.skipChildren();
-          u.present |= BOT;
-        }
-        case "system" -> {
-          u.system = p.currentToken() == JsonToken.VALUE_TRUE;
-          p.skipChildren();
-          u.present |= SYSTEM;
-        }
-        default -> {
-          Object v = JsonRead.value(p, array, base);
-          if (u.extras == null) {
-            u.extras = new JsonObject();
-          }
-          u.extras.put(key, v);
-        }
+        u.extras.put(key, v);
       }
     }
     return u;
@@ -99,9 +87,8 @@ public final class UserPatch {
       return null;
     }
     byte[] b = JsonBytes.encode(user);
-    try (JsonParser p = JsonRead.parser(b, 0, b.length)) {
-      p.nextToken();
-      return read(p, b, 0);
+    try {
+      return read(new JsonCursor(b, 0, b.length));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,10 +1,8 @@
 package dev.cordbus.state.message;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.cordbus.state.cache.MemberPatch;
 import dev.cordbus.state.cache.UserPatch;
-import dev.cordbus.state.store.JsonRead;
+import dev.cordbus.state.store.JsonCursor;
 import dev.cordbus.state.store.JsonSkip;
 import dev.cordbus.state.store.JsonSlice;
 import io.vertx.core.json.DecodeException;
@@ -38,8 +36,8 @@ final class MessageFields {
 
   /**
    * The top level walked with {@link JsonSkip} (content, embeds and the rest passed over without tokens), author and
-   * member read by the parser on their own bytes; null when anything is unusual (escaped keys, odd ids), and {@link
-   * #parse} reads it instead.
+   * member read by a {@link JsonCursor} on their own bytes; null when anything is unusual (escaped keys, odd ids), and
+   * {@link #parse} reads it instead.
    */
   private static MessageFields fast(JsonSlice body) throws IOException {
     byte[] a = body.array();
@@ -88,15 +86,9 @@ final class MessageFields {
           f.guildId = id;
         }
       } else if (a[vs] == '{' && JsonSkip.is(a, ks, ke, "author")) {
-        try (JsonParser sub = JsonRead.parser(a, vs, ve - vs)) {
-          sub.nextToken();
-          f.author = UserPatch.read(sub, a, vs);
-        }
+        f.author = UserPatch.read(new JsonCursor(a, vs, ve));
       } else if (a[vs] == '{' && JsonSkip.is(a, ks, ke, "member")) {
-        try (JsonParser sub = JsonRead.parser(a, vs, ve - vs)) {
-          sub.nextToken();
-          f.member = MemberPatch.read(sub, a, vs);
-        }
+        f.member = MemberPatch.read(new JsonCursor(a, vs, ve));
       }
       p = JsonSkip.ws(a, ve, end);
       if (p >= end) {
@@ -112,29 +104,28 @@ final class MessageFields {
     }
   }
 
-  /** The whole body read with the parser. */
+  /** The whole body read with a {@link JsonCursor} (every value checked, escaped keys decoded). */
   static MessageFields parse(JsonSlice body) {
     MessageFields f = new MessageFields();
-    try (JsonParser p = body.parser()) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
+    try {
+      JsonCursor c = JsonCursor.of(body);
+      if (c.kind() != JsonCursor.OBJECT) {
         return f;
       }
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String key = p.currentName();
-        JsonToken t = p.nextToken();
-        switch (key) {
-          case "id" -> f.id = JsonRead.id(p);
-          case "channel_id" -> f.channelId = JsonRead.id(p);
-          case "guild_id" -> f.guildId = JsonRead.id(p);
-          case "author" -> f.author = t == JsonToken.START_OBJECT ? UserPatch.read(p, body.array(), body.offset()) : skip(p);
-          case "member" -> {
-            if (t == JsonToken.START_OBJECT) {
-              f.member = MemberPatch.read(p, body.array(), body.offset());
-            } else {
-              p.skipChildren();
-            }
-          }
-          default -> p.skipChildren();
+      c.enter();
+      while (c.nextKey()) {
+        if (c.key("id")) {
+          f.id = c.id();
+        } else if (c.key("channel_id")) {
+          f.channelId = c.id();
+        } else if (c.key("guild_id")) {
+          f.guildId = c.id();
+        } else if (c.key("author")) {
+          f.author = c.kind() == JsonCursor.OBJECT ? UserPatch.read(c) : skip(c);
+        } else if (c.key("member") && c.kind() == JsonCursor.OBJECT) {
+          f.member = MemberPatch.read(c);
+        } else {
+          c.skip();
         }
       }
     } catch (IOException e) {
@@ -143,8 +134,8 @@ final class MessageFields {
     return f;
   }
 
-  private static UserPatch skip(JsonParser p) throws IOException {
-    p.skipChildren();
+  private static UserPatch skip(JsonCursor c) throws IOException {
+    c.skip();
     return null;
   }
 }
