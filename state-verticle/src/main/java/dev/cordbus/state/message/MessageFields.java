@@ -36,8 +36,8 @@ final class MessageFields {
 
   /**
    * The top level walked with {@link JsonSkip} (content, embeds and the rest passed over without tokens), author and
-   * member read by a {@link JsonCursor} on their own bytes; null when anything is unusual (escaped keys, odd ids), and
-   * {@link #parse} reads it instead.
+   * member read in the same pass by a {@link JsonCursor} that stops at their closing brace; null when anything is
+   * unusual (escaped keys, odd ids), and {@link #parse} reads it instead.
    */
   private static MessageFields fast(JsonSlice body) throws IOException {
     byte[] a = body.array();
@@ -68,27 +68,34 @@ final class MessageFields {
         return null;
       }
       int vs = JsonSkip.ws(a, p + 1, end);
-      int ve = JsonSkip.value(a, vs, end);
-      if (ve < 0) {
-        return null;
-      }
-      if (JsonSkip.is(a, ks, ke, "id") || JsonSkip.is(a, ks, ke, "channel_id")
-          || JsonSkip.is(a, ks, ke, "guild_id")) {
-        long id = JsonSkip.id(a, vs, ve);
-        if (id < 0) {
+      int ve;
+      if (vs < end && a[vs] == '{' && JsonSkip.is(a, ks, ke, "author")) {
+        JsonCursor c = new JsonCursor(a, vs, end);
+        f.author = UserPatch.read(c);
+        ve = c.position();
+      } else if (vs < end && a[vs] == '{' && JsonSkip.is(a, ks, ke, "member")) {
+        JsonCursor c = new JsonCursor(a, vs, end);
+        f.member = MemberPatch.read(c);
+        ve = c.position();
+      } else {
+        ve = JsonSkip.value(a, vs, end);
+        if (ve < 0) {
           return null;
         }
-        if (ke - ks == 2) {
-          f.id = id;
-        } else if (a[ks] == 'c') {
-          f.channelId = id;
-        } else {
-          f.guildId = id;
+        if (JsonSkip.is(a, ks, ke, "id") || JsonSkip.is(a, ks, ke, "channel_id")
+            || JsonSkip.is(a, ks, ke, "guild_id")) {
+          long id = JsonSkip.id(a, vs, ve);
+          if (id < 0) {
+            return null;
+          }
+          if (ke - ks == 2) {
+            f.id = id;
+          } else if (a[ks] == 'c') {
+            f.channelId = id;
+          } else {
+            f.guildId = id;
+          }
         }
-      } else if (a[vs] == '{' && JsonSkip.is(a, ks, ke, "author")) {
-        f.author = UserPatch.read(new JsonCursor(a, vs, ve));
-      } else if (a[vs] == '{' && JsonSkip.is(a, ks, ke, "member")) {
-        f.member = MemberPatch.read(new JsonCursor(a, vs, ve));
       }
       p = JsonSkip.ws(a, ve, end);
       if (p >= end) {

@@ -187,7 +187,19 @@ public final class JsonCursor {
 
   /** Whether the current key is {@code name} (plain keys are compared as bytes, no string made). */
   public boolean key(String name) throws IOException {
-    return keyPlain ? JsonSkip.is(a, ks, ke, name) : key().equals(name);
+    if (!keyPlain) {
+      return key().equals(name);
+    }
+    int n = name.length();
+    if (ke - ks != n) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      if (a[ks + i] != name.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The current key as a string. */

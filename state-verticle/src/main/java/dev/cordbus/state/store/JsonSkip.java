@@ -111,8 +111,16 @@ public final class JsonSkip {
       return -1;
     }
     long v = 0;
-    for (int i = from; i < to; i++) {
+    int last = n == 19 ? to - 1 : to; // up to 18 digits cannot overflow: no division per digit
+    for (int i = from; i < last; i++) {
       int d = a[i] - '0';
+      if (d < 0 || d > 9) {
+        return -1;
+      }
+      v = v * 10 + d;
+    }
+    if (last < to) {
+      int d = a[last] - '0';
       if (d < 0 || d > 9 || v > (Long.MAX_VALUE - d) / 10) {
         return -1;
       }
