@@ -26,6 +26,11 @@ public final class ErrorKinds {
   public static final String BAD_FRAME = "bad-frame";
   /** Discord closed a shard with a code that forbids reconnecting (4004, 4010-4014). */
   public static final String FATAL_CLOSE = "fatal-close";
+  /**
+   * Dispatches a gateway sent to this node never arrived: the clustered event bus dropped them (published on the
+   * receiving node only, with {@code lost} and {@code sender}); see {@code dev.cordbus.api.dispatch.RelayLedger}.
+   */
+  public static final String DISPATCHES_LOST = "dispatches-lost";
 
   private ErrorKinds() {
   }

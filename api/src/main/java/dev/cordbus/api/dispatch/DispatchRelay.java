@@ -61,8 +61,11 @@ public final class DispatchRelay {
       ContextInternal context = ((VertxInternal) vertx).createEventLoopContext();
       Promise<Void> registered = context.promise();
       String address = Addresses.dispatches(nodeId(vertx));
-      context.runOnContext(v -> bus.<DispatchBatch>consumer(address, m -> fanOut(bus, m.body()))
-          .completion().onComplete(registered));
+      RelayLedger ledger = new RelayLedger();
+      context.runOnContext(v -> bus.<DispatchBatch>consumer(address, m -> {
+        ledger.arrived(bus, m.headers(), m.body().frames().size());
+        fanOut(bus, m.body());
+      }).completion().onComplete(registered));
       map.put(INSTALLED, new Installed(registered.future()));
       return registered.future();
     }
@@ -78,6 +81,14 @@ public final class DispatchRelay {
    * cluster lookup), then one message to the relay of each other node of the cluster.
    */
   public static void publish(Vertx vertx, DispatchBatch batch) {
+    publish(vertx, batch, null);
+  }
+
+  /**
+   * As {@link #publish(Vertx, DispatchBatch)}, numbering what goes to each node with {@code sender} (null: not
+   * numbered) so the receiving relays report dispatches the cluster dropped ({@link RelayLedger}).
+   */
+  public static void publish(Vertx vertx, DispatchBatch batch, RelayLedger.Sender sender) {
     EventBus bus = vertx.eventBus();
     fanOut(bus, batch);
     if (!vertx.isClustered()) {
@@ -88,14 +99,24 @@ public final class DispatchRelay {
     DeliveryOptions options = new DeliveryOptions().setCodecName(DispatchBatchCodec.NAME);
     for (String node : cluster.getNodes()) {
       if (!node.equals(self)) {
-        bus.publish(Addresses.dispatches(node), batch, options);
+        bus.publish(Addresses.dispatches(node), batch, sender == null ? options
+            : sender.next(node, batch.frames().size(), options));
       }
     }
   }
 
-  /** Publishes the dispatches of a batch, in order, to the local consumers of their addresses. */
+  /**
+   * Publishes the dispatches of a batch, in order, to the local consumers of their addresses; a dispatch whose address
+   * has no consumer on this node is passed over without building a message ({@link LocalHandlers}).
+   */
   public static void fanOut(EventBus bus, DispatchBatch batch) {
+    java.util.Map<String, ?> handlers = LocalHandlers.of(bus);
     for (DispatchFrame f : batch.frames()) {
+      String address = ADDRESSES.size() < 4096 ? ADDRESSES.computeIfAbsent(f.event(), Addresses::dispatch)
+          : Addresses.dispatch(f.event());
+      if (handlers != null && !handlers.containsKey(address)) {
+        continue;
+      }
       DeliveryOptions options = new DeliveryOptions().setLocalOnly(true).setCodecName(SharedBodyCodec.NAME)
           .addHeader(Headers.SHARD, Integer.toString(f.shard()))
           .addHeader(Headers.SEQ, Long.toString(f.seq()))
@@ -108,8 +129,6 @@ public final class DispatchRelay {
       if (f.session() != null) {
         options.addHeader(Headers.SESSION, f.session());
       }
-      String address = ADDRESSES.size() < 4096 ? ADDRESSES.computeIfAbsent(f.event(), Addresses::dispatch)
-          : Addresses.dispatch(f.event());
       bus.publish(address, DispatchBody.json(f.array(), f.offset(), f.length()), options);
     }
   }

@@ -18,7 +18,12 @@ public interface FrameDecoder extends AutoCloseable {
    * @throws dev.cordbus.gateway.error.GatewayException kind {@code DECOMPRESSION} when the stream is corrupt (the
    *     connection cannot recover: reconnect, and the next connection gets a new decoder)
    */
-  byte[] feed(byte[] message);
+  default byte[] feed(byte[] message) {
+    return feed(message, 0, message.length);
+  }
+
+  /** As {@link #feed(byte[])} for the message {@code message[offset .. offset + length)} (not kept). */
+  byte[] feed(byte[] message, int offset, int length);
 
   /** The compression's name as in the configuration ({@code zlib-stream}, {@code zstd-stream}), for messages. */
   String name();

@@ -26,9 +26,9 @@ public final class ZlibStreamDecoder implements FrameDecoder {
    * @throws GatewayException kind {@code DECOMPRESSION} when the stream is corrupt (the connection cannot recover)
    */
   @Override
-  public byte[] feed(byte[] message) {
-    append(message);
-    if (!endsWithSyncFlush(message)) {
+  public byte[] feed(byte[] message, int offset, int length) {
+    append(message, offset, length);
+    if (!endsWithSyncFlush(message, offset, length)) {
       return null;
     }
     inflater.setInput(in, 0, inLength);
@@ -60,18 +60,22 @@ public final class ZlibStreamDecoder implements FrameDecoder {
     return inLength;
   }
 
-  private void append(byte[] message) {
-    if (inLength + message.length > in.length) {
-      in = Arrays.copyOf(in, Math.max(in.length * 2, inLength + message.length));
+  private void append(byte[] message, int offset, int length) {
+    if (inLength + length > in.length) {
+      in = Arrays.copyOf(in, Math.max(in.length * 2, inLength + length));
     }
-    System.arraycopy(message, 0, in, inLength, message.length);
-    inLength += message.length;
+    System.arraycopy(message, offset, in, inLength, length);
+    inLength += length;
   }
 
   /** Whether {@code message} ends with the Z_SYNC_FLUSH marker {@code 00 00 ff ff}. */
   public static boolean endsWithSyncFlush(byte[] message) {
-    int n = message.length;
-    return n >= SUFFIX && message[n - 4] == 0 && message[n - 3] == 0
+    return endsWithSyncFlush(message, 0, message.length);
+  }
+
+  private static boolean endsWithSyncFlush(byte[] message, int offset, int length) {
+    int n = offset + length;
+    return length >= SUFFIX && message[n - 4] == 0 && message[n - 3] == 0
         && message[n - 2] == (byte) 0xff && message[n - 1] == (byte) 0xff;
   }
 

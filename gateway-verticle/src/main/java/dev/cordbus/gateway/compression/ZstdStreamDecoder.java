@@ -33,8 +33,8 @@ public final class ZstdStreamDecoder implements FrameDecoder {
   }
 
   @Override
-  public byte[] feed(byte[] message) {
-    ByteBuffer src = ByteBuffer.wrap(message);
+  public byte[] feed(byte[] message, int offset, int length) {
+    ByteBuffer src = ByteBuffer.wrap(message, offset, length);
     int produced = 0;
     try {
       while (true) {
@@ -55,7 +55,7 @@ public final class ZstdStreamDecoder implements FrameDecoder {
         }
         if (!progress) {
           throw new GatewayException(GatewayException.Kind.DECOMPRESSION,
-              "zstd-stream made no progress on a " + message.length + "-byte message");
+              "zstd-stream made no progress on a " + length + "-byte message");
         }
       }
     } catch (ZstdException e) {

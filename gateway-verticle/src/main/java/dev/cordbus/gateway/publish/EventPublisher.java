@@ -50,6 +50,8 @@ public final class EventPublisher {
   private long pendingSinceNanos;
   private long dropped;
   private boolean flushScheduled;
+  /** Numbers the dispatches sent to each other node, so their relays notice any the cluster drops. */
+  private final dev.cordbus.api.dispatch.RelayLedger.Sender sender;
 
   /** A publisher for {@code group}, flushing on the caller's context (call it on the gateway verticle's). */
   public EventPublisher(Vertx vertx, String group, boolean publishRaw) {
@@ -78,6 +80,7 @@ public final class EventPublisher {
     this.context = vertx.getOrCreateContext();
     this.group = group;
     this.publishRaw = publishRaw;
+    this.sender = new dev.cordbus.api.dispatch.RelayLedger.Sender(group);
     this.errors = new ErrorPublisher(vertx, group, null);
     DispatchRelay.install(vertx);
   }
@@ -151,7 +154,8 @@ public final class EventPublisher {
 
   /** This node's consumers first, at once, then one message to the relay of each other node. */
   private void send(DispatchBatch batch) {
-    DispatchRelay.publish(vertx, batch);
+    // numbered only from the publisher's own event loop: batches sent from other threads could overtake each other
+    DispatchRelay.publish(vertx, batch, Vertx.currentContext() == context ? sender : null);
   }
 
   /** Publishes a frame's text on {@code discord.raw} (if enabled). */

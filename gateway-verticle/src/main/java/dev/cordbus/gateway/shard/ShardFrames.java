@@ -6,7 +6,9 @@ import dev.cordbus.gateway.error.GatewayException;
 import dev.cordbus.gateway.ops.ShardMeters;
 import dev.cordbus.gateway.publish.EventPublisher;
 import dev.cordbus.gateway.publish.Frame;
+import io.netty.buffer.ByteBuf;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
@@ -57,11 +59,15 @@ final class ShardFrames {
     }
     long nanos = System.nanoTime();
     long millis = System.currentTimeMillis();
-    byte[] bytes = buffer.getBytes();
-    int wire = bytes.length;
+    byte[] bytes = array(buffer);
+    int offset = offset(buffer);
+    int length = buffer.length();
+    int wire = length;
     if (c.decoder != null) {
       try {
-        bytes = c.decoder.feed(bytes);
+        bytes = c.decoder.feed(bytes, offset, length);
+        offset = 0;
+        length = bytes == null ? 0 : bytes.length;
       } catch (GatewayException e) {
         shard.fire(ShardEvent.BAD_STREAM, Cause.of(4000, "corrupt " + c.decoder.name() + ", reconnecting: "
             + e.getMessage()));
@@ -72,8 +78,8 @@ final class ShardFrames {
         return;
       }
     }
-    meters.frame(wire, bytes.length);
-    onFrame(c, bytes, nanos, millis);
+    meters.frame(wire, length);
+    onFrame(c, bytes, offset, length, nanos, millis);
   }
 
   /** Every WebSocket frame of {@code c}: whole messages go to {@link #onText} or {@link #onBinary}. */
@@ -92,21 +98,37 @@ final class ShardFrames {
       return;
     }
     if (c.text()) {
-      onText(c, message.getBytes());
+      onText(c, message);
     } else {
       onBinary(c, message);
     }
   }
 
   /** A whole text message's bytes (the shard assembles fragmented text messages). */
-  void onText(Connection c, byte[] bytes) {
+  void onText(Connection c, Buffer message) {
     if (c == shard.conn) {
-      meters.frame(bytes.length, bytes.length);
-      onFrame(c, bytes, System.nanoTime(), System.currentTimeMillis());
+      int length = message.length();
+      meters.frame(length, length);
+      onFrame(c, array(message), offset(message), length, System.nanoTime(), System.currentTimeMillis());
     }
   }
 
-  private void onFrame(Connection c, byte[] bytes, long nanos, long millis) {
+  /**
+   * The array behind a message's bytes, read in place: Vert.x copies every WebSocket frame into an unpooled heap
+   * buffer of its own ({@code VertxHandler.safeBuffer}) that nobody reuses, so the dispatches may keep slices of it;
+   * a copy only when the buffer has no array. Its bytes start at {@link #offset}.
+   */
+  private static byte[] array(Buffer buffer) {
+    ByteBuf in = ((BufferInternal) buffer).getByteBuf();
+    return in.hasArray() ? in.array() : buffer.getBytes();
+  }
+
+  private static int offset(Buffer buffer) {
+    ByteBuf in = ((BufferInternal) buffer).getByteBuf();
+    return in.hasArray() ? in.arrayOffset() + in.readerIndex() : 0;
+  }
+
+  private void onFrame(Connection c, byte[] bytes, int offset, int length, long nanos, long millis) {
     if (!env.mayRun().getAsBoolean()) {
       // read after this node lost (or could no longer prove) the group's lease, e.g. frames the kernel buffered
       // while the process was stalled: another node may be resuming this session; nothing of it is published
@@ -115,13 +137,13 @@ final class ShardFrames {
     }
     Frame f;
     try {
-      f = env.parser().parse(bytes, 0, bytes.length);
+      f = env.parser().parse(bytes, offset, length);
     } catch (GatewayException e) {
-      publisher.raw(id, null, bytes, 0, bytes.length, nanos, millis);
+      publisher.raw(id, null, bytes, offset, length, nanos, millis);
       bad(e.getMessage());
       return;
     }
-    publisher.raw(id, f, bytes, 0, bytes.length, nanos, millis);
+    publisher.raw(id, f, bytes, offset, length, nanos, millis);
     switch (f.op()) {
       case Frame.DISPATCH -> onDispatch(c, f, nanos, millis);
       case Frame.HEARTBEAT -> heartbeat(c);

@@ -1,0 +1,100 @@
+package dev.cordbus.api.dispatch;
+
+import dev.cordbus.api.Addresses;
+import dev.cordbus.api.ErrorKinds;
+import io.vertx.core.MultiMap;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Counts the dispatches a gateway sends to each other node and checks the count where they arrive, so a dispatch the
+ * cluster dropped is reported, not lost in silence.
+ *
+ * <p>The clustered event bus drops a message whose address has no registration in the sender's view of the cluster.
+ * A node's relay registration can vanish for a while: Hazelcast loses a partition's entries when its owner and all its
+ * backups go at once, and the node re-registers only on the next membership change. Each {@link Sender} (one per
+ * gateway publisher, so one event loop and one TCP connection per destination: in order) puts two headers on every
+ * batch: who sent it and how many dispatches it has sent to that node so far, this batch included. The receiving
+ * relay compares with the last count it saw from that sender; a jump means dispatches were dropped on the way, and
+ * it logs a warning and publishes {@link ErrorKinds#DISPATCHES_LOST} on {@code discord.error} on its own node.
+ * The first batch from a sender sets the baseline (a node that joins never had the earlier ones).
+ */
+public final class RelayLedger {
+
+  /** Header: the sender's id (a gateway publisher of some node). */
+  static final String SENDER = "cordbus-sender";
+  /** Header: dispatches this sender has sent to this node so far, this batch included. */
+  static final String SENT = "cordbus-sent";
+  private static final Logger LOG = LoggerFactory.getLogger(RelayLedger.class);
+  private static final AtomicLong LOST = new AtomicLong();
+
+  /** Last count seen per sender; touched only on the relay's context. */
+  private final Map<String, Long> seen = new HashMap<>();
+
+  RelayLedger() {
+  }
+
+  /** Dispatches reported lost by the relays of this JVM so far. */
+  public static long lost() {
+    return LOST.get();
+  }
+
+  /**
+   * Checks the numbering of a batch that arrived with {@code headers} and {@code size} dispatches; batches without
+   * it (a tool publishing by hand) are not checked.
+   */
+  void arrived(EventBus bus, MultiMap headers, int size) {
+    String sender = headers.get(SENDER);
+    String sent = headers.get(SENT);
+    if (sender == null || sent == null) {
+      return;
+    }
+    long now = Long.parseLong(sent);
+    Long before = seen.put(sender, now);
+    if (seen.size() > 4096) {
+      seen.clear(); // senders come and go with gateway restarts: forget them all rather than grow
+      seen.put(sender, now);
+    }
+    long missing = before == null ? 0 : now - size - before;
+    if (missing <= 0) {
+      return;
+    }
+    LOST.addAndGet(missing);
+    String message = missing + " dispatch(es) from gateway publisher " + sender + " never reached this node: the "
+        + "cluster dropped them (this node's relay registration was missing from the sender's view, e.g. Hazelcast "
+        + "lost the partition holding it when several members went at once). Consumers here missed them; keep "
+        + "backup-count 2 or more in cluster.xml and check the cluster's membership log";
+    LOG.warn(message);
+    bus.publish(Addresses.ERROR, new JsonObject().put("kind", ErrorKinds.DISPATCHES_LOST).put("message", message)
+        .put("lost", missing).put("sender", sender), new DeliveryOptions().setLocalOnly(true));
+  }
+
+  /** Numbers what one gateway publisher sends to each node. Use it from one event loop. */
+  public static final class Sender {
+
+    private final String id;
+    private final Map<String, long[]> sent = new HashMap<>();
+
+    /** @param name a readable prefix for the id (the group name); a random suffix makes it unique */
+    public Sender(String name) {
+      this.id = name + "/" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** The delivery options of the next batch of {@code size} dispatches to {@code node}. */
+    DeliveryOptions next(String node, int size, DeliveryOptions base) {
+      long[] count = sent.computeIfAbsent(node, k -> new long[1]);
+      count[0] += size;
+      if (sent.size() > 1024) {
+        sent.keySet().removeIf(k -> !k.equals(node)); // nodes that left long ago; the receivers re-baseline
+      }
+      return new DeliveryOptions(base).addHeader(SENDER, id).addHeader(SENT, Long.toString(count[0]));
+    }
+  }
+}

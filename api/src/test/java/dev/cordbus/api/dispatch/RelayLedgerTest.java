@@ -1,0 +1,135 @@
+package dev.cordbus.api.dispatch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cordbus.api.Addresses;
+import dev.cordbus.api.ErrorKinds;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The relay's two jobs besides fanning out: reporting dispatches the cluster dropped on their way to this node, and
+ * building no message for an address nobody on this node consumes. A real Vert.x; batches reach the relay on its
+ * address as they would from a gateway of another node, some of them "dropped" by not being sent.
+ */
+class RelayLedgerTest {
+
+  private final Vertx vertx = Vertx.vertx();
+
+  @AfterEach
+  void close() throws Exception {
+    vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void dispatchesTheClusterDroppedAreReportedOnDiscordErrorWithTheirCount() throws Exception {
+    await(DispatchRelay.install(vertx));
+    List<Long> seqs = new CopyOnWriteArrayList<>();
+    List<JsonObject> errors = new CopyOnWriteArrayList<>();
+    await(vertx.eventBus().<JsonObject>consumer(Addresses.dispatch("MESSAGE_CREATE"),
+        m -> seqs.add(Long.parseLong(m.headers().get("seq")))).completion());
+    await(vertx.eventBus().<JsonObject>consumer(Addresses.ERROR, m -> errors.add(m.body())).completion());
+    RelayLedger.Sender sender = new RelayLedger.Sender("group-0");
+    long lostBefore = RelayLedger.lost();
+    long seq = 0;
+    for (int b = 0; b < 6; b++) {
+      DispatchBatch batch = new DispatchBatch();
+      for (int i = 0; i < 3; i++) {
+        batch.add(frame(++seq));
+      }
+      DeliveryOptions options = sender.next(DispatchRelay.nodeId(vertx), batch.frames().size(),
+          new DeliveryOptions().setCodecName(DispatchBatchCodec.NAME));
+      if (b == 2 || b == 3) {
+        continue; // the cluster dropped batches 2 and 3: 6 dispatches
+      }
+      vertx.eventBus().publish(Addresses.dispatches(DispatchRelay.nodeId(vertx)), batch, options);
+    }
+    waitFor(() -> seqs.size() == 12 && errors.size() == 1);
+    assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 13L, 14L, 15L, 16L, 17L, 18L), seqs);
+    JsonObject error = errors.get(0);
+    assertEquals(ErrorKinds.DISPATCHES_LOST, error.getString("kind"));
+    assertEquals(6, error.getLong("lost"), error.encode());
+    assertTrue(error.getString("sender").startsWith("group-0/"), error.encode());
+    assertTrue(error.getString("message").contains("never reached this node"), error.encode());
+    assertEquals(6, RelayLedger.lost() - lostBefore);
+  }
+
+  @Test
+  void theFirstBatchOfASenderIsTheBaselineAndAnUnbrokenStreamReportsNothing() throws Exception {
+    await(DispatchRelay.install(vertx));
+    AtomicInteger received = new AtomicInteger();
+    List<JsonObject> errors = new CopyOnWriteArrayList<>();
+    await(vertx.eventBus().consumer(Addresses.dispatch("MESSAGE_CREATE"), m -> received.incrementAndGet())
+        .completion());
+    await(vertx.eventBus().<JsonObject>consumer(Addresses.ERROR, m -> errors.add(m.body())).completion());
+    RelayLedger.Sender sender = new RelayLedger.Sender("group-1");
+    for (int b = 0; b < 40; b++) {
+      DispatchBatch batch = new DispatchBatch();
+      batch.add(frame(b + 1));
+      DeliveryOptions options = sender.next(DispatchRelay.nodeId(vertx), 1,
+          new DeliveryOptions().setCodecName(DispatchBatchCodec.NAME));
+      if (b < 10) {
+        continue; // sent before this node's relay was known to the sender (a node that joins late)
+      }
+      vertx.eventBus().publish(Addresses.dispatches(DispatchRelay.nodeId(vertx)), batch, options);
+    }
+    waitFor(() -> received.get() == 30);
+    Thread.sleep(200);
+    assertEquals(List.of(), errors);
+  }
+
+  @Test
+  void theRelaySeesWhichAddressesHaveAConsumerHereAndPublishesEverythingWhileAnInterceptorWatches() throws Exception {
+    await(DispatchRelay.install(vertx));
+    String address = Addresses.dispatch("MESSAGE_CREATE");
+    java.util.Map<String, ?> table = LocalHandlers.of(vertx.eventBus());
+    assertTrue(table != null && !table.containsKey(address), "no consumer yet: the relay skips the address");
+    List<Long> seqs = new CopyOnWriteArrayList<>();
+    var consumer = vertx.eventBus().consumer(address, m -> seqs.add(Long.parseLong(m.headers().get("seq"))));
+    assertTrue(LocalHandlers.of(vertx.eventBus()).containsKey(address), "seen from the moment consumer() returns");
+    await(consumer.completion());
+    DispatchBatch batch = new DispatchBatch();
+    batch.add(frame(1));
+    DispatchRelay.fanOut(vertx.eventBus(), batch);
+    waitFor(() -> seqs.size() == 1);
+    await(consumer.unregister());
+    assertTrue(!LocalHandlers.of(vertx.eventBus()).containsKey(address), "gone with the consumer");
+    AtomicInteger intercepted = new AtomicInteger();
+    vertx.eventBus().addOutboundInterceptor(ctx -> {
+      if (ctx.message().address().equals(address)) {
+        intercepted.incrementAndGet();
+      }
+      ctx.next();
+    });
+    assertEquals(null, LocalHandlers.of(vertx.eventBus()), "an interceptor sees every dispatch, as before");
+    DispatchRelay.fanOut(vertx.eventBus(), batch);
+    assertEquals(1, intercepted.get());
+  }
+
+  private static DispatchFrame frame(long seq) {
+    byte[] d = ("{\"id\":\"" + seq + "\",\"content\":\"hi\"}").getBytes(StandardCharsets.UTF_8);
+    return new DispatchFrame(0, seq, "MESSAGE_CREATE", "7", "session", System.nanoTime(), System.currentTimeMillis(),
+        d, 0, d.length);
+  }
+
+  private static <T> T await(io.vertx.core.Future<T> f) throws Exception {
+    return f.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+
+  private static void waitFor(java.util.function.BooleanSupplier done) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!done.getAsBoolean() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertTrue(done.getAsBoolean(), "timed out");
+  }
+}
