@@ -82,8 +82,8 @@ public final class ReadProbe {
       java.util.Arrays.sort(all[i]);
       best[i] = all[i][rounds / 2];
     }
-    System.out.printf("median: MessageFields.read %.0f -> %.0f ns (x%.2f), of which author+member %.0f -> %.0f ns"
-        + " (x%.2f) over a top-level walk of %.0f ns; PRESENCE_UPDATE read %.0f -> %.0f ns (x%.2f)  [%d]%n", best[0],
+    System.out.printf("median: MessageFields.read %.0f -> %.0f ns (x%.2f): %.0f -> %.0f ns (x%.2f) over a top-level"
+        + " walk that passes over everything (%.0f ns); PRESENCE_UPDATE read %.0f -> %.0f ns (x%.2f)  [%d]%n", best[0],
         best[1], best[0] / best[1], best[0] - best[4], best[1] - best[4], (best[0] - best[4]) / (best[1] - best[4]),
         best[4], best[2], best[3], best[2] / best[3], sink & 1);
   }
