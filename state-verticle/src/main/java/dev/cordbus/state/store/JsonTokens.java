@@ -1,0 +1,238 @@
+package dev.cordbus.state.store;
+
+import dev.cordbus.api.dispatch.JsonStrings;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The lexical half of {@link JsonCursor}: strings, numbers and literals over {@code a[from, end)}, checked as Jackson's
+ * UTF-8 parser checks them (escapes, control characters, UTF-8 start and continuation bytes, number grammar) and
+ * decoded as it decodes them; every error an {@link IOException} naming the byte.
+ */
+abstract class JsonTokens {
+
+  final byte[] a;
+  final int from;
+  final int end;
+  /** The next byte to read. */
+  int p;
+  /** Set by {@link #scanString}: the string had an escape or a non-ASCII byte. */
+  boolean special;
+  /** Set by {@link #scanNumber}: the number had a fraction or an exponent. */
+  boolean fraction;
+
+  JsonTokens(byte[] array, int from, int to) {
+    if (from < 0 || to > array.length || from > to) {
+      throw new IndexOutOfBoundsException("slice [" + from + ", " + to + ") of " + array.length + " bytes");
+    }
+    this.a = array;
+    this.from = from;
+    this.end = to;
+    this.p = from;
+  }
+
+  /** {@code a[s, e)} as a string of ASCII bytes. */
+  String latin1(int s, int e) {
+    return new String(a, s, e - s, StandardCharsets.ISO_8859_1);
+  }
+
+  void literal(String word) throws IOException {
+    int n = word.length();
+    if (end - p < n || !JsonSkip.is(a, p, p + n, word)) {
+      throw error("unrecognized token, expected '" + word + "'");
+    }
+    p += n;
+  }
+
+  /** The end of the string at {@code q} (its opening quote), checked; sets {@link #special}. */
+  int scanString(int q) throws IOException {
+    special = false;
+    int i = q + 1;
+    while (true) {
+      i = JsonStrings.plainRun(a, i, end);
+      if (i >= end) {
+        p = end;
+        throw error("unexpected end of input inside a string");
+      }
+      int c = a[i];
+      if (c == '"') {
+        return i + 1;
+      }
+      special = true;
+      if (c == '\\') {
+        i = escapeEnd(i);
+      } else if (c >= 0) {
+        p = i;
+        throw error("control character " + show(a[i]) + " in a string: it has to be escaped");
+      } else {
+        i += utf8Length(i);
+      }
+    }
+  }
+
+  /** The end of the escape at {@code i} (its backslash), checked. */
+  int escapeEnd(int i) throws IOException {
+    if (i + 1 >= end) {
+      p = end;
+      throw error("unexpected end of input in an escape");
+    }
+    switch (a[i + 1]) {
+      case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+        return i + 2;
+      case 'u':
+        if (i + 6 > end) {
+          p = end;
+          throw error("unexpected end of input in a \\u escape");
+        }
+        for (int j = i + 2; j < i + 6; j++) {
+          if (Character.digit(a[j], 16) < 0) {
+            p = j;
+            throw error("expected a hex digit in a \\u escape, found " + show(a[j]));
+          }
+        }
+        return i + 6;
+      default:
+        p = i + 1;
+        throw error("unrecognized escape \\" + (char) (a[i + 1] & 0xFF));
+    }
+  }
+
+  /** The length of the UTF-8 sequence at {@code i}, checked as Jackson's UTF-8 parser checks it. */
+  int utf8Length(int i) throws IOException {
+    int b = a[i] & 0xFF;
+    int n = (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : (b & 0xF8) == 0xF0 ? 4 : 0;
+    if (n == 0) {
+      p = i;
+      throw error("invalid UTF-8 start byte 0x" + Integer.toHexString(b));
+    }
+    if (i + n > end) {
+      p = end;
+      throw error("unexpected end of input inside a UTF-8 sequence");
+    }
+    for (int j = i + 1; j < i + n; j++) {
+      if ((a[j] & 0xC0) != 0x80) {
+        p = j;
+        throw error("invalid UTF-8 middle byte 0x" + Integer.toHexString(a[j] & 0xFF));
+      }
+    }
+    return n;
+  }
+
+  /** The text of the checked string content {@code a[s, e)}: escapes and UTF-8 decoded as Jackson does. */
+  String decode(int s, int e) {
+    char[] out = new char[e - s];
+    int n = 0;
+    int i = s;
+    while (i < e) {
+      int c = a[i];
+      if (c == '\\') {
+        byte x = a[i + 1];
+        switch (x) {
+          case 'b' -> out[n++] = '\b';
+          case 'f' -> out[n++] = '\f';
+          case 'n' -> out[n++] = '\n';
+          case 'r' -> out[n++] = '\r';
+          case 't' -> out[n++] = '\t';
+          case 'u' -> {
+            out[n++] = (char) (Character.digit(a[i + 2], 16) << 12 | Character.digit(a[i + 3], 16) << 8
+                | Character.digit(a[i + 4], 16) << 4 | Character.digit(a[i + 5], 16));
+            i += 4;
+          }
+          default -> out[n++] = (char) x;
+        }
+        i += 2;
+      } else if (c >= 0) {
+        out[n++] = (char) c;
+        i++;
+      } else {
+        int b = c & 0xFF;
+        if ((b & 0xE0) == 0xC0) {
+          out[n++] = (char) ((b & 0x1F) << 6 | (a[i + 1] & 0x3F));
+          i += 2;
+        } else if ((b & 0xF0) == 0xE0) {
+          out[n++] = (char) ((b & 0x0F) << 12 | (a[i + 1] & 0x3F) << 6 | (a[i + 2] & 0x3F));
+          i += 3;
+        } else {
+          int cp = ((b & 0x07) << 18 | (a[i + 1] & 0x3F) << 12 | (a[i + 2] & 0x3F) << 6 | (a[i + 3] & 0x3F))
+              - 0x10000;
+          out[n++] = (char) (0xD800 | (cp >> 10));
+          out[n++] = (char) (0xDC00 | (cp & 0x3FF));
+          i += 4;
+        }
+      }
+    }
+    return new String(out, 0, n);
+  }
+
+  /** The end of the number at {@code q}, checked against JSON's grammar; sets {@link #fraction}. */
+  int scanNumber(int q) throws IOException {
+    int i = q;
+    if (a[i] == '-') {
+      i++;
+    }
+    int digits = digits(i);
+    if (digits == 0) {
+      throw error("expected a digit after '-'");
+    }
+    if (a[i] == '0' && digits > 1) {
+      p = i;
+      throw error("leading zeroes are not allowed");
+    }
+    i += digits;
+    fraction = false;
+    if (i < end && a[i] == '.') {
+      fraction = true;
+      int f = digits(i + 1);
+      if (f == 0) {
+        p = i;
+        throw error("decimal point not followed by a digit");
+      }
+      i += 1 + f;
+    }
+    if (i < end && (a[i] == 'e' || a[i] == 'E')) {
+      fraction = true;
+      i++;
+      if (i < end && (a[i] == '+' || a[i] == '-')) {
+        i++;
+      }
+      int x = digits(i);
+      if (x == 0) {
+        p = i;
+        throw error("exponent without digits");
+      }
+      i += x;
+    }
+    return i;
+  }
+
+  int digits(int i) {
+    int j = i;
+    while (j < end && a[j] >= '0' && a[j] <= '9') {
+      j++;
+    }
+    return j - i;
+  }
+
+  /** The checked integer {@code a[s, e)} as a long; beyond 64 bits its low 64 bits, as BigInteger.longValue(). */
+  long integer(int s, int e) {
+    boolean negative = a[s] == '-';
+    int d = negative ? s + 1 : s;
+    if (e - d <= 18) {
+      long v = 0;
+      for (int i = d; i < e; i++) {
+        v = v * 10 + (a[i] - '0');
+      }
+      return negative ? -v : v;
+    }
+    return new BigInteger(new String(a, s, e - s, StandardCharsets.ISO_8859_1)).longValue();
+  }
+
+  IOException error(String what) {
+    return new IOException(what + " at byte " + (Math.min(p, end) - from) + " of " + (end - from));
+  }
+
+  static String show(byte c) {
+    return c >= 0x20 && c < 0x7F ? "'" + (char) c + "'" : "byte 0x" + Integer.toHexString(c & 0xFF);
+  }
+}
