@@ -54,12 +54,24 @@ public final class Timestamps {
         || minute > 59 || second < 0 || second > 59 || micros < 0) {
       return NONE;
     }
-    long days = java.time.LocalDate.of(year, month, Math.min(day, java.time.YearMonth.of(year, month).lengthOfMonth()))
-        .toEpochDay();
-    if (day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+    boolean leap = (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
+    if (day > (month == 2 ? (leap ? 29 : 28) : DAYS[month - 1])) {
       return NONE;
     }
+    long days = epochDay(year, month, day);
     return ((days * 86_400L + hour * 3600L + minute * 60L + second) * 1_000_000L) + micros;
+  }
+
+  private static final int[] DAYS = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+  /** Days since 1970-01-01 of a valid proleptic Gregorian date (as LocalDate.toEpochDay, without building one). */
+  static long epochDay(int year, int month, int day) {
+    int y = month <= 2 ? year - 1 : year;
+    int era = Math.floorDiv(y, 400);
+    int yoe = y - era * 400;
+    int doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+    int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146_097L + doe - 719_468;
   }
 
   private static int num(String s, int from, int to) {
