@@ -14,6 +14,8 @@ import java.util.Arrays;
  * Reading fields straight from JSON bytes with Jackson's streaming parser (no tree). A parser is created over a slice
  * {@code array[base .. base + length)}; its locations are relative to {@code base}. Values the cache does not model
  * (rare: unknown keys) are decoded from their own bytes into Vert.x's JSON types, exactly as a tree would hold them.
+ * Serves the rarer paths (a body split or picked at its top level, the reactions splice); users, members and presences
+ * are read with {@link JsonCursor}.
  */
 public final class JsonRead {
 
@@ -69,52 +71,5 @@ public final class JsonRead {
     } catch (DecodeException e) {
       throw new IOException(e);
     }
-  }
-
-  /** The current value when it is a string, else null (a container is skipped). */
-  public static String string(JsonParser p) throws IOException {
-    if (p.currentToken() == JsonToken.VALUE_STRING) {
-      return p.getText();
-    }
-    p.skipChildren();
-    return null;
-  }
-
-  /** The current value as a snowflake (a string or a number, as {@link Ids#parse}), else 0. */
-  public static long id(JsonParser p) throws IOException {
-    JsonToken t = p.currentToken();
-    if (t == JsonToken.VALUE_STRING) {
-      return Ids.parse(p.getText());
-    }
-    if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
-      return p.getNumberValue().longValue();
-    }
-    p.skipChildren();
-    return 0;
-  }
-
-  /** The current value as an id array (malformed ids skipped, as {@link Ids#array}), or null when not an array. */
-  public static long[] ids(JsonParser p) throws IOException {
-    if (p.currentToken() != JsonToken.START_ARRAY) {
-      p.skipChildren();
-      return null;
-    }
-    long[] out = new long[8];
-    int n = 0;
-    while (p.nextToken() != JsonToken.END_ARRAY) {
-      long id = id(p);
-      if (id != 0) {
-        if (n == out.length) {
-          out = Arrays.copyOf(out, n * 2);
-        }
-        out[n++] = id;
-      }
-    }
-    return n == 0 ? Ids.EMPTY : Arrays.copyOf(out, n);
-  }
-
-  /** Whether the current token is a number. */
-  public static boolean isNumber(JsonParser p) {
-    return p.currentToken() == JsonToken.VALUE_NUMBER_INT || p.currentToken() == JsonToken.VALUE_NUMBER_FLOAT;
   }
 }

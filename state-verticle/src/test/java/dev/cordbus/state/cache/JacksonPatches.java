@@ -27,25 +27,25 @@ public final class JacksonPatches {
       p.nextToken();
       u.size++;
       switch (key) {
-        case "id" -> u.id = JsonRead.id(p);
+        case "id" -> u.id = id(p);
         case "username" -> {
-          u.username = JsonRead.string(p);
+          u.username = string(p);
           u.present |= UserPatch.USERNAME;
         }
         case "discriminator" -> {
-          u.discriminator = JsonRead.string(p);
+          u.discriminator = string(p);
           u.present |= UserPatch.DISCRIMINATOR;
         }
         case "global_name" -> {
-          u.globalName = JsonRead.string(p);
+          u.globalName = string(p);
           u.present |= UserPatch.GLOBAL_NAME;
         }
         case "avatar" -> {
-          u.avatar = JsonRead.string(p);
+          u.avatar = string(p);
           u.present |= UserPatch.AVATAR;
         }
         case "public_flags" -> {
-          if (JsonRead.isNumber(p)) {
+          if (isNumber(p)) {
             u.publicFlags = p.getNumberValue().intValue();
             u.present |= UserPatch.PUBLIC_FLAGS;
           } else {
@@ -89,22 +89,22 @@ public final class JacksonPatches {
             p.skipChildren();
           }
         }
-        case "guild_id" -> m.guildId = JsonRead.id(p);
+        case "guild_id" -> m.guildId = id(p);
         case "permissions" -> p.skipChildren();
         case "nick" -> {
-          m.nick = JsonRead.string(p);
+          m.nick = string(p);
           m.present |= MemberPatch.NICK;
         }
         case "avatar" -> {
-          m.avatar = JsonRead.string(p);
+          m.avatar = string(p);
           m.present |= MemberPatch.AVATAR;
         }
         case "banner" -> {
-          m.banner = JsonRead.string(p);
+          m.banner = string(p);
           m.present |= MemberPatch.BANNER;
         }
         case "roles" -> {
-          m.roles = JsonRead.ids(p);
+          m.roles = ids(p);
           if (m.roles != null) {
             m.present |= MemberPatch.ROLES;
           }
@@ -118,11 +118,11 @@ public final class JacksonPatches {
           m.present |= MemberPatch.PREMIUM_SINCE;
         }
         case "communication_disabled_until" -> {
-          m.disabledUntil = JsonRead.string(p);
+          m.disabledUntil = string(p);
           m.present |= MemberPatch.DISABLED_UNTIL;
         }
         case "flags" -> {
-          if (JsonRead.isNumber(p)) {
+          if (isNumber(p)) {
             m.flags = p.getNumberValue().intValue();
             m.present |= MemberPatch.FLAGS;
           } else {
@@ -165,8 +165,8 @@ public final class JacksonPatches {
             p.skipChildren();
           }
         }
-        case "guild_id" -> pr.guildId = JsonRead.id(p);
-        case "status" -> pr.status = (byte) PresenceEntry.Status.parse(JsonRead.string(p)).ordinal();
+        case "guild_id" -> pr.guildId = id(p);
+        case "status" -> pr.status = (byte) PresenceEntry.Status.parse(string(p)).ordinal();
         case "activities" -> {
           if (t == JsonToken.START_ARRAY) {
             int from = JsonRead.start(p, base);
@@ -215,6 +215,53 @@ public final class JacksonPatches {
       p.skipChildren();
     }
     return packed;
+  }
+
+  /** The current value when it is a string, else null (a container is skipped). */
+  private static String string(JsonParser p) throws IOException {
+    if (p.currentToken() == JsonToken.VALUE_STRING) {
+      return p.getText();
+    }
+    p.skipChildren();
+    return null;
+  }
+
+  /** The current value as a snowflake (a string or a number, as {@code Ids.parse}), else 0. */
+  private static long id(JsonParser p) throws IOException {
+    JsonToken t = p.currentToken();
+    if (t == JsonToken.VALUE_STRING) {
+      return dev.cordbus.state.store.Ids.parse(p.getText());
+    }
+    if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+      return p.getNumberValue().longValue();
+    }
+    p.skipChildren();
+    return 0;
+  }
+
+  /** The current value as an id array (malformed ids skipped, as {@code Ids.array}), or null when not an array. */
+  private static long[] ids(JsonParser p) throws IOException {
+    if (p.currentToken() != JsonToken.START_ARRAY) {
+      p.skipChildren();
+      return null;
+    }
+    long[] out = new long[8];
+    int n = 0;
+    while (p.nextToken() != JsonToken.END_ARRAY) {
+      long id = id(p);
+      if (id != 0) {
+        if (n == out.length) {
+          out = Arrays.copyOf(out, n * 2);
+        }
+        out[n++] = id;
+      }
+    }
+    return n == 0 ? dev.cordbus.state.store.Ids.EMPTY : Arrays.copyOf(out, n);
+  }
+
+  /** Whether the current token is a number. */
+  private static boolean isNumber(JsonParser p) {
+    return p.currentToken() == JsonToken.VALUE_NUMBER_INT || p.currentToken() == JsonToken.VALUE_NUMBER_FLOAT;
   }
 
   /** Every field of a user patch, or "null". */
