@@ -1,9 +1,6 @@
 package dev.cordbus.state.cache;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.cordbus.state.store.JsonCursor;
-import dev.cordbus.state.store.JsonRead;
 import dev.cordbus.state.store.JsonSlice;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
@@ -14,9 +11,9 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Reads dispatch bodies into patches with a {@link JsonCursor}: a whole member or presence body, or the arrays of a
- * big body (GUILD_CREATE's and GUILD_MEMBERS_CHUNK's members and presences) element by element, after the body was
- * split at its top level by the streaming parser into those arrays and the other fields.
+ * Reads dispatch bodies into patches with a {@link JsonCursor}: a whole member or presence body, or a big body split
+ * at its top level into the arrays read element by element (GUILD_CREATE's and GUILD_MEMBERS_CHUNK's members and
+ * presences) and the other fields.
  */
 public final class Streams {
 
@@ -64,25 +61,32 @@ public final class Streams {
   public static Split split(JsonSlice body, Set<String> arrays, Set<String> picked) {
     JsonObject fields = new JsonObject();
     Map<String, int[]> ranges = new HashMap<>(4);
-    try (JsonParser p = body.parser()) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
+    try {
+      JsonCursor c = JsonCursor.of(body);
+      if (c.kind() != JsonCursor.OBJECT) {
         return new Split(fields, ranges);
       }
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String key = p.currentName();
-        JsonToken t = p.nextToken();
-        if (arrays.contains(key)) {
-          if (t == JsonToken.START_ARRAY) {
-            int from = JsonRead.start(p, body.offset());
-            ranges.put(key, new int[] {from, JsonRead.skip(p, body.offset())});
+      c.enter();
+      while (c.nextKey()) {
+        String array = c.keyIn(arrays);
+        if (array != null) {
+          if (c.kind() == JsonCursor.ARRAY) {
+            int from = c.start();
+            c.skip();
+            ranges.put(array, new int[] {from, c.position()});
           } else {
-            p.skipChildren();
-            ranges.remove(key);
+            c.skip();
+            ranges.remove(array);
           }
-        } else if (picked == null || picked.contains(key)) {
-          fields.put(key, JsonRead.value(p, body.array(), body.offset()));
+        } else if (picked == null) {
+          fields.put(c.key(), c.value());
         } else {
-          p.skipChildren();
+          String key = c.keyIn(picked);
+          if (key != null) {
+            fields.put(key, c.value());
+          } else {
+            c.skip();
+          }
         }
       }
     } catch (IOException e) {

@@ -1,9 +1,7 @@
 package dev.cordbus.state.message;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.cordbus.state.store.JsonBytes;
-import dev.cordbus.state.store.JsonRead;
+import dev.cordbus.state.store.JsonCursor;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
@@ -28,22 +26,21 @@ final class ReactionSplice {
     int valueEnd = -1;
     int open = -1;
     JsonObject holder = new JsonObject();
-    try (JsonParser p = JsonRead.parser(message, 0, message.length)) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
+    try {
+      JsonCursor c = new JsonCursor(message, 0, message.length);
+      if (c.kind() != JsonCursor.OBJECT) {
         throw new DecodeException("cached message is not an object");
       }
-      open = JsonRead.start(p, 0);
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        boolean reactions = "reactions".equals(p.currentName());
-        int key = JsonRead.start(p, 0);
-        p.nextToken();
-        if (reactions) {
-          keyStart = key;
-          valueStart = JsonRead.start(p, 0);
-          holder.put("reactions", JsonRead.value(p, message, 0));
-          valueEnd = JsonRead.end(p, 0);
+      open = c.start();
+      c.enter();
+      while (c.nextKey()) {
+        if (c.key("reactions")) {
+          keyStart = c.keyStart();
+          valueStart = c.start();
+          holder.put("reactions", c.value());
+          valueEnd = c.position();
         } else {
-          p.skipChildren();
+          c.skip();
         }
       }
     } catch (IOException e) {

@@ -5,6 +5,7 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Set;
 
 /**
  * A pull reader over the JSON bytes {@code array[from, to)} that makes no token objects and no key strings: the
@@ -168,6 +169,11 @@ public final class JsonCursor extends JsonTokens {
     return true;
   }
 
+  /** Where the current key starts (its opening quote), as an index in {@link #array()}. */
+  public int keyStart() {
+    return ks - 1;
+  }
+
   /** Whether the current key is {@code name} (plain keys are compared as bytes, no string made). */
   public boolean key(String name) throws IOException {
     if (!keyPlain) {
@@ -185,6 +191,23 @@ public final class JsonCursor extends JsonTokens {
     return true;
   }
 
+  /**
+   * The name in {@code names} that the current key is (that constant, so no string is made for a plain key of a small
+   * set), or null.
+   */
+  public String keyIn(Set<String> names) throws IOException {
+    if (!keyPlain || names.size() > 16) {
+      String k = key();
+      return names.contains(k) ? k : null;
+    }
+    for (String name : names) {
+      if (key(name)) {
+        return name;
+      }
+    }
+    return null;
+  }
+
   /** The current key as a string. */
   public String key() throws IOException {
     if (keyText == null) {
@@ -193,7 +216,7 @@ public final class JsonCursor extends JsonTokens {
     return keyText;
   }
 
-  /** The next value when it is a string; any other value is skipped and gives null (as {@code JsonRead.string}). */
+  /** The next value when it is a string; any other value is skipped and gives null. */
   public String text() throws IOException {
     if (need() != STRING) {
       skip();
@@ -277,7 +300,7 @@ public final class JsonCursor extends JsonTokens {
   }
 
   /**
-   * The next value as a {@code JsonObject} would hold it (as {@code JsonRead.value}): a string, a Boolean, null, or
+   * The next value as a {@code JsonObject} would hold it: a string, a Boolean, null, or
    * for numbers, objects and arrays Vert.x's decoding of their bytes.
    */
   public Object value() throws IOException {

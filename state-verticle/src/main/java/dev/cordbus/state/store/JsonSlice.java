@@ -1,7 +1,5 @@
 package dev.cordbus.state.store;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.cordbus.api.dispatch.DispatchBody;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -38,11 +36,6 @@ public record JsonSlice(byte[] array, int offset, int length) {
     return b == null ? body : new JsonSlice(b.array(), b.offset(), b.length()).pick(keys);
   }
 
-  /** A parser over the slice, positioned before its first token. */
-  public JsonParser parser() {
-    return JsonRead.parser(array, offset, length);
-  }
-
   /** The slice's own copy (does not pin a larger array; the bytes are never shared with the dispatch). */
   public byte[] copy() {
     return Arrays.copyOfRange(array, offset, offset + length);
@@ -59,17 +52,18 @@ public record JsonSlice(byte[] array, int offset, int length) {
    */
   public JsonObject pick(Set<String> keys) {
     JsonObject out = new JsonObject();
-    try (JsonParser p = parser()) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
+    try {
+      JsonCursor c = new JsonCursor(array, offset, offset + length);
+      if (c.kind() != JsonCursor.OBJECT) {
         return out;
       }
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String key = p.currentName();
-        p.nextToken();
-        if (keys.contains(key)) {
-          out.put(key, JsonRead.value(p, array, offset));
+      c.enter();
+      while (c.nextKey()) {
+        String key = c.keyIn(keys);
+        if (key != null) {
+          out.put(key, c.value());
         } else {
-          p.skipChildren();
+          c.skip();
         }
       }
     } catch (IOException e) {

@@ -7,6 +7,7 @@ import dev.cordbus.state.cache.Streams;
 import dev.cordbus.state.fixture.Frames;
 import dev.cordbus.state.message.MessageReaders;
 import dev.cordbus.state.store.JsonBytes;
+import dev.cordbus.state.store.JsonRead;
 import dev.cordbus.state.store.JsonSlice;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -55,7 +56,7 @@ public final class ReadProbe {
         messages.stream().mapToInt(JsonSlice::length).max().orElse(0), presences.size(), rounds, reads);
     Reader presenceCursor = b -> Streams.presence(b).guildId;
     Reader presenceJackson = b -> {
-      try (JsonParser p = b.parser()) {
+      try (JsonParser p = JsonRead.parser(b.array(), b.offset(), b.length())) {
         p.nextToken();
         return JacksonPatches.presence(p, b.array(), b.offset()).guildId;
       }

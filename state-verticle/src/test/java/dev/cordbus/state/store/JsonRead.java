@@ -11,11 +11,10 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 
 /**
- * Reading fields straight from JSON bytes with Jackson's streaming parser (no tree). A parser is created over a slice
- * {@code array[base .. base + length)}; its locations are relative to {@code base}. Values the cache does not model
- * (rare: unknown keys) are decoded from their own bytes into Vert.x's JSON types, exactly as a tree would hold them.
- * Serves the rarer paths (a body split or picked at its top level, the reactions splice); users, members and presences
- * are read with {@link JsonCursor}.
+ * Reading fields from JSON bytes with Jackson's streaming parser (test only): what the state verticle used before
+ * {@link JsonCursor}, kept for the reference readers ({@code JacksonPatches}, {@code MessageReaders}) that the cursor is
+ * compared with and measured against. A parser is created over a slice {@code array[base .. base + length)}; its
+ * locations are relative to {@code base}. Unknown values are decoded from their own bytes into Vert.x's JSON types.
  */
 public final class JsonRead {
 
