@@ -10,6 +10,7 @@ import dev.cordbus.state.fixture.Frames;
 import dev.cordbus.state.store.JsonBytes;
 import dev.cordbus.state.store.JsonCursor;
 import dev.cordbus.state.store.JsonRead;
+import dev.cordbus.state.store.JsonSlice;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -19,6 +20,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -203,5 +207,78 @@ class CursorParityTest {
       }
       assertTrue(refused > variants / 3, refused + " of " + variants + " variants refused");
     });
+  }
+
+  /** The top-level pick and split as the Jackson parser made them before the cursor. */
+  private static String jacksonSplit(JsonSlice body, Set<String> arrays, Set<String> picked) throws IOException {
+    JsonObject fields = new JsonObject();
+    Map<String, int[]> ranges = new TreeMap<>();
+    try (JsonParser p = JsonRead.parser(body.array(), body.offset(), body.length())) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return "not an object";
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String key = p.currentName();
+        JsonToken t = p.nextToken();
+        if (arrays.contains(key)) {
+          if (t == JsonToken.START_ARRAY) {
+            int from = JsonRead.start(p, body.offset());
+            ranges.put(key, new int[] {from, JsonRead.skip(p, body.offset())});
+          } else {
+            p.skipChildren();
+            ranges.remove(key);
+          }
+        } else if (picked == null || picked.contains(key)) {
+          fields.put(key, JsonRead.value(p, body.array(), body.offset()));
+        } else {
+          p.skipChildren();
+        }
+      }
+    }
+    return fields.encode() + " " + typedTree(fields) + " " + ranges(ranges);
+  }
+
+  private static String ranges(Map<String, int[]> ranges) {
+    StringBuilder b = new StringBuilder();
+    new TreeMap<>(ranges).forEach((k, v) -> b.append(k).append(java.util.Arrays.toString(v)));
+    return b.toString();
+  }
+
+  /** The Java types of a tree's values, depth first, so that Integer and Long differ. */
+  private static String typedTree(Object v) {
+    if (v instanceof JsonObject o) {
+      StringBuilder b = new StringBuilder("{");
+      o.forEach(e -> b.append(e.getKey()).append(':').append(typedTree(e.getValue())).append(','));
+      return b.append('}').toString();
+    }
+    if (v instanceof JsonArray a) {
+      StringBuilder b = new StringBuilder("[");
+      a.forEach(e -> b.append(typedTree(e)).append(','));
+      return b.append(']').toString();
+    }
+    return v == null ? "null" : v.getClass().getSimpleName();
+  }
+
+  @Test
+  void everyFixtureBodyIsPickedAndSplitTheSame() throws IOException {
+    Set<String> arrays = Set.of("members", "presences");
+    int n = 0;
+    for (Frames.Frame f : Frames.session()) {
+      JsonSlice body = JsonSlice.of(f.d());
+      Set<String> some = new java.util.HashSet<>(f.d().fieldNames());
+      some.removeIf(k -> k.hashCode() % 2 == 0);
+      for (Set<String> picked : java.util.Arrays.asList(null, some, Set.of("guild_id"))) {
+        Streams.Split split = Streams.split(body, arrays, picked);
+        assertEquals(jacksonSplit(body, arrays, picked), split.fields().encode() + " " + typedTree(split.fields())
+            + " " + ranges(split.ranges()), f.event() + " split " + picked);
+        if (picked != null) {
+          JsonObject pick = body.pick(picked);
+          assertEquals(jacksonSplit(body, Set.of(), picked), pick.encode() + " " + typedTree(pick) + " ",
+              f.event() + " pick " + picked);
+        }
+      }
+      n++;
+    }
+    assertTrue(n > 50, n + " bodies");
   }
 }
