@@ -19,17 +19,21 @@ public final class PresenceEntry {
   public enum Status {
     OFFLINE, ONLINE, IDLE, DND, INVISIBLE;
 
+    private static final Status[] ALL = values();
+    private static final String[] WIRE =
+        java.util.Arrays.stream(ALL).map(s -> s.name().toLowerCase(java.util.Locale.ROOT)).toArray(String[]::new);
+
     /** The wire name. */
     public String wire() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return WIRE[ordinal()];
     }
 
     /** Parses a wire status; unknown → OFFLINE. */
     public static Status parse(Object v) {
       if (v instanceof String s) {
-        for (Status st : values()) {
-          if (st.wire().equals(s)) {
-            return st;
+        for (int i = 0; i < WIRE.length; i++) {
+          if (WIRE[i].equals(s)) {
+            return ALL[i];
           }
         }
       }
