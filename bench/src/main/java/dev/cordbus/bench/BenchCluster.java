@@ -31,9 +31,13 @@ public final class BenchCluster {
     return 20_000 + (int) (Math.random() * 30_000);
   }
 
-  /** Starts a clustered Vert.x member of {@code clusterName}. */
+  /**
+   * Starts a clustered Vert.x member of {@code clusterName}: the shipped {@code conf/cluster.xml} (what the README
+   * deploys: backups, failure detection, Hazelcast's own metrics off) when the bench runs from the repository, else
+   * Vert.x's default Hazelcast configuration; either way joined on 127.0.0.1 only, on ports from {@code basePort}.
+   */
   public static Future<Vertx> start(String clusterName, int basePort) {
-    Config hz = ConfigUtil.loadConfig();
+    Config hz = shippedConfig();
     hz.setClusterName(clusterName);
     hz.setProperty("hazelcast.logging.type", "slf4j");
     hz.setProperty("hazelcast.phone.home.enabled", "false");
@@ -42,13 +46,27 @@ public final class BenchCluster {
     JoinConfig join = hz.getNetworkConfig().getJoin();
     join.getMulticastConfig().setEnabled(false);
     join.getAutoDetectionConfig().setEnabled(false);
-    join.getTcpIpConfig().setEnabled(true);
+    java.util.List<String> members = new java.util.ArrayList<>();
     for (int p = basePort; p < basePort + PORTS; p++) {
-      join.getTcpIpConfig().addMember("127.0.0.1:" + p);
+      members.add("127.0.0.1:" + p);
     }
+    join.getTcpIpConfig().setEnabled(true).setMembers(members);
     hz.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
     return Vertx.builder().with(options().setEventBusOptions(new EventBusOptions().setHost("127.0.0.1")))
         .withClusterManager(new HazelcastClusterManager(hz)).buildClustered();
+  }
+
+  /** {@code conf/cluster.xml} from the working directory, or Vert.x's default configuration when it is not there. */
+  static Config shippedConfig() {
+    java.nio.file.Path shipped = java.nio.file.Path.of("conf", "cluster.xml");
+    if (!java.nio.file.Files.isRegularFile(shipped)) {
+      return ConfigUtil.loadConfig();
+    }
+    try {
+      return new com.hazelcast.config.XmlConfigBuilder(shipped.toString()).build();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot read " + shipped.toAbsolutePath(), e);
+    }
   }
 
   /**

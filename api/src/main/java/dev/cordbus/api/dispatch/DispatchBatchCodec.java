@@ -38,8 +38,14 @@ public final class DispatchBatchCodec implements MessageCodec<DispatchBatch, Dis
   @Override
   public DispatchBatch decodeFromWire(int pos, Buffer buffer) {
     int total = buffer.getInt(pos);
-    byte[] all = buffer.getBytes(pos, pos + total);
-    int p = 4;
+    byte[] all = privateArray(buffer);
+    int p;
+    if (all != null) {
+      p = pos + 4; // the message's own copy (the event bus extracts each record into a new array): read in place
+    } else {
+      all = buffer.getBytes(pos, pos + total);
+      p = 4;
+    }
     int count = readInt(all, p);
     p += 4;
     List<DispatchFrame> frames = new ArrayList<>(count);
@@ -68,6 +74,19 @@ public final class DispatchBatchCodec implements MessageCodec<DispatchBatch, Dis
       p += length;
     }
     return new DispatchBatch(frames);
+  }
+
+  /**
+   * The array holding exactly {@code buffer}'s bytes when the buffer is the sole user of it (an unsliced heap buffer
+   * as large as its content), so the dispatches may keep slices of it; null otherwise (then the bytes are copied).
+   */
+  private static byte[] privateArray(Buffer buffer) {
+    if (!(buffer instanceof io.vertx.core.internal.buffer.BufferInternal internal)) {
+      return null;
+    }
+    io.netty.buffer.ByteBuf bb = internal.getByteBuf();
+    return bb.hasArray() && bb.arrayOffset() == 0 && bb.readerIndex() == 0 && bb.array().length == buffer.length()
+        ? bb.array() : null;
   }
 
   @Override

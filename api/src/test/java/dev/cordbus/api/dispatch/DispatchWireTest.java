@@ -90,5 +90,18 @@ class DispatchWireTest {
     assertNull(f.get(3).session());
     assertEquals(new JsonObject(), DispatchBody.json(f.get(3).array(), f.get(3).offset(), f.get(3).length()));
     assertSame(batch, codec.transform(batch), "within a node the batch is passed by reference");
+    // as the event bus hands a message over: a buffer of its own, exactly its bytes; read in place, same frames
+    Buffer own = Buffer.buffer(wire.getBytes());
+    List<DispatchFrame> inPlace = codec.decodeFromWire(6, own).frames();
+    assertEquals(own.length(), inPlace.get(0).array().length, "the frames are slices of the message's own array");
+    for (int i = 0; i < 4; i++) {
+      DispatchFrame x = inPlace.get(i);
+      DispatchFrame y = f.get(i);
+      assertEquals(List.of(y.shard(), y.seq(), y.event(), String.valueOf(y.guild()), String.valueOf(y.session()),
+          y.nanos(), y.millis()), List.of(x.shard(), x.seq(), x.event(), String.valueOf(x.guild()),
+          String.valueOf(x.session()), x.nanos(), x.millis()));
+      assertEquals(DispatchBody.json(y.array(), y.offset(), y.length()),
+          DispatchBody.json(x.array(), x.offset(), x.length()));
+    }
   }
 }
