@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The clustered event bus drops a message whose address has no registration in the sender's view of the cluster.
  * A node's relay registration can vanish for a while: Hazelcast loses a partition's entries when its owner and all its
- * backups go at once, and the node re-registers only on the next membership change. Each {@link Sender} (one per
+ * backup go at once, and the node re-registers only on the next membership change. Each {@link Sender} (one per
  * gateway publisher, so one event loop and one TCP connection per destination: in order) puts two headers on every
  * batch: who sent it and how many dispatches it has sent to that node so far, this batch included. The receiving
  * relay compares with the last count it saw from that sender; a jump means dispatches were dropped on the way, and
@@ -69,8 +69,8 @@ public final class RelayLedger {
     LOST.addAndGet(missing);
     String message = missing + " dispatch(es) from gateway publisher " + sender + " never reached this node: the "
         + "cluster dropped them (this node's relay registration was missing from the sender's view, e.g. Hazelcast "
-        + "lost the partition holding it when several members went at once). Consumers here missed them; keep "
-        + "backup-count 2 or more in cluster.xml and check the cluster's membership log";
+        + "lost the partition holding it when several members went at once). Consumers here missed them; check "
+        + "the cluster's membership log around this time";
     LOG.warn(message);
     bus.publish(Addresses.ERROR, new JsonObject().put("kind", ErrorKinds.DISPATCHES_LOST).put("message", message)
         .put("lost", missing).put("sender", sender), new DeliveryOptions().setLocalOnly(true));
