@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * cluster dropped is reported, not lost in silence.
  *
  * <p>The clustered event bus drops a message whose address has no registration in the sender's view of the cluster.
- * A node's relay registration can vanish for a while: Hazelcast loses a partition's entries when its owner and all its
+ * A node's relay registration can vanish for a while: Hazelcast loses a partition's entries when its owner and its
  * backup go at once, and the node re-registers only on the next membership change. Each {@link Sender} (one per
  * gateway publisher, so one event loop and one TCP connection per destination: in order) puts two headers on every
  * batch: who sent it and how many dispatches it has sent to that node so far, this batch included. The receiving
