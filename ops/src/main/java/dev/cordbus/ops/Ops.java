@@ -57,6 +57,11 @@ public final class Ops {
     this.context = ((VertxInternal) vertx).createEventLoopContext();
     this.nodeId = nodeId(vertx);
     this.registry = NodeMetrics.registry(vertx);
+    io.micrometer.core.instrument.FunctionCounter.builder("cordbus.relay.dispatches.lost",
+        dev.cordbus.api.dispatch.RelayLedger.class, c -> dev.cordbus.api.dispatch.RelayLedger.lost())
+        .description("dispatches gateways sent to this node that the clustered event bus dropped on the way "
+            + "(each loss is also a discord.error of kind dispatches-lost)")
+        .tag("node", nodeId).register(registry);
     this.ready = HealthChecks.create(vertx);
     this.live = HealthChecks.create(vertx);
     live.register("event-loop", 2000, p -> p.complete(Status.OK()));

@@ -102,6 +102,8 @@ class MetricsScrapeTest {
       assertEquals((double) creates, v(m, "cordbus_state_apply_seconds_count", new String[] {"node", "local"}, "event", "MESSAGE_CREATE"),
           "the state verticle applied each MESSAGE_CREATE once:\n" + grep(text, "state_apply_seconds_count"));
       assertTrue(v(m, "cordbus_state_entries", new String[] {"node", "local"}, "kind", "guilds") >= 1, grep(text, "state_entries"));
+      assertEquals(0.0, v(m, "cordbus_relay_dispatches_lost_total", new String[] {"node", "local"}),
+          "the relay's loss counter is exported, and nothing was lost:\n" + grep(text, "relay"));
       assertTrue(text.contains("vertx_eventbus_pending"), "Vert.x's event-bus meters are exported");
       assertTrue(text.contains("address=\"discord.MESSAGE_CREATE\""), "per-address event-bus meters");
     }
