@@ -53,17 +53,23 @@ final class ShardFrames {
     return badFrames;
   }
 
-  void onBinary(Connection c, Buffer buffer) {
+  /**
+   * A whole message of {@code c}, read in place: Vert.x copies every WebSocket frame into an unpooled heap buffer of
+   * its own ({@code VertxHandler.safeBuffer}) that nobody reuses, so the dispatches may keep slices of its array (a
+   * copy only when the buffer has no array). A binary message goes through the connection's decoder, if any.
+   */
+  private void onMessage(Connection c, Buffer message, boolean binary) {
     if (c != shard.conn) {
       return;
     }
     long nanos = System.nanoTime();
     long millis = System.currentTimeMillis();
-    byte[] bytes = array(buffer);
-    int offset = offset(buffer);
-    int length = buffer.length();
+    ByteBuf in = ((BufferInternal) message).getByteBuf();
+    byte[] bytes = in.hasArray() ? in.array() : message.getBytes();
+    int offset = in.hasArray() ? in.arrayOffset() + in.readerIndex() : 0;
+    int length = message.length();
     int wire = length;
-    if (c.decoder != null) {
+    if (binary && c.decoder != null) {
       try {
         bytes = c.decoder.feed(bytes, offset, length);
         offset = 0;
@@ -82,7 +88,7 @@ final class ShardFrames {
     onFrame(c, bytes, offset, length, nanos, millis);
   }
 
-  /** Every WebSocket frame of {@code c}: whole messages go to {@link #onText} or {@link #onBinary}. */
+  /** Every WebSocket frame of {@code c}: each whole message (text or binary) goes to {@link #onMessage}. */
   void onWebSocketFrame(Connection c, io.vertx.core.http.WebSocketFrame frame) {
     Buffer message;
     try {
@@ -97,35 +103,7 @@ final class ShardFrames {
     if (message == null) {
       return;
     }
-    if (c.text()) {
-      onText(c, message);
-    } else {
-      onBinary(c, message);
-    }
-  }
-
-  /** A whole text message's bytes (the shard assembles fragmented text messages). */
-  void onText(Connection c, Buffer message) {
-    if (c == shard.conn) {
-      int length = message.length();
-      meters.frame(length, length);
-      onFrame(c, array(message), offset(message), length, System.nanoTime(), System.currentTimeMillis());
-    }
-  }
-
-  /**
-   * The array behind a message's bytes, read in place: Vert.x copies every WebSocket frame into an unpooled heap
-   * buffer of its own ({@code VertxHandler.safeBuffer}) that nobody reuses, so the dispatches may keep slices of it;
-   * a copy only when the buffer has no array. Its bytes start at {@link #offset}.
-   */
-  private static byte[] array(Buffer buffer) {
-    ByteBuf in = ((BufferInternal) buffer).getByteBuf();
-    return in.hasArray() ? in.array() : buffer.getBytes();
-  }
-
-  private static int offset(Buffer buffer) {
-    ByteBuf in = ((BufferInternal) buffer).getByteBuf();
-    return in.hasArray() ? in.arrayOffset() + in.readerIndex() : 0;
+    onMessage(c, message, !c.text());
   }
 
   private void onFrame(Connection c, byte[] bytes, int offset, int length, long nanos, long millis) {

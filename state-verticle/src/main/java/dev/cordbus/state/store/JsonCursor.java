@@ -120,21 +120,10 @@ public final class JsonCursor extends JsonTokens {
    * brace consumed) when the object has no more keys.
    */
   public boolean nextKey() throws IOException {
-    boolean first = open;
-    open = false;
-    byte c = peek();
-    if (c == '}') {
-      p++;
-      depth--;
+    if (!more((byte) '}')) {
       return false;
     }
-    if (!first) {
-      if (c != ',') {
-        throw error("expected ',' or '}' but found " + show(c));
-      }
-      p++;
-      c = peek();
-    }
+    byte c = peek();
     if (c != '"') {
       throw error("expected a key but found " + show(c));
     }
@@ -152,17 +141,25 @@ public final class JsonCursor extends JsonTokens {
 
   /** Moves to the next element of the array entered; false (the closing bracket consumed) when there is none. */
   public boolean nextElement() throws IOException {
+    return more((byte) ']');
+  }
+
+  /**
+   * Past the comma before the next member or element of the container entered ({@code close} its closing byte);
+   * false (the closing byte consumed) when there is none.
+   */
+  private boolean more(byte close) throws IOException {
     boolean first = open;
     open = false;
     byte c = peek();
-    if (c == ']') {
+    if (c == close) {
       p++;
       depth--;
       return false;
     }
     if (!first) {
       if (c != ',') {
-        throw error("expected ',' or ']' but found " + show(c));
+        throw error("expected ',' or '" + (char) close + "' but found " + show(c));
       }
       p++;
     }
