@@ -95,7 +95,20 @@ public final class Addresses {
   @Address(Address.Mode.REQUEST_REPLY)
   public static final String REST_PREFIX = "discord.rest.";
 
+  /**
+   * Prefix of the addresses where a gateway publisher hears how far each other node's relay has got with what it
+   * sent ({@code cordbus.relay.ack.<publisher id>}, a JSON object {@code {node, acked}}): the flow control that slows
+   * the shards feeding a node that falls behind. Internal, outside the {@code discord.} prefix.
+   */
+  @Address(Address.Mode.REQUEST_REPLY)
+  public static final String RELAY_ACK_PREFIX = "cordbus.relay.ack.";
+
   private Addresses() {
+  }
+
+  /** The address where the gateway publisher {@code senderId} hears the relays' acknowledgements. */
+  public static String relayAck(String senderId) {
+    return RELAY_ACK_PREFIX + senderId;
   }
 
   /** The dispatch relay address of the cluster node {@code nodeId} ({@code "local"} on a plain Vert.x). */

@@ -157,6 +157,7 @@ final class ShardGroup {
       env.vertx().cancelTimer(flushTimer);
       flushTimer = -1;
     }
+    env.publisher().close(); // a paused socket would not read the close handshake
     List<Future<Void>> closing = new ArrayList<>();
     shards.values().forEach(s -> closing.add(s.stop(keepSessions)));
     consumers.forEach(c -> closing.add(c.unregister()));

@@ -62,9 +62,11 @@ public final class DispatchRelay {
       Promise<Void> registered = context.promise();
       String address = Addresses.dispatches(nodeId(vertx));
       RelayLedger ledger = new RelayLedger();
+      RelayAcks acks = new RelayAcks((VertxInternal) vertx, context, nodeId(vertx));
       context.runOnContext(v -> bus.<DispatchBatch>consumer(address, m -> {
         ledger.arrived(bus, m.headers(), m.body().frames().size());
         fanOut(bus, m.body());
+        acks.handedOut(m.headers());
       }).completion().onComplete(registered));
       map.put(INSTALLED, new Installed(registered.future()));
       return registered.future();
@@ -97,7 +99,11 @@ public final class DispatchRelay {
     io.vertx.core.spi.cluster.ClusterManager cluster = ((VertxInternal) vertx).clusterManager();
     String self = cluster.getNodeId();
     DeliveryOptions options = new DeliveryOptions().setCodecName(DispatchBatchCodec.NAME);
-    for (String node : cluster.getNodes()) {
+    java.util.List<String> nodes = cluster.getNodes();
+    if (sender != null) {
+      sender.retain(nodes);
+    }
+    for (String node : nodes) {
       if (!node.equals(self)) {
         bus.publish(Addresses.dispatches(node), batch, sender == null ? options
             : sender.next(node, batch.frames().size(), options));

@@ -76,10 +76,14 @@ public final class RelayLedger {
         .put("lost", missing).put("sender", sender), new DeliveryOptions().setLocalOnly(true));
   }
 
-  /** Numbers what one gateway publisher sends to each node. Use it from one event loop. */
+  /**
+   * Numbers what one gateway publisher sends to each node, and keeps how far each node's relay has acknowledged
+   * ({@link RelayAcks}): {@link #behind()} is the flow control's measure. Use it from one event loop.
+   */
   public static final class Sender {
 
     private final String id;
+    /** Per node: dispatches sent so far, and acknowledged so far (-1 until the node's relay first answers). */
     private final Map<String, long[]> sent = new HashMap<>();
 
     /** @param name a readable prefix for the id (the group name); a random suffix makes it unique */
@@ -87,14 +91,46 @@ public final class RelayLedger {
       this.id = name + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /** This sender's id: the relays acknowledge on {@code Addresses.relayAck(id)}. */
+    public String id() {
+      return id;
+    }
+
     /** The delivery options of the next batch of {@code size} dispatches to {@code node}. */
     DeliveryOptions next(String node, int size, DeliveryOptions base) {
-      long[] count = sent.computeIfAbsent(node, k -> new long[1]);
+      long[] count = sent.computeIfAbsent(node, k -> new long[] {0, -1});
       count[0] += size;
       if (sent.size() > 1024) {
         sent.keySet().removeIf(k -> !k.equals(node)); // nodes that left long ago; the receivers re-baseline
       }
       return new DeliveryOptions(base).addHeader(SENDER, id).addHeader(SENT, Long.toString(count[0]));
+    }
+
+    /** {@code node}'s relay has handed out the first {@code count} dispatches this sender sent it. */
+    public void acked(String node, long count) {
+      long[] c = sent.get(node);
+      if (c != null && count > c[1] && count <= c[0]) {
+        c[1] = count;
+      }
+    }
+
+    /**
+     * The most dispatches sent to one node and not yet acknowledged by it, over the nodes whose relay has answered
+     * at least once (one that never did, an older cordbus or a node still joining, is not waited for); 0 for none.
+     */
+    public long behind() {
+      long most = 0;
+      for (long[] c : sent.values()) {
+        if (c[1] >= 0) {
+          most = Math.max(most, c[0] - c[1]);
+        }
+      }
+      return most;
+    }
+
+    /** Forgets the nodes not in {@code members} (they left the cluster: nothing more will be acknowledged). */
+    public void retain(java.util.Collection<String> members) {
+      sent.keySet().retainAll(members);
     }
   }
 }

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The relay's two jobs besides fanning out: reporting dispatches the cluster dropped on their way to this node, and
- * building no message for an address nobody on this node consumes. A real Vert.x; batches reach the relay on its
+ * The relay's jobs besides fanning out: reporting dispatches the cluster dropped on their way to this node,
+ * acknowledging what its consumers have taken (flow control), and building no message for an address nobody on this
+ * node consumes. A real Vert.x; batches reach the relay on its
  * address as they would from a gateway of another node, some of them "dropped" by not being sent.
  */
 class RelayLedgerTest {
@@ -116,6 +117,59 @@ class RelayLedgerTest {
     assertTrue(!LocalHandlers.unheard(vertx, address), "nor is any other publish skipped while it watches");
     DispatchRelay.fanOut(vertx.eventBus(), batch);
     assertEquals(1, intercepted.get());
+  }
+
+  /**
+   * The flow control: a relay acknowledges a publisher's dispatches only once this node's consumers have taken them
+   * (a slow consumer holds the acknowledgement back), and the publisher's {@link RelayLedger.Sender} turns the
+   * acknowledgements into how far the slowest node is behind.
+   */
+  @Test
+  void anAcknowledgementNeverRunsAheadOfASlowConsumer() throws Exception {
+    await(DispatchRelay.install(vertx));
+    AtomicInteger handled = new AtomicInteger();
+    await(vertx.eventBus().consumer(Addresses.dispatch("MESSAGE_CREATE"), m -> {
+      long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20); // a slow consumer: 20 ms a dispatch
+      while (System.nanoTime() < until) {
+        Thread.onSpinWait();
+      }
+      handled.incrementAndGet();
+    }).completion());
+    RelayLedger.Sender sender = new RelayLedger.Sender("group-0");
+    List<long[]> acks = new CopyOnWriteArrayList<>(); // {acked, handled when it arrived}
+    List<String> nodes = new CopyOnWriteArrayList<>();
+    await(vertx.eventBus().<JsonObject>consumer(Addresses.relayAck(sender.id()), m -> {
+      acks.add(new long[] {m.body().getLong("acked"), handled.get()});
+      nodes.add(m.body().getString("node"));
+    }).completion());
+    String node = DispatchRelay.nodeId(vertx);
+    long seq = 0;
+    for (int b = 0; b < 3; b++) {
+      DispatchBatch batch = new DispatchBatch();
+      for (int i = 0; i < 5; i++) {
+        batch.add(frame(++seq));
+      }
+      vertx.eventBus().publish(Addresses.dispatches(node), batch, sender.next(node, batch.frames().size(),
+          new DeliveryOptions().setCodecName(DispatchBatchCodec.NAME)));
+    }
+    waitFor(() -> !acks.isEmpty() && acks.get(acks.size() - 1)[0] == 15);
+    for (long[] a : acks) {
+      assertTrue(a[0] <= a[1], "acknowledged " + a[0] + " when the consumer had handled " + a[1]);
+    }
+    assertEquals(List.of(node), nodes.stream().distinct().toList());
+    assertTrue(acks.size() <= 3, "one round at a time: batches that arrive meanwhile wait for the next one");
+    assertEquals(0, sender.behind(), "a node that never answered is not waited for");
+    sender.acked(node, 5);
+    assertEquals(10, sender.behind());
+    sender.acked(node, 99);
+    assertEquals(10, sender.behind(), "more than was sent is ignored");
+    sender.acked(node, 3);
+    assertEquals(10, sender.behind(), "an older acknowledgement changes nothing");
+    sender.acked(node, 15);
+    assertEquals(0, sender.behind());
+    sender.retain(List.of("another-node"));
+    sender.acked(node, 15);
+    assertEquals(0, sender.behind(), "a node that left is forgotten");
   }
 
   private static DispatchFrame frame(long seq) {

@@ -52,6 +52,10 @@ public final class EventPublisher {
   private boolean flushScheduled;
   /** Numbers the dispatches sent to each other node, so their relays notice any the cluster drops. */
   private final dev.cordbus.api.dispatch.RelayLedger.Sender sender;
+  /** Pauses the group's sockets while another node is too far behind ({@link FlowGate}). */
+  private final FlowGate gate;
+  /** The other nodes' acknowledgements (clustered Vert.x only), or null. */
+  private final io.vertx.core.eventbus.MessageConsumer<Object> acks;
 
   /** A publisher for {@code group}, flushing on the caller's context (call it on the gateway verticle's). */
   public EventPublisher(Vertx vertx, String group, boolean publishRaw) {
@@ -81,8 +85,29 @@ public final class EventPublisher {
     this.group = group;
     this.publishRaw = publishRaw;
     this.sender = new dev.cordbus.api.dispatch.RelayLedger.Sender(group);
+    this.gate = new FlowGate(vertx, group);
+    this.acks = vertx.isClustered() ? bus.consumer(Addresses.relayAck(sender.id()), m -> {
+      if (m.body() instanceof JsonObject ack && ack.getValue("node") instanceof String node
+          && ack.getValue("acked") instanceof Number acked) {
+        sender.acked(node, acked.longValue());
+        gate.acknowledged(sender.behind());
+      }
+    }) : null;
     this.errors = new ErrorPublisher(vertx, group, null);
     DispatchRelay.install(vertx);
+  }
+
+  /** The flow control of this group's sockets: the shards register theirs. */
+  public FlowGate gate() {
+    return gate;
+  }
+
+  /** Stops listening for acknowledgements and resumes any paused socket (the group stops). */
+  public void close() {
+    gate.close();
+    if (acks != null) {
+      acks.unregister();
+    }
   }
 
   /** Removes {@code token} from every string published on {@code discord.error}; returns this. */
@@ -155,7 +180,11 @@ public final class EventPublisher {
   /** This node's consumers first, at once, then one message to the relay of each other node. */
   private void send(DispatchBatch batch) {
     // numbered only from the publisher's own event loop: batches sent from other threads could overtake each other
-    DispatchRelay.publish(vertx, batch, Vertx.currentContext() == context ? sender : null);
+    boolean own = Vertx.currentContext() == context;
+    DispatchRelay.publish(vertx, batch, own ? sender : null);
+    if (own && acks != null) {
+      gate.sent(sender.behind());
+    }
   }
 
   /** Publishes a frame's text on {@code discord.raw} (if enabled). */

@@ -108,7 +108,11 @@ final class ShardConnector {
     shard.attach(c);
     ws.frameHandler(frame -> frames.onWebSocketFrame(c, frame));
     ws.exceptionHandler(e -> LOG.debug("shard {}: socket error: {}", shard.id, e.toString()));
-    ws.closeHandler(v -> shard.onContext(() -> closed(c)));
+    shard.publisher.gate().watch(ws);
+    ws.closeHandler(v -> shard.onContext(() -> {
+      shard.publisher.gate().forget(ws);
+      closed(c);
+    }));
     shard.publisher.lifecycle(Addresses.SHARD_CONNECT, shard.id, shard.shardCount,
         new JsonObject().put("url", url).put("resuming", resuming));
   }

@@ -1,0 +1,85 @@
+package dev.cordbus.api.dispatch;
+
+import dev.cordbus.api.Addresses;
+import io.netty.util.concurrent.EventExecutor;
+import io.vertx.core.Context;
+import io.vertx.core.MultiMap;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The receiving half of the relay's flow control: tells each gateway publisher how many of the dispatches it sent
+ * this node have been handled here, so a gateway slows the shards that feed a node falling behind instead of letting
+ * the node queue every batch it cannot handle yet (a bot node that could not keep up held hundreds of MB of queued
+ * batches in the bench, all of it copied by every young GC).
+ *
+ * <p>"Handled" is measured with a marker: after the relay has handed a batch to the local consumers, a no-op task goes
+ * to the end of every event loop of this Vert.x; when all have run, the consumers on event loops (verticles, the
+ * usual case) have taken every message queued before them, and the count is sent to the publisher
+ * ({@link Addresses#relayAck}, {@code {node, acked}}). One round at a time: batches that arrive meanwhile are
+ * acknowledged by the next round. Consumers on worker threads are not waited for. Runs on the relay's context.
+ */
+final class RelayAcks {
+
+  private final VertxInternal vertx;
+  private final EventBus bus;
+  private final Context context;
+  private final String node;
+  /** Per sender: the highest count handed out, and the count of the round in flight (-1: none). */
+  private final Map<String, long[]> senders = new HashMap<>();
+
+  RelayAcks(VertxInternal vertx, Context context, String node) {
+    this.vertx = vertx;
+    this.bus = vertx.eventBus();
+    this.context = context;
+    this.node = node;
+  }
+
+  /** A numbered batch ({@link RelayLedger} headers) has been handed to this node's consumers. */
+  void handedOut(MultiMap headers) {
+    String sender = headers.get(RelayLedger.SENDER);
+    String sent = headers.get(RelayLedger.SENT);
+    if (sender == null || sent == null) {
+      return;
+    }
+    long[] s = senders.computeIfAbsent(sender, k -> new long[] {0, -1});
+    s[0] = Math.max(s[0], Long.parseLong(sent));
+    if (senders.size() > 4096) {
+      senders.keySet().removeIf(k -> !k.equals(sender)); // senders come and go with gateway restarts
+    }
+    if (s[1] < 0) {
+      round(sender, s);
+    }
+  }
+
+  /** Sends a marker through every event loop; when all have run, acknowledges what was handed out before it. */
+  private void round(String sender, long[] s) {
+    long count = s[0];
+    s[1] = count;
+    int loops = 0;
+    for (EventExecutor ignored : vertx.nettyEventLoopGroup()) {
+      loops++;
+    }
+    AtomicInteger left = new AtomicInteger(loops);
+    Runnable marker = () -> {
+      if (left.decrementAndGet() == 0) {
+        context.runOnContext(v -> acknowledge(sender, s, count));
+      }
+    };
+    for (EventExecutor loop : vertx.nettyEventLoopGroup()) {
+      loop.execute(marker);
+    }
+  }
+
+  private void acknowledge(String sender, long[] s, long count) {
+    bus.send(Addresses.relayAck(sender), new JsonObject().put("node", node).put("acked", count));
+    s[1] = -1;
+    if (s[0] > count && senders.get(sender) == s) {
+      round(sender, s);
+    }
+  }
+}

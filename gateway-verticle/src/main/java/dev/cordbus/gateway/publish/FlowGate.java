@@ -1,0 +1,124 @@
+package dev.cordbus.gateway.publish;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Pauses reading the sockets of one gateway group while another node's relay is more than {@value #WINDOW}
+ * dispatches behind what the group sent it, and resumes once it is back within {@value #RESUME_AT}: the cluster then
+ * moves at the pace of its slowest node instead of that node queueing every batch it cannot handle yet. A pause lasts
+ * at most {@value #MAX_PAUSE_MS} ms: a node that acknowledges nothing in that time (stuck, frozen) is not waited for
+ * again until it acknowledges something, so one stuck node never stalls the others for long, and a pause stays far
+ * below Discord's heartbeat interval. Runs on the group's context (the shards' and the publisher's).
+ */
+public final class FlowGate {
+
+  /** Dispatches a node may be behind before the group's sockets pause. */
+  public static final long WINDOW = 4096;
+  /** The sockets resume once every node is at most this many dispatches behind. */
+  public static final long RESUME_AT = WINDOW / 2;
+  /** The longest pause. */
+  public static final long MAX_PAUSE_MS = 5000;
+
+  private static final Logger LOG = LoggerFactory.getLogger(FlowGate.class);
+
+  private final Vertx vertx;
+  private final String group;
+  private final long maxPauseMs;
+  private final Set<WebSocket> sockets = new LinkedHashSet<>();
+  private boolean paused;
+  /** After a pause that ran out: no new pause until a node acknowledges again. */
+  private boolean waitForProgress;
+  private long timer = -1;
+  private long pausedSinceNanos;
+  private long pauses;
+  private long pausedNanos;
+
+  FlowGate(Vertx vertx, String group) {
+    this(vertx, group, MAX_PAUSE_MS);
+  }
+
+  /** A gate whose pauses last at most {@code maxPauseMs} (tests). */
+  FlowGate(Vertx vertx, String group, long maxPauseMs) {
+    this.vertx = vertx;
+    this.group = group;
+    this.maxPauseMs = maxPauseMs;
+  }
+
+  /** A socket of the group: paused with the others from now on (at once, while a pause is on). */
+  public void watch(WebSocket ws) {
+    sockets.add(ws);
+    if (paused) {
+      ws.pause();
+    }
+  }
+
+  /** A socket that closed. */
+  public void forget(WebSocket ws) {
+    sockets.remove(ws);
+  }
+
+  /** After a batch left: {@code behind} is the most any node has not acknowledged. */
+  void sent(long behind) {
+    if (!paused && !waitForProgress && behind > WINDOW) {
+      paused = true;
+      pauses++;
+      pausedSinceNanos = System.nanoTime();
+      sockets.forEach(WebSocket::pause);
+      timer = vertx.setTimer(maxPauseMs, t -> {
+        timer = -1;
+        if (paused) {
+          LOG.warn("group '{}': a node acknowledged nothing for {} ms while more than {} dispatches behind; reading "
+              + "again without waiting for it", group, maxPauseMs, WINDOW);
+          waitForProgress = true;
+          open();
+        }
+      });
+    }
+  }
+
+  /** A node acknowledged: {@code behind} is now the most any node has not. */
+  void acknowledged(long behind) {
+    waitForProgress = false;
+    if (paused && behind <= RESUME_AT) {
+      open();
+    }
+  }
+
+  private void open() {
+    paused = false;
+    pausedNanos += System.nanoTime() - pausedSinceNanos;
+    if (timer >= 0) {
+      vertx.cancelTimer(timer);
+      timer = -1;
+    }
+    sockets.forEach(WebSocket::resume);
+  }
+
+  /** Resumes the sockets for good (the group stops). */
+  void close() {
+    if (paused) {
+      open();
+    }
+    sockets.clear();
+  }
+
+  /** Whether the group's sockets are paused now. */
+  public boolean paused() {
+    return paused;
+  }
+
+  /** Pauses so far. */
+  public long pauses() {
+    return pauses;
+  }
+
+  /** Time paused so far, in ms (the pause under way included). */
+  public long pausedMs() {
+    return (pausedNanos + (paused ? System.nanoTime() - pausedSinceNanos : 0)) / 1_000_000;
+  }
+}
