@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.XmlConfigBuilder;
 import dev.cordbus.api.Snowflakes;
+import dev.cordbus.gateway.publish.FlowGate;
 import dev.cordbus.simulator.DiscordSimulator;
 import dev.cordbus.simulator.core.SimulatorOptions;
 import dev.cordbus.simulator.core.World;
@@ -42,7 +43,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * real Hazelcast on 127.0.0.1), the consumers in bot JVMs ({@link XnodeBotMain}). Checks that bodies cross field for
  * field to three consumers on another node, that a shard's order holds across two addresses at a high rate (with
  * the old per-address clustered publish as the control), and that a late node gets everything after its
- * registration. Figures are printed as {@code FIGURE} lines and written to {@code target/xnode-figures.md}.
+ * registration, and that a node whose consumer cannot keep up slows the gateway (flow control) instead of queueing
+ * every batch. Figures are printed as {@code FIGURE} lines and written to {@code target/xnode-figures.md}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CrossNodeDispatchTest {
@@ -193,34 +195,7 @@ class CrossNodeDispatchTest {
   void twoEventTypesInterleavedAtAHighRateKeepGatewayOrderOnAnotherNode() throws Exception {
     DiscordSimulator sim = streamSim();
     freshOrderConsumers();
-    String guild = sim.world().availableGuildIds().get(0);
-    String channel = sim.world().textChannelId(guild);
-    String user = sim.world().memberIds(guild).stream().filter(u -> !u.equals(sim.world().botId())).findFirst()
-        .orElseThrow();
-    long t0 = System.nanoTime();
-    long deadline = t0 + TimeUnit.SECONDS.toNanos(60);
-    List<Future<Long>> window = new ArrayList<>();
-    List<Future<Long>> previousWindow = List.of();
-    for (int i = 0; i < INTERLEAVED; i++) {
-      if (i % 2 == 0) {
-        window.add(sim.scenario().dispatch(MC, new JsonObject().put("id", Snowflakes.format(Snowflakes.of(
-            System.currentTimeMillis(), i & 0x3FFFFF))).put("channel_id", channel).put("guild_id", guild)
-            .put("content", "interleaved " + i).put("author", new JsonObject().put("id", user).put("username", "u"))));
-      } else {
-        window.add(sim.scenario().dispatch(TS, new JsonObject().put("channel_id", channel).put("guild_id", guild)
-            .put("user_id", user).put("timestamp", 1_700_000_000 + i)));
-      }
-      if (window.size() == 1_000) {
-        // at most two windows in flight: bounded memory at the simulator, full speed otherwise
-        await(Future.all(previousWindow), 30);
-        previousWindow = window;
-        window = new ArrayList<>();
-        assertTrue(System.nanoTime() < deadline, "streaming took over 60 s");
-      }
-    }
-    await(Future.all(previousWindow), 30);
-    await(Future.all(window), 30);
-    double seconds = (System.nanoTime() - t0) / 1e9;
+    double seconds = streamInterleaved(sim, INTERLEAVED);
     streamedPerSecond = INTERLEAVED / seconds;
     JsonObject order = bot.waitForOrder(INTERLEAVED, 60_000);
     figure(String.format("interleaved %s/%s through the gateway: %d dispatches written at %.0f/s; the bot node "
@@ -359,6 +334,65 @@ class CrossNodeDispatchTest {
   // shared
 
   /** The simulator and gateway the stream tests share: one shard, MESSAGE_CREATE and TYPING_START pass. */
+  // ---------------------------------------------------------------------------------------------------------------
+  // 4. A node that cannot keep up slows the gateway instead of queueing what it cannot handle yet
+
+  /** Dispatches streamed to the slow consumer, and the CPU it spends on each (about 2,000 a second). */
+  private static final int SLOW_COUNT = 12_000;
+  private static final long SLOW_MICROS = 500;
+
+  @Test
+  @Order(5)
+  void aNodeThatCannotKeepUpSlowsTheGatewayInsteadOfQueueingEverything() throws Exception {
+    DiscordSimulator sim = streamSim();
+    bot.freshOrderConsumers(MC + "," + TS + " " + SLOW_MICROS, UNREGISTRATION_SETTLE_MS);
+    double seconds = streamInterleaved(sim, SLOW_COUNT);
+    JsonObject order = bot.waitForOrder(SLOW_COUNT, 90_000);
+    long bound = FlowGate.WINDOW + 1024;
+    figure(String.format("slow consumer (%d µs a dispatch, ~%d/s) on another node: %d dispatches streamed in %.1f s; "
+        + "at most %d had reached that node's relay and not its consumer (flow window %d, bound checked %d)",
+        SLOW_MICROS, 1_000_000 / SLOW_MICROS, SLOW_COUNT, seconds, order.getLong("maxBacklog"), FlowGate.WINDOW,
+        bound));
+    assertEquals(SLOW_COUNT, order.getInteger("n"), "every dispatch once: " + order);
+    assertEquals(0L, order.getLong("reorders"), order.encode());
+    assertEquals(0L, order.getLong("duplicates"), order.encode());
+    assertEquals(0, order.getInteger("missing"), order.encode());
+    assertTrue(order.getLong("maxBacklog") <= bound, "the node queued " + order.getLong("maxBacklog")
+        + " dispatches it had not handled: the gateway did not wait for it (" + order + ")");
+  }
+
+  /** Streams {@code count} dispatches through the gateway, MESSAGE_CREATE and TYPING_START in turn; returns seconds. */
+  private static double streamInterleaved(DiscordSimulator sim, int count) throws Exception {
+    String guild = sim.world().availableGuildIds().get(0);
+    String channel = sim.world().textChannelId(guild);
+    String user = sim.world().memberIds(guild).stream().filter(u -> !u.equals(sim.world().botId())).findFirst()
+        .orElseThrow();
+    long t0 = System.nanoTime();
+    long deadline = t0 + TimeUnit.SECONDS.toNanos(60);
+    List<Future<Long>> window = new ArrayList<>();
+    List<Future<Long>> previousWindow = List.of();
+    for (int i = 0; i < count; i++) {
+      if (i % 2 == 0) {
+        window.add(sim.scenario().dispatch(MC, new JsonObject().put("id", Snowflakes.format(Snowflakes.of(
+            System.currentTimeMillis(), i & 0x3FFFFF))).put("channel_id", channel).put("guild_id", guild)
+            .put("content", "interleaved " + i).put("author", new JsonObject().put("id", user).put("username", "u"))));
+      } else {
+        window.add(sim.scenario().dispatch(TS, new JsonObject().put("channel_id", channel).put("guild_id", guild)
+            .put("user_id", user).put("timestamp", 1_700_000_000 + i)));
+      }
+      if (window.size() == 1_000) {
+        // at most two windows in flight: bounded memory at the simulator, full speed otherwise
+        await(Future.all(previousWindow), 30);
+        previousWindow = window;
+        window = new ArrayList<>();
+        assertTrue(System.nanoTime() < deadline, "streaming took over 60 s");
+      }
+    }
+    await(Future.all(previousWindow), 30);
+    await(Future.all(window), 30);
+    return (System.nanoTime() - t0) / 1e9;
+  }
+
   private static DiscordSimulator streamSim() throws Exception {
     if (streamSim == null) {
       streamSim = await(DiscordSimulator.start(simVertx, new SimulatorOptions().heartbeatIntervalMs(5000)

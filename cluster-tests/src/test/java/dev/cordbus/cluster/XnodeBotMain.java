@@ -37,8 +37,10 @@ import java.util.concurrent.TimeUnit;
  *   consuming {@code discord.<E>} for every listed event; prints {@code REPORTERS-READY <threads>}.
  *   {@code counts} prints {@code COUNTS [n0,n1,n2]}; {@code dump} prints one {@code SEEN <json>} per record of every
  *   reporter, then {@code DUMP-END}; {@code reporters-stop} undeploys them ({@code REPORTERS-STOPPED}).</li>
- *   <li>{@code order-start E1,E2}: one {@link Order} verticle consuming both addresses on one context (so arrival order
- *   across the addresses is observable), fresh registrations; prints {@code ORDER-READY}. {@code order-stop}
+ *   <li>{@code order-start E1,E2 [µs]}: one {@link Order} verticle consuming both addresses on one context (so arrival
+ *   order across the addresses is observable), fresh registrations, spending {@code µs} of CPU on each dispatch when
+ *   given (a slow consumer; its stats then say how far behind the relay it fell: {@code maxBacklog}); prints
+ *   {@code ORDER-READY}. {@code order-stop}
  *   undeploys it ({@code ORDER-STOPPED}); {@code order-clear} forgets what it recorded, keeping the registrations
  *   ({@code ORDER-CLEARED}); {@code order} prints {@code ORDER <json>}.</li>
  *   <li>{@code --late E1,E2,..} as program arguments: right after joining the cluster a {@link Late} verticle installs
@@ -99,14 +101,22 @@ public final class XnodeBotMain {
   /** Arrival order of two addresses' dispatches on one context. */
   static final class Order extends OnLoop {
     final List<String> events;
+    /** CPU spent on each dispatch (a slow consumer), in µs; 0 for none. */
+    final long spinMicros;
+    /** Dispatches that had reached the relay when this verticle started (or was cleared). */
+    long arrivedBase;
+    /** The most dispatches that had reached this node's relay and not yet this verticle, seen at any arrival. */
+    long maxBacklog;
     final long[] seqs = new long[200_000];
     final byte[] kinds = new byte[200_000];
     final String[] sessions = new String[200_000];
     int n;
     long overflow;
 
-    Order(List<String> events) {
+    Order(List<String> events, long spinMicros) {
       this.events = events;
+      this.spinMicros = spinMicros;
+      this.arrivedBase = ARRIVED.get();
     }
 
     @Override
@@ -120,6 +130,13 @@ public final class XnodeBotMain {
     }
 
     private void record(byte kind, Message<Object> m) {
+      maxBacklog = Math.max(maxBacklog, ARRIVED.get() - arrivedBase - n);
+      if (spinMicros > 0) {
+        long until = System.nanoTime() + spinMicros * 1000;
+        while (System.nanoTime() < until) {
+          Thread.onSpinWait();
+        }
+      }
       if (n == seqs.length) {
         overflow++;
         return;
@@ -170,7 +187,8 @@ public final class XnodeBotMain {
       JsonObject out = new JsonObject().put("n", n).put("overflow", overflow).put("counts", counts)
           .put("reorders", reorders).put("displaced", displaced).put("examples", examples)
           .put("duplicates", duplicates)
-          .put("sessions", bits.size());
+          .put("sessions", bits.size()).put("maxBacklog", maxBacklog)
+          .put("arrived", ARRIVED.get() - arrivedBase);
       if (bits.size() == 1) {
         BitSet b = bits.values().iterator().next();
         int min = b.nextSetBit(0);
@@ -249,6 +267,9 @@ public final class XnodeBotMain {
     }
   }
 
+  /** Dispatches that reached this node's relay (counted by an inbound interceptor, before the relay hands them out). */
+  static final java.util.concurrent.atomic.AtomicLong ARRIVED = new java.util.concurrent.atomic.AtomicLong();
+
   public static void main(String[] args) throws Exception {
     Vertx vertx = Vertx.builder()
         // five event loops: room for the three reporters on loops of their own next to the relay and the order verticle
@@ -263,6 +284,14 @@ public final class XnodeBotMain {
       Late l = late;
       System.out.println("REGISTERED " + onLoop(l.ctx(), () -> l.registeredNanos));
     }
+    String relay = Addresses.dispatches(DispatchRelay.nodeId(vertx));
+    vertx.eventBus().addInboundInterceptor(dc -> {
+      // the message's body: the context's is not decoded yet for a message from another node
+      if (dc.message().address().equals(relay) && dc.message().body() instanceof dev.cordbus.api.dispatch.DispatchBatch b) {
+        ARRIVED.addAndGet(b.frames().size());
+      }
+      dc.next();
+    });
     get(DispatchRelay.install(vertx));
     System.out.println("NODE-READY");
     System.out.flush();
@@ -318,7 +347,8 @@ public final class XnodeBotMain {
           System.out.println("DUMP-END");
         }
         case "order-start" -> {
-          order = new Order(Arrays.asList(cmd[1].split(",")));
+          String[] spec = cmd[1].split(" ");
+          order = new Order(Arrays.asList(spec[0].split(",")), spec.length > 1 ? Long.parseLong(spec[1]) : 0);
           orderId = get(vertx.deployVerticle(order));
           System.out.println("ORDER-READY");
         }
@@ -334,6 +364,8 @@ public final class XnodeBotMain {
           onLoop(o.ctx(), () -> {
             o.n = 0;
             o.overflow = 0;
+            o.maxBacklog = 0;
+            o.arrivedBase = ARRIVED.get();
             return null;
           });
           System.out.println("ORDER-CLEARED");
