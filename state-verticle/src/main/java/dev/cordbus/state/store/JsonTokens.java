@@ -22,6 +22,9 @@ abstract class JsonTokens {
   /** Set by {@link #scanNumber}: the number had a fraction or an exponent. */
   boolean fraction;
 
+  /** Jackson's {@code StreamReadConstraints} default: the digits of a number (integer, fraction and exponent). */
+  static final int MAX_NUMBER_DIGITS = 1000;
+
   JsonTokens(byte[] array, int from, int to) {
     if (from < 0 || to > array.length || from > to) {
       throw new IndexOutOfBoundsException("slice [" + from + ", " + to + ") of " + array.length + " bytes");
@@ -226,6 +229,44 @@ abstract class JsonTokens {
       return negative ? -v : v;
     }
     return new BigInteger(new String(a, s, e - s, StandardCharsets.ISO_8859_1)).longValue();
+  }
+
+  /**
+   * The checked number {@code a[s, e)} ({@link #fraction} set by {@link #scanNumber}) as Jackson's
+   * {@code getNumberValue()}: Integer, Long or BigInteger (the smallest that holds it) or Double.
+   */
+  Number numberValue(int s, int e) throws IOException {
+    int d = a[s] == '-' ? s + 1 : s;
+    int digits = fraction ? digitCount(d, e) : e - d;
+    if (digits > MAX_NUMBER_DIGITS) {
+      p = s;
+      throw error("number of " + digits + " digits, more than the " + MAX_NUMBER_DIGITS + " a JSON reader accepts");
+    }
+    if (fraction) {
+      return Double.valueOf(latin1(s, e));
+    }
+    if (digits <= 18) {
+      long v = integer(s, e);
+      if ((int) v == v) {
+        return Integer.valueOf((int) v);
+      }
+      return Long.valueOf(v);
+    }
+    BigInteger big = new BigInteger(latin1(s, e));
+    if (big.bitLength() < 64) {
+      return Long.valueOf(big.longValue());
+    }
+    return big;
+  }
+
+  private int digitCount(int s, int e) {
+    int n = 0;
+    for (int i = s; i < e; i++) {
+      if (a[i] >= '0' && a[i] <= '9') {
+        n++;
+      }
+    }
+    return n;
   }
 
   IOException error(String what) {
