@@ -123,6 +123,28 @@ public final class MemberEntry {
     return true;
   }
 
+  /**
+   * The member and its user as they are now, detached from the store: the role and packed arrays are shared, since an
+   * update replaces them and never writes into them, so later updates do not show in it. For before/after events
+   * that render JSON only when read.
+   */
+  public MemberEntry snapshot() {
+    MemberEntry s = new MemberEntry(user.snapshot());
+    s.roles = roles;
+    s.joinedAt = joinedAt;
+    s.packed = packed;
+    return s;
+  }
+
+  /**
+   * Whether {@code other} renders the same {@link #toJson()}, user included: compares the fields (roles in order, as
+   * the JSON array), builds no JSON when they are equal.
+   */
+  public boolean sameJson(MemberEntry other) {
+    return joinedAt == other.joinedAt && Arrays.equals(roles, other.roles) && user.sameJson(other.user)
+        && Packed.sameJson(packed, other.packed, KINDS);
+  }
+
   /** The member as Discord's guild member object, with its {@code user}. */
   public JsonObject toJson() {
     long bits = Packed.number(packed, KINDS, BITS, 0);

@@ -92,6 +92,16 @@ public final class PresenceEntry {
     return Status.values()[status];
   }
 
+  /**
+   * Whether {@code other} renders the same {@link #toJson} for the same user and guild: status, client status and
+   * activities (as bytes, else as decoded JSON when the bytes differ).
+   */
+  public boolean sameJson(PresenceEntry other) {
+    return status == other.status && clientStatus == other.clientStatus
+        && (java.util.Arrays.equals(activities, other.activities)
+            || Blob.array(activities).equals(Blob.array(other.activities)));
+  }
+
   /** The presence as Discord's presence object. */
   public JsonObject toJson(long userId, long guildId) {
     JsonObject cs = new JsonObject();

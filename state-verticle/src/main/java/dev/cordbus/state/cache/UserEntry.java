@@ -84,6 +84,21 @@ public final class UserEntry {
     packed = Packed.pack(v, KINDS);
   }
 
+  /**
+   * The user as it is now, detached from the store: it shares the packed array, which an update replaces and never
+   * writes, so later updates do not show in it. For before/after events that render JSON only when read.
+   */
+  public UserEntry snapshot() {
+    UserEntry s = new UserEntry(id);
+    s.packed = packed;
+    return s;
+  }
+
+  /** Whether {@code other} renders the same {@link #toJson()} (compares the fields, builds no JSON when equal). */
+  public boolean sameJson(UserEntry other) {
+    return id == other.id && Packed.sameJson(packed, other.packed, KINDS);
+  }
+
   /** The user as Discord's user object. */
   public JsonObject toJson() {
     JsonObject o = new JsonObject()
