@@ -131,6 +131,7 @@ async function main() {
   const heapBytes = await heapAfterGc();
   process.stdout.write(`RESULT ${JSON.stringify({
     case: 'discordjs', compression, events: counter.count, rate: counter.rate(), rate2: counter.secondHalfRate(),
+    half: counter.secondHalf(),
     readyMs, heapBytes, cpuRunSeconds, cpuTotalSeconds: cpuSeconds(), cached,
     extra: { node: process.version, ws: ws.version },
   })}\n`);

@@ -1,14 +1,20 @@
 'use strict';
 
 /**
- * Counts events and keeps a time sample every SAMPLE_EVERY events, so that the rate over the whole run and over its
- * second half can be computed afterwards: the same figures as the Java clients' Counter (bench/src/main/java).
+ * Counts events and keeps a time sample (and the process CPU time then) every SAMPLE_EVERY events, so that the rate
+ * over the whole run and over its second half, and the CPU that second half cost, can be computed afterwards: the
+ * same figures as the Java clients' Counter (bench/src/main/java).
  */
 const SAMPLE_EVERY = 64;
 
 class Counter {
-  constructor(now = () => performance.now()) {
+  constructor(now = () => performance.now(), cpuMicros = () => {
+    const u = process.cpuUsage();
+    return u.user + u.system;
+  }) {
     this.now = now;
+    this.cpuMicros = cpuMicros;
+    this.cpuSamples = [];
     this.count = 0;
     this.armed = false;
     this.firstMs = 0;
@@ -33,6 +39,7 @@ class Counter {
     }
     if (this.count % SAMPLE_EVERY === 0) {
       this.samples[this.count / SAMPLE_EVERY] = t;
+      this.cpuSamples[this.count / SAMPLE_EVERY] = this.cpuMicros();
     }
     this.lastMs = t;
   }
@@ -49,6 +56,22 @@ class Counter {
       return this.rate();
     }
     return this.rateFrom(idx * SAMPLE_EVERY, this.samples[idx]);
+  }
+
+  /**
+   * The second half of the events, from the sample at half the count to the last sample: the events in between and
+   * the process CPU seconds they cost; null with fewer than three samples.
+   */
+  secondHalf() {
+    const last = Math.floor(this.count / SAMPLE_EVERY);
+    const half = Math.floor(last / 2);
+    if (half < 1 || last - half < 2 || this.samples[half] === undefined || this.samples[last] === undefined) {
+      return null;
+    }
+    return {
+      events: (last - half) * SAMPLE_EVERY,
+      cpuSeconds: (this.cpuSamples[last] - this.cpuSamples[half]) / 1e6,
+    };
   }
 
   rateFrom(fromCount, fromMs) {

@@ -19,6 +19,25 @@ test('the counter ignores events before arm and reports both rates', () => {
   assert.ok(c.rate() > 600 && c.rate() < 700, `whole run: ${c.rate()}`);
 });
 
+test('the second half carries the CPU it cost', () => {
+  let now = 0;
+  let cpu = 0;
+  const c = new Counter(() => now, () => cpu);
+  c.arm();
+  for (let i = 0; i < 10 * SAMPLE_EVERY; i++) {
+    now += 1;
+    cpu += i < 5 * SAMPLE_EVERY ? 3 : 1;
+    c.hit();
+  }
+  assert.deepStrictEqual(c.secondHalf(), { events: 5 * SAMPLE_EVERY, cpuSeconds: (5 * SAMPLE_EVERY) / 1e6 });
+  const few = new Counter(() => now, () => cpu);
+  few.arm();
+  for (let i = 0; i < 2 * SAMPLE_EVERY; i++) {
+    few.hit();
+  }
+  assert.strictEqual(few.secondHalf(), null);
+});
+
 test('the cache keeps guilds and members from every source, users once', () => {
   const cache = new Cache();
   const user = (id) => ({ id, username: `u${id}`, global_name: null, avatar: null });

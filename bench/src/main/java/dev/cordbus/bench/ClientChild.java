@@ -82,6 +82,7 @@ public final class ClientChild {
       long heap = usedHeapAfterGc();
       System.out.println("RESULT " + new JsonObject().put("case", args[0]).put("compression", spec.compression())
           .put("events", counter.count()).put("rate", counter.rate()).put("rate2", counter.secondHalfRate())
+          .put("half", counter.secondHalf())
           .put("readyMs", readyMs).put("heapBytes", heap).put("cpuRunSeconds", cpuRun / 1e9).put("threads", threads)
           .put("cpuTotalSeconds", cpuNanos() / 1e9).put("cached", cached).put("extra", c.extra())
           .put("histogram", Boolean.getBoolean("cordbus.bench.histogram") ? Profiles.classHistogram(15) : null)

@@ -1,10 +1,13 @@
 package dev.cordbus.bench;
 
+import io.vertx.core.json.JsonObject;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
- * Counts events and keeps a time sample every {@value #SAMPLE_EVERY} events, so that the rate over the whole run and
- * over its second half can be computed afterwards. Safe to call from any thread.
+ * Counts events and keeps a time sample (and the process CPU time then) every {@value #SAMPLE_EVERY} events, so that
+ * the rate over the whole run and over its second half, and the CPU that second half cost, can be computed afterwards.
+ * Safe to call from any thread.
  *
  * <p>The samples grow with the count (a few KiB for a run of 100,000 events): the counter lives in the client JVM
  * whose heap after GC the bench reports, so it must not add to it (a fixed 8 MiB array once did, in every Java row).
@@ -16,9 +19,21 @@ public final class Counter {
 
   private final AtomicLong count = new AtomicLong();
   private long[] samples = new long[1024];
+  private long[] cpuSamples = new long[1024];
+  private final LongSupplier cpuNanos;
   private volatile long firstNanos;
   private volatile long lastNanos;
   private volatile boolean armed;
+
+  /** A counter sampling this process's CPU time. */
+  public Counter() {
+    this(ClientChild::cpuNanos);
+  }
+
+  /** A counter sampling {@code cpuNanos} (tests). */
+  Counter(LongSupplier cpuNanos) {
+    this.cpuNanos = cpuNanos;
+  }
 
   /** From now on events count (events before are warm-up: READY, GUILD_CREATE...). */
   public void arm() {
@@ -36,16 +51,35 @@ public final class Counter {
       firstNanos = now;
     }
     if (n % SAMPLE_EVERY == 0 && n / SAMPLE_EVERY < MAX_SAMPLES) {
-      sample((int) (n / SAMPLE_EVERY), now);
+      sample((int) (n / SAMPLE_EVERY), now, cpuNanos.getAsLong());
     }
     lastNanos = now;
   }
 
-  private synchronized void sample(int index, long nanos) {
+  private synchronized void sample(int index, long nanos, long cpu) {
     if (index >= samples.length) {
-      samples = java.util.Arrays.copyOf(samples, Math.min(MAX_SAMPLES, Math.max(index + 1, samples.length * 2)));
+      int n = Math.min(MAX_SAMPLES, Math.max(index + 1, samples.length * 2));
+      samples = java.util.Arrays.copyOf(samples, n);
+      cpuSamples = java.util.Arrays.copyOf(cpuSamples, n);
     }
     samples[index] = nanos;
+    cpuSamples[index] = cpu;
+  }
+
+  /**
+   * The second half of the events, from the sample at half the count to the last sample: {@code fromNanos},
+   * {@code toNanos}, {@code events} in between and the process {@code cpuSeconds} they cost (the JIT has mostly done
+   * its work by then: the closest these runs come to the steady cost per event). Null with fewer than three samples.
+   */
+  public synchronized JsonObject secondHalf() {
+    long last = count.get() / SAMPLE_EVERY;
+    long half = last / 2;
+    if (half < 1 || last >= samples.length || samples[(int) half] == 0 || samples[(int) last] == 0 || last - half < 2) {
+      return null;
+    }
+    return new JsonObject().put("fromNanos", samples[(int) half]).put("toNanos", samples[(int) last])
+        .put("events", (last - half) * SAMPLE_EVERY)
+        .put("cpuSeconds", (cpuSamples[(int) last] - cpuSamples[(int) half]) / 1e9);
   }
 
   private synchronized long sampleAt(long index) {

@@ -17,8 +17,9 @@ import java.util.concurrent.TimeUnit;
  * message, which can take 0.5–0.8 s, is behind us: a publish finding no consumer would be dropped). Args:
  * {@code CLUSTER BASE_PORT COMPRESSION REST_URL GATEWAY_URL GUILDS MEMBERS}; token from {@link SimChild#TOKEN_ENV}.
  * Prints {@code DEPLOYING {"atMs":..,"handshakeMs":..}} (wall clock) and {@code STARTED {}}; on stdin {@code arm}
- * it notes its CPU time and prints {@code ARMED {}}; on {@code done} it prints
- * {@code RESULT {"cpuRunSeconds":..,"cpuTotalSeconds":..,"heapBytes":..}} and exits.
+ * it notes its CPU time, starts a {@link CpuTrace} and prints {@code ARMED {}}; on {@code done [FROM TO]} it prints
+ * {@code RESULT {"cpuRunSeconds":..,"halfCpuSeconds":..,"cpuTotalSeconds":..,"heapBytes":..}} (half: its CPU between
+ * the two {@code System.nanoTime()} instants, the bot's second half; -1 without them) and exits.
  */
 public final class GatewayNodeMain {
 
@@ -45,15 +46,22 @@ public final class GatewayNodeMain {
       BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
       long cpuArmed = ClientChild.cpuNanos();
       ThreadCpu.Split threadsArmed = ThreadCpu.now();
+      CpuTrace trace = null;
       String line;
       while ((line = in.readLine()) != null) {
         if (line.equals("arm")) {
           cpuArmed = ClientChild.cpuNanos();
           threadsArmed = ThreadCpu.now();
+          trace = CpuTrace.start();
           System.out.println("ARMED {}");
-        } else if (line.equals("done")) {
+        } else if (line.startsWith("done")) {
           long cpuRun = ClientChild.cpuNanos() - cpuArmed;
+          // "done FROM TO": the bot's second half (System.nanoTime() of this host), whose CPU here is wanted too
+          String[] window = line.split(" ");
+          double half = trace == null || window.length < 3 ? -1
+              : trace.secondsBetween(Long.parseLong(window[1]), Long.parseLong(window[2]));
           System.out.println("RESULT " + new JsonObject().put("cpuRunSeconds", cpuRun / 1e9)
+              .put("halfCpuSeconds", half)
               .put("threads", ThreadCpu.now().minus(threadsArmed).json())
               .put("cpuTotalSeconds", ClientChild.cpuNanos() / 1e9)
               .put("heapBytes", ClientChild.usedHeapAfterGc()).encode());

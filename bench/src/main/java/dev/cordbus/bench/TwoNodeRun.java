@@ -72,7 +72,8 @@ final class TwoNodeRun implements ClientRun {
   public JsonObject finish() {
     bot.send("done");
     JsonObject b = new JsonObject(bot.await("RESULT", ClientChild.DRAIN_TIMEOUT_MS + 30_000));
-    gateway.send("done");
+    JsonObject half = b.getJsonObject("half");
+    gateway.send(half == null ? "done" : "done " + half.getLong("fromNanos") + " " + half.getLong("toNanos"));
     JsonObject g = new JsonObject(gateway.await("RESULT", 60_000));
     return combine(b, g, deployingAtMs, handshakeMs);
   }
@@ -93,6 +94,13 @@ final class TwoNodeRun implements ClientRun {
       threads.put(k, bt.getDouble(k, 0.0) + gt.getDouble(k, 0.0));
     }
     r.put("threads", threads);
+    JsonObject half = bot.getJsonObject("half");
+    double gatewayHalf = gateway.getDouble("halfCpuSeconds", -1.0);
+    if (half != null) {
+      // the second half's CPU of both JVMs; none when the gateway's trace did not cover the bot's window
+      r.put("half", gatewayHalf < 0 ? null : half.copy().put("cpuSeconds", half.getDouble("cpuSeconds") + gatewayHalf)
+          .put("gatewayCpuSeconds", gatewayHalf).put("botCpuSeconds", half.getDouble("cpuSeconds")));
+    }
     r.put("parts", new JsonObject()
         .put("gateway", new JsonObject().put("cpuRunSeconds", gateway.getDouble("cpuRunSeconds", 0.0))
             .put("heapBytes", gateway.getLong("heapBytes", 0L)))

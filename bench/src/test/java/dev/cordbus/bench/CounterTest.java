@@ -52,4 +52,37 @@ class CounterTest {
     assertTrue(c.secondHalfRate() < c.rate() * 0.9, "the second half (with 100 ms of sleeps) is slower: "
         + c.secondHalfRate() + " vs " + c.rate());
   }
+
+  @Test
+  void theSecondHalfCarriesTheCpuItCost() {
+    long[] cpu = {0};
+    Counter c = new Counter(() -> cpu[0]);
+    c.arm();
+    for (int i = 0; i < 64 * 10; i++) {
+      cpu[0] += i < 64 * 5 ? 3 : 1; // the first half costs 3 ns an event, the second 1
+      c.hit();
+    }
+    io.vertx.core.json.JsonObject half = c.secondHalf();
+    assertEquals(64 * 5, half.getLong("events"), "samples 5 to 10");
+    assertEquals(64 * 5 * 1e-9, half.getDouble("cpuSeconds"), 1e-15);
+    assertTrue(half.getLong("toNanos") >= half.getLong("fromNanos"));
+    Counter few = new Counter(() -> 0);
+    few.arm();
+    for (int i = 0; i < 64 * 2; i++) {
+      few.hit();
+    }
+    assertEquals(null, few.secondHalf(), "too few samples for a figure");
+  }
+
+  @Test
+  void aCpuTraceInterpolatesBetweenSamplesAndSaysWhenItDoesNotCover() {
+    CpuTrace t = new CpuTrace(() -> 0);
+    t.add(100, 1_000_000_000L);
+    t.add(200, 2_000_000_000L);
+    t.add(300, 2_000_000_000L);
+    assertEquals(0.5, t.secondsBetween(100, 150), 1e-9);
+    assertEquals(1.0, t.secondsBetween(100, 300), 1e-9);
+    assertEquals(-1.0, t.secondsBetween(50, 150), 1e-9, "before the first sample");
+    assertEquals(-1.0, t.secondsBetween(150, 400), 1e-9, "after the last");
+  }
 }

@@ -48,18 +48,23 @@ class ResultTableTest {
         .put("parts", new JsonObject().put("gateway", new JsonObject().put("cpuRunSeconds", 0.1))
             .put("bot", new JsonObject().put("cpuRunSeconds", 0.2)))
         .put("simCpuSeconds", 0.005).put("loadStart", 1.5).put("loadEnd", 2.25)
-        .put("threads", new JsonObject().put("jitSeconds", 0.05).put("gcSeconds", 0.01).put("otherSeconds", 0.24));
-    List<JsonObject> rs = List.of(twoNode, row("jda", "none", 425, 100L << 20).put("cpuRunSeconds", 0.2),
+        .put("threads", new JsonObject().put("jitSeconds", 0.05).put("gcSeconds", 0.01).put("otherSeconds", 0.24))
+        .put("half", new JsonObject().put("events", 425L).put("cpuSeconds", 0.05));
+    List<JsonObject> rs = List.of(twoNode, row("jda", "none", 425, 100L << 20).put("cpuRunSeconds", 0.2)
+            .put("half", new JsonObject().put("events", 425L).put("cpuSeconds", 0.025)),
         row("discordjs", "none", 425, 10L << 20).put("cpuRunSeconds", 0.6));
     String[] lines = ResultTable.table(rs).split("\n");
     String[] cells = lines[2].split("\\|");
     assertEquals("300.0", cells[13].trim(), "0.3 s over 1,000 dispatches written");
     assertEquals("1.50", cells[14].trim(), "× JDA (200 µs)");
     assertEquals("0.50", cells[15].trim(), "× discord.js (600 µs)");
-    assertEquals("gateway 100.0 + bot 200.0", cells[16].trim());
-    assertEquals("50.0 / 10.0 / 240.0", cells[17].trim(), "JIT / GC / rest per dispatch");
-    assertEquals("5.0", cells[18].trim(), "simulator CPU per dispatch");
-    assertEquals("1.50 → 2.25", cells[19].trim());
+    assertEquals("100.0", cells[16].trim(), "2nd half: 0.05 s over 425 of 850 counted = 500 of 1,000 dispatches");
+    assertEquals("2.00", cells[17].trim(), "2nd half × JDA (50 µs)");
+    assertEquals("–", cells[18].trim(), "discord.js has no 2nd-half figure here");
+    assertEquals("gateway 100.0 + bot 200.0", cells[19].trim());
+    assertEquals("50.0 / 10.0 / 240.0", cells[20].trim(), "JIT / GC / rest per dispatch");
+    assertEquals("5.0", cells[21].trim(), "simulator CPU per dispatch");
+    assertEquals("1.50 → 2.25", cells[22].trim());
     assertTrue(lines[3].contains("| – |"), "one-process rows have no split");
   }
 
@@ -73,8 +78,8 @@ class ResultTableTest {
     String[] lines = ResultTable.table(rs).split("\n");
     String[] cells = lines[4].split("\\|");
     assertEquals("zstd-stream", cells[2].trim());
-    assertEquals("0.2", cells[20].trim(), "240,000 bytes = 0.2 MB");
-    assertEquals("240", cells[21].trim(), "per dispatch written (1,000)");
+    assertEquals("0.2", cells[23].trim(), "240,000 bytes = 0.2 MB");
+    assertEquals("240", cells[24].trim(), "per dispatch written (1,000)");
     assertTrue(lines[5].endsWith("| – | – |"), "no wire figure: " + lines[5]);
     List<String> c = ResultTable.compressions(rs);
     assertEquals(4, c.size(), c.toString());
@@ -93,6 +98,12 @@ class ResultTableTest {
     String line = ResultTable.verdicts(rs).stream().filter(l -> l.contains("CPU/event")).findFirst().orElseThrow();
     assertTrue(line.contains("≤ 40% of JDA's (none): MISSED (50%)"), line);
     assertTrue(line.contains("one-time cost): MET (40%, 20.0 vs 50.0 µs)"), line);
+    assertTrue(line.endsWith("over the second half of the firehose: not measured"), line);
+    List<JsonObject> halves = List.of(rs.get(0).copy().put("half", new JsonObject().put("events", 425L)
+        .put("cpuSeconds", 0.015)), rs.get(1).copy().put("half", new JsonObject().put("events", 425L)
+        .put("cpuSeconds", 0.025)));
+    line = ResultTable.verdicts(halves).stream().filter(l -> l.contains("CPU/event")).findFirst().orElseThrow();
+    assertTrue(line.endsWith("over the second half of the firehose: MISSED (60%, 30.0 vs 50.0 µs)"), line);
   }
 
   @Test

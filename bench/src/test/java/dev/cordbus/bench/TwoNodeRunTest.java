@@ -23,6 +23,20 @@ class TwoNodeRunTest {
     assertEquals(0.5, r.getJsonObject("parts").getJsonObject("gateway").getDouble("cpuRunSeconds"), 1e-9);
     assertEquals(1.5, r.getJsonObject("parts").getJsonObject("bot").getDouble("cpuRunSeconds"), 1e-9);
     assertEquals(600L, r.getJsonObject("extra").getLong("handshakeMs"));
+    assertEquals(null, r.getValue("half"), "no second half measured");
+  }
+
+  @Test
+  void theSecondHalfAddsTheGatewaysCpuInTheBotsWindow() {
+    JsonObject half = new JsonObject().put("fromNanos", 5L).put("toNanos", 9L).put("events", 400L)
+        .put("cpuSeconds", 0.4);
+    JsonObject bot = new JsonObject().put("events", 850L).put("half", half);
+    JsonObject r = TwoNodeRun.combine(bot, new JsonObject().put("halfCpuSeconds", 0.1), 0L, 0L);
+    assertEquals(0.5, r.getJsonObject("half").getDouble("cpuSeconds"), 1e-9);
+    assertEquals(400L, r.getJsonObject("half").getLong("events"));
+    assertEquals(0.1, r.getJsonObject("half").getDouble("gatewayCpuSeconds"), 1e-9);
+    assertEquals(null, TwoNodeRun.combine(bot, new JsonObject().put("halfCpuSeconds", -1.0), 0L, 0L)
+        .getValue("half"), "the gateway's trace did not cover the window: no figure rather than half of one");
   }
 
   @Test

@@ -20,19 +20,47 @@ public final class DispatchBatchCodec implements MessageCodec<DispatchBatch, Dis
   /** The codec name. */
   public static final String NAME = "cordbus.dispatch-batch";
 
+  /**
+   * Writes the batch in place after growing the buffer once to its exact size: appending field by field grew it by
+   * doubling, a fifth of a two-node gateway's samples in the allocator and the copies.
+   */
   @Override
   public void encodeToWire(Buffer buffer, DispatchBatch batch) {
-    int start = buffer.length();
-    buffer.appendInt(0);
-    buffer.appendInt(batch.frames().size());
-    for (DispatchFrame f : batch.frames()) {
-      buffer.appendInt(f.shard()).appendLong(f.seq()).appendLong(f.nanos()).appendLong(f.millis());
-      string(buffer, f.event());
-      string(buffer, f.guild());
-      string(buffer, f.session());
-      buffer.appendInt(f.length()).appendBytes(f.array(), f.offset(), f.length());
+    List<DispatchFrame> frames = batch.frames();
+    int total = 8;
+    for (DispatchFrame f : frames) {
+      total += 28 + utf8Length(f.event()) + utf8Length(f.guild()) + utf8Length(f.session()) + 4 + f.length();
     }
-    buffer.setInt(start, buffer.length() - start);
+    int start = buffer.length();
+    buffer.setByte(start + total - 1, (byte) 0); // one growth to the final length
+    io.netty.buffer.ByteBuf bb = buffer instanceof io.vertx.core.internal.buffer.BufferInternal internal
+        ? internal.getByteBuf() : null;
+    if (bb != null && bb.hasArray()) {
+      // the slice shares the buffer's array and starts at its reader index (length - the slice's length)
+      int readerIndex = buffer.length() - bb.writerIndex();
+      write(frames, total, bb.array(), bb.arrayOffset() + start - readerIndex);
+    } else {
+      byte[] a = new byte[total];
+      write(frames, total, a, 0);
+      buffer.setBytes(start, a);
+    }
+  }
+
+  private static void write(List<DispatchFrame> frames, int total, byte[] a, int p) {
+    p = writeInt(a, p, total);
+    p = writeInt(a, p, frames.size());
+    for (DispatchFrame f : frames) {
+      p = writeInt(a, p, f.shard());
+      p = writeLong(a, p, f.seq());
+      p = writeLong(a, p, f.nanos());
+      p = writeLong(a, p, f.millis());
+      p = string(a, p, f.event());
+      p = string(a, p, f.guild());
+      p = string(a, p, f.session());
+      p = writeInt(a, p, f.length());
+      System.arraycopy(f.array(), f.offset(), a, p, f.length());
+      p += f.length();
+    }
   }
 
   @Override
@@ -104,13 +132,59 @@ public final class DispatchBatchCodec implements MessageCodec<DispatchBatch, Dis
     return -1;
   }
 
-  private static void string(Buffer buffer, String s) {
+  /** The UTF-8 length of a string field with its 2-byte length prefix. */
+  private static int utf8Length(String s) {
     if (s == null) {
-      buffer.appendShort((short) -1);
-      return;
+      return 2;
     }
-    byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    buffer.appendShort((short) b.length).appendBytes(b);
+    int n = s.length();
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80) {
+        return 2 + s.getBytes(StandardCharsets.UTF_8).length;
+      }
+    }
+    return 2 + n;
+  }
+
+  private static int string(byte[] a, int p, String s) {
+    if (s == null) {
+      a[p] = (byte) 0xff;
+      a[p + 1] = (byte) 0xff;
+      return p + 2;
+    }
+    byte[] b = null;
+    int n = s.length();
+    for (int i = 0; i < n && b == null; i++) {
+      if (s.charAt(i) >= 0x80) {
+        b = s.getBytes(StandardCharsets.UTF_8);
+      }
+    }
+    int len = b == null ? n : b.length;
+    a[p] = (byte) (len >>> 8);
+    a[p + 1] = (byte) len;
+    p += 2;
+    if (b != null) {
+      System.arraycopy(b, 0, a, p, len);
+    } else {
+      for (int i = 0; i < n; i++) {
+        a[p + i] = (byte) s.charAt(i);
+      }
+    }
+    return p + len;
+  }
+
+  private static int writeInt(byte[] a, int p, int v) {
+    a[p] = (byte) (v >>> 24);
+    a[p + 1] = (byte) (v >>> 16);
+    a[p + 2] = (byte) (v >>> 8);
+    a[p + 3] = (byte) v;
+    return p + 4;
+  }
+
+  private static int writeLong(byte[] a, int p, long v) {
+    writeInt(a, p, (int) (v >>> 32));
+    return writeInt(a, p + 4, (int) v);
   }
 
   /** Whether the ASCII string {@code s} has exactly these bytes. */

@@ -104,4 +104,26 @@ class DispatchWireTest {
           DispatchBody.json(x.array(), x.offset(), x.length()));
     }
   }
+
+  @Test
+  void aBatchEncodesTheSameIntoHeapAndDirectBuffersWithNonAsciiFacts() {
+    DispatchBatch batch = new DispatchBatch();
+    byte[] a = D.getBytes(StandardCharsets.UTF_8);
+    batch.add(new DispatchFrame(1, 2, "MESSAGE_CREATE", "g\u00e9", "s\uD83D\uDD25", 3, 4, a, 0, a.length));
+    batch.add(new DispatchFrame(1, 3, "READY", null, "plain", 5, 6, a, 0, a.length));
+    DispatchBatchCodec codec = new DispatchBatchCodec();
+    Buffer heap = Buffer.buffer("pre");
+    Buffer direct = io.vertx.core.internal.buffer.BufferInternal.buffer(io.netty.buffer.Unpooled.directBuffer(4))
+        .appendString("pre");
+    codec.encodeToWire(heap, batch);
+    codec.encodeToWire(direct, batch);
+    assertEquals(heap, direct, "the same bytes, written in place or through a copy");
+    assertEquals(heap.length() - 3, heap.getInt(3), "the record's length is its first int");
+    for (Buffer wire : List.of(heap, direct)) {
+      List<DispatchFrame> f = codec.decodeFromWire(3, wire).frames();
+      assertEquals(List.of("g\u00e9", "s\uD83D\uDD25", "READY", "plain"),
+          List.of(f.get(0).guild(), f.get(0).session(), f.get(1).event(), f.get(1).session()));
+      assertEquals(new JsonObject(D), DispatchBody.json(f.get(1).array(), f.get(1).offset(), f.get(1).length()));
+    }
+  }
 }
