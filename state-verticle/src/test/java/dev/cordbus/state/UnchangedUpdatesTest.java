@@ -1,6 +1,8 @@
 package dev.cordbus.state;
 
 import static dev.cordbus.state.fixture.Frames.G1;
+import static dev.cordbus.state.fixture.Frames.GENERAL;
+import static dev.cordbus.state.fixture.Frames.M1;
 import static dev.cordbus.state.fixture.Frames.NELLY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -23,7 +25,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * user or presence re-sent unchanged publishes nothing (also when its bytes differ but its JSON does not: unmodelled
  * keys in another order, activities spaced differently), and a change publishes exactly one event whose
  * {@code before} is what the cache answered before the dispatch and whose {@code after} is what it answers after,
- * field for field. The dispatches are published as the gateway publishes them, as shared bytes.
+ * field for field, also when the body is first read after the cache moved on. The dispatches are published as the
+ * gateway publishes them, as shared bytes.
  */
 @ExtendWith(VertxExtension.class)
 class UnchangedUpdatesTest {
@@ -106,6 +109,31 @@ class UnchangedUpdatesTest {
     JsonObject userBody = only(since(h, "USER_UPDATE", users)).body();
     assertEquals(new JsonObject().put("before", user).put("after", user.copy().put("username", "Nelly2")), userBody);
     assertEquals(userBody.getJsonObject("after"), h.query(StateAddresses.USER, who));
+  }
+
+  @Test
+  void aBodyReadLaterShowsTheCacheAsItWasWhenTheEventFired(Vertx vertx) throws Exception {
+    BusHarness h = new BusHarness(vertx, new JsonObject());
+    h.replay(1, 37);
+    JsonObject nelly = h.query(StateAddresses.MEMBER, who);
+    JsonObject user = h.query(StateAddresses.USER, who);
+    int reactions = h.events("MESSAGE_REACTION_ADD").size();
+    // a reaction without a payload member (user and member from the cache) and a member change, bodies not read yet
+    send(h, "MESSAGE_REACTION_ADD", "{\"user_id\":\"" + NELLY + "\",\"channel_id\":\"" + GENERAL + "\","
+        + "\"message_id\":\"" + M1 + "\",\"guild_id\":\"" + G1 + "\",\"emoji\":{\"id\":null,\"name\":\"x\"}}");
+    send(h, "GUILD_MEMBER_UPDATE", member("first", "Nelly", ""));
+    Published reaction = only(since(h, "MESSAGE_REACTION_ADD", reactions));
+    Published first = h.events("GUILD_MEMBER_UPDATE").get(h.events("GUILD_MEMBER_UPDATE").size() - 1);
+    JsonObject firstAfter = h.query(StateAddresses.MEMBER, who);
+    // the cache moves on
+    send(h, "GUILD_MEMBER_UPDATE", member("second", "Nelly3", ""));
+    assertEquals("second", h.query(StateAddresses.MEMBER, who).getString("nick"));
+    // read now: each body is the cache at its own dispatch
+    assertEquals(nelly, reaction.body().getJsonObject("member"));
+    assertEquals(user, reaction.body().getJsonObject("user"));
+    assertEquals(new JsonObject().put("guild_id", G1).put("before", nelly).put("after", firstAfter), first.body());
+    assertEquals("first", first.body().getJsonObject("after").getString("nick"));
+    assertEquals("Nelly", first.body().getJsonObject("after").getJsonObject("user").getString("username"));
   }
 
   @Test

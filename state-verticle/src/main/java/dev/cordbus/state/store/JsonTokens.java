@@ -168,7 +168,10 @@ abstract class JsonTokens {
     return new String(out, 0, n);
   }
 
-  /** The end of the number at {@code q}, checked against JSON's grammar; sets {@link #fraction}. */
+  /**
+   * The end of the number at {@code q}, checked against JSON's grammar and Jackson's length limit (over 1000 digits,
+   * counting fraction and exponent digits, is refused even when skipped, as Jackson does); sets {@link #fraction}.
+   */
   int scanNumber(int q) throws IOException {
     int i = q;
     if (a[i] == '-') {
@@ -183,6 +186,7 @@ abstract class JsonTokens {
       throw error("leading zeroes are not allowed");
     }
     i += digits;
+    int length = digits;
     fraction = false;
     if (i < end && a[i] == '.') {
       fraction = true;
@@ -192,6 +196,7 @@ abstract class JsonTokens {
         throw error("decimal point not followed by a digit");
       }
       i += 1 + f;
+      length += f;
     }
     if (i < end && (a[i] == 'e' || a[i] == 'E')) {
       fraction = true;
@@ -205,6 +210,11 @@ abstract class JsonTokens {
         throw error("exponent without digits");
       }
       i += x;
+      length += x;
+    }
+    if (length > MAX_NUMBER_DIGITS) {
+      p = q;
+      throw error("number of " + length + " digits, more than the " + MAX_NUMBER_DIGITS + " a JSON reader accepts");
     }
     return i;
   }
@@ -237,11 +247,7 @@ abstract class JsonTokens {
    */
   Number numberValue(int s, int e) throws IOException {
     int d = a[s] == '-' ? s + 1 : s;
-    int digits = fraction ? digitCount(d, e) : e - d;
-    if (digits > MAX_NUMBER_DIGITS) {
-      p = s;
-      throw error("number of " + digits + " digits, more than the " + MAX_NUMBER_DIGITS + " a JSON reader accepts");
-    }
+    int digits = e - d;
     if (fraction) {
       return Double.valueOf(latin1(s, e));
     }
@@ -257,16 +263,6 @@ abstract class JsonTokens {
       return Long.valueOf(big.longValue());
     }
     return big;
-  }
-
-  private int digitCount(int s, int e) {
-    int n = 0;
-    for (int i = s; i < e; i++) {
-      if (a[i] >= '0' && a[i] <= '9') {
-        n++;
-      }
-    }
-    return n;
   }
 
   IOException error(String what) {

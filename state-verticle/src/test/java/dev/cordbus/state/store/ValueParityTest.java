@@ -199,6 +199,42 @@ class ValueParityTest {
     assertTrue(refused >= 3 * 14 && refused < 3 * numbers.length / 2, refused + " refused");
   }
 
+  /** Whether Jackson's streaming parser passes over {@code json} with skipChildren (no value built). */
+  private static boolean jacksonSkips(byte[] json) {
+    try (com.fasterxml.jackson.core.JsonParser p = JsonRead.parser(json, 0, json.length)) {
+      p.nextToken();
+      p.skipChildren();
+      return p.nextToken() == null;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static boolean cursorSkips(byte[] json) {
+    JsonCursor c = new JsonCursor(json, 0, json.length);
+    try {
+      c.skip();
+      return c.kind() == JsonCursor.END;
+    } catch (IOException e) {
+      assertTrue(e.getMessage().contains("digits") && e.getMessage().contains(" at byte "), e.getMessage());
+      return false;
+    }
+  }
+
+  @Test
+  void numbersOfOver1000DigitsAreRefusedEvenWhenSkippedAsJacksonRefusesThem() {
+    String ones = "1".repeat(998);
+    int refused = 0;
+    for (String n : new String[] {ones + "11", "-" + ones + "11", ones + "111", ones + ".1e1", ones + ".11",
+        ones + ".1e11", "0." + ones + "11", "1e" + ones + "1", "1e-" + ones + "11", "1.5e-" + ones + "1"}) {
+      byte[] json = ("{\"a\":[" + n + "],\"b\":{\"c\":" + n + "}}").getBytes(StandardCharsets.UTF_8);
+      boolean skips = jacksonSkips(json);
+      assertEquals(skips, cursorSkips(json), n.length() + " characters: " + n.substring(n.length() - 8));
+      refused += skips ? 0 : 1;
+    }
+    assertTrue(refused >= 4 && refused <= 6, refused + " refused");
+  }
+
   @Test
   void nestingDuplicateKeysEscapesAndUnicodeReadTheSame() {
     assertEquals("ok", depth(1000));
