@@ -1,8 +1,9 @@
 package dev.cordbus.state.store;
 
-import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
 
 /**
  * Opaque structures (guild settings, channels, roles, emojis, messages) kept as compact UTF-8 JSON bytes: a channel
@@ -23,13 +24,29 @@ public final class Blob {
     return a == null || a.isEmpty() ? null : JsonBytes.encode(a);
   }
 
-  /** Decodes an object (null stays null). */
+  /** Decodes an object (null stays null), as {@code new JsonObject(Buffer)} would, with {@link JsonCursor#value()}. */
   public static JsonObject object(byte[] b) {
-    return b == null ? null : new JsonObject(Buffer.buffer(b));
+    return b == null ? null : (JsonObject) decode(b, JsonCursor.OBJECT);
   }
 
-  /** Decodes an array (null gives an empty array). */
+  /** Decodes an array (null gives an empty array), as {@code new JsonArray(Buffer)} would. */
   public static JsonArray array(byte[] b) {
-    return b == null ? new JsonArray() : new JsonArray(Buffer.buffer(b));
+    return b == null ? new JsonArray() : (JsonArray) decode(b, JsonCursor.ARRAY);
+  }
+
+  private static Object decode(byte[] b, int kind) {
+    try {
+      JsonCursor c = new JsonCursor(b, 0, b.length);
+      if (c.kind() != kind) {
+        throw new DecodeException("blob is not a JSON " + (kind == JsonCursor.OBJECT ? "object" : "array"));
+      }
+      Object v = c.value();
+      if (c.kind() != JsonCursor.END) {
+        throw new DecodeException("blob has bytes after its JSON value");
+      }
+      return v;
+    } catch (IOException e) {
+      throw new DecodeException("blob: " + e.getMessage(), e);
+    }
   }
 }
