@@ -129,9 +129,10 @@ public final class MessageUpdater {
 
   /**
    * A reaction or poll vote: only {@link #REACTION_KEYS} are read from the body (plus the bytes of {@code member} when
-   * events are published, decoded only when a consumer reads the event). A reaction changes the cached message's bytes through {@link ReactionSplice} (only its reactions array
-   * is decoded); a poll vote decodes the message. A reaction event fires for uncached messages too, with what the
-   * dispatch says ({@link ReactionEvent}); a poll vote only updates a cached message.
+   * events are published, decoded only when a consumer reads the event). A reaction changes the cached message's
+   * bytes through {@link ReactionSplice} (only its reactions array is decoded); a poll vote decodes the message. A
+   * reaction event fires for uncached messages too, with what the dispatch says ({@link ReactionEvent}); a poll vote
+   * only updates a cached message.
    */
   static void react(Cache cache, Dispatch dispatch, Emitter out, BiConsumer<JsonObject, JsonObject> change) {
     boolean reaction = REACTIONS.contains(dispatch.event());
