@@ -50,6 +50,12 @@ public final class UpdateProbe {
     if (ours.size() != 2) {
       throw new IllegalStateException("run from the class path of state-verticle/target/classes and test-classes");
     }
+    for (URL u : ours) { // the loaders below see no test resources: point logback at the module's test config
+      Path config = Path.of(u.toURI()).resolve("logback-test.xml");
+      if (System.getProperty("logback.configurationFile") == null && java.nio.file.Files.exists(config)) {
+        System.setProperty("logback.configurationFile", config.toString());
+      }
+    }
     ClassLoader deps = new URLClassLoader(shared.toArray(new URL[0]), ClassLoader.getPlatformClassLoader());
     List<Version> versions = new ArrayList<>();
     if (before != null) {
