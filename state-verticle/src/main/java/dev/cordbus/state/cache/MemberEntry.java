@@ -38,9 +38,10 @@ public final class MemberEntry {
 
   /** The shared user. */
   public final UserEntry user;
+  /** Role ids (interned, shared): replaced on change, never written, so a {@link #snapshot()} may share it. */
   private long[] roles = Ids.EMPTY;
   private long joinedAt = Timestamps.NONE;
-  /** The optional fields, {@link Packed}; null when all are absent, false or zero. */
+  /** The optional fields, {@link Packed}; null when all are absent, false or zero. Replaced, never written. */
   private byte[] packed;
 
   MemberEntry(UserEntry user) {

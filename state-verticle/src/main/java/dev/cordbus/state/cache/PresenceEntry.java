@@ -50,6 +50,7 @@ public final class PresenceEntry {
   /** Platform present flag (bit 3) + status (bits 0-2), 4 bits per platform. */
   private final short clientStatus;
   private final byte status;
+  /** The activities as received (a copy of the dispatch's slice, never written), null when none. */
   private final byte[] activities;
 
   /** A presence from a presence object. */

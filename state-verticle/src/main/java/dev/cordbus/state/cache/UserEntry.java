@@ -33,7 +33,7 @@ public final class UserEntry {
   public final long id;
   /** How many member objects (and the self reference) point here; at 0 the user is dropped. */
   int refs;
-  /** Every other field, {@link Packed} (never null once a username is known). */
+  /** Every other field, {@link Packed} (never null once a username is known). Replaced, never written. */
   private byte[] packed;
 
   UserEntry(long id) {
