@@ -18,7 +18,7 @@ import java.util.Set;
  * <p>Use: {@link #kind()} says what the next value is; {@link #enter()} opens an object or array, then
  * {@link #nextKey()} (objects) or {@link #nextElement()} (arrays) until false; every value is consumed by exactly one
  * of the readers ({@link #text()}, {@link #id()}, {@link #ids()}, {@link #bool()}, {@link #intValue()}, {@link
- * #value()}, {@link #skip()}, or a nested {@code enter}).
+ * #number()}, {@link #value()}, {@link #skip()}, or a nested {@code enter}).
  */
 public final class JsonCursor extends JsonTokens {
 
