@@ -236,6 +236,19 @@ class ValueParityTest {
   }
 
   @Test
+  void blobsDecodeAsVertxDecodesThem() {
+    byte[] message = SAMPLE.getBytes(StandardCharsets.UTF_8);
+    assertEquals(typed(new JsonObject(Buffer.buffer(message))), typed(Blob.object(message)));
+    // what the cursor refuses goes to Vert.x's decoder: decoded as it was, or refused with Vert.x's DecodeException
+    byte[] broken = "{\"a\":1,\"k\u00c3x\":[2]}".getBytes(StandardCharsets.ISO_8859_1);
+    assertEquals("refused", cursor(broken));
+    assertEquals("refused", vertx(broken));
+    org.junit.jupiter.api.Assertions.assertThrows(DecodeException.class, () -> Blob.object(broken));
+    byte[] array = "[1,{\"b\":[true,null]},-0.0]".getBytes(StandardCharsets.UTF_8);
+    assertEquals(typed(new JsonArray(Buffer.buffer(array))), typed(Blob.array(array)));
+  }
+
+  @Test
   void nestingDuplicateKeysEscapesAndUnicodeReadTheSame() {
     assertEquals("ok", depth(1000));
     assertEquals("refused", depth(1001));
