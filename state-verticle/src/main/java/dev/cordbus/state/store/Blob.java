@@ -36,8 +36,9 @@ public final class Blob {
 
   /**
    * The blob's object or array. What the cursor refuses (only broken bytes: a cached message is a received slice) is
-   * left to Vert.x's decoder, which decodes it or fails as it always did, so the cursor's few stricter checks (see
-   * {@link JsonCursor}) never make a blob unreadable that was readable before.
+   * left to Vert.x's decoder, which decodes it or fails as it always did, so the cursor's stricter check (a bad UTF-8
+   * byte in a key, which Jackson sometimes decodes without a word, see {@link JsonCursor}) never makes a blob
+   * unreadable that was readable before.
    */
   private static Object decode(byte[] b, int kind) {
     try {
