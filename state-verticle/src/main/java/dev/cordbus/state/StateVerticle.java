@@ -1,6 +1,7 @@
 package dev.cordbus.state;
 
 import dev.cordbus.api.dispatch.DispatchRelay;
+import dev.cordbus.api.dispatch.LocalHandlers;
 import dev.cordbus.api.Addresses;
 import dev.cordbus.api.Headers;
 import dev.cordbus.state.EventTable;
@@ -189,6 +190,10 @@ public final class StateVerticle extends VerticleBase {
     }
     if (options.publishEvents()) {
       for (StateEvent se : out.events()) {
+        String address = Addresses.state(se.name());
+        if (LocalHandlers.unheard(vertx, address)) {
+          continue; // nobody would get it: no message, no headers
+        }
         DeliveryOptions opts = new DeliveryOptions().addHeader(Headers.SHARD, Integer.toString(shard))
             .addHeader(Headers.EVENT, se.name());
         if (se.guild() != 0) {
@@ -197,7 +202,7 @@ public final class StateVerticle extends VerticleBase {
         if (seq >= 0) {
           opts.addHeader(Headers.SEQ, Long.toString(seq));
         }
-        vertx.eventBus().publish(Addresses.state(se.name()), se.body(), opts);
+        vertx.eventBus().publish(address, se.body(), opts);
       }
     }
   }

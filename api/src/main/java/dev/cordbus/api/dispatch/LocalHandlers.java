@@ -1,5 +1,6 @@
 package dev.cordbus.api.dispatch;
 
+import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
 import java.lang.reflect.Field;
 import java.util.Map;
@@ -14,9 +15,10 @@ import java.util.Map;
  * <p>The table is Vert.x's {@code EventBusImpl.handlerMap} (every local registration, cluster-wide or local-only, is
  * in it from the moment {@code consumer()} returns). It is internal to Vert.x: when it cannot be read (another event
  * bus implementation, a module system that forbids the access), {@link #of} returns null and every dispatch is
- * published as before.
+ * published as before. {@link #unheard} asks the same of one address for other publishers (the state verticle's
+ * events).
  */
-final class LocalHandlers {
+public final class LocalHandlers {
 
   private static final Field HANDLER_MAP = find("handlerMap");
   private static final Field INTERCEPTORS = find("outboundInterceptors");
@@ -41,6 +43,19 @@ final class LocalHandlers {
     } catch (IllegalAccessException e) {
       return null;
     }
+  }
+
+  /**
+   * Whether a publish to {@code address} would certainly reach no one: a plain (not clustered) Vert.x whose handler
+   * table is readable, with no outbound interceptor and no consumer of that address. False whenever it cannot be
+   * sure (clustered: a consumer may be on another node).
+   */
+  public static boolean unheard(Vertx vertx, String address) {
+    if (vertx.isClustered()) {
+      return false;
+    }
+    Map<String, ?> handlers = of(vertx.eventBus());
+    return handlers != null && !handlers.containsKey(address);
   }
 
   private static Field find(String name) {

@@ -93,9 +93,11 @@ class RelayLedgerTest {
     String address = Addresses.dispatch("MESSAGE_CREATE");
     java.util.Map<String, ?> table = LocalHandlers.of(vertx.eventBus());
     assertTrue(table != null && !table.containsKey(address), "no consumer yet: the relay skips the address");
+    assertTrue(LocalHandlers.unheard(vertx, address), "a publish would reach no one");
     List<Long> seqs = new CopyOnWriteArrayList<>();
     var consumer = vertx.eventBus().consumer(address, m -> seqs.add(Long.parseLong(m.headers().get("seq"))));
     assertTrue(LocalHandlers.of(vertx.eventBus()).containsKey(address), "seen from the moment consumer() returns");
+    assertTrue(!LocalHandlers.unheard(vertx, address));
     await(consumer.completion());
     DispatchBatch batch = new DispatchBatch();
     batch.add(frame(1));
@@ -111,6 +113,7 @@ class RelayLedgerTest {
       ctx.next();
     });
     assertEquals(null, LocalHandlers.of(vertx.eventBus()), "an interceptor sees every dispatch, as before");
+    assertTrue(!LocalHandlers.unheard(vertx, address), "nor is any other publish skipped while it watches");
     DispatchRelay.fanOut(vertx.eventBus(), batch);
     assertEquals(1, intercepted.get());
   }
