@@ -3,9 +3,10 @@ package dev.cordbus.state.cache;
 import io.vertx.core.json.JsonObject;
 
 /**
- * Who did something, for the state events that name a user (reactions, typing, voice, scheduled-event and thread
- * members): the cached user and the member from the payload, else from the cache. Read-only; call it on the state
- * verticle's thread and only when events are published (it builds JSON).
+ * Who did something, for the state events that name a user (typing, voice, scheduled-event and thread members;
+ * reactions make the same choice in {@code message.ReactionEvent}, rendered only when the event is read): the cached
+ * user and the member from the payload, else from the cache. Read-only; call it on the state verticle's thread and
+ * only when events are published (it builds JSON).
  */
 public final class Actors {
 

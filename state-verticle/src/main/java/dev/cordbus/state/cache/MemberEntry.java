@@ -38,9 +38,10 @@ public final class MemberEntry {
 
   /** The shared user. */
   public final UserEntry user;
+  /** Role ids (interned, shared): replaced on change, never written, so a {@link #snapshot()} may share it. */
   private long[] roles = Ids.EMPTY;
   private long joinedAt = Timestamps.NONE;
-  /** The optional fields, {@link Packed}; null when all are absent, false or zero. */
+  /** The optional fields, {@link Packed}; null when all are absent, false or zero. Replaced, never written. */
   private byte[] packed;
 
   MemberEntry(UserEntry user) {
@@ -121,6 +122,28 @@ public final class MemberEntry {
     }
     roles = Arrays.stream(roles).filter(r -> r != roleId).toArray();
     return true;
+  }
+
+  /**
+   * The member and its user as they are now, detached from the store: the role and packed arrays are shared, since an
+   * update replaces them and never writes into them, so later updates do not show in it. For before/after events
+   * that render JSON only when read.
+   */
+  public MemberEntry snapshot() {
+    MemberEntry s = new MemberEntry(user.snapshot());
+    s.roles = roles;
+    s.joinedAt = joinedAt;
+    s.packed = packed;
+    return s;
+  }
+
+  /**
+   * Whether {@code other} renders the same {@link #toJson()}, user included: compares the fields (roles in order, as
+   * the JSON array), builds no JSON when they are equal.
+   */
+  public boolean sameJson(MemberEntry other) {
+    return joinedAt == other.joinedAt && Arrays.equals(roles, other.roles) && user.sameJson(other.user)
+        && Packed.sameJson(packed, other.packed, KINDS);
   }
 
   /** The member as Discord's guild member object, with its {@code user}. */

@@ -80,15 +80,21 @@ public final class MemberStore {
     g.members.clear();
   }
 
-  /** The presence of a member, an offline one when the member is cached without presence, else null. */
+  /** The presence of a member as JSON, an offline one when the member is cached without presence, else null. */
   public static JsonObject presenceJson(GuildEntry g, long uid) {
+    PresenceEntry p = presence(g, uid);
+    return p == null ? null : p.toJson(uid, g.id);
+  }
+
+  /**
+   * The presence of a member ({@link PresenceEntry#OFFLINE} when the member is cached without presence), else null.
+   * Presences are immutable: it is a snapshot.
+   */
+  public static PresenceEntry presence(GuildEntry g, long uid) {
     PresenceEntry p = g.presences.get(uid);
     if (p != null) {
-      return p.toJson(uid, g.id);
+      return p;
     }
-    if (g.members.containsKey(uid)) {
-      return PresenceEntry.OFFLINE.toJson(uid, g.id);
-    }
-    return null;
+    return g.members.containsKey(uid) ? PresenceEntry.OFFLINE : null;
   }
 }

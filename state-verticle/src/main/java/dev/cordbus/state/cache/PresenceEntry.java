@@ -50,6 +50,7 @@ public final class PresenceEntry {
   /** Platform present flag (bit 3) + status (bits 0-2), 4 bits per platform. */
   private final short clientStatus;
   private final byte status;
+  /** The activities as received (a copy of the dispatch's slice, never written), null when none. */
   private final byte[] activities;
 
   /** A presence from a presence object. */
@@ -90,6 +91,16 @@ public final class PresenceEntry {
   /** The status. */
   public Status status() {
     return Status.values()[status];
+  }
+
+  /**
+   * Whether {@code other} renders the same {@link #toJson} for the same user and guild: status, client status and
+   * activities (as bytes, else as decoded JSON when the bytes differ).
+   */
+  public boolean sameJson(PresenceEntry other) {
+    return status == other.status && clientStatus == other.clientStatus
+        && (java.util.Arrays.equals(activities, other.activities)
+            || Blob.array(activities).equals(Blob.array(other.activities)));
   }
 
   /** The presence as Discord's presence object. */

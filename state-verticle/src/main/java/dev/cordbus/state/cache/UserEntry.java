@@ -33,7 +33,7 @@ public final class UserEntry {
   public final long id;
   /** How many member objects (and the self reference) point here; at 0 the user is dropped. */
   int refs;
-  /** Every other field, {@link Packed} (never null once a username is known). */
+  /** Every other field, {@link Packed} (never null once a username is known). Replaced, never written. */
   private byte[] packed;
 
   UserEntry(long id) {
@@ -82,6 +82,21 @@ public final class UserEntry {
       v[EXTRAS] = extras;
     }
     packed = Packed.pack(v, KINDS);
+  }
+
+  /**
+   * The user as it is now, detached from the store: it shares the packed array, which an update replaces and never
+   * writes, so later updates do not show in it. For before/after events that render JSON only when read.
+   */
+  public UserEntry snapshot() {
+    UserEntry s = new UserEntry(id);
+    s.packed = packed;
+    return s;
+  }
+
+  /** Whether {@code other} renders the same {@link #toJson()} (compares the fields, builds no JSON when equal). */
+  public boolean sameJson(UserEntry other) {
+    return id == other.id && Packed.sameJson(packed, other.packed, KINDS);
   }
 
   /** The user as Discord's user object. */

@@ -1,10 +1,15 @@
 package dev.cordbus.state.event;
 
 import dev.cordbus.state.store.Ids;
+import dev.cordbus.state.store.LazyObject;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
 
 /**
  * Collects the state events an updater produces while applying one dispatch. When nobody wants them
@@ -37,6 +42,27 @@ public final class Emitter {
       return;
     }
     emit(name, guildId, before, after);
+  }
+
+  /**
+   * An update whose before and after are snapshots (unchanging copies of cache entries, null for none): skipped when
+   * {@code same} says both render alike (as {@link #update(String, long, JsonObject, JsonObject)} skips equal JSON),
+   * else published with the same body, rendered by {@code json} only when a consumer reads it.
+   */
+  public <T> void update(String name, long guildId, T before, T after, BiPredicate<T, T> same,
+      Function<T, JsonObject> json) {
+    if (!wanted || before != null && after != null && same.test(before, after)) {
+      return;
+    }
+    events.add(new StateEvent(name, guildId, LazyObject.of(() -> {
+      Map<String, Object> body = new LinkedHashMap<>();
+      if (guildId != 0) {
+        body.put("guild_id", Ids.str(guildId));
+      }
+      body.put("before", before == null ? null : json.apply(before));
+      body.put("after", after == null ? null : json.apply(after));
+      return body;
+    })));
   }
 
   /** A creation {@code {guild_id?, before:null, after}}. */

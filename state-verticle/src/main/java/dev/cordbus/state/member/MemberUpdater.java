@@ -64,7 +64,11 @@ public final class MemberUpdater {
     out.create("GUILD_MEMBER_ADD", g.id, after);
   }
 
-  /** Read from the bytes into a {@link MemberPatch}; before/after built only when events are published. */
+  /**
+   * Read from the bytes into a {@link MemberPatch}. With events published, the member and user are snapshotted before
+   * the change and compared field by field after it: nothing changed (a member re-sent) costs no JSON; a change is
+   * published with before/after rendered only when a consumer reads them.
+   */
   static void update(Cache cache, Dispatch dispatch, Emitter out) {
     JsonSlice body = JsonSlice.of(dispatch.d());
     MemberPatch patch = Streams.member(body);
@@ -73,28 +77,28 @@ public final class MemberUpdater {
       return;
     }
     long uid = patch.user == null ? 0 : patch.user.id;
-    JsonObject before = out.wanted() ? json(g.members.get(uid)) : null;
-    JsonObject userBefore = out.wanted() ? userJson(cache, uid) : null;
+    MemberEntry before = out.wanted() ? snapshot(g.members.get(uid)) : null;
+    UserEntry userBefore = out.wanted() ? snapshot(cache.users().get(uid)) : null;
     MemberEntry m = cache.members().put(g, patch, null);
     if (out.wanted()) {
-      out.update("GUILD_MEMBER_UPDATE", g.id, before, m == null ? null : m.toJson());
+      out.update("GUILD_MEMBER_UPDATE", g.id, before, snapshot(m), MemberEntry::sameJson, MemberEntry::toJson);
       userChanged(cache, uid, userBefore, out);
     }
   }
 
-  private static JsonObject userJson(Cache cache, long uid) {
-    UserEntry u = cache.users().get(uid);
-    return u == null ? null : u.toJson();
+  private static MemberEntry snapshot(MemberEntry m) {
+    return m == null ? null : m.snapshot();
   }
 
-  /** Emits USER_UPDATE when a cached user's fields changed. */
-  static void userChanged(Cache cache, long uid, JsonObject userBefore, Emitter out) {
+  private static UserEntry snapshot(UserEntry u) {
+    return u == null ? null : u.snapshot();
+  }
+
+  /** Emits USER_UPDATE when a cached user's fields changed since {@code userBefore} (a snapshot). */
+  static void userChanged(Cache cache, long uid, UserEntry userBefore, Emitter out) {
     UserEntry now = cache.users().get(uid);
     if (userBefore != null && now != null) {
-      JsonObject after = now.toJson();
-      if (!after.equals(userBefore)) {
-        out.update("USER_UPDATE", 0, userBefore, after);
-      }
+      out.update("USER_UPDATE", 0, userBefore, now.snapshot(), UserEntry::sameJson, UserEntry::toJson);
     }
   }
 
@@ -141,7 +145,10 @@ public final class MemberUpdater {
     }
   }
 
-  /** Read from the bytes into a {@link PresencePatch}; before/after built only when events are published. */
+  /**
+   * Read from the bytes into a {@link PresencePatch}; with events published, the presence (immutable) and the user
+   * (a snapshot) before the change are compared with after it, and JSON is rendered only when a consumer reads it.
+   */
   static void presence(Cache cache, Dispatch dispatch, Emitter out) {
     PresencePatch patch = Streams.presence(JsonSlice.of(dispatch.d()));
     GuildEntry g = cache.loadedGuild(patch.guildId);
@@ -153,8 +160,8 @@ public final class MemberUpdater {
       cache.missed();
       return;
     }
-    JsonObject before = out.wanted() ? MemberStore.presenceJson(g, uid) : null;
-    JsonObject userBefore = out.wanted() ? userJson(cache, uid) : null;
+    PresenceEntry before = out.wanted() ? MemberStore.presence(g, uid) : null;
+    UserEntry userBefore = out.wanted() ? snapshot(cache.users().get(uid)) : null;
     if (cache.wants(ResourceType.PRESENCE)) {
       putPresence(g, patch);
     }
@@ -165,7 +172,9 @@ public final class MemberUpdater {
       cache.members().remove(g, uid);
     }
     if (out.wanted()) {
-      out.update("PRESENCE_UPDATE", g.id, before, PresenceEntry.of(patch).toJson(uid, g.id));
+      long guildId = g.id;
+      out.update("PRESENCE_UPDATE", guildId, before, PresenceEntry.of(patch), PresenceEntry::sameJson,
+          p -> p.toJson(uid, guildId));
       userChanged(cache, uid, userBefore, out);
     }
   }

@@ -128,14 +128,16 @@ public final class MessageUpdater {
   }
 
   /**
-   * A reaction or poll vote: only {@link #REACTION_KEYS} are read from the body (plus {@code member} when events are
-   * published). A reaction changes the cached message's bytes through {@link ReactionSplice} (only its reactions array
-   * is decoded); a poll vote decodes the message. A reaction event fires for uncached messages too, with what the
-   * dispatch says ({@link ReactionEvent}); a poll vote only updates a cached message.
+   * A reaction or poll vote: only {@link #REACTION_KEYS} are read from the body (plus the bytes of {@code member} when
+   * events are published, decoded only when a consumer reads the event). A reaction changes the cached message's
+   * bytes through {@link ReactionSplice} (only its reactions array is decoded); a poll vote decodes the message. A
+   * reaction event fires for uncached messages too, with what the dispatch says ({@link ReactionEvent}); a poll vote
+   * only updates a cached message.
    */
   static void react(Cache cache, Dispatch dispatch, Emitter out, BiConsumer<JsonObject, JsonObject> change) {
     boolean reaction = REACTIONS.contains(dispatch.event());
-    JsonObject f = JsonSlice.pick(dispatch.d(), reaction && out.wanted() ? ReactionEvent.KEYS : REACTION_KEYS);
+    ReactionEvent.Read read = ReactionEvent.read(dispatch.d(), REACTION_KEYS, reaction && out.wanted());
+    JsonObject f = read.fields();
     long channelId = Ids.get(f, "channel_id");
     long id = Ids.get(f, "message_id");
     byte[] before = cache.messages().bytes(channelId, id);
@@ -153,7 +155,7 @@ public final class MessageUpdater {
       cache.messages().put(channelId, id, after);
     }
     if (reaction) {
-      ReactionEvent.emit(cache, dispatch.event(), f, before, after, out);
+      ReactionEvent.emit(cache, dispatch.event(), read, before, after, out);
     } else if (before != null) {
       out.updateBytes(dispatch.event(), Ids.get(f, "guild_id"), before, after);
     }

@@ -1,8 +1,5 @@
 package dev.cordbus.state.store;
 
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.Json;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Set;
@@ -12,15 +9,16 @@ import java.util.Set;
  * readers of users, members and presences walk an object key by key, compare each key's bytes with the names they
  * know (as {@link JsonSkip#is}) and read only the values they keep. What it reads equals what Jackson's streaming
  * parser gives for the same bytes (strings decoded the same way, escapes and surrogate pairs included, numbers as
- * {@code getNumberValue()}, unknown values as Vert.x decodes them), and it refuses what that parser refuses: bad
- * structure, escapes, literals and number grammar, control characters in strings, bad UTF-8 start or continuation
- * bytes, nesting over 1000 and input that ends early, each with an {@link IOException} naming the byte. It never reads
+ * {@code getNumberValue()}, objects and arrays as Vert.x's {@code Json.decodeValue} builds them, by {@link JsonTree}),
+ * and it refuses what that parser refuses: bad structure, escapes, literals and number grammar, control characters in
+ * strings, bad UTF-8 start or continuation bytes, nesting over 1000, numbers of over 1000 digits (read as values) and
+ * input that ends early, each with an {@link IOException} naming the byte. It never reads
  * outside the slice. One difference: a bad UTF-8 sequence in a key, which Jackson decodes without a word, is refused.
  *
  * <p>Use: {@link #kind()} says what the next value is; {@link #enter()} opens an object or array, then
  * {@link #nextKey()} (objects) or {@link #nextElement()} (arrays) until false; every value is consumed by exactly one
  * of the readers ({@link #text()}, {@link #id()}, {@link #ids()}, {@link #bool()}, {@link #intValue()}, {@link
- * #value()}, {@link #skip()}, or a nested {@code enter}).
+ * #number()}, {@link #value()}, {@link #skip()}, or a nested {@code enter}).
  */
 public final class JsonCursor extends JsonTokens {
 
@@ -297,30 +295,29 @@ public final class JsonCursor extends JsonTokens {
   }
 
   /**
-   * The next value as a {@code JsonObject} would hold it: a string, a Boolean, null, or
-   * for numbers, objects and arrays Vert.x's decoding of their bytes.
+   * The next value as Vert.x's {@code Json.decodeValue} gives it, built straight from the bytes (no copy, no Jackson):
+   * a {@code JsonObject} or {@code JsonArray} holding {@code LinkedHashMap}s and {@code ArrayList}s inside (Vert.x
+   * wraps them on access), a String, a Boolean, null, or a number as {@link #number()} gives it. Duplicate keys keep
+   * the first key's place and the last value, as Vert.x's map does. Refuses what Jackson refuses (nesting counted
+   * from where the cursor started), with an {@link IOException} naming the byte.
    */
   public Object value() throws IOException {
-    int k = need();
-    switch (k) {
-      case STRING:
-        return text();
-      case NULL:
-        skip();
-        return null;
-      case TRUE:
-      case FALSE:
-        skip();
-        return k == TRUE;
-      default:
-        int s = p;
-        skip();
-        try {
-          return Json.decodeValue(Buffer.buffer(Arrays.copyOfRange(a, s, p)));
-        } catch (DecodeException e) {
-          throw new IOException(e.getMessage(), e);
-        }
+    return JsonTree.value(this);
+  }
+
+  /**
+   * The next value, which must be a number, as Jackson's {@code getNumberValue()}: an Integer when it fits an int, a
+   * Long when it fits a long, a BigInteger beyond, a Double when it has a fraction or an exponent ({@code -0} is
+   * Integer 0, {@code 1e2} Double 100.0, {@code 1e400} infinity). Refuses a number of more than 1000 digits, as
+   * Jackson's {@code StreamReadConstraints} do.
+   */
+  public Number number() throws IOException {
+    if (need() != NUMBER) {
+      throw error("expected a number");
     }
+    int s = p;
+    p = scanNumber(p);
+    return numberValue(s, p);
   }
 
   /** Passes over the next value, checking it as the parser would. */
@@ -346,7 +343,8 @@ public final class JsonCursor extends JsonTokens {
     }
   }
 
-  private int need() throws IOException {
+  /** {@link #kind()}, refusing the end of the input. */
+  int need() throws IOException {
     int k = kind();
     if (k == END) {
       throw error("unexpected end of input where a value should be");

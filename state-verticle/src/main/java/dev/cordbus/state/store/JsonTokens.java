@@ -22,6 +22,9 @@ abstract class JsonTokens {
   /** Set by {@link #scanNumber}: the number had a fraction or an exponent. */
   boolean fraction;
 
+  /** Jackson's {@code StreamReadConstraints} default: the digits of a number (integer, fraction and exponent). */
+  static final int MAX_NUMBER_DIGITS = 1000;
+
   JsonTokens(byte[] array, int from, int to) {
     if (from < 0 || to > array.length || from > to) {
       throw new IndexOutOfBoundsException("slice [" + from + ", " + to + ") of " + array.length + " bytes");
@@ -165,7 +168,10 @@ abstract class JsonTokens {
     return new String(out, 0, n);
   }
 
-  /** The end of the number at {@code q}, checked against JSON's grammar; sets {@link #fraction}. */
+  /**
+   * The end of the number at {@code q}, checked against JSON's grammar and Jackson's length limit (over 1000 digits,
+   * counting fraction and exponent digits, is refused even when skipped, as Jackson does); sets {@link #fraction}.
+   */
   int scanNumber(int q) throws IOException {
     int i = q;
     if (a[i] == '-') {
@@ -180,6 +186,7 @@ abstract class JsonTokens {
       throw error("leading zeroes are not allowed");
     }
     i += digits;
+    int length = digits;
     fraction = false;
     if (i < end && a[i] == '.') {
       fraction = true;
@@ -189,6 +196,7 @@ abstract class JsonTokens {
         throw error("decimal point not followed by a digit");
       }
       i += 1 + f;
+      length += f;
     }
     if (i < end && (a[i] == 'e' || a[i] == 'E')) {
       fraction = true;
@@ -202,6 +210,11 @@ abstract class JsonTokens {
         throw error("exponent without digits");
       }
       i += x;
+      length += x;
+    }
+    if (length > MAX_NUMBER_DIGITS) {
+      p = q;
+      throw error("number of " + length + " digits, more than the " + MAX_NUMBER_DIGITS + " a JSON reader accepts");
     }
     return i;
   }
@@ -226,6 +239,30 @@ abstract class JsonTokens {
       return negative ? -v : v;
     }
     return new BigInteger(new String(a, s, e - s, StandardCharsets.ISO_8859_1)).longValue();
+  }
+
+  /**
+   * The checked number {@code a[s, e)} ({@link #fraction} set by {@link #scanNumber}) as Jackson's
+   * {@code getNumberValue()}: Integer, Long or BigInteger (the smallest that holds it) or Double.
+   */
+  Number numberValue(int s, int e) throws IOException {
+    int d = a[s] == '-' ? s + 1 : s;
+    int digits = e - d;
+    if (fraction) {
+      return Double.valueOf(latin1(s, e));
+    }
+    if (digits <= 18) {
+      long v = integer(s, e);
+      if ((int) v == v) {
+        return Integer.valueOf((int) v);
+      }
+      return Long.valueOf(v);
+    }
+    BigInteger big = new BigInteger(latin1(s, e));
+    if (big.bitLength() < 64) {
+      return Long.valueOf(big.longValue());
+    }
+    return big;
   }
 
   IOException error(String what) {

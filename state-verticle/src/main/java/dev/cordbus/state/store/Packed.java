@@ -95,6 +95,31 @@ public final class Packed {
     return Utf8.equals(p, pos[0], n, s);
   }
 
+  /**
+   * Whether two packed arrays render the same JSON: equal bytes, else equal values slot by slot, the {@link Kind#BYTES}
+   * slots (objects of unmodelled keys) compared as decoded JSON objects, absent as empty (the same keys in another
+   * order render alike). Decodes only when the bytes differ.
+   */
+  public static boolean sameJson(byte[] p, byte[] q, Kind[] kinds) {
+    if (p == q || Arrays.equals(p, q)) {
+      return true;
+    }
+    Object[] a = unpack(p, kinds);
+    Object[] b = unpack(q, kinds);
+    for (int i = 0; i < kinds.length; i++) {
+      boolean same = kinds[i] != Kind.BYTES ? java.util.Objects.equals(a[i], b[i])
+          : Arrays.equals((byte[]) a[i], (byte[]) b[i]) || object((byte[]) a[i]).equals(object((byte[]) b[i]));
+      if (!same) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static io.vertx.core.json.JsonObject object(byte[] json) {
+    return json == null ? new io.vertx.core.json.JsonObject() : Blob.object(json);
+  }
+
   /** The values of every slot: String for text and hashes, Long for numbers, byte[] for bytes, null if absent. */
   public static Object[] unpack(byte[] p, Kind[] kinds) {
     Object[] out = new Object[kinds.length];
