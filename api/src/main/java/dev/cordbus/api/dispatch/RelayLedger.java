@@ -83,7 +83,10 @@ public final class RelayLedger {
   public static final class Sender {
 
     private final String id;
-    /** Per node: dispatches sent so far, and acknowledged so far (-1 until the node's relay first answers). */
+    /**
+     * Per node: dispatches sent so far, acknowledged so far (-1 until the node's relay first answers), and 1 while it
+     * is not waited for (it let a pause run out without acknowledging anything; until it does).
+     */
     private final Map<String, long[]> sent = new HashMap<>();
 
     /** @param name a readable prefix for the id (the group name); a random suffix makes it unique */
@@ -98,7 +101,7 @@ public final class RelayLedger {
 
     /** The delivery options of the next batch of {@code size} dispatches to {@code node}. */
     DeliveryOptions next(String node, int size, DeliveryOptions base) {
-      long[] count = sent.computeIfAbsent(node, k -> new long[] {0, -1});
+      long[] count = sent.computeIfAbsent(node, k -> new long[] {0, -1, 0});
       count[0] += size;
       if (sent.size() > 1024) {
         sent.keySet().removeIf(k -> !k.equals(node)); // nodes that left long ago; the receivers re-baseline
@@ -111,17 +114,31 @@ public final class RelayLedger {
       long[] c = sent.get(node);
       if (c != null && count > c[1] && count <= c[0]) {
         c[1] = count;
+        c[2] = 0;
+      }
+    }
+
+    /**
+     * Stops waiting for the nodes more than {@code limit} behind, until each acknowledges something again: a pause of
+     * the gateway ran out without them answering (frozen, stuck), and one such node must not stall the others.
+     */
+    public void skipLagging(long limit) {
+      for (long[] c : sent.values()) {
+        if (c[1] >= 0 && c[0] - c[1] > limit) {
+          c[2] = 1;
+        }
       }
     }
 
     /**
      * The most dispatches sent to one node and not yet acknowledged by it, over the nodes whose relay has answered
-     * at least once (one that never did, an older cordbus or a node still joining, is not waited for); 0 for none.
+     * at least once (one that never did, an older cordbus or a node still joining, is not waited for) and that are not
+     * skipped ({@link #skipLagging}); 0 for none.
      */
     public long behind() {
       long most = 0;
       for (long[] c : sent.values()) {
-        if (c[1] >= 0) {
+        if (c[1] >= 0 && c[2] == 0) {
           most = Math.max(most, c[0] - c[1]);
         }
       }

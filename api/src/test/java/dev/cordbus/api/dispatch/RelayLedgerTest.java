@@ -172,6 +172,18 @@ class RelayLedgerTest {
     assertEquals(total - 500, sender.behind(), "an older acknowledgement changes nothing");
     sender.acked(node, total);
     assertEquals(0, sender.behind());
+    String other = "frozen-node";
+    sender.next(other, 10_000, new DeliveryOptions());
+    sender.acked(other, 1);
+    assertEquals(9_999, sender.behind(), "the frozen node is waited for");
+    sender.skipLagging(4096); // the gateway's pause ran out
+    assertEquals(0, sender.behind(), "not any more: it stalled the gateway for the longest pause");
+    sender.next(node, 100, new DeliveryOptions());
+    assertEquals(100, sender.behind(), "the others still are");
+    sender.acked(other, 2);
+    assertEquals(9_998, sender.behind(), "it acknowledged something: waited for again");
+    sender.retain(List.of(node));
+    sender.acked(node, total + 100);
     sender.retain(List.of("another-node"));
     sender.acked(node, total);
     assertEquals(0, sender.behind(), "a node that left is forgotten");

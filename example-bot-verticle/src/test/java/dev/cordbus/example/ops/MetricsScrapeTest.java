@@ -104,6 +104,10 @@ class MetricsScrapeTest {
       assertTrue(v(m, "cordbus_state_entries", new String[] {"node", "local"}, "kind", "guilds") >= 1, grep(text, "state_entries"));
       assertEquals(0.0, v(m, "cordbus_relay_dispatches_lost_total", new String[] {"node", "local"}),
           "the relay's loss counter is exported, and nothing was lost:\n" + grep(text, "relay"));
+      String[] group = {"group", "default", "node", "local"};
+      assertEquals(0.0, v(m, "cordbus_gateway_flow_pauses_total", group),
+          "the flow control's counters are exported; one JVM has no other node to wait for:\n" + grep(text, "flow"));
+      assertEquals(0.0, v(m, "cordbus_gateway_flow_paused_seconds_total", group), grep(text, "flow"));
       assertTrue(text.contains("vertx_eventbus_pending"), "Vert.x's event-bus meters are exported");
       assertTrue(text.contains("address=\"discord.MESSAGE_CREATE\""), "per-address event-bus meters");
     }

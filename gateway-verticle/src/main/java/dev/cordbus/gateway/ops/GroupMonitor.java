@@ -33,6 +33,8 @@ public final class GroupMonitor {
   private final List<Meter> meters = new ArrayList<>();
   private final List<ShardMeters> shardMeters = new ArrayList<>();
   private final BiConsumer<String, String> errors;
+  /** What the flow counters read, held here: a function counter keeps only a weak reference to it. */
+  private final List<LongSupplier> flowSources = new ArrayList<>();
   private long identifyWaitMs;
   private long startToReadyMs = -1;
 
@@ -56,6 +58,21 @@ public final class GroupMonitor {
     meters.add(Gauge.builder("cordbus.gateway.session.start.remaining", sessionStartsRemaining,
         IntSupplier::getAsInt).description("session_start_limit.remaining as last seen (-1: unknown)").tags(tags)
         .strongReference(true).register(registry));
+  }
+
+  /**
+   * The group's flow control ({@code FlowGate}): how often and how long its sockets were paused because another node
+   * was too far behind.
+   */
+  public void flow(LongSupplier pauses, LongSupplier pausedMs) {
+    flowSources.add(pauses);
+    flowSources.add(pausedMs);
+    meters.add(io.micrometer.core.instrument.FunctionCounter.builder("cordbus.gateway.flow.pauses", pauses,
+        LongSupplier::getAsLong).description("pauses of the group's sockets while another node was more than the flow "
+        + "window behind").tags(tags).register(registry));
+    meters.add(io.micrometer.core.instrument.FunctionCounter.builder("cordbus.gateway.flow.paused.seconds", pausedMs,
+        p -> p.getAsLong() / 1000.0).description("time the group's sockets were paused by the flow control")
+        .tags(tags).register(registry));
   }
 
   /** The meters of shard {@code id}. */

@@ -11,9 +11,10 @@ import org.slf4j.LoggerFactory;
  * Pauses reading the sockets of one gateway group while another node's relay is more than {@value #WINDOW}
  * dispatches behind what the group sent it, and resumes once it is back within {@value #RESUME_AT}: the cluster then
  * moves at the pace of its slowest node instead of that node queueing every batch it cannot handle yet. A pause lasts
- * at most {@value #MAX_PAUSE_MS} ms: a node that acknowledges nothing in that time (stuck, frozen) is not waited for
- * again until it acknowledges something, so one stuck node never stalls the others for long, and a pause stays far
- * below Discord's heartbeat interval. Runs on the group's context (the shards' and the publisher's).
+ * at most {@value #MAX_PAUSE_MS} ms: when it runs out, the gate tells its owner ({@code timedOut}), which stops waiting
+ * for the nodes still behind until they acknowledge something ({@code RelayLedger.Sender#skipLagging}), so one stuck
+ * node never stalls the others for long, and a pause stays far below Discord's heartbeat interval. Runs on the
+ * group's context (the shards' and the publisher's).
  */
 public final class FlowGate {
 
@@ -29,24 +30,25 @@ public final class FlowGate {
   private final Vertx vertx;
   private final String group;
   private final long maxPauseMs;
+  private final Runnable timedOut;
   private final Set<WebSocket> sockets = new LinkedHashSet<>();
   private boolean paused;
-  /** After a pause that ran out: no new pause until a node acknowledges again. */
-  private boolean waitForProgress;
   private long timer = -1;
   private long pausedSinceNanos;
   private long pauses;
   private long pausedNanos;
 
-  FlowGate(Vertx vertx, String group) {
-    this(vertx, group, MAX_PAUSE_MS);
+  /** A gate that calls {@code timedOut} when a pause ran out (on the group's context). */
+  FlowGate(Vertx vertx, String group, Runnable timedOut) {
+    this(vertx, group, MAX_PAUSE_MS, timedOut);
   }
 
   /** A gate whose pauses last at most {@code maxPauseMs} (tests). */
-  FlowGate(Vertx vertx, String group, long maxPauseMs) {
+  FlowGate(Vertx vertx, String group, long maxPauseMs, Runnable timedOut) {
     this.vertx = vertx;
     this.group = group;
     this.maxPauseMs = maxPauseMs;
+    this.timedOut = timedOut;
   }
 
   /** A socket of the group: paused with the others from now on (at once, while a pause is on). */
@@ -64,7 +66,7 @@ public final class FlowGate {
 
   /** After a batch left: {@code behind} is the most any node has not acknowledged. */
   void sent(long behind) {
-    if (!paused && !waitForProgress && behind > WINDOW) {
+    if (!paused && behind > WINDOW) {
       paused = true;
       pauses++;
       pausedSinceNanos = System.nanoTime();
@@ -73,8 +75,8 @@ public final class FlowGate {
         timer = -1;
         if (paused) {
           LOG.warn("group '{}': a node acknowledged nothing for {} ms while more than {} dispatches behind; reading "
-              + "again without waiting for it", group, maxPauseMs, WINDOW);
-          waitForProgress = true;
+              + "again without waiting for it until it does", group, maxPauseMs, WINDOW);
+          timedOut.run();
           open();
         }
       });
@@ -83,7 +85,6 @@ public final class FlowGate {
 
   /** A node acknowledged: {@code behind} is now the most any node has not. */
   void acknowledged(long behind) {
-    waitForProgress = false;
     if (paused && behind <= RESUME_AT) {
       open();
     }
