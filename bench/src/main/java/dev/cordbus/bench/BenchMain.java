@@ -177,6 +177,20 @@ public final class BenchMain {
     }
   }
 
+  /** One line per two-node result with the gateway JVM's flow-control figures. Pure. */
+  static List<String> flowLines(List<JsonObject> results) {
+    List<String> out = new ArrayList<>();
+    for (JsonObject r : results) {
+      JsonObject flow = r.getJsonObject("parts", new JsonObject()).getJsonObject("gateway", new JsonObject())
+          .getJsonObject("flow");
+      if (flow != null) {
+        out.add(String.format(java.util.Locale.ROOT, "- %s (%s): %,d pauses, %.2f s paused", r.getString("case"),
+            r.getString("compression"), flow.getLong("pauses", 0L), flow.getDouble("pausedSeconds", 0.0)));
+      }
+    }
+    return out;
+  }
+
   static String report(BenchOptions o, String machine, List<JsonObject> results, List<JsonObject> latencies,
       List<String> failures) {
     StringBuilder b = new StringBuilder();
@@ -206,6 +220,12 @@ public final class BenchMain {
     if (!byCompression.isEmpty()) {
       b.append("\nBy compression:\n");
       byCompression.forEach(l -> b.append(l).append('\n'));
+    }
+    List<String> flow = flowLines(results);
+    if (!flow.isEmpty()) {
+      b.append("\nFlow control (two-node: the gateway JVM's groups paused reading while the bot node was more than ")
+          .append(dev.cordbus.gateway.publish.FlowGate.WINDOW).append(" dispatches behind), during the firehose:\n");
+      flow.forEach(l -> b.append(l).append('\n'));
     }
     if (!latencies.isEmpty()) {
       b.append("\n## Delivery latency at ").append(o.latencyRate()).append(" dispatches/s (zlib-stream, ")

@@ -29,6 +29,25 @@ public final class GatewayNodeMain {
   private GatewayNodeMain() {
   }
 
+  /** The flow control's pauses and paused seconds so far, summed over the groups ({@code /metrics}' counters). */
+  static double[] flow(Vertx vertx) {
+    var registry = dev.cordbus.ops.Ops.of(vertx).registry();
+    double pauses = 0;
+    double seconds = 0;
+    for (var c : registry.find("cordbus.gateway.flow.pauses").functionCounters()) {
+      pauses += c.count();
+    }
+    for (var c : registry.find("cordbus.gateway.flow.paused.seconds").functionCounters()) {
+      seconds += c.count();
+    }
+    return new double[] {pauses, seconds};
+  }
+
+  private static JsonObject flowSince(Vertx vertx, double[] armed) {
+    double[] now = flow(vertx);
+    return new JsonObject().put("pauses", (long) (now[0] - armed[0])).put("pausedSeconds", now[1] - armed[1]);
+  }
+
   public static void main(String[] args) throws Exception {
     ClientCase.Spec spec = new ClientCase.Spec(args[2], args[3], args[4], System.getenv(SimChild.TOKEN_ENV),
         Integer.parseInt(args[5]), Integer.parseInt(args[6]));
@@ -47,11 +66,13 @@ public final class GatewayNodeMain {
       long cpuArmed = ClientChild.cpuNanos();
       ThreadCpu.Split threadsArmed = ThreadCpu.now();
       CpuTrace trace = null;
+      double[] flowArmed = flow(vertx);
       String line;
       while ((line = in.readLine()) != null) {
         if (line.equals("arm")) {
           cpuArmed = ClientChild.cpuNanos();
           threadsArmed = ThreadCpu.now();
+          flowArmed = flow(vertx);
           trace = CpuTrace.start();
           System.out.println("ARMED {}");
         } else if (line.startsWith("done")) {
@@ -64,6 +85,7 @@ public final class GatewayNodeMain {
               .put("halfCpuSeconds", half)
               .put("threads", ThreadCpu.now().minus(threadsArmed).json())
               .put("cpuTotalSeconds", ClientChild.cpuNanos() / 1e9)
+              .put("flow", flowSince(vertx, flowArmed))
               .put("heapBytes", ClientChild.usedHeapAfterGc()).encode());
           break;
         }

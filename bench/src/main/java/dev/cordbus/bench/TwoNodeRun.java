@@ -103,7 +103,7 @@ final class TwoNodeRun implements ClientRun {
     }
     r.put("parts", new JsonObject()
         .put("gateway", new JsonObject().put("cpuRunSeconds", gateway.getDouble("cpuRunSeconds", 0.0))
-            .put("heapBytes", gateway.getLong("heapBytes", 0L)))
+            .put("heapBytes", gateway.getLong("heapBytes", 0L)).put("flow", gateway.getJsonObject("flow")))
         .put("bot", new JsonObject().put("cpuRunSeconds", bot.getDouble("cpuRunSeconds", 0.0))
             .put("heapBytes", bot.getLong("heapBytes", 0L))));
     r.put("extra", r.getJsonObject("extra", new JsonObject()).copy().put("handshakeMs", handshakeMs));

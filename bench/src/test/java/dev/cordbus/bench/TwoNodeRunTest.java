@@ -40,6 +40,14 @@ class TwoNodeRunTest {
   }
 
   @Test
+  void theGatewaysFlowFiguresReachTheReport() {
+    JsonObject gateway = new JsonObject().put("flow", new JsonObject().put("pauses", 1234L).put("pausedSeconds", 2.5));
+    JsonObject r = TwoNodeRun.combine(new JsonObject().put("compression", "none"), gateway, 0L, 0L);
+    assertEquals(java.util.List.of("- two-node (none): 1,234 pauses, 2.50 s paused"),
+        BenchMain.flowLines(java.util.List.of(r, new JsonObject().put("case", "jda").put("compression", "none"))));
+  }
+
+  @Test
   void nodeHeapLimitFollowsTheJvmFlag() {
     assertEquals(1024, NodeClient.heapMiB("1g"));
     assertEquals(256, NodeClient.heapMiB("256m"));
