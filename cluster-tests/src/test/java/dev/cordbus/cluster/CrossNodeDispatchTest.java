@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.config.XmlConfigBuilder;
-import dev.cordbus.api.Snowflakes;
 import dev.cordbus.gateway.publish.FlowGate;
 import dev.cordbus.simulator.DiscordSimulator;
 import dev.cordbus.simulator.core.SimulatorOptions;
@@ -195,7 +194,7 @@ class CrossNodeDispatchTest {
   void twoEventTypesInterleavedAtAHighRateKeepGatewayOrderOnAnotherNode() throws Exception {
     DiscordSimulator sim = streamSim();
     freshOrderConsumers();
-    double seconds = streamInterleaved(sim, INTERLEAVED);
+    double seconds = XnodeGateway.streamInterleaved(sim, INTERLEAVED);
     streamedPerSecond = INTERLEAVED / seconds;
     JsonObject order = bot.waitForOrder(INTERLEAVED, 60_000);
     figure(String.format("interleaved %s/%s through the gateway: %d dispatches written at %.0f/s; the bot node "
@@ -346,7 +345,7 @@ class CrossNodeDispatchTest {
   void aNodeThatCannotKeepUpSlowsTheGatewayInsteadOfQueueingEverything() throws Exception {
     DiscordSimulator sim = streamSim();
     bot.freshOrderConsumers(MC + "," + TS + " " + SLOW_MICROS, UNREGISTRATION_SETTLE_MS);
-    double seconds = streamInterleaved(sim, SLOW_COUNT);
+    double seconds = XnodeGateway.streamInterleaved(sim, SLOW_COUNT);
     JsonObject order = bot.waitForOrder(SLOW_COUNT, 90_000);
     long bound = FlowGate.WINDOW + 1024;
     figure(String.format("slow consumer (%d µs a dispatch, ~%d/s) on another node: %d dispatches streamed in %.1f s; "
@@ -359,38 +358,6 @@ class CrossNodeDispatchTest {
     assertEquals(0, order.getInteger("missing"), order.encode());
     assertTrue(order.getLong("maxBacklog") <= bound, "the node queued " + order.getLong("maxBacklog")
         + " dispatches it had not handled: the gateway did not wait for it (" + order + ")");
-  }
-
-  /** Streams {@code count} dispatches through the gateway, MESSAGE_CREATE and TYPING_START in turn; returns seconds. */
-  private static double streamInterleaved(DiscordSimulator sim, int count) throws Exception {
-    String guild = sim.world().availableGuildIds().get(0);
-    String channel = sim.world().textChannelId(guild);
-    String user = sim.world().memberIds(guild).stream().filter(u -> !u.equals(sim.world().botId())).findFirst()
-        .orElseThrow();
-    long t0 = System.nanoTime();
-    long deadline = t0 + TimeUnit.SECONDS.toNanos(60);
-    List<Future<Long>> window = new ArrayList<>();
-    List<Future<Long>> previousWindow = List.of();
-    for (int i = 0; i < count; i++) {
-      if (i % 2 == 0) {
-        window.add(sim.scenario().dispatch(MC, new JsonObject().put("id", Snowflakes.format(Snowflakes.of(
-            System.currentTimeMillis(), i & 0x3FFFFF))).put("channel_id", channel).put("guild_id", guild)
-            .put("content", "interleaved " + i).put("author", new JsonObject().put("id", user).put("username", "u"))));
-      } else {
-        window.add(sim.scenario().dispatch(TS, new JsonObject().put("channel_id", channel).put("guild_id", guild)
-            .put("user_id", user).put("timestamp", 1_700_000_000 + i)));
-      }
-      if (window.size() == 1_000) {
-        // at most two windows in flight: bounded memory at the simulator, full speed otherwise
-        await(Future.all(previousWindow), 30);
-        previousWindow = window;
-        window = new ArrayList<>();
-        assertTrue(System.nanoTime() < deadline, "streaming took over 60 s");
-      }
-    }
-    await(Future.all(previousWindow), 30);
-    await(Future.all(window), 30);
-    return (System.nanoTime() - t0) / 1e9;
   }
 
   private static DiscordSimulator streamSim() throws Exception {

@@ -37,7 +37,7 @@ import java.util.concurrent.TimeUnit;
  *   consuming {@code discord.<E>} for every listed event; prints {@code REPORTERS-READY <threads>}.
  *   {@code counts} prints {@code COUNTS [n0,n1,n2]}; {@code dump} prints one {@code SEEN <json>} per record of every
  *   reporter, then {@code DUMP-END}; {@code reporters-stop} undeploys them ({@code REPORTERS-STOPPED}).</li>
- *   <li>{@code order-start E1,E2 [µs]}: one {@link Order} verticle consuming both addresses on one context (so arrival
+ *   <li>{@code order-start E1,E2 [µs]}: one {@link XnodeOrder} verticle consuming both addresses on one context (so arrival
  *   order across the addresses is observable), fresh registrations, spending {@code µs} of CPU on each dispatch when
  *   given (a slow consumer; its stats then say how far behind the relay it fell: {@code maxBacklog}); prints
  *   {@code ORDER-READY}. {@code order-stop}
@@ -95,108 +95,6 @@ public final class XnodeBotMain {
           .put("bodyId", System.identityHashCode(body == null ? null : body.getMap()))
           .put("thread", Thread.currentThread().getName())
           .put("body", body == null ? null : body.encode()));
-    }
-  }
-
-  /** Arrival order of two addresses' dispatches on one context. */
-  static final class Order extends OnLoop {
-    final List<String> events;
-    /** CPU spent on each dispatch (a slow consumer), in µs; 0 for none. */
-    final long spinMicros;
-    /** Dispatches that had reached the relay when this verticle started (or was cleared). */
-    long arrivedBase;
-    /** The most dispatches that had reached this node's relay and not yet this verticle, seen at any arrival. */
-    long maxBacklog;
-    final long[] seqs = new long[200_000];
-    final byte[] kinds = new byte[200_000];
-    final String[] sessions = new String[200_000];
-    int n;
-    long overflow;
-
-    Order(List<String> events, long spinMicros) {
-      this.events = events;
-      this.spinMicros = spinMicros;
-      this.arrivedBase = ARRIVED.get();
-    }
-
-    @Override
-    public Future<?> start() {
-      List<Future<Void>> all = new ArrayList<>();
-      for (int i = 0; i < events.size(); i++) {
-        byte kind = (byte) i;
-        all.add(vertx.eventBus().consumer(Addresses.dispatch(events.get(i)), m -> record(kind, m)).completion());
-      }
-      return Future.all(all);
-    }
-
-    private void record(byte kind, Message<Object> m) {
-      maxBacklog = Math.max(maxBacklog, ARRIVED.get() - arrivedBase - n);
-      if (spinMicros > 0) {
-        long until = System.nanoTime() + spinMicros * 1000;
-        while (System.nanoTime() < until) {
-          Thread.onSpinWait();
-        }
-      }
-      if (n == seqs.length) {
-        overflow++;
-        return;
-      }
-      seqs[n] = Long.parseLong(m.headers().get(Headers.SEQ));
-      sessions[n] = m.headers().get(Headers.SESSION);
-      kinds[n++] = kind;
-    }
-
-    /**
-     * {@code n}, per-address counts, {@code reorders} (arrivals whose seq is not above the previous arrival's of the
-     * same session, whatever the address), {@code displaced} (arrivals below the highest seq already arrived in their
-     * session: how many dispatches came late), the first few reorderings, {@code distinct}, {@code min}, {@code max},
-     * {@code missing} (within min..max of the one session), {@code duplicates}, {@code sessions}.
-     */
-    JsonObject stats() {
-      int[] perKind = new int[events.size()];
-      long reorders = 0;
-      long displaced = 0;
-      JsonArray examples = new JsonArray();
-      Map<String, Long> last = new HashMap<>();
-      Map<String, Long> highest = new HashMap<>();
-      Map<String, BitSet> bits = new HashMap<>();
-      long duplicates = 0;
-      for (int i = 0; i < n; i++) {
-        perKind[kinds[i]]++;
-        Long previous = last.put(sessions[i], seqs[i]);
-        if (previous != null && seqs[i] <= previous) {
-          reorders++;
-          if (examples.size() < 5) {
-            examples.add("#" + i + ": " + events.get(kinds[i]) + " seq " + seqs[i] + " after seq " + previous);
-          }
-        }
-        Long high = highest.merge(sessions[i], seqs[i], Math::max);
-        if (high > seqs[i]) {
-          displaced++;
-        }
-        BitSet b = bits.computeIfAbsent(sessions[i], k -> new BitSet());
-        if (b.get((int) seqs[i])) {
-          duplicates++;
-        }
-        b.set((int) seqs[i]);
-      }
-      JsonObject counts = new JsonObject();
-      for (int k = 0; k < perKind.length; k++) {
-        counts.put(events.get(k), perKind[k]);
-      }
-      JsonObject out = new JsonObject().put("n", n).put("overflow", overflow).put("counts", counts)
-          .put("reorders", reorders).put("displaced", displaced).put("examples", examples)
-          .put("duplicates", duplicates)
-          .put("sessions", bits.size()).put("maxBacklog", maxBacklog)
-          .put("arrived", ARRIVED.get() - arrivedBase);
-      if (bits.size() == 1) {
-        BitSet b = bits.values().iterator().next();
-        int min = b.nextSetBit(0);
-        int max = b.length() - 1;
-        out.put("distinct", b.cardinality()).put("min", min).put("max", max)
-            .put("missing", max - min + 1 - b.cardinality());
-      }
-      return out;
     }
   }
 
@@ -297,7 +195,7 @@ public final class XnodeBotMain {
     System.out.flush();
     List<Reporter> reporters = new CopyOnWriteArrayList<>();
     List<String> reporterIds = new ArrayList<>();
-    Order order = null;
+    XnodeOrder order = null;
     String orderId = null;
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     String line;
@@ -348,7 +246,7 @@ public final class XnodeBotMain {
         }
         case "order-start" -> {
           String[] spec = cmd[1].split(" ");
-          order = new Order(Arrays.asList(spec[0].split(",")), spec.length > 1 ? Long.parseLong(spec[1]) : 0);
+          order = new XnodeOrder(Arrays.asList(spec[0].split(",")), spec.length > 1 ? Long.parseLong(spec[1]) : 0);
           orderId = get(vertx.deployVerticle(order));
           System.out.println("ORDER-READY");
         }
@@ -360,7 +258,7 @@ public final class XnodeBotMain {
           System.out.println("ORDER-STOPPED");
         }
         case "order-clear" -> {
-          Order o = order;
+          XnodeOrder o = order;
           onLoop(o.ctx(), () -> {
             o.n = 0;
             o.overflow = 0;
@@ -371,7 +269,7 @@ public final class XnodeBotMain {
           System.out.println("ORDER-CLEARED");
         }
         case "order" -> {
-          Order o = order;
+          XnodeOrder o = order;
           System.out.println("ORDER " + onLoop(o.ctx(), o::stats).encode());
         }
         case "late" -> {

@@ -2,13 +2,19 @@ package dev.cordbus.cluster;
 
 import static dev.cordbus.cluster.CrossNodeDispatchTest.await;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.cordbus.api.Addresses;
+import dev.cordbus.api.Snowflakes;
 import dev.cordbus.gateway.GatewayVerticle;
 import dev.cordbus.simulator.DiscordSimulator;
 import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -66,5 +72,37 @@ final class XnodeGateway {
       written.addAndGet(ar.result());
       stream(sim, stop, deadline, written, done);
     });
+  }
+
+  /** Streams {@code count} dispatches through the gateway, MESSAGE_CREATE and TYPING_START in turn; returns seconds. */
+  static double streamInterleaved(DiscordSimulator sim, int count) throws Exception {
+    String guild = sim.world().availableGuildIds().get(0);
+    String channel = sim.world().textChannelId(guild);
+    String user = sim.world().memberIds(guild).stream().filter(u -> !u.equals(sim.world().botId())).findFirst()
+        .orElseThrow();
+    long t0 = System.nanoTime();
+    long deadline = t0 + TimeUnit.SECONDS.toNanos(60);
+    List<Future<Long>> window = new ArrayList<>();
+    List<Future<Long>> previousWindow = List.of();
+    for (int i = 0; i < count; i++) {
+      if (i % 2 == 0) {
+        window.add(sim.scenario().dispatch("MESSAGE_CREATE", new JsonObject().put("id", Snowflakes.format(Snowflakes.of(
+            System.currentTimeMillis(), i & 0x3FFFFF))).put("channel_id", channel).put("guild_id", guild)
+            .put("content", "interleaved " + i).put("author", new JsonObject().put("id", user).put("username", "u"))));
+      } else {
+        window.add(sim.scenario().dispatch("TYPING_START", new JsonObject().put("channel_id", channel).put("guild_id", guild)
+            .put("user_id", user).put("timestamp", 1_700_000_000 + i)));
+      }
+      if (window.size() == 1_000) {
+        // at most two windows in flight: bounded memory at the simulator, full speed otherwise
+        await(Future.all(previousWindow), 30);
+        previousWindow = window;
+        window = new ArrayList<>();
+        assertTrue(System.nanoTime() < deadline, "streaming took over 60 s");
+      }
+    }
+    await(Future.all(previousWindow), 30);
+    await(Future.all(window), 30);
+    return (System.nanoTime() - t0) / 1e9;
   }
 }

@@ -71,6 +71,8 @@ public final class StateVerticle extends VerticleBase {
   private String opsName;
   private long refreshTimer = -1;
   private long failed;
+  private long published;
+  private long unheard;
 
   @Override
   public Future<?> start() {
@@ -88,6 +90,7 @@ public final class StateVerticle extends VerticleBase {
     queries = new QueryService(cache);
     ops = Ops.of(vertx);
     monitor = new StateMonitor(ops.meters(opsOptions), ops.nodeId(), () -> seqs.duplicates());
+    monitor.events(() -> published, () -> unheard);
     queries.onQuery(monitor::query);
     if (options.partitioned()) {
       owned = new HashSet<>(options.ownedShards());
@@ -192,8 +195,10 @@ public final class StateVerticle extends VerticleBase {
       for (StateEvent se : out.events()) {
         String address = Addresses.state(se.name());
         if (LocalHandlers.unheard(vertx, address)) {
-          continue; // nobody would get it: no message, no headers
+          unheard++;
+          continue; // nobody would get it, here or (clustered) on any node: no message, no headers, no lookup
         }
+        published++;
         DeliveryOptions opts = new DeliveryOptions().addHeader(Headers.SHARD, Integer.toString(shard))
             .addHeader(Headers.EVENT, se.name());
         if (se.guild() != 0) {
@@ -243,6 +248,16 @@ public final class StateVerticle extends VerticleBase {
   /** Dispatches that failed to apply (bad shape). */
   public long failed() {
     return failed;
+  }
+
+  /** State events published so far. */
+  public long published() {
+    return published;
+  }
+
+  /** State events not published because no consumer of their address was known, on this node or any other. */
+  public long unheard() {
+    return unheard;
   }
 
   /** Replayed duplicates dropped. */

@@ -16,7 +16,7 @@ import java.util.Map;
  * in it from the moment {@code consumer()} returns). It is internal to Vert.x: when it cannot be read (another event
  * bus implementation, a module system that forbids the access), {@link #of} returns null and every dispatch is
  * published as before. {@link #unheard} asks the same of one address for other publishers (the state verticle's
- * events).
+ * events), on a clustered Vert.x of the whole cluster.
  */
 public final class LocalHandlers {
 
@@ -46,16 +46,18 @@ public final class LocalHandlers {
   }
 
   /**
-   * Whether a publish to {@code address} would certainly reach no one: a plain (not clustered) Vert.x whose handler
-   * table is readable, with no outbound interceptor and no consumer of that address. False whenever it cannot be
-   * sure (clustered: a consumer may be on another node).
+   * Whether a publish to {@code address} would reach no one: the handler table is readable, there is no outbound
+   * interceptor and no consumer of that address on this Vert.x, and, on a clustered Vert.x, no node of the cluster
+   * consumes it as far as {@link ClusterAudience} knows (Hazelcast only; the first question about an address, and any
+   * after a consumer of it registered or left somewhere, answers false while it looks). False whenever it cannot be
+   * sure.
    */
   public static boolean unheard(Vertx vertx, String address) {
-    if (vertx.isClustered()) {
+    Map<String, ?> handlers = of(vertx.eventBus());
+    if (handlers == null || handlers.containsKey(address)) {
       return false;
     }
-    Map<String, ?> handlers = of(vertx.eventBus());
-    return handlers != null && !handlers.containsKey(address);
+    return !vertx.isClustered() || ClusterAudience.of(vertx).nobody(address);
   }
 
   private static Field find(String name) {

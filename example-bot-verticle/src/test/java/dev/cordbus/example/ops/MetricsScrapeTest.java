@@ -102,6 +102,11 @@ class MetricsScrapeTest {
       assertEquals((double) creates, v(m, "cordbus_state_apply_seconds_count", new String[] {"node", "local"}, "event", "MESSAGE_CREATE"),
           "the state verticle applied each MESSAGE_CREATE once:\n" + grep(text, "state_apply_seconds_count"));
       assertTrue(v(m, "cordbus_state_entries", new String[] {"node", "local"}, "kind", "guilds") >= 1, grep(text, "state_entries"));
+      assertTrue(v(m, "cordbus_state_events_total", new String[] {"node", "local"}, "outcome", "unheard") >= creates,
+          "no consumer of discord.state.MESSAGE_CREATE here: each MESSAGE_CREATE's state event was left unpublished:\n"
+          + grep(text, "state_events"));
+      assertTrue(v(m, "cordbus_state_events_total", new String[] {"node", "local"}, "outcome", "published") != null,
+          grep(text, "state_events"));
       assertEquals(0.0, v(m, "cordbus_relay_dispatches_lost_total", new String[] {"node", "local"}),
           "the relay's loss counter is exported, and nothing was lost:\n" + grep(text, "relay"));
       String[] group = {"group", "default", "node", "local"};

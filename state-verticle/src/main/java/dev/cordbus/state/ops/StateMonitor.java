@@ -65,6 +65,19 @@ public final class StateMonitor {
         .register(registry));
   }
 
+  /**
+   * Counts the state events published and those left unpublished because no consumer of their address was known
+   * on this node or (clustered) any other: {@code cordbus_state_events_total{outcome="published"|"unheard"}}.
+   */
+  public void events(LongSupplier published, LongSupplier unheard) {
+    meters.add(FunctionCounter.builder("cordbus.state.events", published, LongSupplier::getAsLong)
+        .description("state events: published, or not published because nobody in the cluster consumed their address")
+        .tags(tags.and("outcome", "published")).register(registry));
+    meters.add(FunctionCounter.builder("cordbus.state.events", unheard, LongSupplier::getAsLong)
+        .description("state events: published, or not published because nobody in the cluster consumed their address")
+        .tags(tags.and("outcome", "unheard")).register(registry));
+  }
+
   /** The apply-time timer of {@code event} (look it up once per event consumer, not per dispatch). */
   public Timer applyTimer(String event) {
     Timer t = Timer.builder("cordbus.state.apply").description("time to apply a dispatch to the cache, by event")
