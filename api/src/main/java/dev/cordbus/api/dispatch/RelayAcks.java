@@ -29,12 +29,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class RelayAcks {
 
-  private final VertxInternal vertx;
-  private final EventBus bus;
-  private final Context context;
   /** Dispatches handed out from one sender between two acknowledgement rounds. */
   static final long ACK_EVERY = 1024;
 
+  private final VertxInternal vertx;
+  private final EventBus bus;
+  private final Context context;
   private final String node;
   /** Per sender: the highest count handed out, the count of the round in flight (-1: none), the last acknowledged. */
   private final Map<String, long[]> senders = new HashMap<>();

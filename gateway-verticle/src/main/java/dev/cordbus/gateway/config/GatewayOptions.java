@@ -27,6 +27,8 @@ public final class GatewayOptions {
   public static final boolean DEFAULT_PUBLISH_RAW = false;
   /** Dispatches of one event-loop turn leave as one event-bus message (false: one message per dispatch). */
   public static final boolean DEFAULT_BATCH_DISPATCHES = true;
+  /** Dispatches another node may be behind before a group's sockets pause (0: never pause). */
+  public static final int DEFAULT_FLOW_WINDOW = 4096;
   public static final long DEFAULT_BACKOFF_BASE_MS = 1000;
   public static final long DEFAULT_BACKOFF_MAX_MS = 60_000;
   public static final long DEFAULT_INVALID_SESSION_WAIT_MIN_MS = 1000;
@@ -63,6 +65,7 @@ public final class GatewayOptions {
   private final String group;
   private final boolean publishRaw;
   private final boolean batchDispatches;
+  private final int flowWindow;
   private final long backoffBaseMs;
   private final long backoffMaxMs;
   private final long invalidSessionWaitMinMs;
@@ -103,6 +106,7 @@ public final class GatewayOptions {
     this.group = r.string("group", DEFAULT_GROUP);
     this.publishRaw = r.bool("publishRaw", DEFAULT_PUBLISH_RAW);
     this.batchDispatches = r.bool("batchDispatches", DEFAULT_BATCH_DISPATCHES);
+    this.flowWindow = r.intValue("flowWindow", DEFAULT_FLOW_WINDOW, 0, 100_000_000);
     this.backoffBaseMs = r.longValue("backoffBaseMs", DEFAULT_BACKOFF_BASE_MS, 10, 3_600_000);
     this.backoffMaxMs = r.longValue("backoffMaxMs", DEFAULT_BACKOFF_MAX_MS, 10, 3_600_000);
     if (backoffMaxMs < backoffBaseMs) {
@@ -177,6 +181,14 @@ public final class GatewayOptions {
 
   public boolean publishRaw() {
     return publishRaw;
+  }
+
+  /**
+   * Dispatches another node of the cluster may be behind what a group sent it before the group's sockets pause
+   * (flow control; resumed at half); 0 never pauses.
+   */
+  public int flowWindow() {
+    return flowWindow;
   }
 
   /** Whether the dispatches of one event-loop turn are published as one batch. */
@@ -267,6 +279,7 @@ public final class GatewayOptions {
         .put("group", group)
         .put("publishRaw", publishRaw)
         .put("batchDispatches", batchDispatches)
+        .put("flowWindow", flowWindow)
         .put("backoffBaseMs", backoffBaseMs)
         .put("backoffMaxMs", backoffMaxMs)
         .put("invalidSessionWaitMinMs", invalidSessionWaitMinMs)

@@ -85,7 +85,7 @@ public final class EventPublisher {
     this.group = group;
     this.publishRaw = publishRaw;
     this.sender = new dev.cordbus.api.dispatch.RelayLedger.Sender(group);
-    this.gate = new FlowGate(vertx, group, () -> sender.skipLagging(FlowGate.WINDOW));
+    this.gate = new FlowGate(vertx, group, () -> sender.skipLagging(gate().window()));
     this.acks = vertx.isClustered() ? bus.consumer(Addresses.relayAck(sender.id()), m -> {
       if (m.body() instanceof JsonObject ack && ack.getValue("node") instanceof String node
           && ack.getValue("acked") instanceof Number acked) {

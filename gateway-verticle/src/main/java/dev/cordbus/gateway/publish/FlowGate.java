@@ -8,8 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Pauses reading the sockets of one gateway group while another node's relay is more than {@value #WINDOW}
- * dispatches behind what the group sent it, and resumes once it is back within {@value #RESUME_AT}: the cluster then
+ * Pauses reading the sockets of one gateway group while another node's relay is more than the window (gateway option
+ * {@code flowWindow}, default {@value #WINDOW}) dispatches behind what the group sent it, and resumes once it is back
+ * within half of it: the cluster then
  * moves at the pace of its slowest node instead of that node queueing every batch it cannot handle yet. A pause lasts
  * at most {@value #MAX_PAUSE_MS} ms: when it runs out, the gate tells its owner ({@code timedOut}), which stops waiting
  * for the nodes still behind until they acknowledge something ({@code RelayLedger.Sender#skipLagging}), so one stuck
@@ -18,9 +19,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class FlowGate {
 
-  /** Dispatches a node may be behind before the group's sockets pause. */
-  public static final long WINDOW = 4096;
-  /** The sockets resume once every node is at most this many dispatches behind. */
+  /** Dispatches a node may be behind before the group's sockets pause, by default. */
+  public static final long WINDOW = dev.cordbus.gateway.config.GatewayOptions.DEFAULT_FLOW_WINDOW;
+  /** The sockets resume once every node is at most this many dispatches behind, by default. */
   public static final long RESUME_AT = WINDOW / 2;
   /** The longest pause. */
   public static final long MAX_PAUSE_MS = 5000;
@@ -31,6 +32,8 @@ public final class FlowGate {
   private final String group;
   private final long maxPauseMs;
   private final Runnable timedOut;
+  /** The window; 0: never pause. */
+  private long window = WINDOW;
   private final Set<WebSocket> sockets = new LinkedHashSet<>();
   private boolean paused;
   private long timer = -1;
@@ -51,6 +54,16 @@ public final class FlowGate {
     this.timedOut = timedOut;
   }
 
+  /** Sets the window (0: never pause); resumes at half of it. */
+  public void window(long dispatches) {
+    this.window = dispatches;
+  }
+
+  /** The window (0: never pauses). */
+  public long window() {
+    return window;
+  }
+
   /** A socket of the group: paused with the others from now on (at once, while a pause is on). */
   public void watch(WebSocket ws) {
     sockets.add(ws);
@@ -66,7 +79,7 @@ public final class FlowGate {
 
   /** After a batch left: {@code behind} is the most any node has not acknowledged. */
   void sent(long behind) {
-    if (!paused && behind > WINDOW) {
+    if (!paused && window > 0 && behind > window) {
       paused = true;
       pauses++;
       pausedSinceNanos = System.nanoTime();
@@ -75,7 +88,7 @@ public final class FlowGate {
         timer = -1;
         if (paused) {
           LOG.warn("group '{}': a node acknowledged nothing for {} ms while more than {} dispatches behind; reading "
-              + "again without waiting for it until it does", group, maxPauseMs, WINDOW);
+              + "again without waiting for it until it does", group, maxPauseMs, window);
           timedOut.run();
           open();
         }
@@ -85,7 +98,7 @@ public final class FlowGate {
 
   /** A node acknowledged: {@code behind} is now the most any node has not. */
   void acknowledged(long behind) {
-    if (paused && behind <= RESUME_AT) {
+    if (paused && behind <= window / 2) {
       open();
     }
   }

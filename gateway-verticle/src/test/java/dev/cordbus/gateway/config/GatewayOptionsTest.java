@@ -100,14 +100,15 @@ class GatewayOptionsTest {
         .put("largeThreshold", 251)
         .put("presence", "online")
         .put("group", "")
-        .put("publishRaw", "yes").put("batchDispatches", 1)
+        .put("publishRaw", "yes").put("batchDispatches", 1).put("flowWindow", -1)
         .put("backoffBaseMs", -1)
         .put("invalidSessionWaitMinMs", 10).put("invalidSessionWaitMaxMs", 5)
         .put("identifyIntervalMs", "fast");
     GatewayException e = assertThrows(GatewayException.class, () -> new GatewayOptions(bad, NO_ENV));
     assertEquals(GatewayException.Kind.CONFIG, e.kind());
     for (String field : List.of("token", "intents", "shardCount", "shards", "restBaseUrl", "gatewayUrl",
-        "compression", "largeThreshold", "presence", "group", "publishRaw", "batchDispatches", "backoffBaseMs",
+        "compression", "largeThreshold", "presence", "group", "publishRaw", "batchDispatches", "flowWindow",
+        "backoffBaseMs",
         "invalidSessionWaitMaxMs", "identifyIntervalMs")) {
       assertTrue(e.getMessage().contains(field + ":"), field + " not named in: " + e.getMessage());
     }

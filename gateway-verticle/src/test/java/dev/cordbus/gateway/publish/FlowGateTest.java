@@ -109,6 +109,23 @@ class FlowGateTest {
       return null;
     });
     assertFalse(gate.paused());
+    on(ctx, () -> {
+      gate.window(0); // flowWindow 0: never pauses
+      gate.sent(Long.MAX_VALUE);
+      return null;
+    });
+    assertFalse(gate.paused());
+    on(ctx, () -> {
+      gate.window(100);
+      gate.sent(101);
+      return null;
+    });
+    assertTrue(gate.paused(), "a window of 100");
+    on(ctx, () -> {
+      gate.acknowledged(50);
+      return null;
+    });
+    assertFalse(gate.paused(), "resumed at half of it");
     int atClose = received.get();
     waitFor(() -> received.get() > atClose + 20);
   }
