@@ -35,8 +35,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * MESSAGE_CREATE dispatches on its own bus, and a bot JVM ({@link XnodeBotMain}) consumes
  * {@code discord.state.MESSAGE_CREATE} or not. While nobody in the cluster consumes a state event's address, the
  * event is not published (counted as unheard, {@code cordbus_state_events_total{outcome="unheard"}}); a consumer that
- * registers on the other node receives every event from shortly after its registration, once and in order; and when
- * it leaves, publishing stops again. A consumer on the state's own node receives from its first event on.
+ * registers on the other node receives every event from shortly after its registration, once and in order; when
+ * it leaves, publishing stops again, until the next consumer registers. A consumer on the state's own node gets every
+ * event.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StateEventAudienceTest {
@@ -122,24 +123,39 @@ class StateEventAudienceTest {
 
   @Test
   @Order(3)
-  void whenTheLastConsumerLeavesPublishingStopsAgain() throws Exception {
+  void whenTheLastConsumerLeavesPublishingStopsAgainUntilTheNextRegisters() throws Exception {
     bot.stopReporters();
     long before = counters()[1];
     long sent = sendUntil(() -> counters()[1] > before + 20, 10_000, "state events to stop being published again");
     System.out.println("FIGURE unheard again after " + sent + " dispatches");
+    // and an address known as unheard is heard again by the next consumer
+    bot.reporters(List.of("state." + EVENT));
+    sendUntil(() -> counts().stream().allMatch(n -> n > 0), REGISTRATION_WINDOW_MS,
+        "a consumer registered again to get state events within " + REGISTRATION_WINDOW_MS + " ms");
+    bot.stopReporters();
   }
 
   @Test
   @Order(4)
-  void aConsumerOnTheStateNodeGetsTheNextEvent() throws Exception {
+  void aConsumerOnTheStateNodeGetsEveryEvent() throws Exception {
     List<Long> got = new CopyOnWriteArrayList<>();
     MessageConsumer<JsonObject> local = node.eventBus().consumer(STATE_ADDRESS,
         m -> got.add(Long.parseLong(m.body().getJsonObject("after").getString("id"))));
     await(local.completion(), 10);
-    long id = nextId;
-    send();
-    waitFor(() -> !got.isEmpty(), 5_000, "the local consumer's first event");
-    assertEquals(List.of(id), got, "the very next event, no lookup window on the same node");
+    // a local consumer is in the handler table at once, so nothing is skipped here; Vert.x's own node selector may
+    // still hold the address's nodes from before (its updates are throttled), so the first event is waited for
+    sendUntil(() -> !got.isEmpty(), 5_000, "the local consumer's first event");
+    got.clear();
+    long first = nextId;
+    for (int i = 0; i < BURST; i++) {
+      send();
+    }
+    waitFor(() -> got.size() >= BURST, 10_000, "the burst on the same node");
+    List<Long> expected = new ArrayList<>();
+    for (long id = first; id < first + BURST; id++) {
+      expected.add(id);
+    }
+    assertEquals(expected, got, "every event once, in order");
     await(local.unregister(), 10);
   }
 

@@ -1,23 +1,28 @@
 package dev.cordbus.rest;
 
+import dev.cordbus.api.dispatch.LocalHandlers;
 import dev.cordbus.api.rest.RestAddresses;
 import dev.cordbus.rest.ratelimit.RateLimitHeaders;
-import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
-/** Publishes the {@code discord.rest} observability event of each response (route templates only, no secret). */
+/**
+ * Publishes the {@code discord.rest} observability event of each response (route templates only, no secret), unless
+ * nobody consumes it, here or on another node ({@link LocalHandlers#unheard}: on a cluster, a publish to an address
+ * nobody consumes would ask Hazelcast for it on every call).
+ */
 final class RestEvents {
 
-  private final EventBus bus;
+  private final Vertx vertx;
   private final boolean enabled;
 
-  RestEvents(EventBus bus, boolean enabled) {
-    this.bus = bus;
+  RestEvents(Vertx vertx, boolean enabled) {
+    this.vertx = vertx;
     this.enabled = enabled;
   }
 
   void response(PendingCall call, int status, RateLimitHeaders headers, long latencyNanos) {
-    if (!enabled) {
+    if (!enabled || LocalHandlers.unheard(vertx, RestAddresses.RESPONSE_EVENT)) {
       return;
     }
     JsonObject event = new JsonObject()
@@ -37,6 +42,6 @@ final class RestEvents {
     if (headers != null && headers.global()) {
       event.put("global", true);
     }
-    bus.publish(RestAddresses.RESPONSE_EVENT, event);
+    vertx.eventBus().publish(RestAddresses.RESPONSE_EVENT, event);
   }
 }

@@ -95,7 +95,7 @@ public final class RestVerticle extends VerticleBase {
         new GlobalLimiter(options.globalLimit(), options.globalWindowMs()), options.resetMarginMs(),
         options.maxQueue(), this::send);
     limiter.onWait(meters::bucketWait, meters::globalWait);
-    events = new RestEvents(vertx.eventBus(), options.publishEvents());
+    events = new RestEvents(vertx, options.publishEvents());
     if (options.sharedBuckets(vertx.isClustered())) {
       shared = new SharedBuckets(vertx, options.resetMarginMs(), options.requestTimeoutMs() + STALE_IN_FLIGHT_EXTRA_MS);
     }
