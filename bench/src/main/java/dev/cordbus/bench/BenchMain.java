@@ -63,7 +63,7 @@ public final class BenchMain {
         LOG.info("running {} ({}), {} guilds x {} members, {} events", kase, compression, o.guilds(), o.members(),
             o.events());
         try {
-          JsonObject r = runOne(o, kase, compression, o.events(), 0, logs);
+          JsonObject r = runOne(o, kase, compression, o.events(), o.rate(), false, logs);
           LOG.info("{} ({}): {}", kase, compression, r.encode());
           results.add(r);
         } catch (BenchException e) {
@@ -77,7 +77,7 @@ public final class BenchMain {
       for (String kase : List.of("latency", "latency-cluster")) {
         LOG.info("running {} at {}/s, {} events", kase, o.latencyRate(), o.latencyEvents());
         try {
-          JsonObject r = runOne(o, kase, "zlib-stream", o.latencyEvents(), o.latencyRate(), logs);
+          JsonObject r = runOne(o, kase, "zlib-stream", o.latencyEvents(), o.latencyRate(), true, logs);
           LOG.info("{}: {}", kase, r.encode());
           latencies.add(r);
         } catch (BenchException e) {
@@ -93,14 +93,15 @@ public final class BenchMain {
     return report;
   }
 
-  static JsonObject runOne(BenchOptions o, String kase, String compression, int events, int perSecond, Path logs) {
+  static JsonObject runOne(BenchOptions o, String kase, String compression, int events, int perSecond,
+      boolean latencyRun, Path logs) {
     double loadStart = MachineInfo.loadAverage();
     List<String> jvm = List.of("-Xms" + o.heap(), "-Xmx" + o.heap(), o.gcFlag(), "-Dcordbus.bench.gc=" + o.gc());
     Map<String, String> env = Map.of(SimChild.TOKEN_ENV, "bench-" + UUID.randomUUID());
     String tag = kase.replace('+', '-') + "-" + compression;
     List<String> clientJvm = new ArrayList<>(jvm);
     clientJvm.addAll(BenchOptions.diagnosticJvmArgs());
-    boolean warmPhase = perSecond > 0 && o.latencyWarmup() > 0;
+    boolean warmPhase = latencyRun && perSecond > 0 && o.latencyWarmup() > 0;
     if (warmPhase) {
       clientJvm.add("-D" + ClientChild.LATENCY_MARK + "=true");
     }
@@ -198,7 +199,8 @@ public final class BenchMain {
         .append(DISCORDJS_WS_VERSION).append(", ").append(LocalDate.now()).append("\n\n");
     b.append("World ").append(o.guilds()).append(" guilds × ").append(o.members()).append(" members; firehose of ")
         .append(o.events()).append(" dispatches (85% ~1.4 KB MESSAGE_CREATE, the rest GUILD_MEMBER_UPDATE,"
-            + " PRESENCE_UPDATE, MESSAGE_REACTION_ADD) at full speed. Each row: a fresh simulator JVM and a fresh"
+            + " PRESENCE_UPDATE, MESSAGE_REACTION_ADD) ").append(o.rate() > 0 ? "at " + o.rate() + " dispatches/s"
+            : "at full speed").append(". Each row: a fresh simulator JVM and a fresh"
             + " client JVM (two for two-node), `-Xms").append(o.heap()).append(" -Xmx").append(o.heap())
         .append(' ').append(o.gcFlag()).append("`; discordjs: `node --expose-gc --max-old-space-size=")
         .append(NodeClient.heapMiB(o.heap())).append("`. The simulator first warms its firehose up with ")

@@ -14,12 +14,14 @@ import java.util.List;
  * {@code --sim-zlib deflate} makes the firehose deflate every frame through the connection's zlib context instead of
  * splicing pre-deflated frames (Discord's compression ratio, a much lower emit ceiling); {@code --profile true}
  * records the Java clients with JFR and adds the hottest methods and a heap histogram; {@code --gc g1|zgc|shenandoah|parallel}
- * picks the garbage collector of every JVM of the run (G1 by default; the same for every case).
+ * picks the garbage collector of every JVM of the run (G1 by default; the same for every case); {@code --rate R} paces
+ * the firehose at R dispatches/s instead of full speed (CPU per event at a bot's usual load rather than at
+ * saturation; the latency run keeps its own rate).
  */
 public record BenchOptions(int guilds, int members, int events, String heap, List<String> cases,
     List<String> compressions, Path out, int latencyEvents, int latencyRate, int latencyWarmup, boolean profile,
     int simWarmup,
-    String simZlib, String gc) {
+    String simZlib, String gc, int rate) {
 
   public static final int DEFAULT_GUILDS = 100;
   public static final int DEFAULT_MEMBERS = 100;
@@ -72,6 +74,7 @@ public record BenchOptions(int guilds, int members, int events, String heap, Lis
     int simWarmup = DEFAULT_SIM_WARMUP;
     String simZlib = DEFAULT_SIM_ZLIB;
     String gc = DEFAULT_GC;
+    int rate = 0;
     for (int i = 0; i < args.length; i += 2) {
       String flag = args[i];
       if (i + 1 >= args.length) {
@@ -93,6 +96,7 @@ public record BenchOptions(int guilds, int members, int events, String heap, Lis
         case "--sim-warmup" -> simWarmup = v.equals("0") ? 0 : positive(flag, v);
         case "--sim-zlib" -> simZlib = v;
         case "--gc" -> gc = v;
+        case "--rate" -> rate = v.equals("0") ? 0 : positive(flag, v);
         default -> throw bad(flag, "unknown flag");
       }
     }
@@ -115,7 +119,7 @@ public record BenchOptions(int guilds, int members, int events, String heap, Lis
     }
     return new BenchOptions(guilds, members, events, heap, cases, compressions, out, latencyEvents, latencyRate,
         latencyWarmup, profile,
-        simWarmup, simZlib, gc);
+        simWarmup, simZlib, gc, rate);
   }
 
   private static int positive(String flag, String v) {

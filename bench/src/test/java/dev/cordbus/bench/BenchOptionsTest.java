@@ -38,6 +38,8 @@ class BenchOptionsTest {
     BenchOptions l = BenchOptions.parse(new String[] {"--cases", "none", "--latency-warmup", "0"});
     assertEquals(List.of(), l.cases(), "none: only the latency run");
     assertEquals(0, l.latencyWarmup(), "0: no warm-up phase, the first 5,000 excluded instead");
+    assertEquals(0, d.rate(), "the firehose runs at full speed unless told");
+    assertEquals(5000, BenchOptions.parse(new String[] {"--rate", "5000"}).rate());
   }
 
   @Test
