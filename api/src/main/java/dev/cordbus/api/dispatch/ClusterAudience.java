@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Only with the Hazelcast cluster manager, and only when its subscription map can be reached (read from the
  * cluster manager, so it is the map Vert.x uses): otherwise, and until the watch is registered, every answer is
- * "publish", as without this class. At most {@value #MAX_ADDRESSES} addresses are remembered.
+ * "publish", as without this class. At most {@value #MAX_ADDRESSES} addresses are remembered, and "nobody" is asked
+ * again after 10 s without news, in case Hazelcast dropped an entry event (its event queue is bounded).
  */
 final class ClusterAudience {
 
@@ -35,19 +36,34 @@ final class ClusterAudience {
   static final int MAX_ADDRESSES = 4096;
   /** After a failed lookup, the next one waits this long. */
   private static final long RETRY_NANOS = 1_000_000_000L;
+  /**
+   * How long "nobody" is believed without news: then the address is looked up again, so an entry event Hazelcast
+   * dropped (its event queue is bounded) cannot keep a consumer from its events for longer than this.
+   */
+  static final long REFRESH_NANOS = 10_000_000_000L;
 
   private enum State { UNKNOWN, LOOKING, NOBODY, SOMEONE }
 
-  /** What is known of one address; {@code version} counts the changes reported for it. */
-  private record Entry(State state, long version, long notBefore) {
+  /**
+   * What is known of one address; {@code version} counts the changes reported for it; {@code at} is when a failed
+   * lookup may be retried (UNKNOWN) or when "nobody" was learned (NOBODY).
+   */
+  private record Entry(State state, long version, long at) {
   }
 
   private final ClusterManager cluster;
+  private final java.util.function.LongSupplier clock;
   private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
   private volatile boolean watching;
 
   private ClusterAudience(ClusterManager cluster) {
+    this(cluster, System::nanoTime);
+  }
+
+  /** An audience on {@code cluster} reading time from {@code clock} (tests). */
+  ClusterAudience(ClusterManager cluster, java.util.function.LongSupplier clock) {
     this.cluster = cluster;
+    this.clock = clock;
   }
 
   /** The audience of a clustered Vert.x (one per instance; the first call starts the watch in the background). */
@@ -94,9 +110,14 @@ final class ClusterAudience {
     }
     Entry e = entries.get(address);
     if (e != null && e.state == State.NOBODY) {
-      return true;
+      if (clock.getAsLong() - e.at < REFRESH_NANOS) {
+        return true;
+      }
+      entries.replace(address, e, new Entry(State.UNKNOWN, e.version, 0)); // believed long enough: ask again
+      lookUp(address);
+      return false;
     }
-    if (e == null ? entries.size() < MAX_ADDRESSES : e.state == State.UNKNOWN && System.nanoTime() - e.notBefore >= 0) {
+    if (e == null ? entries.size() < MAX_ADDRESSES : e.state == State.UNKNOWN && clock.getAsLong() - e.at >= 0) {
       lookUp(address);
     }
     return false;
@@ -120,9 +141,10 @@ final class ClusterAudience {
         return e; // a change overtook the lookup: its answer may be stale
       }
       if (failure != null) {
-        return new Entry(State.UNKNOWN, version, System.nanoTime() + RETRY_NANOS);
+        return new Entry(State.UNKNOWN, version, clock.getAsLong() + RETRY_NANOS);
       }
-      return new Entry(registrations == null || registrations.isEmpty() ? State.NOBODY : State.SOMEONE, version, 0);
+      return registrations == null || registrations.isEmpty() ? new Entry(State.NOBODY, version, clock.getAsLong())
+          : new Entry(State.SOMEONE, version, 0);
     }));
   }
 
@@ -136,9 +158,14 @@ final class ClusterAudience {
     entries.replaceAll((k, e) -> new Entry(State.UNKNOWN, e.version + 1, 0));
   }
 
-  /** Whether the watch is registered (for tests). */
+  /** Whether the watch is registered. */
   boolean watching() {
     return watching;
+  }
+
+  /** Marks the watch registered (tests that drive {@link #changed} themselves). */
+  void watchingForTests() {
+    watching = true;
   }
 
   private record Holder(ClusterAudience audience) implements Shareable {
