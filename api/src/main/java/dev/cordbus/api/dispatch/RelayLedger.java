@@ -83,11 +83,18 @@ public final class RelayLedger {
   public static final class Sender {
 
     private final String id;
-    /**
-     * Per node: dispatches sent so far, acknowledged so far (-1 until the node's relay first answers), and 1 while it
-     * is not waited for (it let a pause run out without acknowledging anything; until it does).
-     */
-    private final Map<String, long[]> sent = new HashMap<>();
+    /** What was sent to each node and how far it acknowledged. */
+    private final Map<String, Node> sent = new HashMap<>();
+
+    /** One node's counts. */
+    private static final class Node {
+      /** Dispatches sent so far. */
+      long sent;
+      /** Dispatches acknowledged so far; -1 until the node's relay first answers. */
+      long acked = -1;
+      /** Not waited for: it let a pause run out without acknowledging anything (until it does). */
+      boolean skipped;
+    }
 
     /** @param name a readable prefix for the id (the group name); a random suffix makes it unique */
     public Sender(String name) {
@@ -101,20 +108,20 @@ public final class RelayLedger {
 
     /** The delivery options of the next batch of {@code size} dispatches to {@code node}. */
     DeliveryOptions next(String node, int size, DeliveryOptions base) {
-      long[] count = sent.computeIfAbsent(node, k -> new long[] {0, -1, 0});
-      count[0] += size;
+      Node count = sent.computeIfAbsent(node, k -> new Node());
+      count.sent += size;
       if (sent.size() > 1024) {
         sent.keySet().removeIf(k -> !k.equals(node)); // nodes that left long ago; the receivers re-baseline
       }
-      return new DeliveryOptions(base).addHeader(SENDER, id).addHeader(SENT, Long.toString(count[0]));
+      return new DeliveryOptions(base).addHeader(SENDER, id).addHeader(SENT, Long.toString(count.sent));
     }
 
     /** {@code node}'s relay has handed out the first {@code count} dispatches this sender sent it. */
     public void acked(String node, long count) {
-      long[] c = sent.get(node);
-      if (c != null && count > c[1] && count <= c[0]) {
-        c[1] = count;
-        c[2] = 0;
+      Node c = sent.get(node);
+      if (c != null && count > c.acked && count <= c.sent) {
+        c.acked = count;
+        c.skipped = false;
       }
     }
 
@@ -123,9 +130,9 @@ public final class RelayLedger {
      * the gateway ran out without them answering (frozen, stuck), and one such node must not stall the others.
      */
     public void skipLagging(long limit) {
-      for (long[] c : sent.values()) {
-        if (c[1] >= 0 && c[0] - c[1] > limit) {
-          c[2] = 1;
+      for (Node c : sent.values()) {
+        if (c.acked >= 0 && c.sent - c.acked > limit) {
+          c.skipped = true;
         }
       }
     }
@@ -137,9 +144,9 @@ public final class RelayLedger {
      */
     public long behind() {
       long most = 0;
-      for (long[] c : sent.values()) {
-        if (c[1] >= 0 && c[2] == 0) {
-          most = Math.max(most, c[0] - c[1]);
+      for (Node c : sent.values()) {
+        if (c.acked >= 0 && !c.skipped) {
+          most = Math.max(most, c.sent - c.acked);
         }
       }
       return most;
