@@ -66,8 +66,21 @@ final class ClusterAudience {
     this.clock = clock;
   }
 
+  /** The audience last asked for, by its Vert.x: the usual JVM has one, and every state event asks. */
+  private static volatile Holder last;
+
   /** The audience of a clustered Vert.x (one per instance; the first call starts the watch in the background). */
   static ClusterAudience of(Vertx vertx) {
+    Holder seen = last;
+    if (seen != null && seen.vertx == vertx) {
+      return seen.audience;
+    }
+    ClusterAudience audience = lookUpOrCreate(vertx);
+    last = new Holder(vertx, audience);
+    return audience;
+  }
+
+  private static ClusterAudience lookUpOrCreate(Vertx vertx) {
     var map = vertx.sharedData().<String, Holder>getLocalMap(KEY);
     Holder h = map.get(KEY);
     if (h != null) {
@@ -77,7 +90,7 @@ final class ClusterAudience {
       h = map.get(KEY);
       if (h == null) {
         VertxInternal vi = (VertxInternal) vertx;
-        h = new Holder(new ClusterAudience(vi.clusterManager()));
+        h = new Holder(vertx, new ClusterAudience(vi.clusterManager()));
         map.put(KEY, h);
         ClusterAudience audience = h.audience;
         vi.<Boolean>executeBlocking(audience::watch, false).onComplete(ar -> {
@@ -158,16 +171,11 @@ final class ClusterAudience {
     entries.replaceAll((k, e) -> new Entry(State.UNKNOWN, e.version + 1, 0));
   }
 
-  /** Whether the watch is registered. */
-  boolean watching() {
-    return watching;
-  }
-
   /** Marks the watch registered (tests that drive {@link #changed} themselves). */
   void watchingForTests() {
     watching = true;
   }
 
-  private record Holder(ClusterAudience audience) implements Shareable {
+  private record Holder(Vertx vertx, ClusterAudience audience) implements Shareable {
   }
 }
