@@ -34,10 +34,10 @@ public final class GatewayNodeMain {
     var registry = dev.cordbus.ops.Ops.of(vertx).registry();
     double pauses = 0;
     double seconds = 0;
-    for (var c : registry.find("cordbus.gateway.flow.pauses").functionCounters()) {
+    for (var c : registry.find(dev.cordbus.gateway.ops.GroupMonitor.FLOW_PAUSES).functionCounters()) {
       pauses += c.count();
     }
-    for (var c : registry.find("cordbus.gateway.flow.paused.seconds").functionCounters()) {
+    for (var c : registry.find(dev.cordbus.gateway.ops.GroupMonitor.FLOW_PAUSED_SECONDS).functionCounters()) {
       seconds += c.count();
     }
     return new double[] {pauses, seconds};

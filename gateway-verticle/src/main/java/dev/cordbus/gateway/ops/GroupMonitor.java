@@ -33,6 +33,10 @@ public final class GroupMonitor {
   private final List<Meter> meters = new ArrayList<>();
   private final List<ShardMeters> shardMeters = new ArrayList<>();
   private final BiConsumer<String, String> errors;
+  /** Meter of the flow control's pauses (exported as {@code cordbus_gateway_flow_pauses_total}). */
+  public static final String FLOW_PAUSES = "cordbus.gateway.flow.pauses";
+  /** Meter of the time paused by the flow control ({@code cordbus_gateway_flow_paused_seconds_total}). */
+  public static final String FLOW_PAUSED_SECONDS = "cordbus.gateway.flow.paused.seconds";
   /** What the flow counters read, held here: a function counter keeps only a weak reference to it. */
   private final List<LongSupplier> flowSources = new ArrayList<>();
   private long identifyWaitMs;
@@ -67,10 +71,10 @@ public final class GroupMonitor {
   public void flow(LongSupplier pauses, LongSupplier pausedMs) {
     flowSources.add(pauses);
     flowSources.add(pausedMs);
-    meters.add(io.micrometer.core.instrument.FunctionCounter.builder("cordbus.gateway.flow.pauses", pauses,
+    meters.add(io.micrometer.core.instrument.FunctionCounter.builder(FLOW_PAUSES, pauses,
         LongSupplier::getAsLong).description("pauses of the group's sockets while another node was more than the flow "
         + "window behind").tags(tags).register(registry));
-    meters.add(io.micrometer.core.instrument.FunctionCounter.builder("cordbus.gateway.flow.paused.seconds", pausedMs,
+    meters.add(io.micrometer.core.instrument.FunctionCounter.builder(FLOW_PAUSED_SECONDS, pausedMs,
         p -> p.getAsLong() / 1000.0).description("time the group's sockets were paused by the flow control")
         .tags(tags).register(registry));
   }
