@@ -1,5 +1,7 @@
 package dev.cordbus.cluster;
 
+import static dev.cordbus.cluster.ClusterRig.await;
+import static dev.cordbus.cluster.ClusterRig.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,7 +11,6 @@ import dev.cordbus.api.Addresses;
 import dev.cordbus.api.Headers;
 import dev.cordbus.state.StateVerticle;
 import dev.cordbus.testkit.ClusterConfig;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -171,10 +173,10 @@ class StateEventAudienceTest {
   }
 
   /** Sends one dispatch every 10 ms until {@code done}; returns how many were sent. */
-  private static long sendUntil(Check done, long ms, String what) throws Exception {
+  private static long sendUntil(BooleanSupplier done, long ms, String what) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms);
     long sent = 0;
-    while (!done.ok()) {
+    while (!done.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError("no " + what + " after " + ms + " ms (" + sent + " dispatches sent; published / "
             + "unheard " + counters()[0] + " / " + counters()[1] + ")");
@@ -184,16 +186,6 @@ class StateEventAudienceTest {
       Thread.sleep(10);
     }
     return sent;
-  }
-
-  private static void waitFor(Check done, long ms, String what) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms);
-    while (!done.ok()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("no " + what + " after " + ms + " ms");
-      }
-      Thread.sleep(50);
-    }
   }
 
   /** Published and unheard state events so far (counted on the verticle's context, read here as they are). */
@@ -207,14 +199,5 @@ class StateEventAudienceTest {
     } catch (Exception e) {
       throw new AssertionError(e);
     }
-  }
-
-  private static <T> T await(Future<T> f, int seconds) throws Exception {
-    return f.toCompletionStage().toCompletableFuture().get(seconds, TimeUnit.SECONDS);
-  }
-
-  @FunctionalInterface
-  private interface Check {
-    boolean ok() throws Exception;
   }
 }
