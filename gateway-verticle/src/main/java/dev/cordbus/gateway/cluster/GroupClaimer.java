@@ -273,30 +273,15 @@ public final class GroupClaimer {
         again = true; // another verticle of this node claimed meanwhile: look again right after this step
         return Future.succeededFuture();
       }
-      long shareWaitMs = heldHere < share ? 0 : options.leaseRenewMs() / 2 * (1 + heldHere - share);
-      long extraWaitMs = yieldToEmptier(members, heldHere, shareWaitMs);
+      // the lease map this node's holders read on their last renewal: no cluster-wide read during a failover
+      long extraWaitMs = Rebalance.claimWaitMs(holds.recentLeases(2 * options.leaseRenewMs()), members, groups,
+          heldHere, share, options.leaseRenewMs(), System.currentTimeMillis(), options.clockSkewMs());
       return map.compose(m -> tryGroups(m, 0, extraWaitMs)).onComplete(ar -> {
         if (ar.failed() || !ar.result()) {
           holds.release();
         }
       }).mapEmpty();
     });
-  }
-
-  /**
-   * How long a group must have been free before this node takes it: at least {@code waitMs}, and longer while another
-   * gateway node holds fewer groups than this one, so the group a fuller node handed off goes to the node it was meant
-   * for (a new or emptier one), not to a neighbour that would only have to hand it on again. It reads the lease map
-   * this node's holders read on their last renewal (at most two renew periods old): a claim makes no cluster-wide
-   * read, which would wait while Hazelcast migrates a dead member's partitions, just when failover must be fast.
-   */
-  private long yieldToEmptier(List<String> members, int heldHere, long waitMs) {
-    Map<String, String> entries = holds.recentLeases(2 * options.leaseRenewMs());
-    if (heldHere == 0 || members.size() < 2 || entries == null) {
-      return waitMs;
-    }
-    int fewest = Rebalance.fewestHeld(entries, members, groups, System.currentTimeMillis(), options.clockSkewMs());
-    return heldHere > fewest ? Math.max(waitMs, options.leaseRenewMs() / 2 * (1 + heldHere - fewest)) : waitMs;
   }
 
   /** Tries each group in order; completes with whether one was claimed. */

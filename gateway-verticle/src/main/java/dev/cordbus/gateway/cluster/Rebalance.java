@@ -54,6 +54,24 @@ public final class Rebalance {
         .orElse(0);
   }
 
+  /**
+   * How long a group must have been free before a node holding {@code heldHere} groups takes it: nothing below the
+   * {@code share}, else half a renew period per group above it; and longer while another gateway node holds fewer
+   * groups than this one, so the group a fuller node handed off goes to the node it was meant for (a new or emptier
+   * one), not to a neighbour that would only have to hand it on again. {@code entries} is the lease map as this
+   * node's holders last read it (null: not known, no yielding); a claim makes no cluster-wide read, which would wait
+   * while Hazelcast migrates a dead member's partitions, just when failover must be fast.
+   */
+  public static long claimWaitMs(Map<String, String> entries, List<String> members, List<String> groups,
+      int heldHere, int share, long renewMs, long nowMs, long skewMs) {
+    long waitMs = heldHere < share ? 0 : renewMs / 2 * (1 + heldHere - share);
+    if (heldHere == 0 || members.size() < 2 || entries == null) {
+      return waitMs;
+    }
+    int fewest = fewestHeld(entries, members, groups, nowMs, skewMs);
+    return heldHere > fewest ? Math.max(waitMs, renewMs / 2 * (1 + heldHere - fewest)) : waitMs;
+  }
+
   private static Map<String, Integer> heldPerNode(Map<String, String> entries, List<String> members,
       List<String> groups, long nowMs, long skewMs) {
     Map<String, Integer> perNode = new HashMap<>();

@@ -70,4 +70,18 @@ class RebalanceTest {
     assertEquals(1, Rebalance.fewestHeld(entries, List.of("a", "b"), GROUPS, NOW, 1000));
     assertEquals(2, Rebalance.fewestHeld(entries, List.of("a"), GROUPS, NOW, 1000));
   }
+
+  @Test
+  void aClaimWaitsAboveItsShareAndWhileAnotherNodeHoldsFewer() {
+    Map<String, String> entries = Map.of("group.g0", lease("a/1"), "group.g1", lease("a/2"),
+        "group.g2", lease("b/1"));
+    assertEquals(0, Rebalance.claimWaitMs(entries, List.of("a", "b", "c"), GROUPS, 0, 2, 1000, NOW, 1000),
+        "a node holding nothing never waits");
+    assertEquals(0, Rebalance.claimWaitMs(entries, List.of("b"), GROUPS, 1, 2, 1000, NOW, 1000),
+        "below its share and alone: at once");
+    assertEquals(1500, Rebalance.claimWaitMs(entries, List.of("a", "b", "c"), GROUPS, 2, 2, 1000, NOW, 1000),
+        "a holds 2 while c holds none: half a renew period times (1 + the groups a holds above c)");
+    assertEquals(500, Rebalance.claimWaitMs(null, List.of("a", "b"), GROUPS, 2, 2, 1000, NOW, 1000),
+        "leases not known: only the share's wait");
+  }
 }
