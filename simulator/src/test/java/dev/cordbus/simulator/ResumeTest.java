@@ -85,6 +85,29 @@ class ResumeTest {
       assertEquals(3, rec.seq());
       assertEquals(1, sim.log().openConnections(0));
       assertEquals(1, sim.log().maxSimultaneousConnections(0), "never two connections on shard 0");
+      assertEquals(7, sim.log().issued(0), "s 1 to 7, the two issued while detached included");
+      assertEquals(7, sim.log().dispatched(0), "each written once: the detached ones only by the replay");
+    } finally {
+      b.dispose();
+    }
+  }
+
+  @Test
+  void framesWrittenAgainByAReplayAreIssuedOnce(Vertx vertx) throws Exception {
+    Sims.await(sim.scenario().dispatch("MESSAGE_CREATE", message("one")));
+    Sims.await(sim.scenario().dispatch("MESSAGE_CREATE", message("two!")));
+    assertEquals(4, a.await(0, "MESSAGE_CREATE", 5000).getLong("s"));
+    a.close(4000);
+    a.awaitClose(5000);
+    RawClient b = RawClient.connect(vertx, resumeUrl);
+    try {
+      b.hello();
+      b.resume(sim.token(), sessionId, 3);   // as a client that closed before reading s 4 and 5
+      assertEquals(4, b.next(5000).getLong("s"));
+      assertEquals(5, b.next(5000).getLong("s"));
+      assertEquals("RESUMED", b.next(5000).getString("t"));
+      assertEquals(6, sim.log().issued(0), "READY, 2 GUILD_CREATE, 2 MESSAGE_CREATE, RESUMED: each once");
+      assertEquals(8, sim.log().dispatched(0), "s 4 and 5 were written twice");
     } finally {
       b.dispose();
     }

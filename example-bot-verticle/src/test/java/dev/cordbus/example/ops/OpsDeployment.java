@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * A gateway + state node with metrics on (Vert.x built by {@link NodeMetrics}) against the simulator, all on
@@ -89,10 +90,16 @@ final class OpsDeployment implements AutoCloseable {
   }
 
   static void waitUntil(String what, BooleanSupplier condition, long timeoutMs) throws InterruptedException {
+    waitUntil(() -> what, condition, timeoutMs);
+  }
+
+  /** {@link #waitUntil(String, BooleanSupplier, long)} whose message is made when it fails (to show the state then). */
+  static void waitUntil(Supplier<String> what, BooleanSupplier condition, long timeoutMs)
+      throws InterruptedException {
     long deadline = System.currentTimeMillis() + timeoutMs;
     while (!condition.getAsBoolean()) {
       if (System.currentTimeMillis() > deadline) {
-        fail("timed out after " + timeoutMs + " ms waiting for: " + what);
+        fail("timed out after " + timeoutMs + " ms waiting for: " + what.get());
       }
       Thread.sleep(20);
     }

@@ -50,6 +50,7 @@ public final class SimulatorLog {
   private final Map<Integer, AtomicInteger> open = new ConcurrentHashMap<>();
   private final Map<Integer, AtomicInteger> maxOpen = new ConcurrentHashMap<>();
   private final Map<Integer, AtomicLong> dispatched = new ConcurrentHashMap<>();
+  private final Map<Integer, AtomicLong> issued = new ConcurrentHashMap<>();
   private final AtomicInteger connections = new AtomicInteger();
   private final List<Handshake> handshakes = Collections.synchronizedList(new ArrayList<>());
 
@@ -154,6 +155,16 @@ public final class SimulatorLog {
     return n == null ? 0 : n.get();
   }
 
+  /**
+   * Dispatches the sessions of {@code shard} issued, each {@code s} once: one written again by a RESUME's replay
+   * (because the client had closed the connection it was first written to) counts once, and so does one issued
+   * while its session was detached. What a client that resumes correctly receives, unlike {@link #dispatched(int)}.
+   */
+  public long issued(int shard) {
+    AtomicLong n = issued.get(shard);
+    return n == null ? 0 : n.get();
+  }
+
   // ---- recording (simulator internals) ----
 
   public void identify(Identify i) {
@@ -210,6 +221,11 @@ public final class SimulatorLog {
 
   public void dispatched(int shard, long n) {
     dispatched.computeIfAbsent(shard, k -> new AtomicLong()).addAndGet(n);
+  }
+
+  /** A session of {@code shard} assigned the next {@code s} to a dispatch. */
+  public void issue(int shard) {
+    issued.computeIfAbsent(shard, k -> new AtomicLong()).incrementAndGet();
   }
 
   /**

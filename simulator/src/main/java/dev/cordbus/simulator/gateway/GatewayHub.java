@@ -55,7 +55,7 @@ public final class GatewayHub {
     this.options = options;
     this.world = options.world().model();
     this.log = log;
-    this.sessions = new Sessions(options.replayBufferSize(), options.replayBufferBytes());
+    this.sessions = new Sessions(options.replayBufferSize(), options.replayBufferBytes(), log);
     this.gate = new IdentifyGate(options.sessionStartTotal(), options.sessionStartResetAfterMs(),
         options.maxConcurrency(), options.identifyWindowMs(), System.currentTimeMillis());
     this.protocol = new GatewayProtocol(this);

@@ -1,6 +1,7 @@
 package dev.cordbus.simulator.gateway;
 
 import dev.cordbus.api.Intent;
+import dev.cordbus.simulator.core.SimulatorLog;
 import io.vertx.core.Future;
 import java.util.List;
 
@@ -30,18 +31,21 @@ public final class Session {
   public final int intents;
   public final int largeThreshold;
   private final ReplayBuffer replay;
+  private final SimulatorLog log;
   private long seq;
   private State state = State.ACTIVE;
   private long detachedAtMillis;
   private GatewayConnection connection;
 
-  public Session(String id, int shard, int shardCount, int intents, int largeThreshold, ReplayBuffer replay) {
+  public Session(String id, int shard, int shardCount, int intents, int largeThreshold, ReplayBuffer replay,
+      SimulatorLog log) {
     this.id = id;
     this.shard = shard;
     this.shardCount = shardCount;
     this.intents = intents;
     this.largeThreshold = largeThreshold;
     this.replay = replay;
+    this.log = log;
   }
 
   public State state() {
@@ -77,6 +81,7 @@ public final class Session {
     String body = d.dWithoutContent() != null && (intents & Intent.MESSAGE_CONTENT.bit()) == 0
         ? d.dWithoutContent() : d.d();
     seq++;
+    log.issue(shard);
     String frame = Frames.dispatch(seq, d.event(), body);
     replay.add(seq, frame);
     if (state == State.ACTIVE && connection != null) {
@@ -95,6 +100,7 @@ public final class Session {
     }
     boolean blank = d.hasBlank() && (intents & Intent.MESSAGE_CONTENT.bit()) == 0;
     long s = ++seq;
+    log.issue(shard);
     replay.add(s, d.size(s, blank), () -> d.textString(s, blank));
     if (state == State.ACTIVE && connection != null) {
       return new Sent(s, connection.writeDispatch(d, s, blank));

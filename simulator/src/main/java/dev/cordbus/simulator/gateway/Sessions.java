@@ -1,6 +1,7 @@
 package dev.cordbus.simulator.gateway;
 
 import dev.cordbus.api.Shards;
+import dev.cordbus.simulator.core.SimulatorLog;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -16,10 +17,12 @@ public final class Sessions {
   private final Map<String, Session> byId = new LinkedHashMap<>();
   private final int replayEntries;
   private final long replayBytes;
+  private final SimulatorLog log;
 
-  public Sessions(int replayEntries, long replayBytes) {
+  public Sessions(int replayEntries, long replayBytes, SimulatorLog log) {
     this.replayEntries = replayEntries;
     this.replayBytes = replayBytes;
+    this.log = log;
   }
 
   /** A new ACTIVE session with a random 32-hex-digit id. */
@@ -27,7 +30,7 @@ public final class Sessions {
     byte[] b = new byte[16];
     RANDOM.nextBytes(b);
     Session s = new Session(HexFormat.of().formatHex(b), shard, shardCount, intents, largeThreshold,
-        new ReplayBuffer(replayEntries, replayBytes));
+        new ReplayBuffer(replayEntries, replayBytes), log);
     byId.put(s.id, s);
     return s;
   }
