@@ -240,7 +240,11 @@ public final class BenchMain {
           + " in the gateway's Hazelcast cluster, reached over the clustered event bus (TCP on 127.0.0.1); both JVMs"
           + " read the host's monotonic clock. Collector: `" + o.gcFlag() + "` in every JVM. GC pauses = the"
           + " stop-the-world pauses of the JVM running that handler (the gateway's JVM for the same node) that ended"
-          + " while its events were measured; a pause of P ms at 5,000 events/s holds about 5 × P events.\n\n");
+          + " while its events were measured; a pause of P ms at 5,000 events/s holds about 5 × P events. CPU while"
+          + " measured = that JVM's thread CPU from the start of the measured phase to its summary, in cores busy on"
+          + " average (the JIT compiler threads, the collector's, the rest); the machine has "
+          + Runtime.getRuntime().availableProcessors() + " cores, which the simulator's JVM shares (and, clustered,"
+          + " both JVMs): a compiler still at work takes them from the handlers.\n\n");
       b.append(LatencyTable.table(latencies)).append('\n');
       LatencyTable.verdicts(latencies).forEach(l -> b.append(l).append('\n'));
     }

@@ -23,6 +23,9 @@ final class Latencies {
   private volatile long firstNanos;
   private volatile long lastNanos;
   private volatile long lastSeenNanos = System.nanoTime();
+  /** This JVM's thread CPU when the measured phase started ({@link #startNow}); null in count mode. */
+  private volatile ThreadCpu.Split cpuAtStart;
+  private volatile long cpuStartNanos;
 
   /** Measures every event after the first {@code skip}, or, with {@code skip} -1, those after {@link #startNow}. */
   Latencies(int capacity, int skip) {
@@ -54,7 +57,9 @@ final class Latencies {
 
   /** From now on every event received (by the gateway) counts; the ones before were the warm-up phase. */
   void startNow() {
-    fromNanos = System.nanoTime();
+    cpuAtStart = ThreadCpu.now(); // read here, off the event loop: reading /proc takes a while
+    cpuStartNanos = System.nanoTime();
+    fromNanos = cpuStartNanos;
   }
 
   /** Nanoseconds since the last event was recorded or seen (warm-up included), or since creation. */
@@ -79,13 +84,27 @@ final class Latencies {
   }
 
   /**
-   * {@code {count, p50Ms, p99Ms, p999Ms, maxMs, gcPauses, gcPauseTotalMs, gcPauseMaxMs}}, the GC figures over the
-   * measured events (this JVM's pauses only).
+   * {@code {count, p50Ms, p99Ms, p999Ms, maxMs, gcPauses, gcPauseTotalMs, gcPauseMaxMs, cpu?}}, the GC figures over
+   * the measured events (this JVM's pauses only); {@code cpu} = this JVM's thread CPU from {@link #startNow} to now
+   * as cores busy on average ({@code {jitCores, gcCores, otherCores, seconds}}), to tell whether the JIT compiler was
+   * still at work while the events were measured (absent in count mode).
    */
   JsonObject summary() {
+    JsonObject cpu = null;
+    ThreadCpu.Split start = cpuAtStart;
+    if (start != null) {
+      double seconds = (System.nanoTime() - cpuStartNanos) / 1e9;
+      ThreadCpu.Split used = ThreadCpu.now().minus(start);
+      cpu = new JsonObject().put("jitCores", Math.max(0, used.jit()) / seconds)
+          .put("gcCores", Math.max(0, used.gc()) / seconds).put("otherCores", Math.max(0, used.other()) / seconds)
+          .put("seconds", seconds);
+    }
     long[] v = Arrays.copyOf(values, size);
     Arrays.sort(v);
     JsonObject j = new JsonObject().put("count", v.length);
+    if (cpu != null) {
+      j.put("cpu", cpu);
+    }
     if (v.length == 0) {
       return j;
     }

@@ -18,16 +18,26 @@ public final class LatencyTable {
 
   /** Markdown table of the latency results ({@code extra.sameNode}, {@code extra.otherNode}). */
   public static String table(List<JsonObject> results) {
-    StringBuilder b = new StringBuilder("| handler | events measured | p50 (ms) | p99 (ms) | p99.9 (ms) | max (ms) | GC pauses in this JVM (n / total / max ms) |\n"
-        + "|---|---:|---:|---:|---:|---:|---:|\n");
+    StringBuilder b = new StringBuilder("| handler | events measured | p50 (ms) | p99 (ms) | p99.9 (ms) | max (ms) "
+        + "| GC pauses in this JVM (n / total / max ms) | this JVM's CPU while measured, cores: JIT / GC / rest |\n"
+        + "|---|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Row r : rows(results)) {
       JsonObject s = r.summary;
-      b.append(String.format(Locale.ROOT, "| %s | %,d | %.3f | %.3f | %.3f | %.3f | %d / %.1f / %.1f |%n",
+      b.append(String.format(Locale.ROOT, "| %s | %,d | %.3f | %.3f | %.3f | %.3f | %d / %.1f / %.1f | %s |%n",
           r.label, s.getInteger("count", 0), s.getDouble("p50Ms", 0.0), s.getDouble("p99Ms", 0.0),
           s.getDouble("p999Ms", 0.0), s.getDouble("maxMs", 0.0), s.getInteger("gcPauses", 0),
-          s.getDouble("gcPauseTotalMs", 0.0), s.getDouble("gcPauseMaxMs", 0.0)));
+          s.getDouble("gcPauseTotalMs", 0.0), s.getDouble("gcPauseMaxMs", 0.0), cores(s.getJsonObject("cpu"))));
     }
     return b.toString();
+  }
+
+  /** {@code "0.52 / 0.01 / 0.31"} from a summary's {@code cpu}, or "–" when it was not measured. */
+  static String cores(JsonObject cpu) {
+    if (cpu == null) {
+      return "–";
+    }
+    return String.format(Locale.ROOT, "%.2f / %.2f / %.2f", cpu.getDouble("jitCores", 0.0),
+        cpu.getDouble("gcCores", 0.0), cpu.getDouble("otherCores", 0.0));
   }
 
   /** MET / MISSED for the same-node (plain Vert.x) and the other-node p99. */
