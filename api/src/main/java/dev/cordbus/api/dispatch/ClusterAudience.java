@@ -45,10 +45,14 @@ final class ClusterAudience {
   private enum State { UNKNOWN, LOOKING, NOBODY, SOMEONE }
 
   /**
-   * What is known of one address; {@code version} counts the changes reported for it; {@code at} is when a failed
-   * lookup may be retried (UNKNOWN) or when "nobody" was learned (NOBODY).
+   * What is known of one address: {@code version} counts the changes reported for it; {@code retryAt} is when a
+   * failed lookup may be retried (UNKNOWN; 0 at once), {@code learnedAt} when "nobody" was learned (NOBODY).
    */
-  private record Entry(State state, long version, long at) {
+  private record Entry(State state, long version, long retryAt, long learnedAt) {
+
+    static Entry unknown(long version, long retryAt) {
+      return new Entry(State.UNKNOWN, version, retryAt, 0);
+    }
   }
 
   private final ClusterManager cluster;
@@ -66,25 +70,28 @@ final class ClusterAudience {
     this.clock = clock;
   }
 
-  /** The audience last asked for, by its Vert.x: the usual JVM has one, and every state event asks. */
-  private static volatile Holder last;
+  /**
+   * The audience last asked for, with its Vert.x: the usual JVM has one, and every state event asks. Weak: the
+   * Vert.x's shared data holds it as long as that instance lives, and a closed one is not kept from the collector.
+   */
+  private static volatile java.lang.ref.WeakReference<Holder> last = new java.lang.ref.WeakReference<>(null);
 
   /** The audience of a clustered Vert.x (one per instance; the first call starts the watch in the background). */
   static ClusterAudience of(Vertx vertx) {
-    Holder seen = last;
+    Holder seen = last.get();
     if (seen != null && seen.vertx == vertx) {
       return seen.audience;
     }
-    ClusterAudience audience = lookUpOrCreate(vertx);
-    last = new Holder(vertx, audience);
-    return audience;
+    Holder h = lookUpOrCreate(vertx);
+    last = new java.lang.ref.WeakReference<>(h);
+    return h.audience;
   }
 
-  private static ClusterAudience lookUpOrCreate(Vertx vertx) {
+  private static Holder lookUpOrCreate(Vertx vertx) {
     var map = vertx.sharedData().<String, Holder>getLocalMap(KEY);
     Holder h = map.get(KEY);
     if (h != null) {
-      return h.audience;
+      return h;
     }
     synchronized (ClusterAudience.class) {
       h = map.get(KEY);
@@ -101,7 +108,7 @@ final class ClusterAudience {
           }
         });
       }
-      return h.audience;
+      return h;
     }
   }
 
@@ -123,14 +130,15 @@ final class ClusterAudience {
     }
     Entry e = entries.get(address);
     if (e != null && e.state == State.NOBODY) {
-      if (clock.getAsLong() - e.at < REFRESH_NANOS) {
+      if (clock.getAsLong() - e.learnedAt < REFRESH_NANOS) {
         return true;
       }
-      entries.replace(address, e, new Entry(State.UNKNOWN, e.version, 0)); // believed long enough: ask again
+      entries.replace(address, e, Entry.unknown(e.version, 0)); // believed long enough: ask again
       lookUp(address);
       return false;
     }
-    if (e == null ? entries.size() < MAX_ADDRESSES : e.state == State.UNKNOWN && clock.getAsLong() - e.at >= 0) {
+    if (e == null ? entries.size() < MAX_ADDRESSES
+        : e.state == State.UNKNOWN && clock.getAsLong() - e.retryAt >= 0) {
       lookUp(address);
     }
     return false;
@@ -140,7 +148,7 @@ final class ClusterAudience {
     Entry[] started = new Entry[1];
     entries.compute(address, (k, e) -> {
       if (e == null || e.state == State.UNKNOWN) {
-        started[0] = new Entry(State.LOOKING, e == null ? 0 : e.version, 0);
+        started[0] = new Entry(State.LOOKING, e == null ? 0 : e.version, 0, 0);
         return started[0];
       }
       return e;
@@ -154,21 +162,21 @@ final class ClusterAudience {
         return e; // a change overtook the lookup: its answer may be stale
       }
       if (failure != null) {
-        return new Entry(State.UNKNOWN, version, clock.getAsLong() + RETRY_NANOS);
+        return Entry.unknown(version, clock.getAsLong() + RETRY_NANOS);
       }
-      return registrations == null || registrations.isEmpty() ? new Entry(State.NOBODY, version, clock.getAsLong())
-          : new Entry(State.SOMEONE, version, 0);
+      return registrations == null || registrations.isEmpty() ? new Entry(State.NOBODY, version, 0, clock.getAsLong())
+          : new Entry(State.SOMEONE, version, 0, 0);
     }));
   }
 
   /** A registration of {@code address} was added or removed somewhere: what was known of it no longer holds. */
   void changed(String address) {
-    entries.computeIfPresent(address, (k, e) -> new Entry(State.UNKNOWN, e.version + 1, 0));
+    entries.computeIfPresent(address, (k, e) -> Entry.unknown(e.version + 1, 0));
   }
 
   /** The whole subscription map changed (cleared): nothing known holds. */
   void changedAll() {
-    entries.replaceAll((k, e) -> new Entry(State.UNKNOWN, e.version + 1, 0));
+    entries.replaceAll((k, e) -> Entry.unknown(e.version + 1, 0));
   }
 
   /** Marks the watch registered (tests that drive {@link #changed} themselves). */
