@@ -1,7 +1,7 @@
 package dev.cordbus.api.dispatch;
 
+import com.hazelcast.core.EntryAdapter;
 import com.hazelcast.core.EntryEvent;
-import com.hazelcast.core.EntryListener;
 import com.hazelcast.map.MapEvent;
 import com.hazelcast.multimap.MultiMap;
 import io.vertx.core.spi.cluster.ClusterManager;
@@ -12,7 +12,7 @@ import java.lang.reflect.Field;
  * Hazelcast cluster manager keeps every node's registrations, taken from the cluster manager itself. Loaded only when
  * the cluster manager is Hazelcast's.
  */
-final class HazelcastSubscriptions implements EntryListener<Object, Object> {
+final class HazelcastSubscriptions extends EntryAdapter<Object, Object> {
 
   private final ClusterAudience audience;
 
@@ -42,44 +42,17 @@ final class HazelcastSubscriptions implements EntryListener<Object, Object> {
     return f;
   }
 
-  private void changed(EntryEvent<Object, Object> event) {
+  /** Any entry event (added, removed, updated, evicted, expired): what was known of its address no longer holds. */
+  @Override
+  public void onEntryEvent(EntryEvent<Object, Object> event) {
     if (event.getKey() instanceof String address) {
       audience.changed(address);
     }
   }
 
+  /** The map was cleared or evicted: nothing known holds. */
   @Override
-  public void entryAdded(EntryEvent<Object, Object> event) {
-    changed(event);
-  }
-
-  @Override
-  public void entryRemoved(EntryEvent<Object, Object> event) {
-    changed(event);
-  }
-
-  @Override
-  public void entryUpdated(EntryEvent<Object, Object> event) {
-    changed(event);
-  }
-
-  @Override
-  public void entryEvicted(EntryEvent<Object, Object> event) {
-    changed(event);
-  }
-
-  @Override
-  public void entryExpired(EntryEvent<Object, Object> event) {
-    changed(event);
-  }
-
-  @Override
-  public void mapCleared(MapEvent event) {
-    audience.changedAll();
-  }
-
-  @Override
-  public void mapEvicted(MapEvent event) {
+  public void onMapEvent(MapEvent event) {
     audience.changedAll();
   }
 }
