@@ -210,10 +210,9 @@ public class GatewayVerticle extends VerticleBase {
 
   private ShardGroup newGroup(String name, List<Integer> ids, BooleanSupplier mayRun) {
     EventPublisher publisher = new EventPublisher(vertx, name, options.publishRaw(), options.batchDispatches(),
-        mayRun).redacting(options.token());
+        mayRun, options.flowWindow()).redacting(options.token());
     GroupMonitor monitor = new GroupMonitor(meters, ops.nodeId(), name, ids.size(), startNanos,
         () -> claimer == null ? 0 : claimer.epoch(), identifyQueue::remaining, ops::error);
-    publisher.gate().window(options.flowWindow());
     monitor.flow(publisher.gate()::pauses, publisher.gate()::pausedMs);
     ShardEnv shardEnv = new ShardEnv(vertx, context, wsClient, options, identifyQueue, publisher, new FrameParser(),
         () -> gatewayUrl, new SplittableRandom(), mayRun, monitor);

@@ -67,16 +67,17 @@ public final class EventPublisher {
    * relay, so the order holds), to measure what batching saves.
    */
   public EventPublisher(Vertx vertx, String group, boolean publishRaw, boolean batch) {
-    this(vertx, group, publishRaw, batch, () -> true);
+    this(vertx, group, publishRaw, batch, () -> true, FlowGate.WINDOW);
   }
 
   /**
    * A publisher whose batches go out only while {@code mayPublish} holds (the group's cluster lease): a batch
    * whose turn ends after the lease was lost is dropped, not published (the shards stop reading such frames
-   * already; this is the last check before anything leaves).
+   * already; this is the last check before anything leaves), and whose sockets pause while another node is more
+   * than {@code flowWindow} dispatches behind (0: never; gateway option {@code flowWindow}).
    */
   public EventPublisher(Vertx vertx, String group, boolean publishRaw, boolean batch,
-      java.util.function.BooleanSupplier mayPublish) {
+      java.util.function.BooleanSupplier mayPublish, long flowWindow) {
     this.mayPublish = mayPublish;
     this.batch = batch;
     this.vertx = vertx;
@@ -85,7 +86,7 @@ public final class EventPublisher {
     this.group = group;
     this.publishRaw = publishRaw;
     this.sender = new dev.cordbus.api.dispatch.RelayLedger.Sender(group);
-    this.gate = new FlowGate(vertx, group, () -> sender.skipLagging(gate().window()));
+    this.gate = new FlowGate(vertx, group, flowWindow, () -> sender.skipLagging(flowWindow));
     this.acks = vertx.isClustered() ? bus.consumer(Addresses.relayAck(sender.id()), m -> {
       if (m.body() instanceof JsonObject ack && ack.getValue("node") instanceof String node
           && ack.getValue("acked") instanceof Number acked) {

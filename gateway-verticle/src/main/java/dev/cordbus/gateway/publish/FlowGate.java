@@ -33,7 +33,7 @@ public final class FlowGate {
   private final long maxPauseMs;
   private final Runnable timedOut;
   /** The window; 0: never pause. */
-  private long window = WINDOW;
+  private final long window;
   private final Set<WebSocket> sockets = new LinkedHashSet<>();
   private boolean paused;
   private long timer = -1;
@@ -41,22 +41,21 @@ public final class FlowGate {
   private long pauses;
   private long pausedNanos;
 
-  /** A gate that calls {@code timedOut} when a pause ran out (on the group's context). */
-  FlowGate(Vertx vertx, String group, Runnable timedOut) {
-    this(vertx, group, MAX_PAUSE_MS, timedOut);
+  /**
+   * A gate pausing while a node is more than {@code window} dispatches behind (0: never; resumed at half of it) that
+   * calls {@code timedOut} when a pause ran out (on the group's context).
+   */
+  FlowGate(Vertx vertx, String group, long window, Runnable timedOut) {
+    this(vertx, group, window, MAX_PAUSE_MS, timedOut);
   }
 
   /** A gate whose pauses last at most {@code maxPauseMs} (tests). */
-  FlowGate(Vertx vertx, String group, long maxPauseMs, Runnable timedOut) {
+  FlowGate(Vertx vertx, String group, long window, long maxPauseMs, Runnable timedOut) {
     this.vertx = vertx;
     this.group = group;
+    this.window = window;
     this.maxPauseMs = maxPauseMs;
     this.timedOut = timedOut;
-  }
-
-  /** Sets the window (0: never pause); resumes at half of it. */
-  public void window(long dispatches) {
-    this.window = dispatches;
   }
 
   /** The window (0: never pauses). */

@@ -50,7 +50,7 @@ class FlowGateTest {
     int port = await(server.listen()).actualPort();
     Context ctx = ((io.vertx.core.internal.VertxInternal) vertx).createEventLoopContext();
     AtomicInteger timeouts = new AtomicInteger();
-    FlowGate gate = on(ctx, () -> new FlowGate(vertx, "g", 400, timeouts::incrementAndGet));
+    FlowGate gate = on(ctx, () -> new FlowGate(vertx, "g", FlowGate.WINDOW, 400, timeouts::incrementAndGet));
     client = vertx.createWebSocketClient();
     AtomicInteger received = new AtomicInteger();
     WebSocket ws = await(on(ctx, () -> client.connect(new WebSocketConnectOptions().setHost("127.0.0.1")
@@ -109,23 +109,25 @@ class FlowGateTest {
       return null;
     });
     assertFalse(gate.paused());
+    FlowGate never = on(ctx, () -> new FlowGate(vertx, "g0", 0, 400, timeouts::incrementAndGet));
     on(ctx, () -> {
-      gate.window(0); // flowWindow 0: never pauses
-      gate.sent(Long.MAX_VALUE);
+      never.watch(ws); // flowWindow 0: never pauses
+      never.sent(Long.MAX_VALUE);
       return null;
     });
-    assertFalse(gate.paused());
+    assertFalse(never.paused());
+    FlowGate small = on(ctx, () -> new FlowGate(vertx, "g100", 100, 400, timeouts::incrementAndGet));
     on(ctx, () -> {
-      gate.window(100);
-      gate.sent(101);
+      small.watch(ws);
+      small.sent(101);
       return null;
     });
-    assertTrue(gate.paused(), "a window of 100");
+    assertTrue(small.paused(), "a window of 100");
     on(ctx, () -> {
-      gate.acknowledged(50);
+      small.acknowledged(50);
       return null;
     });
-    assertFalse(gate.paused(), "resumed at half of it");
+    assertFalse(small.paused(), "resumed at half of it");
     int atClose = received.get();
     waitFor(() -> received.get() > atClose + 20);
   }

@@ -70,12 +70,14 @@ public final class StateMonitor {
    * on this node or (clustered) any other: {@code cordbus_state_events_total{outcome="published"|"unheard"}}.
    */
   public void events(LongSupplier published, LongSupplier unheard) {
-    meters.add(FunctionCounter.builder("cordbus.state.events", published, LongSupplier::getAsLong)
+    eventCounter("published", published);
+    eventCounter("unheard", unheard);
+  }
+
+  private void eventCounter(String outcome, LongSupplier count) {
+    meters.add(FunctionCounter.builder("cordbus.state.events", count, LongSupplier::getAsLong)
         .description("state events: published, or not published because nobody in the cluster consumed their address")
-        .tags(tags.and("outcome", "published")).register(registry));
-    meters.add(FunctionCounter.builder("cordbus.state.events", unheard, LongSupplier::getAsLong)
-        .description("state events: published, or not published because nobody in the cluster consumed their address")
-        .tags(tags.and("outcome", "unheard")).register(registry));
+        .tags(tags.and("outcome", outcome)).register(registry));
   }
 
   /** The apply-time timer of {@code event} (look it up once per event consumer, not per dispatch). */
