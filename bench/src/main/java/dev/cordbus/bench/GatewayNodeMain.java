@@ -29,23 +29,22 @@ public final class GatewayNodeMain {
   private GatewayNodeMain() {
   }
 
-  /** The flow control's pauses and paused seconds so far, summed over the groups ({@code /metrics}' counters). */
-  static double[] flow(Vertx vertx) {
-    var registry = dev.cordbus.ops.Ops.of(vertx).registry();
-    double pauses = 0;
-    double seconds = 0;
-    for (var c : registry.find(dev.cordbus.gateway.ops.GroupMonitor.FLOW_PAUSES).functionCounters()) {
-      pauses += c.count();
-    }
-    for (var c : registry.find(dev.cordbus.gateway.ops.GroupMonitor.FLOW_PAUSED_SECONDS).functionCounters()) {
-      seconds += c.count();
-    }
-    return new double[] {pauses, seconds};
-  }
+  /** The flow control's pauses and seconds paused, summed over the groups ({@code /metrics}' counters). */
+  record Flow(double pauses, double seconds) {
 
-  private static JsonObject flowSince(Vertx vertx, double[] armed) {
-    double[] now = flow(vertx);
-    return new JsonObject().put("pauses", (long) (now[0] - armed[0])).put("pausedSeconds", now[1] - armed[1]);
+    static Flow now(Vertx vertx) {
+      var registry = dev.cordbus.ops.Ops.of(vertx).registry();
+      return new Flow(sum(registry, dev.cordbus.gateway.ops.GroupMonitor.FLOW_PAUSES),
+          sum(registry, dev.cordbus.gateway.ops.GroupMonitor.FLOW_PAUSED_SECONDS));
+    }
+
+    private static double sum(io.micrometer.core.instrument.MeterRegistry registry, String name) {
+      return registry.find(name).functionCounters().stream().mapToDouble(c -> c.count()).sum();
+    }
+
+    JsonObject since(Flow armed) {
+      return new JsonObject().put("pauses", (long) (pauses - armed.pauses)).put("pausedSeconds", seconds - armed.seconds);
+    }
   }
 
   public static void main(String[] args) throws Exception {
@@ -66,13 +65,13 @@ public final class GatewayNodeMain {
       long cpuArmed = ClientChild.cpuNanos();
       ThreadCpu.Split threadsArmed = ThreadCpu.now();
       CpuTrace trace = null;
-      double[] flowArmed = flow(vertx);
+      Flow flowArmed = Flow.now(vertx);
       String line;
       while ((line = in.readLine()) != null) {
         if (line.equals("arm")) {
           cpuArmed = ClientChild.cpuNanos();
           threadsArmed = ThreadCpu.now();
-          flowArmed = flow(vertx);
+          flowArmed = Flow.now(vertx);
           trace = CpuTrace.start();
           System.out.println("ARMED {}");
         } else if (line.startsWith("done")) {
@@ -85,7 +84,7 @@ public final class GatewayNodeMain {
               .put("halfCpuSeconds", half)
               .put("threads", ThreadCpu.now().minus(threadsArmed).json())
               .put("cpuTotalSeconds", ClientChild.cpuNanos() / 1e9)
-              .put("flow", flowSince(vertx, flowArmed))
+              .put("flow", Flow.now(vertx).since(flowArmed))
               .put("heapBytes", ClientChild.usedHeapAfterGc()).encode());
           break;
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.config.XmlConfigBuilder;
+import dev.cordbus.api.Addresses;
 import dev.cordbus.gateway.publish.FlowGate;
 import dev.cordbus.simulator.DiscordSimulator;
 import dev.cordbus.simulator.core.SimulatorOptions;
@@ -127,7 +128,7 @@ class CrossNodeDispatchTest {
     }
     List<JsonObject> traffic = expected.stream().filter(f -> !FixtureChecks.SESSION_EVENTS.contains(f.getString("t"))).toList();
 
-    List<String> threads = bot.reporters(events);
+    List<String> threads = bot.reporters(events.stream().map(Addresses::dispatch).toList());
     assertEquals(3, new HashSet<>(threads).size(), "three consumers per address on three event loops: " + threads);
 
     DiscordSimulator sim = await(DiscordSimulator.start(simVertx, new SimulatorOptions().heartbeatIntervalMs(1000)

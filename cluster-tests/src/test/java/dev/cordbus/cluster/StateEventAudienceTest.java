@@ -92,7 +92,7 @@ class StateEventAudienceTest {
   @Test
   @Order(2)
   void aConsumerOnAnotherNodeGetsEveryEventSoonAfterItsRegistration() throws Exception {
-    bot.reporters(List.of("state." + EVENT)); // discord.state.MESSAGE_CREATE, three consumers
+    bot.reporters(List.of(Addresses.state(EVENT))); // three consumers
     long registered = System.nanoTime();
     sendUntil(() -> counts().stream().allMatch(n -> n > 0), REGISTRATION_WINDOW_MS, "the first state event to reach "
         + "the other node within " + REGISTRATION_WINDOW_MS + " ms of its registration");
@@ -131,7 +131,7 @@ class StateEventAudienceTest {
     long sent = sendUntil(() -> counters()[1] > before + 20, 10_000, "state events to stop being published again");
     System.out.println("FIGURE unheard again after " + sent + " dispatches");
     // and an address known as unheard is heard again by the next consumer
-    bot.reporters(List.of("state." + EVENT));
+    bot.reporters(List.of(Addresses.state(EVENT)));
     sendUntil(() -> counts().stream().allMatch(n -> n > 0), REGISTRATION_WINDOW_MS,
         "a consumer registered again to get state events within " + REGISTRATION_WINDOW_MS + " ms");
     bot.stopReporters();

@@ -38,9 +38,9 @@ final class XnodeBot implements AutoCloseable {
         .substring(prefix.length());
   }
 
-  /** Deploys three reporters on three event loops consuming {@code events}; returns their threads. */
-  List<String> reporters(Iterable<String> events) throws Exception {
-    return List.of(ask("reporters " + String.join(",", events), "REPORTERS-READY ").split(","));
+  /** Deploys three reporters on three event loops consuming {@code addresses}; returns their threads. */
+  List<String> reporters(Iterable<String> addresses) throws Exception {
+    return List.of(ask("reporters " + String.join(",", addresses), "REPORTERS-READY ").split(","));
   }
 
   void stopReporters() throws Exception {

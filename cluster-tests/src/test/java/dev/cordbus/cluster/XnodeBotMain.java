@@ -33,8 +33,8 @@ import java.util.concurrent.TimeUnit;
  * dispatch addresses deliver, driven over stdin; answers are single stdout lines.
  *
  * <ul>
- *   <li>{@code reporters E1,E2,..}: three {@link Reporter}s (three verticles on three distinct event loops), each
- *   consuming {@code discord.<E>} for every listed event; prints {@code REPORTERS-READY <threads>}.
+ *   <li>{@code reporters A1,A2,..}: three {@link Reporter}s (three verticles on three distinct event loops), each
+ *   consuming every listed address; prints {@code REPORTERS-READY <threads>}.
  *   {@code counts} prints {@code COUNTS [n0,n1,n2]}; {@code dump} prints one {@code SEEN <json>} per record of every
  *   reporter, then {@code DUMP-END}; {@code reporters-stop} undeploys them ({@code REPORTERS-STOPPED}).</li>
  *   <li>{@code order-start E1,E2 [µs]}: one {@link XnodeOrder} verticle consuming both addresses on one context (so arrival
@@ -67,19 +67,18 @@ public final class XnodeBotMain {
   /** One record per delivered dispatch, with the body as JSON text (the consumer reads the body). */
   static final class Reporter extends OnLoop {
     final int index;
-    final List<String> events;
+    final List<String> addresses;
     final List<JsonObject> seen = new ArrayList<>();
 
-    Reporter(int index, List<String> events) {
+    Reporter(int index, List<String> addresses) {
       this.index = index;
-      this.events = events;
+      this.addresses = addresses;
     }
 
     @Override
     public Future<?> start() {
       List<Future<Void>> all = new ArrayList<>();
-      for (String e : events) {
-        String address = Addresses.dispatch(e);
+      for (String address : addresses) {
         all.add(vertx.eventBus().<JsonObject>consumer(address, m -> record(address, m)).completion());
       }
       return Future.all(all);
@@ -203,12 +202,12 @@ public final class XnodeBotMain {
       String[] cmd = line.trim().split(" ", 2);
       switch (cmd[0]) {
         case "reporters" -> {
-          List<String> events = Arrays.asList(cmd[1].split(","));
+          List<String> addresses = Arrays.asList(cmd[1].split(","));
           List<String> threads = new ArrayList<>();
           // one verticle at a time, each on an event loop none of the others uses (Vert.x hands loops out round
           // robin, other contexts included, so a loop already taken is skipped by deploying again, boundedly)
           for (int attempt = 0; attempt < 12 && reporters.size() < 3; attempt++) {
-            Reporter r = new Reporter(reporters.size(), events);
+            Reporter r = new Reporter(reporters.size(), addresses);
             String id = get(vertx.deployVerticle(r));
             String thread = onLoop(r.ctx(), () -> Thread.currentThread().getName());
             if (threads.contains(thread)) {
