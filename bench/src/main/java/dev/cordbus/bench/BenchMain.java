@@ -178,12 +178,12 @@ public final class BenchMain {
     }
   }
 
-  /** One line per two-node result with the gateway JVM's flow-control figures. Pure. */
+  /** One line per cordbus result with the gateway's flow-control figures (two-node: its JVM's). Pure. */
   static List<String> flowLines(List<JsonObject> results) {
     List<String> out = new ArrayList<>();
     for (JsonObject r : results) {
       JsonObject flow = r.getJsonObject("parts", new JsonObject()).getJsonObject("gateway", new JsonObject())
-          .getJsonObject("flow");
+          .getJsonObject("flow", r.getJsonObject("extra", new JsonObject()).getJsonObject("flow"));
       if (flow != null) {
         out.add(String.format(java.util.Locale.ROOT, "- %s (%s): %,d pauses, %.2f s paused", r.getString("case"),
             r.getString("compression"), flow.getLong("pauses", 0L), flow.getDouble("pausedSeconds", 0.0)));
@@ -225,8 +225,9 @@ public final class BenchMain {
     }
     List<String> flow = flowLines(results);
     if (!flow.isEmpty()) {
-      b.append("\nFlow control (two-node: the gateway JVM's groups paused reading while the bot node was more than ")
-          .append(dev.cordbus.gateway.publish.FlowGate.WINDOW).append(" dispatches behind), during the firehose:\n");
+      b.append("\nFlow control (the gateway's groups paused reading while the consumers of its own JVM or, two-node, the")
+          .append(" bot node were more than ").append(dev.cordbus.gateway.publish.FlowGate.WINDOW)
+          .append(" dispatches behind), during the firehose:\n");
       flow.forEach(l -> b.append(l).append('\n'));
     }
     if (!latencies.isEmpty()) {

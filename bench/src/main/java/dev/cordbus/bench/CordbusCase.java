@@ -24,6 +24,8 @@ final class CordbusCase implements ClientCase {
   private final boolean withState;
   private final JsonObject stateConfig;
   private Vertx vertx;
+  /** The flow control's counters when the client was ready. */
+  private volatile GatewayNodeMain.Flow flowReady;
 
   CordbusCase(boolean withState) {
     this(withState, new JsonObject());
@@ -64,11 +66,13 @@ final class CordbusCase implements ClientCase {
   /** Ready once every guild and every member is cached (large guilds are chunked first). */
   private void whenCached(Spec spec, CompletableFuture<Void> ready, int attempt) {
     if (!withState) {
+      flowReady = GatewayNodeMain.Flow.now(vertx);
       ready.complete(null);
       return;
     }
     vertx.eventBus().<JsonObject>request(StateAddresses.COUNTS, new JsonObject()).onComplete(ar -> {
       if (ar.succeeded() && TwoNodeBotCase.whole(ar.result().body(), spec)) {
+        flowReady = GatewayNodeMain.Flow.now(vertx);
         ready.complete(null);
       } else if (attempt > 2000) {
         ready.completeExceptionally(new BenchException(BenchException.Kind.TIMEOUT, "state never cached "
@@ -87,6 +91,13 @@ final class CordbusCase implements ClientCase {
     JsonObject c = vertx.eventBus().<JsonObject>request(StateAddresses.COUNTS, new JsonObject()).toCompletionStage()
         .toCompletableFuture().get(30, TimeUnit.SECONDS).body();
     return new JsonObject().put("guilds", c.getLong("guilds")).put("members", c.getLong("members"));
+  }
+
+  /** {@code {flow: {pauses, pausedSeconds}}}: the gateway's pauses for its own node's consumers since ready. */
+  @Override
+  public JsonObject extra() {
+    return flowReady == null ? new JsonObject()
+        : new JsonObject().put("flow", GatewayNodeMain.Flow.now(vertx).since(flowReady));
   }
 
   @Override

@@ -48,6 +48,14 @@ class TwoNodeRunTest {
   }
 
   @Test
+  void aOneJvmCasesFlowFiguresReachTheReportToo() {
+    JsonObject r = new JsonObject().put("case", "gateway+state").put("compression", "zlib-stream").put("extra",
+        new JsonObject().put("flow", new JsonObject().put("pauses", 7L).put("pausedSeconds", 0.25)));
+    assertEquals(java.util.List.of("- gateway+state (zlib-stream): 7 pauses, 0.25 s paused"),
+        BenchMain.flowLines(java.util.List.of(r)));
+  }
+
+  @Test
   void nodeHeapLimitFollowsTheJvmFlag() {
     assertEquals(1024, NodeClient.heapMiB("1g"));
     assertEquals(256, NodeClient.heapMiB("256m"));

@@ -1,7 +1,6 @@
 package dev.cordbus.api.dispatch;
 
 import dev.cordbus.api.Addresses;
-import io.netty.util.concurrent.EventExecutor;
 import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
 import io.vertx.core.eventbus.EventBus;
@@ -9,7 +8,6 @@ import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The receiving half of the relay's flow control: tells each gateway publisher how many of the dispatches it sent
@@ -17,9 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the node queue every batch it cannot handle yet (a bot node that could not keep up held hundreds of MB of queued
  * batches in the bench, all of it copied by every young GC).
  *
- * <p>"Handled" is measured with a marker: after the relay has handed a batch to the local consumers, a no-op task goes
- * to the end of every event loop of this Vert.x; when all have run, the consumers on event loops (verticles, the
- * usual case) have taken every message queued before them, and the count is sent to the publisher
+ * <p>"Handled" is measured with a marker ({@link LoopMarkers}): after the relay has handed a batch to the local
+ * consumers, a no-op task goes to the end of every event loop of this Vert.x; when all have run, the consumers on event
+ * loops (verticles, the usual case) have taken every message queued before them, and the count is sent to the publisher
  * ({@link Addresses#relayAck}, {@code {node, acked}}). A round starts once {@value #ACK_EVERY} dispatches since the
  * last acknowledgement were handed out, one round at a time: at 5,000 dispatches/s that is five small messages a
  * second (a round per batch cost the clustered delivery latency 0.4-1 ms at the median: every event loop woken and an
@@ -67,19 +65,7 @@ final class RelayAcks {
   private void round(String sender, long[] s) {
     long count = s[0];
     s[1] = count;
-    int loops = 0;
-    for (EventExecutor ignored : vertx.nettyEventLoopGroup()) {
-      loops++;
-    }
-    AtomicInteger left = new AtomicInteger(loops);
-    Runnable marker = () -> {
-      if (left.decrementAndGet() == 0) {
-        context.runOnContext(v -> acknowledge(sender, s, count));
-      }
-    };
-    for (EventExecutor loop : vertx.nettyEventLoopGroup()) {
-      loop.execute(marker);
-    }
+    LoopMarkers.afterQueued(vertx, context, () -> acknowledge(sender, s, count));
   }
 
   private void acknowledge(String sender, long[] s, long count) {

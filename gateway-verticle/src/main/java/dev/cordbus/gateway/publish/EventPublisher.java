@@ -52,8 +52,10 @@ public final class EventPublisher {
   private boolean flushScheduled;
   /** Numbers the dispatches sent to each other node, so their relays notice any the cluster drops. */
   private final dev.cordbus.api.dispatch.RelayLedger.Sender sender;
-  /** Pauses the group's sockets while another node is too far behind ({@link FlowGate}). */
+  /** Pauses the group's sockets while this node's consumers or another node are too far behind ({@link FlowGate}). */
   private final FlowGate gate;
+  /** How far this node's own consumers are behind (null: flow control off). */
+  private final LocalAcks local;
   /** The other nodes' acknowledgements (clustered Vert.x only), or null. */
   private final io.vertx.core.eventbus.MessageConsumer<Object> acks;
 
@@ -73,8 +75,8 @@ public final class EventPublisher {
   /**
    * A publisher whose batches go out only while {@code mayPublish} holds (the group's cluster lease): a batch
    * whose turn ends after the lease was lost is dropped, not published (the shards stop reading such frames
-   * already; this is the last check before anything leaves), and whose sockets pause while another node is more
-   * than {@code flowWindow} dispatches behind (0: never; gateway option {@code flowWindow}).
+   * already; this is the last check before anything leaves), and whose sockets pause while this node's consumers or
+   * another node are more than {@code flowWindow} dispatches behind (0: never; gateway option {@code flowWindow}).
    */
   public EventPublisher(Vertx vertx, String group, boolean publishRaw, boolean batch,
       java.util.function.BooleanSupplier mayPublish, long flowWindow) {
@@ -86,12 +88,18 @@ public final class EventPublisher {
     this.group = group;
     this.publishRaw = publishRaw;
     this.sender = new dev.cordbus.api.dispatch.RelayLedger.Sender(group);
-    this.gate = new FlowGate(vertx, group, flowWindow, () -> sender.skipLagging(flowWindow));
+    this.local = flowWindow > 0 ? new LocalAcks(vertx, context, flowWindow, this::acknowledged) : null;
+    this.gate = new FlowGate(vertx, group, flowWindow, () -> {
+      sender.skipLagging(flowWindow);
+      if (local != null) {
+        local.skip();
+      }
+    });
     this.acks = vertx.isClustered() ? bus.consumer(Addresses.relayAck(sender.id()), m -> {
       if (m.body() instanceof JsonObject ack && ack.getValue("node") instanceof String node
           && ack.getValue("acked") instanceof Number acked) {
         sender.acked(node, acked.longValue());
-        gate.acknowledged(sender.behind());
+        acknowledged();
       }
     }) : null;
     this.errors = new ErrorPublisher(vertx, group, null);
@@ -183,9 +191,20 @@ public final class EventPublisher {
     // numbered only from the publisher's own event loop: batches sent from other threads could overtake each other
     boolean own = Vertx.currentContext() == context;
     DispatchRelay.publish(vertx, batch, own ? sender : null);
-    if (own && acks != null) {
-      gate.sent(sender.behind());
+    if (own && local != null) {
+      local.handed(batch.frames().size());
+      gate.sent(behind());
     }
+  }
+
+  /** This node's consumers or another node took dispatches: the gate may open. */
+  private void acknowledged() {
+    gate.acknowledged(behind());
+  }
+
+  /** The most dispatches this node's consumers or another node have not taken yet. */
+  private long behind() {
+    return Math.max(sender.behind(), local == null ? 0 : local.behind());
   }
 
   /** Publishes a frame's text on {@code discord.raw} (if enabled). */

@@ -8,14 +8,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Pauses reading the sockets of one gateway group while another node's relay is more than the window (gateway option
- * {@code flowWindow}, default {@value #WINDOW}) dispatches behind what the group sent it, and resumes once it is back
- * within half of it: the cluster then
- * moves at the pace of its slowest node instead of that node queueing every batch it cannot handle yet. A pause lasts
- * at most {@value #MAX_PAUSE_MS} ms: when it runs out, the gate tells its owner ({@code timedOut}), which stops waiting
- * for the nodes still behind until they acknowledge something ({@code RelayLedger.Sender#skipLagging}), so one stuck
- * node never stalls the others for long, and a pause stays far below Discord's heartbeat interval. Runs on the
- * group's context (the shards' and the publisher's).
+ * Pauses reading the sockets of one gateway group while the consumers of the gateway's own node ({@link LocalAcks}) or
+ * another node's relay are more than the window (gateway option {@code flowWindow}, default {@value #WINDOW})
+ * dispatches behind what the group handed them, and resumes once all are back within half of it: the cluster then
+ * moves at the pace of its slowest consumer instead of that consumer queueing every dispatch it cannot handle yet. A
+ * pause lasts at most {@value #MAX_PAUSE_MS} ms: when it runs out, the gate tells its owner ({@code timedOut}), which
+ * stops waiting for those still behind until they acknowledge something ({@code RelayLedger.Sender#skipLagging},
+ * {@link LocalAcks#skip}), so one stuck consumer never stalls the others for long, and a pause stays far below
+ * Discord's heartbeat interval. Runs on the group's context (the shards' and the publisher's).
  */
 public final class FlowGate {
 
