@@ -29,18 +29,28 @@ public final class DispatchBody extends AbstractMap<String, Object> {
   private final byte[] array;
   private final int offset;
   private final int length;
+  private final int[] members;
   /** The parsed tree, null until first read (published safely through the volatile write). */
   private volatile Map<String, Object> tree;
 
-  private DispatchBody(byte[] array, int offset, int length) {
+  private DispatchBody(byte[] array, int offset, int length, int[] members) {
     this.array = array;
     this.offset = offset;
     this.length = length;
+    this.members = members;
   }
 
   /** A dispatch body over {@code length} bytes of {@code array} from {@code offset} (not copied: never change them). */
   public static JsonObject json(byte[] array, int offset, int length) {
-    return new JsonObject(new DispatchBody(array, offset, length));
+    return json(array, offset, length, null);
+  }
+
+  /**
+   * A dispatch body over {@code length} bytes of {@code array} from {@code offset} whose top-level members lie where
+   * {@code members} says ({@link #members()}; null: unknown). Neither is copied: never change them.
+   */
+  public static JsonObject json(byte[] array, int offset, int length, int[] members) {
+    return new JsonObject(new DispatchBody(array, offset, length, members));
   }
 
   /** The dispatch body behind {@code body}, or null when {@code body} was built another way. */
@@ -54,6 +64,16 @@ public final class DispatchBody extends AbstractMap<String, Object> {
   public static Buffer bytesOf(JsonObject body) {
     DispatchBody b = of(body);
     return b != null ? b.toBuffer() : body.toBuffer();
+  }
+
+  /**
+   * Where the top-level members lie, as the gateway found them when it checked the frame, so a reader on the
+   * gateway's node can go straight to the fields it wants: member {@code i}'s name is {@code array[m[4i] ..
+   * m[4i+1])} (between its quotes, never escaped) and its value {@code array[m[4i+2] .. m[4i+3])}. Null when unknown
+   * (a body from another node or built another way). Shared: never change it.
+   */
+  public int[] members() {
+    return members;
   }
 
   /** The array holding the bytes (shared: read only {@link #offset()} .. {@code offset + length}, never write). */

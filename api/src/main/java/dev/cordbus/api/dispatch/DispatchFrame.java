@@ -14,7 +14,15 @@ package dev.cordbus.api.dispatch;
  * @param array holds the JSON of {@code d}
  * @param offset where {@code d} starts in {@code array}
  * @param length how many bytes {@code d} has
+ * @param members where the members of {@code d} lie in {@code array}, as {@link DispatchBody#members()} gives them, or
+ *     null (a frame that came from another node: the index stays on the gateway's node)
  */
 public record DispatchFrame(int shard, long seq, String event, String guild, String session, long nanos, long millis,
-    byte[] array, int offset, int length) {
+    byte[] array, int offset, int length, int[] members) {
+
+  /** A frame without the index of its members. */
+  public DispatchFrame(int shard, long seq, String event, String guild, String session, long nanos, long millis,
+      byte[] array, int offset, int length) {
+    this(shard, seq, event, guild, session, nanos, millis, array, offset, length, null);
+  }
 }

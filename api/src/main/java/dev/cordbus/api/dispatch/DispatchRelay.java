@@ -135,7 +135,7 @@ public final class DispatchRelay {
       if (f.session() != null) {
         options.addHeader(Headers.SESSION, f.session());
       }
-      bus.publish(address, DispatchBody.json(f.array(), f.offset(), f.length()), options);
+      bus.publish(address, DispatchBody.json(f.array(), f.offset(), f.length(), f.members()), options);
     }
   }
 

@@ -138,7 +138,7 @@ public final class EventPublisher {
    */
   public void dispatch(int shard, Frame frame, String sessionId, long nanos, long millis) {
     DispatchFrame f = new DispatchFrame(shard, frame.s(), frame.t(), frame.guild(), sessionId, nanos, millis,
-        frame.bytes(), frame.dOffset(), frame.dLength());
+        frame.bytes(), frame.dOffset(), frame.dLength(), frame.dMembers());
     if (!batch || Vertx.currentContext() != context) {
       DispatchBatch alone = new DispatchBatch();
       alone.add(f);

@@ -21,9 +21,12 @@ import java.util.Map;
  * @param length how many bytes the frame has
  * @param dOffset where a dispatch's object {@code d} starts in {@code bytes}, or -1
  * @param dLength how many bytes that {@code d} has, or 0
+ * @param dMembers where the members of that {@code d} lie in {@code bytes}, four offsets each (the name between its
+ *     quotes, never escaped, and the value), as the gateway's scan found them; null when the frame was read another
+ *     way. Never changed.
  */
 public record Frame(int op, long s, String t, Object d, String guild, byte[] bytes, int offset, int length,
-    int dOffset, int dLength) {
+    int dOffset, int dLength, int[] dMembers) {
 
   /** Dispatch. */
   public static final int DISPATCH = 0;

@@ -92,7 +92,7 @@ public final class FrameParser {
     String guild = sc.guildStart >= 0 ? ascii(bytes, sc.guildStart, sc.guildEnd)
         : sc.idStart >= 0 && GUILD_ID_IS_ID.contains(known) ? ascii(bytes, sc.idStart, sc.idEnd) : null;
     return new Frame(Frame.DISPATCH, sc.s, known, null, guild, bytes, offset, length, sc.dStart,
-        sc.dEnd - sc.dStart);
+        sc.dEnd - sc.dStart, sc.dMembers());
   }
 
   private static String ascii(byte[] bytes, int from, int to) {
@@ -166,7 +166,7 @@ public final class FrameParser {
     int opcode = (int) opValue;
     if (opcode != Frame.DISPATCH) {
       Object d = e.dObject ? parseD(bytes, e.dStart, e.dEnd) : e.d;
-      return new Frame(opcode, -1, null, d, null, bytes, offset, length, -1, 0);
+      return new Frame(opcode, -1, null, d, null, bytes, offset, length, -1, 0, null);
     }
     if (!(e.s instanceof Long || e.s instanceof Integer) || ((Number) e.s).longValue() < 0) {
       throw bad(e.s == null || e.s == Missing.MISSING ? "dispatch without s" : "invalid s: " + abbreviate(e.s),
@@ -178,10 +178,10 @@ public final class FrameParser {
     }
     long s = ((Number) e.s).longValue();
     if (!e.dObject) {
-      return new Frame(opcode, s, name, e.d, null, bytes, offset, length, -1, 0);
+      return new Frame(opcode, s, name, e.d, null, bytes, offset, length, -1, 0, null);
     }
     String guild = e.guildId != null ? e.guildId : GUILD_ID_IS_ID.contains(name) ? e.id : null;
-    return new Frame(opcode, s, name, null, guild, bytes, offset, length, e.dStart, e.dEnd - e.dStart);
+    return new Frame(opcode, s, name, null, guild, bytes, offset, length, e.dStart, e.dEnd - e.dStart, null);
   }
 
   /** Reads {@code d}: an object is walked (top-level guild_id/id noted) and kept as a byte range; else parsed. */

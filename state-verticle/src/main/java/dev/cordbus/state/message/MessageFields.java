@@ -23,7 +23,20 @@ final class MessageFields {
   MemberPatch member;
 
   static MessageFields read(JsonSlice body) {
+    return read(body, null);
+  }
+
+  /**
+   * As {@link #read(JsonSlice)}; with {@code members}, where the body's top-level members lie ({@link
+   * dev.cordbus.api.dispatch.DispatchBody#members()}: the gateway found them on this node), only the five fields it
+   * wants are read and content, embeds and the rest are not even passed over.
+   */
+  static MessageFields read(JsonSlice body, int[] members) {
     try {
+      MessageFields indexed = members == null ? null : indexed(body, members);
+      if (indexed != null) {
+        return indexed;
+      }
       MessageFields fast = fast(body);
       if (fast != null) {
         return fast;
@@ -109,6 +122,46 @@ final class MessageFields {
       }
       p = JsonSkip.ws(a, p + 1, end);
     }
+  }
+
+  /** The fields read where {@code members} says they are; null when an offset lies outside the body or an id is odd. */
+  static MessageFields indexed(JsonSlice body, int[] members) throws IOException {
+    byte[] a = body.array();
+    int from = body.offset();
+    int end = from + body.length();
+    MessageFields f = new MessageFields();
+    for (int i = 0; i + 3 < members.length; i += 4) {
+      int ks = members[i];
+      int ke = members[i + 1];
+      int vs = members[i + 2];
+      int ve = members[i + 3];
+      if (ks < from || ve > end || ks > ke || ke > vs || vs >= ve) {
+        return null;
+      }
+      int n = ke - ks;
+      if (n == 6 && a[vs] == '{' && JsonSkip.is(a, ks, ke, "author")) {
+        JsonCursor c = new JsonCursor(a, vs, ve);
+        f.author = UserPatch.read(c);
+      } else if (n == 6 && a[vs] == '{' && JsonSkip.is(a, ks, ke, "member")) {
+        JsonCursor c = new JsonCursor(a, vs, ve);
+        f.member = MemberPatch.read(c);
+      } else if (n == 2 || n == 8 || n == 10) {
+        long id;
+        if (JsonSkip.is(a, ks, ke, "id")) {
+          f.id = id = JsonSkip.id(a, vs, ve);
+        } else if (JsonSkip.is(a, ks, ke, "channel_id")) {
+          f.channelId = id = JsonSkip.id(a, vs, ve);
+        } else if (JsonSkip.is(a, ks, ke, "guild_id")) {
+          f.guildId = id = JsonSkip.id(a, vs, ve);
+        } else {
+          id = 0;
+        }
+        if (id < 0) {
+          return null;
+        }
+      }
+    }
+    return f;
   }
 
   /** The whole body read with a {@link JsonCursor} (every value checked, escaped keys decoded). */

@@ -1,5 +1,6 @@
 package dev.cordbus.state.message;
 
+import dev.cordbus.api.dispatch.DispatchBody;
 import dev.cordbus.state.cache.Cache;
 import dev.cordbus.state.cache.GuildEntry;
 import dev.cordbus.state.event.Dispatch;
@@ -57,7 +58,8 @@ public final class MessageUpdater {
    */
   static void create(Cache cache, Dispatch dispatch, Emitter out) {
     JsonSlice body = JsonSlice.of(dispatch.d());
-    MessageFields f = MessageFields.read(body);
+    DispatchBody received = DispatchBody.of(dispatch.d());
+    MessageFields f = MessageFields.read(body, received == null ? null : received.members());
     if (f.channelId == 0 || f.id == 0) {
       cache.missed();
       return;

@@ -1,6 +1,8 @@
 package dev.cordbus.state.message;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -69,6 +71,31 @@ class MessageFieldsTest {
       n++;
     }
     assertTrue(n >= 5, n + " messages");
+  }
+
+  @Test
+  void withTheGatewaysIndexEveryFixtureMessageReadsTheSameWithoutTheWalk() throws IOException {
+    int n = 0;
+    for (dev.cordbus.state.fixture.RawFrames.Raw r : new dev.cordbus.state.fixture.RawFrames().frames) {
+      if (!r.frame().event().equals("MESSAGE_CREATE")) {
+        continue;
+      }
+      JsonSlice body = new JsonSlice(r.array(), r.offset(), r.length());
+      MessageFields indexed = MessageFields.indexed(body, r.members());
+      assertNotNull(indexed, "the index is used, not the walk");
+      assertEquals(jackson(r.frame().d()), line(indexed));
+      assertEquals(line(indexed), line(MessageFields.read(body, r.members())));
+      n++;
+    }
+    assertTrue(n >= 5, n + " messages");
+  }
+
+  @Test
+  void anIndexThatDoesNotFitTheBodyIsNotUsed() throws IOException {
+    JsonSlice body = slice("{\"id\":\"7\",\"channel_id\":\"8\"}");
+    assertNull(MessageFields.indexed(body, new int[] {2, 4, 6, 40}), "a value past the end");
+    assertNull(MessageFields.indexed(body, new int[] {2, 4, 6, 9, 11, 21, 22, 26}), "an id that is not one (the value taken with its colon)");
+    assertEquals("7 8 0 null null", line(MessageFields.read(body, new int[] {2, 4, 6, 40})), "read by the walk");
   }
 
   @Test
