@@ -225,8 +225,8 @@ public final class BenchMain {
     }
     List<String> flow = flowLines(results);
     if (!flow.isEmpty()) {
-      b.append("\nFlow control (the gateway's groups paused reading while the consumers of its own JVM or, two-node, the")
-          .append(" bot node were more than ").append(dev.cordbus.gateway.publish.FlowGate.WINDOW)
+      b.append("\nFlow control (the gateway's groups paused reading while the consumers of its own JVM or, two-node,")
+          .append(" the bot node were more than ").append(dev.cordbus.gateway.publish.FlowGate.WINDOW)
           .append(" dispatches behind), during the firehose:\n");
       flow.forEach(l -> b.append(l).append('\n'));
     }

@@ -94,7 +94,8 @@ class MessageFieldsTest {
   void anIndexThatDoesNotFitTheBodyIsNotUsed() throws IOException {
     JsonSlice body = slice("{\"id\":\"7\",\"channel_id\":\"8\"}");
     assertNull(MessageFields.indexed(body, new int[] {2, 4, 6, 40}), "a value past the end");
-    assertNull(MessageFields.indexed(body, new int[] {2, 4, 6, 9, 11, 21, 22, 26}), "an id that is not one (the value taken with its colon)");
+    assertNull(MessageFields.indexed(body, new int[] {2, 4, 6, 9, 11, 21, 22, 26}),
+        "an id that is not one (the value taken with its colon)");
     assertEquals("7 8 0 null null", line(MessageFields.read(body, new int[] {2, 4, 6, 40})), "read by the walk");
   }
 
