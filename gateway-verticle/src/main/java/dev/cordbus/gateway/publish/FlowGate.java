@@ -86,8 +86,9 @@ public final class FlowGate {
       timer = vertx.setTimer(maxPauseMs, t -> {
         timer = -1;
         if (paused) {
-          LOG.warn("group '{}': a node acknowledged nothing for {} ms while more than {} dispatches behind; reading "
-              + "again without waiting for it until it does", group, maxPauseMs, window);
+          LOG.warn("group '{}': consumers more than {} dispatches behind (on this node or another) took nothing for "
+              + "{} ms; reading again without waiting for them until they do. Look for a handler blocking an event "
+              + "loop, or a node that is stuck or overloaded (or raise flowWindow)", group, window, maxPauseMs);
           timedOut.run();
           open();
         }
