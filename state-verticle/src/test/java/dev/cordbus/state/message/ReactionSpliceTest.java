@@ -26,6 +26,8 @@ class ReactionSpliceTest {
       "{\"id\":\"1\",\"content\":\"x\",\"reactions\":[{\"count\":1,\"emoji\":{\"id\":\"41771983429993937\","
           + "\"name\":\"LUL\"}}]}",
       "{\"id\":\"1\",\"reactions\":null}",
+      "{\"id\":\"1\",\"\\u0072eactions\":[{\"count\":1,\"emoji\":{\"id\":null,\"name\":\"x\"}}],\"c\":\"a\\\"}\"}",
+      "{\"content\":\"a \\\"reactions\\\": [] }\",\"embeds\":[{\"t\":\"{[\"}],\"reactions\":[]}",
       "{\"reactions\":[]}");
 
   static final List<Consumer<JsonObject>> CHANGES = List.of(
