@@ -65,15 +65,15 @@ public final class GroupMonitor {
   }
 
   /**
-   * The group's flow control ({@code FlowGate}): how often and how long its sockets were paused because another node
-   * was too far behind.
+   * The group's flow control ({@code FlowGate}): how often and how long its sockets were paused because this node's
+   * consumers or another node were too far behind.
    */
   public void flow(LongSupplier pauses, LongSupplier pausedMs) {
     flowSources.add(pauses);
     flowSources.add(pausedMs);
     meters.add(io.micrometer.core.instrument.FunctionCounter.builder(FLOW_PAUSES, pauses,
-        LongSupplier::getAsLong).description("pauses of the group's sockets while another node was more than the flow "
-        + "window behind").tags(tags).register(registry));
+        LongSupplier::getAsLong).description("pauses of the group's sockets while this node's consumers or another node "
+        + "were more than the flow window behind").tags(tags).register(registry));
     meters.add(io.micrometer.core.instrument.FunctionCounter.builder(FLOW_PAUSED_SECONDS, pausedMs,
         p -> p.getAsLong() / 1000.0).description("time the group's sockets were paused by the flow control")
         .tags(tags).register(registry));

@@ -44,6 +44,8 @@ public final class StateMonitor {
   private final MeterRegistry registry;
   private final Tags tags;
   private final List<Meter> meters = new ArrayList<>();
+  /** What the function counters read, held here: a function counter keeps only a weak reference to it. */
+  private final List<LongSupplier> counted = new ArrayList<>();
   private final Map<String, Timer> queries = new ConcurrentHashMap<>();
   private final Map<String, Long> entries = new ConcurrentHashMap<>();
   private volatile JsonObject snapshot = new JsonObject();
@@ -55,6 +57,7 @@ public final class StateMonitor {
   public StateMonitor(MeterRegistry registry, String node, LongSupplier duplicates) {
     this.registry = registry;
     this.tags = Tags.of("node", node);
+    counted.add(duplicates);
     meters.add(FunctionCounter.builder("cordbus.state.duplicates.dropped", duplicates, LongSupplier::getAsLong)
         .description("replayed dispatches dropped by (session, seq)").tags(tags).register(registry));
     meters.add(Gauge.builder("cordbus.state.rebuilding.shards", this, m -> m.rebuilding)
@@ -75,6 +78,7 @@ public final class StateMonitor {
   }
 
   private void eventCounter(String outcome, LongSupplier count) {
+    counted.add(count);
     meters.add(FunctionCounter.builder("cordbus.state.events", count, LongSupplier::getAsLong)
         .description("state events: published, or not published because nobody in the cluster consumed their address")
         .tags(tags.and("outcome", outcome)).register(registry));
