@@ -29,9 +29,8 @@ final class EnvelopeScanner {
   int guildEnd;
   int idStart;
   int idEnd;
-  /** d's top-level members: name start, name end, value start, value end (absolute), four ints each. */
-  private int[] members = new int[96];
-  private int memberInts;
+  /** Where d's top-level members lie. */
+  private final MemberIndex members = new MemberIndex();
 
   private static final int PLAIN = 0;
   private static final int TOP_OF_D = 1;
@@ -57,7 +56,7 @@ final class EnvelopeScanner {
     depth = 0;
     tStart = dStart = guildStart = idStart = -1;
     seen = 0;
-    memberInts = 0;
+    members.clear();
     try {
       ws();
       if (peek() != '{') {
@@ -176,7 +175,7 @@ final class EnvelopeScanner {
           case TOP_OF_D -> {
             int valueStart = pos;
             idValue(named(nameStart, nameEnd));
-            member(nameStart, nameEnd, valueStart, pos);
+            members.add(nameStart, nameEnd, valueStart, pos);
           }
           default -> value();
         }
@@ -226,22 +225,9 @@ final class EnvelopeScanner {
     }
   }
 
-  private void member(int nameStart, int nameEnd, int valueStart, int valueEnd) {
-    if (memberInts + 4 > members.length) {
-      members = java.util.Arrays.copyOf(members, members.length * 2);
-    }
-    members[memberInts++] = nameStart;
-    members[memberInts++] = nameEnd;
-    members[memberInts++] = valueStart;
-    members[memberInts++] = valueEnd;
-  }
-
-  /**
-   * Where the members of the last scan's {@code d} lie, four offsets into the scanned array each: the name between
-   * its quotes (never escaped: {@link #named} sends such names to Jackson) and the value.
-   */
+  /** Where the members of the last scan's {@code d} lie ({@link MemberIndex}), in a new array. */
   int[] dMembers() {
-    return java.util.Arrays.copyOf(members, memberInts);
+    return members.copy();
   }
 
   /** Not for the fast path if {@code a[from, to)} holds an escape: Jackson reads such names. */

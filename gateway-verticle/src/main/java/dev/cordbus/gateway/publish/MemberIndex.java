@@ -1,0 +1,35 @@
+package dev.cordbus.gateway.publish;
+
+import java.util.Arrays;
+
+/**
+ * Where the members of a dispatch's {@code d} lie, as {@link EnvelopeScanner} passes over them: four offsets into the
+ * frame's array each, the name between its quotes (never escaped: the scanner sends such names to Jackson) and the
+ * value. Reused by one scan after another; {@link #copy} is what a frame keeps ({@code DispatchBody#members()}).
+ */
+final class MemberIndex {
+
+  private int[] offsets = new int[96];
+  private int size;
+
+  /** Forgets the last scan's members. */
+  void clear() {
+    size = 0;
+  }
+
+  /** One member: its name at {@code [nameStart, nameEnd)}, its value at {@code [valueStart, valueEnd)}. */
+  void add(int nameStart, int nameEnd, int valueStart, int valueEnd) {
+    if (size + 4 > offsets.length) {
+      offsets = Arrays.copyOf(offsets, offsets.length * 2);
+    }
+    offsets[size++] = nameStart;
+    offsets[size++] = nameEnd;
+    offsets[size++] = valueStart;
+    offsets[size++] = valueEnd;
+  }
+
+  /** The members so far, four offsets each, in a new array. */
+  int[] copy() {
+    return Arrays.copyOf(offsets, size);
+  }
+}
