@@ -18,17 +18,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * A consumer in the gateway's own JVM that cannot keep up slows the gateway (flow control) instead of queueing every
  * dispatch it has not handled yet: the simulator's firehose against a MESSAGE_CREATE consumer that spends
- * {@value #SLOW_MICROS} µs on each (about 5,000 a second, a few times slower than the gateway reads),  while an
+ * {@value #SLOW_MICROS} µs on each (about 3,300 a second, a few times slower than the gateway reads),  while an
  * interceptor counts what the gateway published to it. The difference of the two counts is the backlog; with the flow
  * window at 0 (no flow control) it grows with the stream.
  */
 @ExtendWith(VertxExtension.class)
 class LocalFlowIT extends GatewayItBase {
 
-  private static final int DISPATCHES = 20_000;
-  private static final long SLOW_MICROS = 200;
+  private static final int DISPATCHES = 12_000;
+  private static final long SLOW_MICROS = 300;
   /** A window small enough that the stream outgrows it many times over without flow control. */
-  private static final int WINDOW = 512;
+  private static final int WINDOW = 256;
   /** The window, a round of local acknowledgements (a quarter of it) and a batch: the most a consumer may be behind. */
   private static final long BOUND = WINDOW + WINDOW / 4 + EventPublisher.MAX_BATCH_FRAMES;
 
