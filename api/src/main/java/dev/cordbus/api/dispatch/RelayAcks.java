@@ -15,7 +15,7 @@ import java.util.Map;
  * the node queue every batch it cannot handle yet (a bot node that could not keep up held hundreds of MB of queued
  * batches in the bench, all of it copied by every young GC).
  *
- * <p>"Handled" is measured with a marker ({@link LoopMarkers}): after the relay has handed a batch to the local
+ * <p>"Handled" is measured with a marker ({@link AckRounds}): after the relay has handed a batch to the local
  * consumers, a no-op task goes to the end of every event loop of this Vert.x; when all have run, the consumers on event
  * loops (verticles, the usual case) have taken every message queued before them, and the count is sent to the publisher
  * ({@link Addresses#relayAck}, {@code {node, acked}}). A round starts once {@value #ACK_EVERY} dispatches since the
@@ -34,8 +34,8 @@ final class RelayAcks {
   private final EventBus bus;
   private final Context context;
   private final String node;
-  /** Per sender: the highest count handed out, the count of the round in flight (-1: none), the last acknowledged. */
-  private final Map<String, long[]> senders = new HashMap<>();
+  /** Per sender: its acknowledgement rounds. */
+  private final Map<String, AckRounds> senders = new HashMap<>();
 
   RelayAcks(VertxInternal vertx, Context context, String node) {
     this.vertx = vertx;
@@ -51,29 +51,17 @@ final class RelayAcks {
     if (sender == null || sent == null) {
       return;
     }
-    long[] s = senders.computeIfAbsent(sender, k -> new long[] {0, -1, 0});
-    s[0] = Math.max(s[0], Long.parseLong(sent));
+    AckRounds rounds = senders.computeIfAbsent(sender, k -> new AckRounds(vertx, context, ACK_EVERY,
+        count -> bus.send(Addresses.relayAck(k), new JsonObject().put("node", node).put("acked", count))));
     if (senders.size() > 4096) {
-      senders.keySet().removeIf(k -> !k.equals(sender)); // senders come and go with gateway restarts
+      senders.entrySet().removeIf(e -> { // senders come and go with gateway restarts
+        boolean gone = !e.getKey().equals(sender);
+        if (gone) {
+          e.getValue().stop();
+        }
+        return gone;
+      });
     }
-    if (s[1] < 0 && s[0] - s[2] >= ACK_EVERY) {
-      round(sender, s);
-    }
-  }
-
-  /** Sends a marker through every event loop; when all have run, acknowledges what was handed out before it. */
-  private void round(String sender, long[] s) {
-    long count = s[0];
-    s[1] = count;
-    LoopMarkers.afterQueued(vertx, context, () -> acknowledge(sender, s, count));
-  }
-
-  private void acknowledge(String sender, long[] s, long count) {
-    bus.send(Addresses.relayAck(sender), new JsonObject().put("node", node).put("acked", count));
-    s[1] = -1;
-    s[2] = count;
-    if (s[0] - count >= ACK_EVERY && senders.get(sender) == s) {
-      round(sender, s);
-    }
+    rounds.handedUpTo(Long.parseLong(sent));
   }
 }

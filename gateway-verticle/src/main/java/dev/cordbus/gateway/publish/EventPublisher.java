@@ -2,6 +2,7 @@ package dev.cordbus.gateway.publish;
 
 import dev.cordbus.api.Addresses;
 import dev.cordbus.api.Headers;
+import dev.cordbus.api.dispatch.AckRounds;
 import dev.cordbus.api.dispatch.DispatchBatch;
 import dev.cordbus.api.dispatch.DispatchBatchCodec;
 import dev.cordbus.api.dispatch.DispatchFrame;
@@ -36,6 +37,8 @@ public final class EventPublisher {
   /** A batch whose first dispatch was read this long ago leaves at once, without waiting for the end of the turn. */
   public static final long MAX_BATCH_AGE_MICROS = 1000;
   private static final long MAX_BATCH_AGE_NANOS = MAX_BATCH_AGE_MICROS * 1000;
+  /** Dispatches handed to this node's consumers between two acknowledgement rounds, at most. */
+  static final long LOCAL_ACK_EVERY = 1024;
 
   private final Vertx vertx;
   private final EventBus bus;
@@ -54,8 +57,12 @@ public final class EventPublisher {
   private final dev.cordbus.api.dispatch.RelayLedger.Sender sender;
   /** Pauses the group's sockets while this node's consumers or another node are too far behind ({@link FlowGate}). */
   private final FlowGate gate;
-  /** How far this node's own consumers are behind (null: flow control off). */
-  private final LocalAcks local;
+  /**
+   * How far this node's own consumers are behind what the group handed them (null: flow control off): a round every
+   * {@value #LOCAL_ACK_EVERY} dispatches, or a quarter of a smaller window, so a paused group always has a round under
+   * way that can resume it.
+   */
+  private final AckRounds local;
   /** The other nodes' acknowledgements (clustered Vert.x only), or null. */
   private final io.vertx.core.eventbus.MessageConsumer<Object> acks;
 
@@ -88,7 +95,8 @@ public final class EventPublisher {
     this.group = group;
     this.publishRaw = publishRaw;
     this.sender = new dev.cordbus.api.dispatch.RelayLedger.Sender(group);
-    this.local = flowWindow > 0 ? new LocalAcks(vertx, context, flowWindow, this::acknowledged) : null;
+    this.local = flowWindow > 0 ? new AckRounds(vertx, context, Math.min(LOCAL_ACK_EVERY, flowWindow / 4),
+        count -> acknowledged()) : null;
     this.gate = new FlowGate(vertx, group, flowWindow, () -> {
       sender.skipLagging(flowWindow);
       if (local != null) {

@@ -8,13 +8,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Pauses reading the sockets of one gateway group while the consumers of the gateway's own node ({@link LocalAcks}) or
+ * Pauses reading the sockets of one gateway group while the consumers of the gateway's own node ({@code AckRounds}) or
  * another node's relay are more than the window (gateway option {@code flowWindow}, default {@value #WINDOW})
  * dispatches behind what the group handed them, and resumes once all are back within half of it: the cluster then
  * moves at the pace of its slowest consumer instead of that consumer queueing every dispatch it cannot handle yet. A
  * pause lasts at most {@value #MAX_PAUSE_MS} ms: when it runs out, the gate tells its owner ({@code timedOut}), which
  * stops waiting for those still behind until they acknowledge something ({@code RelayLedger.Sender#skipLagging},
- * {@link LocalAcks#skip}), so one stuck consumer never stalls the others for long, and a pause stays far below
+ * {@code AckRounds#skip}), so one stuck consumer never stalls the others for long, and a pause stays far below
  * Discord's heartbeat interval. Runs on the group's context (the shards' and the publisher's).
  */
 public final class FlowGate {
