@@ -92,22 +92,8 @@ final class MessageFields {
         ve = c.position();
       } else {
         ve = JsonSkip.value(a, vs, end);
-        if (ve < 0) {
+        if (ve < 0 || !f.id(a, ks, ke, vs, ve)) {
           return null;
-        }
-        if (JsonSkip.is(a, ks, ke, "id") || JsonSkip.is(a, ks, ke, "channel_id")
-            || JsonSkip.is(a, ks, ke, "guild_id")) {
-          long id = JsonSkip.id(a, vs, ve);
-          if (id < 0) {
-            return null;
-          }
-          if (ke - ks == 2) {
-            f.id = id;
-          } else if (a[ks] == 'c') {
-            f.channelId = id;
-          } else {
-            f.guildId = id;
-          }
         }
       }
       p = JsonSkip.ws(a, ve, end);
@@ -145,23 +131,35 @@ final class MessageFields {
       } else if (n == 6 && a[vs] == '{' && JsonSkip.is(a, ks, ke, "member")) {
         JsonCursor c = new JsonCursor(a, vs, ve);
         f.member = MemberPatch.read(c);
-      } else if (n == 2 || n == 8 || n == 10) {
-        long id;
-        if (JsonSkip.is(a, ks, ke, "id")) {
-          f.id = id = JsonSkip.id(a, vs, ve);
-        } else if (JsonSkip.is(a, ks, ke, "channel_id")) {
-          f.channelId = id = JsonSkip.id(a, vs, ve);
-        } else if (JsonSkip.is(a, ks, ke, "guild_id")) {
-          f.guildId = id = JsonSkip.id(a, vs, ve);
-        } else {
-          id = 0;
-        }
-        if (id < 0) {
-          return null;
-        }
+      } else if (!f.id(a, ks, ke, vs, ve)) {
+        return null;
       }
     }
     return f;
+  }
+
+  /**
+   * Takes the value at {@code a[vs, ve)} when the name at {@code a[ks, ke)} is id, channel_id or guild_id; false when
+   * that value is not an id the fast readers can parse (the caller reads the body the long way).
+   */
+  private boolean id(byte[] a, int ks, int ke, int vs, int ve) {
+    boolean named = JsonSkip.is(a, ks, ke, "id") || JsonSkip.is(a, ks, ke, "channel_id")
+        || JsonSkip.is(a, ks, ke, "guild_id");
+    if (!named) {
+      return true;
+    }
+    long id = JsonSkip.id(a, vs, ve);
+    if (id < 0) {
+      return false;
+    }
+    if (ke - ks == 2) {
+      this.id = id;
+    } else if (a[ks] == 'c') {
+      channelId = id;
+    } else {
+      guildId = id;
+    }
+    return true;
   }
 
   /** The whole body read with a {@link JsonCursor} (every value checked, escaped keys decoded). */
