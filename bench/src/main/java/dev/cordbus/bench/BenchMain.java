@@ -161,7 +161,8 @@ public final class BenchMain {
 
   /** The two-node gateway JVM's flags: the same as every client's, its own JFR file when profiling. */
   private static List<String> gatewayJvm(List<String> jvm, boolean profiled, Path logs, String tag) {
-    return profiled ? concat(jvm, Profiles.jfrFlags(logs.resolve(tag + "-gateway.jfr"))) : jvm;
+    List<String> flags = concat(jvm, BenchOptions.diagnosticJvmArgs());
+    return profiled ? concat(flags, Profiles.jfrFlags(logs.resolve(tag + "-gateway.jfr"))) : flags;
   }
 
   private static List<String> concat(List<String> a, List<String> b) {

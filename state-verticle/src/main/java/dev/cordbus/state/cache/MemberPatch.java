@@ -2,6 +2,7 @@ package dev.cordbus.state.cache;
 
 import dev.cordbus.state.store.JsonBytes;
 import dev.cordbus.state.store.JsonCursor;
+import dev.cordbus.state.store.KeyNames;
 import dev.cordbus.state.store.Timestamps;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -55,63 +56,79 @@ public final class MemberPatch {
   }
 
   /**
+   * The keys {@link #field} reads, in the order of their bits in {@link #present} ({@code NICK} is {@code 1 << 0} ...
+   * {@code PENDING} is {@code 1 << 10}), then those it reads without a bit.
+   */
+  private static final KeyNames KEYS = KeyNames.of("nick", "avatar", "banner", "roles", "joined_at", "premium_since",
+      "communication_disabled_until", "flags", "deaf", "mute", "pending", "user", "guild_id", "permissions");
+  private static final int USER_KEY = 11;
+  private static final int GUILD_ID_KEY = 12;
+  private static final int PERMISSIONS_KEY = 13;
+
+  /**
    * Reads the value of the cursor's current key into this patch: the member keys the cache keeps, {@code user},
-   * {@code guild_id}, {@code permissions} (skipped), and any other key into {@link #extras}.
+   * {@code guild_id}, {@code permissions} (skipped), and any other key into {@link #extras}. One reader call per kind
+   * of value (see {@link KeyNames}).
    */
   void field(JsonCursor c) throws IOException {
-    if (c.key("user")) {
-      user = c.kind() == JsonCursor.OBJECT ? UserPatch.read(c) : skip(c);
-    } else if (c.key("roles")) {
-      roles = c.ids();
-      if (roles != null) {
-        present |= ROLES;
+    int k = c.key(KEYS);
+    switch (k) {
+      case 0, 1, 2, 6 -> text(k, c.text());
+      case 3 -> {
+        roles = c.ids();
+        if (roles != null) {
+          present |= ROLES;
+        }
       }
-    } else if (c.key("nick")) {
-      nick = c.text();
-      present |= NICK;
-    } else if (c.key("avatar")) {
-      avatar = c.text();
-      present |= AVATAR;
-    } else if (c.key("banner")) {
-      banner = c.text();
-      present |= BANNER;
-    } else if (c.key("joined_at")) {
-      joinedAt = Timestamps.parse(c.value());
-      present |= JOINED_AT;
-    } else if (c.key("premium_since")) {
-      premiumSince = Timestamps.parse(c.value());
-      present |= PREMIUM_SINCE;
-    } else if (c.key("communication_disabled_until")) {
-      disabledUntil = c.text();
-      present |= DISABLED_UNTIL;
-    } else if (c.key("flags")) {
-      if (c.kind() == JsonCursor.NUMBER) {
-        flags = c.intValue();
-        present |= FLAGS;
-      } else {
-        c.skip();
+      case 4, 5 -> {
+        long at = Timestamps.parse(c.value());
+        if (k == 4) {
+          joinedAt = at;
+        } else {
+          premiumSince = at;
+        }
+        present |= 1 << k;
       }
-    } else if (c.key("deaf")) {
-      present |= DEAF;
-      deaf = c.bool();
-    } else if (c.key("mute")) {
-      present |= MUTE;
-      mute = c.bool();
-    } else if (c.key("pending")) {
-      present |= PENDING;
-      pending = c.bool();
-    } else if (c.key("guild_id")) {
-      guildId = c.id();
-    } else if (c.key("permissions")) {
-      c.skip();
-    } else {
-      String key = c.key();
-      Object v = c.value();
-      if (extras == null) {
-        extras = new JsonObject();
+      case 7 -> {
+        if (c.kind() == JsonCursor.NUMBER) {
+          flags = c.intValue();
+          present |= FLAGS;
+        } else {
+          c.skip();
+        }
       }
-      extras.put(key, v);
+      case 8, 9, 10 -> flag(k, c.bool());
+      case USER_KEY -> user = c.kind() == JsonCursor.OBJECT ? UserPatch.read(c) : skip(c);
+      case GUILD_ID_KEY -> guildId = c.id();
+      case PERMISSIONS_KEY -> c.skip();
+      default -> {
+        String key = c.key();
+        Object v = c.value();
+        if (extras == null) {
+          extras = new JsonObject();
+        }
+        extras.put(key, v);
+      }
     }
+  }
+
+  private void text(int k, String value) {
+    switch (k) {
+      case 0 -> nick = value;
+      case 1 -> avatar = value;
+      case 2 -> banner = value;
+      default -> disabledUntil = value;
+    }
+    present |= 1 << k;
+  }
+
+  private void flag(int k, boolean value) {
+    switch (k) {
+      case 8 -> deaf = value;
+      case 9 -> mute = value;
+      default -> pending = value;
+    }
+    present |= 1 << k;
   }
 
   private static UserPatch skip(JsonCursor c) throws IOException {

@@ -2,6 +2,7 @@ package dev.cordbus.state.cache;
 
 import dev.cordbus.state.store.JsonBytes;
 import dev.cordbus.state.store.JsonCursor;
+import dev.cordbus.state.store.KeyNames;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,37 +22,44 @@ public final class PresencePatch {
   short clientStatus;
   byte[] activities;
 
+  private static final KeyNames KEYS = KeyNames.of("user", "guild_id", "status", "activities", "client_status");
+
   /** Reads the object that is the cursor's next value (the caller checked it is an object). */
   public static PresencePatch read(JsonCursor c) throws IOException {
     PresencePatch pr = new PresencePatch();
     c.enter();
     while (c.nextKey()) {
       int kind = c.kind();
-      if (c.key("user")) {
-        if (kind == JsonCursor.OBJECT) {
-          pr.user = UserPatch.read(c);
-        } else {
-          c.skip();
+      switch (c.key(KEYS)) {
+        case 0 -> {
+          if (kind == JsonCursor.OBJECT) {
+            pr.user = UserPatch.read(c);
+          } else {
+            c.skip();
+          }
         }
-      } else if (c.key("guild_id")) {
-        pr.guildId = c.id();
-      } else if (c.key("status")) {
-        pr.status = (byte) PresenceEntry.Status.parse(c.text()).ordinal();
-      } else if (c.key("activities")) {
-        if (kind == JsonCursor.ARRAY) {
-          byte[] a = c.array();
-          int from = c.start();
-          c.skip();
-          int to = c.position();
-          pr.activities = isEmptyArray(a, from, to) ? null : Arrays.copyOfRange(a, from, to);
-        } else {
-          pr.activities = null;
-          c.skip();
+        case 1 -> pr.guildId = c.id();
+        case 2 -> pr.status = (byte) PresenceEntry.Status.parse(c.text()).ordinal();
+        case 3 -> {
+          if (kind == JsonCursor.ARRAY) {
+            byte[] a = c.array();
+            int from = c.start();
+            c.skip();
+            int to = c.position();
+            pr.activities = isEmptyArray(a, from, to) ? null : Arrays.copyOfRange(a, from, to);
+          } else {
+            pr.activities = null;
+            c.skip();
+          }
         }
-      } else if (c.key("client_status") && kind == JsonCursor.OBJECT) {
-        pr.clientStatus = clientStatus(c);
-      } else {
-        c.skip();
+        case 4 -> {
+          if (kind == JsonCursor.OBJECT) {
+            pr.clientStatus = clientStatus(c);
+          } else {
+            c.skip();
+          }
+        }
+        default -> c.skip();
       }
     }
     return pr;

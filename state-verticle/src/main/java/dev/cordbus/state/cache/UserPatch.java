@@ -2,6 +2,7 @@ package dev.cordbus.state.cache;
 
 import dev.cordbus.state.store.JsonBytes;
 import dev.cordbus.state.store.JsonCursor;
+import dev.cordbus.state.store.KeyNames;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,49 +37,65 @@ public final class UserPatch {
   /** Keys not modelled, or null. */
   JsonObject extras;
 
-  /** Reads the object that is the cursor's next value (the caller checked it is an object). */
+  /**
+   * The keys {@link #read} reads, in the order of their bits in {@link #present} ({@code USERNAME} is {@code 1 << 0}
+   * ... {@code SYSTEM} is {@code 1 << 6}), then {@code id}.
+   */
+  private static final KeyNames KEYS = KeyNames.of("username", "discriminator", "global_name", "avatar",
+      "public_flags", "bot", "system", "id");
+  private static final int ID_KEY = 7;
+
+  /**
+   * Reads the object that is the cursor's next value (the caller checked it is an object): one reader call per kind of
+   * value (see {@link KeyNames}).
+   */
   public static UserPatch read(JsonCursor c) throws IOException {
     UserPatch u = new UserPatch();
     c.enter();
     while (c.nextKey()) {
       u.size++;
-      if (c.key("id")) {
-        u.id = c.id();
-      } else if (c.key("username")) {
-        u.username = c.text();
-        u.present |= USERNAME;
-      } else if (c.key("discriminator")) {
-        u.discriminator = c.text();
-        u.present |= DISCRIMINATOR;
-      } else if (c.key("global_name")) {
-        u.globalName = c.text();
-        u.present |= GLOBAL_NAME;
-      } else if (c.key("avatar")) {
-        u.avatar = c.text();
-        u.present |= AVATAR;
-      } else if (c.key("public_flags")) {
-        if (c.kind() == JsonCursor.NUMBER) {
-          u.publicFlags = c.intValue();
-          u.present |= PUBLIC_FLAGS;
-        } else {
-          c.skip();
+      int k = c.key(KEYS);
+      switch (k) {
+        case 0, 1, 2, 3 -> u.text(k, c.text());
+        case 4 -> {
+          if (c.kind() == JsonCursor.NUMBER) {
+            u.publicFlags = c.intValue();
+            u.present |= PUBLIC_FLAGS;
+          } else {
+            c.skip();
+          }
         }
-      } else if (c.key("bot")) {
-        u.bot = c.bool();
-        u.present |= BOT;
-      } else if (c.key("system")) {
-        u.system = c.bool();
-        u.present |= SYSTEM;
-      } else {
-        String key = c.key();
-        Object v = c.value();
-        if (u.extras == null) {
-          u.extras = new JsonObject();
+        case 5, 6 -> {
+          boolean value = c.bool();
+          if (k == 5) {
+            u.bot = value;
+          } else {
+            u.system = value;
+          }
+          u.present |= 1 << k;
         }
-        u.extras.put(key, v);
+        case ID_KEY -> u.id = c.id();
+        default -> {
+          String key = c.key();
+          Object v = c.value();
+          if (u.extras == null) {
+            u.extras = new JsonObject();
+          }
+          u.extras.put(key, v);
+        }
       }
     }
     return u;
+  }
+
+  private void text(int k, String value) {
+    switch (k) {
+      case 0 -> username = value;
+      case 1 -> discriminator = value;
+      case 2 -> globalName = value;
+      default -> avatar = value;
+    }
+    present |= 1 << k;
   }
 
   /** The patch of a user tree (null stays null). */

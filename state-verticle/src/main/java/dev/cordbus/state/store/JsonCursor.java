@@ -186,6 +186,11 @@ public final class JsonCursor extends JsonTokens {
     return true;
   }
 
+  /** The index in {@code names} of the current key (plain keys are compared as bytes, no string made), or -1. */
+  public int key(KeyNames names) throws IOException {
+    return keyPlain ? names.indexOf(a, ks, ke) : names.indexOf(key());
+  }
+
   /**
    * The name in {@code names} that the current key is (that constant, so no string is made for a plain key of a small
    * set), or null.
