@@ -81,7 +81,7 @@ public final class MemberPatch {
         }
       }
       case 4, 5 -> {
-        long at = Timestamps.parse(c.value());
+        long at = Timestamps.parse(c.text()); // a value that is not a string reads as null: no time, as before
         if (k == 4) {
           joinedAt = at;
         } else {
