@@ -73,6 +73,10 @@ public final class StateVerticle extends VerticleBase {
   private long failed;
   private long published;
   private long unheard;
+  /** {@code discord.state.<EVENT>} by event name (a handful of names; looked up for every state event). */
+  private final Map<String, String> stateAddresses = new java.util.HashMap<>();
+  /** Whether a state event of that name would reach a consumer, here or on another node. */
+  private final java.util.function.Predicate<String> heard = name -> !LocalHandlers.unheard(vertx, stateAddress(name));
 
   @Override
   public Future<?> start() {
@@ -173,7 +177,7 @@ public final class StateVerticle extends VerticleBase {
     if (!seqs.accept(shard, session, seq, "READY".equals(event))) {
       return;
     }
-    Emitter out = new Emitter(options.publishEvents());
+    Emitter out = new Emitter(options.publishEvents(), heard);
     long started = System.nanoTime();
     try {
       updater.apply(cache, new Dispatch(event, shard, session, seq, d), out);
@@ -192,8 +196,9 @@ public final class StateVerticle extends VerticleBase {
       requests.onChunk(d); // reads the chunk's tree: only while a request of ours waits for chunks
     }
     if (options.publishEvents()) {
+      unheard += out.unheard(); // not even built: nobody would have received them
       for (StateEvent se : out.events()) {
-        String address = Addresses.state(se.name());
+        String address = stateAddress(se.name());
         if (LocalHandlers.unheard(vertx, address)) {
           unheard++;
           continue; // nobody would get it, here or (clustered) on any node: no message, no headers, no lookup
@@ -210,6 +215,17 @@ public final class StateVerticle extends VerticleBase {
         vertx.eventBus().publish(address, se.body(), opts);
       }
     }
+  }
+
+  private String stateAddress(String name) {
+    String address = stateAddresses.get(name);
+    if (address == null) {
+      address = Addresses.state(name);
+      if (stateAddresses.size() < 1024) {
+        stateAddresses.put(name, address);
+      }
+    }
+    return address;
   }
 
   private static int intHeader(Message<?> msg, String name, int def) {
@@ -255,7 +271,11 @@ public final class StateVerticle extends VerticleBase {
     return published;
   }
 
-  /** State events not published because no consumer of their address was known, on this node or any other. */
+  /**
+   * State events not published because no consumer of their address was known, on this node or any other: dropped
+   * once built, or not built at all (member, presence, user and reaction events are not, when their address is
+   * unheard; each counts once per dispatch whether or not it would have changed anything).
+   */
   public long unheard() {
     return unheard;
   }

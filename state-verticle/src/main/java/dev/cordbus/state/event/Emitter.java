@@ -10,16 +10,23 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Collects the state events an updater produces while applying one dispatch. When nobody wants them
  * ({@code publishEvents} off) every method is a no-op, and updaters check {@link #wanted()} before building a
- * before/after body at all.
+ * before/after body at all. Where building an event costs snapshots or lookups, updaters ask {@link #wanted(String)}
+ * instead, which also says no while no consumer of that event's address is known, here or on another node: the
+ * event would be dropped unpublished anyway.
  */
 public final class Emitter {
 
   private final List<StateEvent> events = new ArrayList<>(2);
   private final boolean wanted;
+  private final Predicate<String> heard;
+  private String askedName;
+  private boolean askedAnswer;
+  private int unheard;
 
   /** An emitter whose events are wanted. */
   public Emitter() {
@@ -28,12 +35,44 @@ public final class Emitter {
 
   /** An emitter; {@code wanted} false drops every event (and tells updaters not to build them). */
   public Emitter(boolean wanted) {
+    this(wanted, name -> true);
+  }
+
+  /**
+   * An emitter; {@code wanted} false drops every event; {@code heard} says whether a state event of that name would
+   * reach a consumer (false: {@link #wanted(String)} tells updaters not to build it).
+   */
+  public Emitter(boolean wanted, Predicate<String> heard) {
     this.wanted = wanted;
+    this.heard = heard;
   }
 
   /** Whether the events are published: build before/after bodies only when true. */
   public boolean wanted() {
     return wanted;
+  }
+
+  /**
+   * Whether an event named {@code name} is published and someone would receive it: build it only when true. A name
+   * found unheard counts once per dispatch in {@link #unheard()} (asking again about the last name asks nothing).
+   */
+  public boolean wanted(String name) {
+    if (!wanted) {
+      return false;
+    }
+    if (!name.equals(askedName)) {
+      askedName = name;
+      askedAnswer = heard.test(name);
+      if (!askedAnswer) {
+        unheard++;
+      }
+    }
+    return askedAnswer;
+  }
+
+  /** How many events {@link #wanted(String)} told updaters not to build, nobody being there to receive them. */
+  public int unheard() {
+    return unheard;
   }
 
   /** An update {@code {guild_id?, before, after}}; skipped when nothing changed. */

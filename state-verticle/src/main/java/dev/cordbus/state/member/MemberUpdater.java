@@ -77,11 +77,15 @@ public final class MemberUpdater {
       return;
     }
     long uid = patch.user == null ? 0 : patch.user.id;
-    MemberEntry before = out.wanted() ? snapshot(g.members.get(uid)) : null;
-    UserEntry userBefore = out.wanted() ? snapshot(cache.users().get(uid)) : null;
+    boolean memberEvent = out.wanted("GUILD_MEMBER_UPDATE");
+    boolean userEvent = out.wanted("USER_UPDATE");
+    MemberEntry before = memberEvent ? snapshot(g.members.get(uid)) : null;
+    UserEntry userBefore = userEvent ? snapshot(cache.users().get(uid)) : null;
     MemberEntry m = cache.members().put(g, patch, null);
-    if (out.wanted()) {
+    if (memberEvent) {
       out.update("GUILD_MEMBER_UPDATE", g.id, before, snapshot(m), MemberEntry::sameJson, MemberEntry::toJson);
+    }
+    if (userEvent) {
       userChanged(cache, uid, userBefore, out);
     }
   }
@@ -160,8 +164,10 @@ public final class MemberUpdater {
       cache.missed();
       return;
     }
-    PresenceEntry before = out.wanted() ? MemberStore.presence(g, uid) : null;
-    UserEntry userBefore = out.wanted() ? snapshot(cache.users().get(uid)) : null;
+    boolean presenceEvent = out.wanted("PRESENCE_UPDATE");
+    boolean userEvent = out.wanted("USER_UPDATE");
+    PresenceEntry before = presenceEvent ? MemberStore.presence(g, uid) : null;
+    UserEntry userBefore = userEvent ? snapshot(cache.users().get(uid)) : null;
     if (cache.wants(ResourceType.PRESENCE)) {
       putPresence(g, patch);
     }
@@ -171,10 +177,12 @@ public final class MemberUpdater {
     if (!cache.members().keeps(g, uid)) {
       cache.members().remove(g, uid);
     }
-    if (out.wanted()) {
+    if (presenceEvent) {
       long guildId = g.id;
       out.update("PRESENCE_UPDATE", guildId, before, PresenceEntry.of(patch), PresenceEntry::sameJson,
           p -> p.toJson(uid, guildId));
+    }
+    if (userEvent) {
       userChanged(cache, uid, userBefore, out);
     }
   }

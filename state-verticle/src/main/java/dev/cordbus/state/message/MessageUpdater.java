@@ -35,8 +35,11 @@ public final class MessageUpdater {
     table.put("MESSAGE_UPDATE", MessageUpdater::update);
     table.put("MESSAGE_DELETE", MessageUpdater::delete);
     table.put("MESSAGE_DELETE_BULK", MessageUpdater::deleteBulk);
-    table.put("MESSAGE_REACTION_ADD", (c, d, o) -> react(c, d, o,
-        (m, f) -> Reactions.add(m, f.getJsonObject("emoji"), burst(f), c.users().isSelf(Ids.get(f, "user_id")))));
+    table.put("MESSAGE_REACTION_ADD", (c, d, o) -> {
+      if (!ReactionAdd.apply(c, d, o)) {
+        add(c, d, o);
+      }
+    });
     table.put("MESSAGE_REACTION_REMOVE", (c, d, o) -> react(c, d, o,
         (m, f) -> Reactions.remove(m, f.getJsonObject("emoji"), burst(f), c.users().isSelf(Ids.get(f, "user_id")))));
     table.put("MESSAGE_REACTION_REMOVE_ALL", (c, d, o) -> react(c, d, o, (m, f) -> m.remove("reactions")));
@@ -46,6 +49,12 @@ public final class MessageUpdater {
         (m, f) -> Reactions.vote(m, f.getInteger("answer_id", -1), 1, c.users().isSelf(Ids.get(f, "user_id")))));
     table.put("MESSAGE_POLL_VOTE_REMOVE", (c, d, o) -> react(c, d, o,
         (m, f) -> Reactions.vote(m, f.getInteger("answer_id", -1), -1, c.users().isSelf(Ids.get(f, "user_id")))));
+  }
+
+  /** MESSAGE_REACTION_ADD the general way (on the tree of the message's reactions). */
+  static void add(Cache cache, Dispatch dispatch, Emitter out) {
+    react(cache, dispatch, out, (m, f) -> Reactions.add(m, f.getJsonObject("emoji"), burst(f),
+        cache.users().isSelf(Ids.get(f, "user_id"))));
   }
 
   private static boolean burst(JsonObject fields) {
@@ -131,14 +140,15 @@ public final class MessageUpdater {
 
   /**
    * A reaction or poll vote: only {@link #REACTION_KEYS} are read from the body (plus the bytes of {@code member} when
-   * events are published, decoded only when a consumer reads the event). A reaction changes the cached message's
+   * the event would reach a consumer, decoded only when a consumer reads the event). A reaction changes the cached message's
    * bytes through {@link ReactionSplice} (only its reactions array is decoded); a poll vote decodes the message. A
    * reaction event fires for uncached messages too, with what the dispatch says ({@link ReactionEvent}); a poll vote
    * only updates a cached message.
    */
   static void react(Cache cache, Dispatch dispatch, Emitter out, BiConsumer<JsonObject, JsonObject> change) {
     boolean reaction = REACTIONS.contains(dispatch.event());
-    ReactionEvent.Read read = ReactionEvent.read(dispatch.d(), REACTION_KEYS, reaction && out.wanted());
+    ReactionEvent.Read read = ReactionEvent.read(dispatch.d(), REACTION_KEYS,
+        reaction && out.wanted(dispatch.event()));
     JsonObject f = read.fields();
     long channelId = Ids.get(f, "channel_id");
     long id = Ids.get(f, "message_id");

@@ -76,7 +76,7 @@ final class ReactionEvent {
   }
 
   static void emit(Cache cache, String event, Read read, byte[] before, byte[] after, Emitter out) {
-    if (!out.wanted()) {
+    if (!out.wanted(event)) {
       return;
     }
     JsonObject f = read.fields();

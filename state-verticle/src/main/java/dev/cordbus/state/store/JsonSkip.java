@@ -81,6 +81,58 @@ public final class JsonSkip {
     return i == p ? -1 : i;
   }
 
+  /** {@link #member}: the object has no member of that name at its top level. */
+  public static final int ABSENT = -2;
+
+  /**
+   * Where the member {@code key} of the object at {@code a[from, end)} starts (the opening quote of its name, at the
+   * top level), {@link #ABSENT} when the object has none, or -1 when the bytes are not an object as expected or a name
+   * is escaped (it might spell {@code key}): the caller then reads the long way.
+   */
+  public static int member(byte[] a, int from, int end, String key) {
+    int p = ws(a, from, end);
+    if (p >= end || a[p] != '{') {
+      return -1;
+    }
+    p = ws(a, p + 1, end);
+    if (p < end && a[p] == '}') {
+      return ABSENT;
+    }
+    while (true) {
+      int nameEnd = string(a, p, end);
+      if (nameEnd < 0) {
+        return -1;
+      }
+      for (int i = p + 1; i < nameEnd - 1; i++) {
+        if (a[i] == '\\') {
+          return -1;
+        }
+      }
+      if (is(a, p + 1, nameEnd - 1, key)) {
+        return p;
+      }
+      int colon = ws(a, nameEnd, end);
+      if (colon >= end || a[colon] != ':') {
+        return -1;
+      }
+      int valueEnd = value(a, ws(a, colon + 1, end), end);
+      if (valueEnd < 0) {
+        return -1;
+      }
+      p = ws(a, valueEnd, end);
+      if (p >= end) {
+        return -1;
+      }
+      if (a[p] == '}') {
+        return ABSENT;
+      }
+      if (a[p] != ',') {
+        return -1;
+      }
+      p = ws(a, p + 1, end);
+    }
+  }
+
   /** Whether {@code a[from, to)} spells the ASCII {@code key} exactly. */
   public static boolean is(byte[] a, int from, int to, String key) {
     if (to - from != key.length()) {
