@@ -69,6 +69,12 @@ public final class GroupClaimer {
   static final long QUARANTINE_MS = 10_000;
   private long quarantineUntilNanos = System.nanoTime();
   private final long startedNanos = System.nanoTime();
+  /**
+   * No group is handed off within this long of a change of the cluster's members (see {@link #rebalance(List)}); a
+   * node's start counts as one.
+   */
+  static final long REBALANCE_QUIET_MS = 3_000;
+  private long membersChangedNanos = startedNanos;
 
   /**
    * @param groups the group names this verticle may claim (one for a fixed group)
@@ -170,6 +176,7 @@ public final class GroupClaimer {
 
   /** Members left or joined: give groups up on the minority side, or claim a removed holder's groups now. */
   private void onMembersChanged(java.util.Set<String> removed, List<String> members) {
+    membersChangedNanos = System.nanoTime();
     if (stopped) {
       return;
     }
@@ -208,7 +215,11 @@ public final class GroupClaimer {
   /**
    * Spreads groups when nodes join: if this node holds more than {@code floor(groups / members)} groups while some
    * member holds fewer, the holder with the greatest owner string on this node hands its group over (sessions kept
-   * and written, lease deleted) so the emptier node claims it at once and RESUMEs.
+   * and written, lease deleted) so the emptier node claims it at once and RESUMEs. Only once the members have not
+   * changed for {@value #REBALANCE_QUIET_MS} ms: while a node joins or leaves, Hazelcast migrates partitions and the
+   * lease map's operations can wait for seconds, and a group handed off then stays silent that long (in a rolling
+   * restart, a handoff 40 ms after a node left, just as its replacement joined, left two shards silent for 2.2 s).
+   * Spreading can wait; shards should not.
    */
   private Future<Void> rebalance() {
     // a fresh list: a node that is shutting down has left the nodes map and must not be handed a group
@@ -225,7 +236,8 @@ public final class GroupClaimer {
   }
 
   private Future<Void> rebalance(List<String> members) {
-    if (members.size() < options.minNodes() || groups.size() < 2) {
+    if (members.size() < options.minNodes() || groups.size() < 2
+        || System.nanoTime() - membersChangedNanos < REBALANCE_QUIET_MS * 1_000_000L) {
       return Future.succeededFuture();
     }
     return map.compose(AsyncMap::entries).compose(entries -> {
