@@ -198,8 +198,7 @@ public final class StateVerticle extends VerticleBase {
     if (options.publishEvents()) {
       unheard += out.unheard(); // not even built: nobody would have received them
       for (StateEvent se : out.events()) {
-        String address = stateAddress(se.name());
-        if (LocalHandlers.unheard(vertx, address)) {
+        if (!heard.test(se.name())) {
           unheard++;
           continue; // nobody would get it, here or (clustered) on any node: no message, no headers, no lookup
         }
@@ -212,7 +211,7 @@ public final class StateVerticle extends VerticleBase {
         if (seq >= 0) {
           opts.addHeader(Headers.SEQ, Long.toString(seq));
         }
-        vertx.eventBus().publish(address, se.body(), opts);
+        vertx.eventBus().publish(stateAddress(se.name()), se.body(), opts);
       }
     }
   }

@@ -55,32 +55,16 @@ final class MessageFields {
   private static MessageFields fast(JsonSlice body) throws IOException {
     byte[] a = body.array();
     int end = body.offset() + body.length();
-    int p = JsonSkip.ws(a, body.offset(), end);
-    if (p >= end || a[p] != '{') {
-      return null;
-    }
     MessageFields f = new MessageFields();
-    p = JsonSkip.ws(a, p + 1, end);
-    if (p < end && a[p] == '}') {
-      return f;
-    }
-    while (true) {
-      int keyEnd = JsonSkip.string(a, p, end);
-      if (keyEnd < 0) {
+    int p = JsonSkip.firstMember(a, body.offset(), end);
+    while (p >= 0) {
+      int keyEnd = JsonSkip.plainName(a, p, end);
+      int vs = keyEnd < 0 ? -1 : JsonSkip.valueStart(a, keyEnd, end);
+      if (vs < 0) {
         return null;
       }
       int ks = p + 1;
       int ke = keyEnd - 1;
-      for (int i = ks; i < ke; i++) {
-        if (a[i] == '\\') {
-          return null;
-        }
-      }
-      p = JsonSkip.ws(a, keyEnd, end);
-      if (p >= end || a[p] != ':') {
-        return null;
-      }
-      int vs = JsonSkip.ws(a, p + 1, end);
       int ve;
       if (vs < end && a[vs] == '{' && JsonSkip.is(a, ks, ke, "author")) {
         JsonCursor c = new JsonCursor(a, vs, end);
@@ -96,18 +80,9 @@ final class MessageFields {
           return null;
         }
       }
-      p = JsonSkip.ws(a, ve, end);
-      if (p >= end) {
-        return null;
-      }
-      if (a[p] == '}') {
-        return f;
-      }
-      if (a[p] != ',') {
-        return null;
-      }
-      p = JsonSkip.ws(a, p + 1, end);
+      p = JsonSkip.nextMember(a, ve, end);
     }
+    return p == JsonSkip.ABSENT ? f : null;
   }
 
   /** The fields read where {@code members} says they are; null when an offset lies outside the body or an id is odd. */

@@ -11,7 +11,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Objects;
 
 /**
  * MESSAGE_REACTION_ADD applied to a cached message's bytes without a tree, while nobody consumes
@@ -192,11 +191,11 @@ final class ReactionAdd {
       o.write(m, open + 1, m.length - open - 1);
       return o.toByteArray();
     }
-    int colon = JsonSkip.ws(m, JsonSkip.string(m, key, m.length), m.length);
-    if (colon >= m.length || m[colon] != ':') {
+    int vs = JsonSkip.valueStart(m, JsonSkip.string(m, key, m.length), m.length);
+    if (vs < 0) {
       return null;
     }
-    JsonCursor c = new JsonCursor(m, JsonSkip.ws(m, colon + 1, m.length), m.length);
+    JsonCursor c = new JsonCursor(m, vs, m.length);
     if (c.kind() != JsonCursor.ARRAY) {
       return null;
     }
@@ -330,12 +329,8 @@ final class ReactionAdd {
     return true;
   }
 
-  /** {@link Reactions}' rule: custom emojis by id, unicode ones by name. */
   private static boolean sameEmoji(Entry e, Reaction r) {
-    if (e.emojiId != null || r.emojiId != null) {
-      return Objects.equals(String.valueOf(e.emojiId), String.valueOf(r.emojiId));
-    }
-    return Objects.equals(e.emojiName, r.emojiName);
+    return Reactions.sameEmoji(e.emojiId, e.emojiName, r.emojiId, r.emojiName);
   }
 
   /** The plain non-negative int at {@code m[from, to)} (at most 9 digits), else -1. */

@@ -14,15 +14,16 @@ public final class Reactions {
   }
 
   private static boolean sameEmoji(JsonObject a, JsonObject b) {
-    if (a == null || b == null) {
-      return false;
+    return a != null && b != null && sameEmoji(a.getValue("id"), a.getValue("name"), b.getValue("id"),
+        b.getValue("name"));
+  }
+
+  /** Whether two emojis are the same: custom ones (either has an id) by id, unicode ones by name. */
+  static boolean sameEmoji(Object idA, Object nameA, Object idB, Object nameB) {
+    if (idA != null || idB != null) {
+      return Objects.equals(String.valueOf(idA), String.valueOf(idB));
     }
-    Object ida = a.getValue("id");
-    Object idb = b.getValue("id");
-    if (ida != null || idb != null) {
-      return Objects.equals(String.valueOf(ida), String.valueOf(idb));
-    }
-    return Objects.equals(a.getValue("name"), b.getValue("name"));
+    return Objects.equals(nameA, nameB);
   }
 
   private static JsonObject find(JsonArray reactions, JsonObject emoji) {

@@ -81,8 +81,59 @@ public final class JsonSkip {
     return i == p ? -1 : i;
   }
 
-  /** {@link #member}: the object has no member of that name at its top level. */
+  /** {@link #firstMember} / {@link #nextMember}: the object has no (more) members; {@link #member}: none of that name. */
   public static final int ABSENT = -2;
+
+  /*
+   * Walking an object's top level: firstMember, then per member plainName (the name's end), valueStart, the caller's
+   * own passing over the value, and nextMember from where the value ended. Each returns -1 when the bytes are not as
+   * expected, and the caller then reads the long way.
+   */
+
+  /** Where the first member's name starts (its quote) in the object at {@code p}, {@link #ABSENT} if it is empty. */
+  public static int firstMember(byte[] a, int p, int end) {
+    p = ws(a, p, end);
+    if (p >= end || a[p] != '{') {
+      return -1;
+    }
+    p = ws(a, p + 1, end);
+    return p < end && a[p] == '}' ? ABSENT : p;
+  }
+
+  /** The end (after the quote) of the member name at {@code p}, or -1 also when it has an escape (it might be any name). */
+  public static int plainName(byte[] a, int p, int end) {
+    int nameEnd = string(a, p, end);
+    if (nameEnd < 0) {
+      return -1;
+    }
+    for (int i = p + 1; i < nameEnd - 1; i++) {
+      if (a[i] == '\\') {
+        return -1;
+      }
+    }
+    return nameEnd;
+  }
+
+  /** Where the value starts after the name ending at {@code nameEnd} (past the colon). */
+  public static int valueStart(byte[] a, int nameEnd, int end) {
+    if (nameEnd < 0) {
+      return -1;
+    }
+    int colon = ws(a, nameEnd, end);
+    return colon >= end || a[colon] != ':' ? -1 : ws(a, colon + 1, end);
+  }
+
+  /** Where the next member's name starts after a value ending at {@code valueEnd}, {@link #ABSENT} at the end. */
+  public static int nextMember(byte[] a, int valueEnd, int end) {
+    int p = ws(a, valueEnd, end);
+    if (p >= end) {
+      return -1;
+    }
+    if (a[p] == '}') {
+      return ABSENT;
+    }
+    return a[p] == ',' ? ws(a, p + 1, end) : -1;
+  }
 
   /**
    * Where the member {@code key} of the object at {@code a[from, end)} starts (the opening quote of its name, at the
@@ -90,47 +141,23 @@ public final class JsonSkip {
    * is escaped (it might spell {@code key}): the caller then reads the long way.
    */
   public static int member(byte[] a, int from, int end, String key) {
-    int p = ws(a, from, end);
-    if (p >= end || a[p] != '{') {
-      return -1;
-    }
-    p = ws(a, p + 1, end);
-    if (p < end && a[p] == '}') {
-      return ABSENT;
-    }
-    while (true) {
-      int nameEnd = string(a, p, end);
+    int p = firstMember(a, from, end);
+    while (p >= 0) {
+      int nameEnd = plainName(a, p, end);
       if (nameEnd < 0) {
         return -1;
-      }
-      for (int i = p + 1; i < nameEnd - 1; i++) {
-        if (a[i] == '\\') {
-          return -1;
-        }
       }
       if (is(a, p + 1, nameEnd - 1, key)) {
         return p;
       }
-      int colon = ws(a, nameEnd, end);
-      if (colon >= end || a[colon] != ':') {
+      int vs = valueStart(a, nameEnd, end);
+      int ve = vs < 0 ? -1 : value(a, vs, end);
+      if (ve < 0) {
         return -1;
       }
-      int valueEnd = value(a, ws(a, colon + 1, end), end);
-      if (valueEnd < 0) {
-        return -1;
-      }
-      p = ws(a, valueEnd, end);
-      if (p >= end) {
-        return -1;
-      }
-      if (a[p] == '}') {
-        return ABSENT;
-      }
-      if (a[p] != ',') {
-        return -1;
-      }
-      p = ws(a, p + 1, end);
+      p = nextMember(a, ve, end);
     }
+    return p;
   }
 
   /** Whether {@code a[from, to)} spells the ASCII {@code key} exactly. */
