@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.XmlConfigBuilder;
 import dev.cordbus.api.Addresses;
+import dev.cordbus.api.dispatch.DispatchStreams;
 import dev.cordbus.gateway.publish.FlowGate;
 import dev.cordbus.simulator.DiscordSimulator;
 import dev.cordbus.simulator.core.SimulatorOptions;
@@ -195,9 +196,17 @@ class CrossNodeDispatchTest {
   void twoEventTypesInterleavedAtAHighRateKeepGatewayOrderOnAnotherNode() throws Exception {
     DiscordSimulator sim = streamSim();
     freshOrderConsumers();
+    long streamedBefore = DispatchStreams.streamed();
+    long overBusBefore = DispatchStreams.overBus();
     double seconds = XnodeGateway.streamInterleaved(sim, INTERLEAVED);
     streamedPerSecond = INTERLEAVED / seconds;
     JsonObject order = bot.waitForOrder(INTERLEAVED, 60_000);
+    long streamed = DispatchStreams.streamed() - streamedBefore;
+    long overBus = DispatchStreams.overBus() - overBusBefore;
+    figure(String.format("batches to the bot node during the interleaved stream: %d over the gateway's dispatch stream, "
+        + "%d over the clustered event bus", streamed, overBus));
+    assertTrue(streamed > 0 && overBus == 0, "the gateway sends to the bot node over its dispatch stream once up: "
+        + streamed + " streamed, " + overBus + " over the event bus");
     figure(String.format("interleaved %s/%s through the gateway: %d dispatches written at %.0f/s; the bot node "
         + "(another JVM) received %d, reorderings across the two addresses: %d (%d dispatches late)", MC, TS,
         INTERLEAVED, streamedPerSecond, order.getInteger("n"), order.getLong("reorders"), order.getLong("displaced")));

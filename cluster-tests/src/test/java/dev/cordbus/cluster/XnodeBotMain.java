@@ -164,9 +164,6 @@ public final class XnodeBotMain {
     }
   }
 
-  /** Dispatches that reached this node's relay (counted by an inbound interceptor, before the relay hands them out). */
-  static final java.util.concurrent.atomic.AtomicLong ARRIVED = new java.util.concurrent.atomic.AtomicLong();
-
   public static void main(String[] args) throws Exception {
     Vertx vertx = Vertx.builder()
         // five event loops: room for the three reporters on loops of their own next to the relay and the order verticle
@@ -181,14 +178,6 @@ public final class XnodeBotMain {
       Late l = late;
       System.out.println("REGISTERED " + onLoop(l.ctx(), () -> l.registeredNanos));
     }
-    String relay = Addresses.dispatches(DispatchRelay.nodeId(vertx));
-    vertx.eventBus().addInboundInterceptor(dc -> {
-      // the message's body: the context's is not decoded yet for a message from another node
-      if (dc.message().address().equals(relay) && dc.message().body() instanceof dev.cordbus.api.dispatch.DispatchBatch b) {
-        ARRIVED.addAndGet(b.frames().size());
-      }
-      dc.next();
-    });
     get(DispatchRelay.install(vertx));
     System.out.println("NODE-READY");
     System.out.flush();
@@ -262,7 +251,7 @@ public final class XnodeBotMain {
             o.n = 0;
             o.overflow = 0;
             o.maxBacklog = 0;
-            o.arrivedBase = ARRIVED.get();
+            o.arrivedBase = DispatchRelay.received();
             return null;
           });
           System.out.println("ORDER-CLEARED");

@@ -30,7 +30,7 @@ final class XnodeOrder extends XnodeBotMain.OnLoop {
   XnodeOrder(List<String> events, long spinMicros) {
     this.events = events;
     this.spinMicros = spinMicros;
-    this.arrivedBase = XnodeBotMain.ARRIVED.get();
+    this.arrivedBase = dev.cordbus.api.dispatch.DispatchRelay.received();
   }
 
   @Override
@@ -44,7 +44,7 @@ final class XnodeOrder extends XnodeBotMain.OnLoop {
   }
 
   private void record(byte kind, Message<Object> m) {
-    maxBacklog = Math.max(maxBacklog, XnodeBotMain.ARRIVED.get() - arrivedBase - n);
+    maxBacklog = Math.max(maxBacklog, dev.cordbus.api.dispatch.DispatchRelay.received() - arrivedBase - n);
     if (spinMicros > 0) {
       long until = System.nanoTime() + spinMicros * 1000;
       while (System.nanoTime() < until) {
@@ -102,7 +102,7 @@ final class XnodeOrder extends XnodeBotMain.OnLoop {
         .put("reorders", reorders).put("displaced", displaced).put("examples", examples)
         .put("duplicates", duplicates)
         .put("sessions", bits.size()).put("maxBacklog", maxBacklog)
-        .put("arrived", XnodeBotMain.ARRIVED.get() - arrivedBase);
+        .put("arrived", dev.cordbus.api.dispatch.DispatchRelay.received() - arrivedBase);
     if (bits.size() == 1) {
       BitSet b = bits.values().iterator().next();
       int min = b.nextSetBit(0);

@@ -27,10 +27,7 @@ public final class DispatchBatchCodec implements MessageCodec<DispatchBatch, Dis
   @Override
   public void encodeToWire(Buffer buffer, DispatchBatch batch) {
     List<DispatchFrame> frames = batch.frames();
-    int total = 8;
-    for (DispatchFrame f : frames) {
-      total += 28 + utf8Length(f.event()) + utf8Length(f.guild()) + utf8Length(f.session()) + 4 + f.length();
-    }
+    int total = wireLength(frames);
     int start = buffer.length();
     buffer.setByte(start + total - 1, (byte) 0); // one growth to the final length
     io.netty.buffer.ByteBuf bb = buffer instanceof io.vertx.core.internal.buffer.BufferInternal internal
@@ -44,6 +41,43 @@ public final class DispatchBatchCodec implements MessageCodec<DispatchBatch, Dis
       write(frames, total, a, 0);
       buffer.setBytes(start, a);
     }
+  }
+
+  /** How many bytes {@code frames} take in the wire form, {@code total} included. */
+  static int wireLength(List<DispatchFrame> frames) {
+    int total = 8;
+    for (DispatchFrame f : frames) {
+      total += 28 + utf8Length(f.event()) + utf8Length(f.guild()) + utf8Length(f.session()) + 4 + f.length();
+    }
+    return total;
+  }
+
+  /** Writes the wire form of {@code frames} ({@code total} bytes, {@link #wireLength}) at {@code out}'s writer index. */
+  static void write(List<DispatchFrame> frames, int total, io.netty.buffer.ByteBuf out) {
+    out.writeInt(total);
+    out.writeInt(frames.size());
+    for (DispatchFrame f : frames) {
+      out.writeInt(f.shard());
+      out.writeLong(f.seq());
+      out.writeLong(f.nanos());
+      out.writeLong(f.millis());
+      string(out, f.event());
+      string(out, f.guild());
+      string(out, f.session());
+      out.writeInt(f.length());
+      out.writeBytes(f.array(), f.offset(), f.length());
+    }
+  }
+
+  private static void string(io.netty.buffer.ByteBuf out, String s) {
+    if (s == null) {
+      out.writeShort(-1);
+      return;
+    }
+    int lengthAt = out.writerIndex();
+    out.writeShort(0);
+    int len = out.writeCharSequence(s, StandardCharsets.UTF_8);
+    out.setShort(lengthAt, len);
   }
 
   private static void write(List<DispatchFrame> frames, int total, byte[] a, int p) {
@@ -65,18 +99,24 @@ public final class DispatchBatchCodec implements MessageCodec<DispatchBatch, Dis
 
   @Override
   public DispatchBatch decodeFromWire(int pos, Buffer buffer) {
-    int total = buffer.getInt(pos);
     byte[] all = privateArray(buffer);
-    int p;
     if (all != null) {
-      p = pos + 4; // the message's own copy (the event bus extracts each record into a new array): read in place
-    } else {
-      all = buffer.getBytes(pos, pos + total);
-      p = 4;
+      return read(all, pos); // the message's own copy (the event bus extracts each record into a new array): in place
     }
+    return read(buffer.getBytes(pos, pos + buffer.getInt(pos)), 0);
+  }
+
+  /**
+   * The batch whose wire form starts at {@code all[p]} (its {@code total}); the dispatches' bodies are slices of
+   * {@code all}, which must not change afterwards.
+   *
+   * @throws IndexOutOfBoundsException when the bytes end before the batch does
+   */
+  static DispatchBatch read(byte[] all, int p) {
+    p += 4;
     int count = readInt(all, p);
     p += 4;
-    List<DispatchFrame> frames = new ArrayList<>(count);
+    List<DispatchFrame> frames = new ArrayList<>(Math.min(count, 1024));
     for (int i = 0; i < count; i++) {
       int shard = readInt(all, p);
       long seq = readLong(all, p + 4);
@@ -98,6 +138,9 @@ public final class DispatchBatchCodec implements MessageCodec<DispatchBatch, Dis
       }
       int length = readInt(all, p);
       p += 4;
+      if (length < 0 || length > all.length - p) {
+        throw new IndexOutOfBoundsException("a dispatch of " + length + " bytes at " + p + " of " + all.length);
+      }
       frames.add(new DispatchFrame(shard, seq, s[0], s[1], s[2], nanos, millis, all, p, length));
       p += length;
     }
@@ -108,7 +151,7 @@ public final class DispatchBatchCodec implements MessageCodec<DispatchBatch, Dis
    * The array holding exactly {@code buffer}'s bytes when the buffer is the sole user of it (an unsliced heap buffer
    * as large as its content), so the dispatches may keep slices of it; null otherwise (then the bytes are copied).
    */
-  private static byte[] privateArray(Buffer buffer) {
+  static byte[] privateArray(Buffer buffer) {
     if (!(buffer instanceof io.vertx.core.internal.buffer.BufferInternal internal)) {
       return null;
     }
@@ -200,11 +243,11 @@ public final class DispatchBatchCodec implements MessageCodec<DispatchBatch, Dis
     return true;
   }
 
-  private static int readInt(byte[] a, int p) {
+  static int readInt(byte[] a, int p) {
     return ((a[p] & 0xff) << 24) | ((a[p + 1] & 0xff) << 16) | ((a[p + 2] & 0xff) << 8) | (a[p + 3] & 0xff);
   }
 
-  private static long readLong(byte[] a, int p) {
+  static long readLong(byte[] a, int p) {
     return ((long) readInt(a, p) << 32) | (readInt(a, p + 4) & 0xffffffffL);
   }
 }

@@ -27,12 +27,24 @@ import io.vertx.core.shareddata.Shareable;
  */
 public final class DispatchRelay {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DispatchRelay.class);
   private static final String INSTALLED = "cordbus.dispatch-relay";
   /** {@code discord.<EVENT>} per event name, so the hot path does not concatenate (bounded: names are few). */
   private static final java.util.concurrent.ConcurrentHashMap<String, String> ADDRESSES =
       new java.util.concurrent.ConcurrentHashMap<>();
 
+  /** Dispatches the relays of this JVM received from gateways of other nodes, over the event bus or a stream. */
+  private static final java.util.concurrent.atomic.LongAdder RECEIVED = new java.util.concurrent.atomic.LongAdder();
+
   private DispatchRelay() {
+  }
+
+  /**
+   * Dispatches the relays of this JVM have received from the gateways of other nodes so far (over the event bus or a
+   * dispatch stream), before handing them to the consumers here.
+   */
+  public static long received() {
+    return RECEIVED.sum();
   }
 
   /**
@@ -63,11 +75,43 @@ public final class DispatchRelay {
       String address = Addresses.dispatches(nodeId(vertx));
       RelayLedger ledger = new RelayLedger();
       RelayAcks acks = new RelayAcks((VertxInternal) vertx, context, nodeId(vertx));
-      context.runOnContext(v -> bus.<DispatchBatch>consumer(address, m -> {
-        ledger.arrived(bus, m.headers(), m.body().frames().size());
-        fanOut(bus, m.body());
-        acks.handedOut(m.headers());
-      }).completion().onComplete(registered));
+      StreamServer streams = vertx.isClustered() && DispatchStreams.enabled()
+          ? new StreamServer((VertxInternal) vertx, ledger, (sender, sent, batch) -> {
+            RECEIVED.add(batch.frames().size());
+            ledger.arrived(bus, sender, sent, batch.frames().size());
+            fanOut(bus, batch);
+            acks.handedOut(sender, sent);
+          }) : null;
+      context.runOnContext(v -> {
+        Future<Void> listening = streams == null ? Future.succeededFuture()
+            : streams.listen(streamHost(vertx), Integer.getInteger(DispatchStreams.OFF_PROPERTY + ".port", 0))
+                .recover(e -> {
+                  LOG.warn("no dispatch stream server on this node ({}): gateways send it every batch over the "
+                      + "event bus", e.toString());
+                  return Future.succeededFuture();
+                });
+        listening.compose(l -> bus.consumer(address, m -> {
+          if (m.body() instanceof DispatchBatch batch) {
+            RECEIVED.add(batch.frames().size());
+            ledger.arrived(bus, m.headers(), batch.frames().size());
+            fanOut(bus, batch);
+            acks.handedOut(m.headers());
+            if (streams != null) {
+              String sender = m.headers().get(RelayLedger.SENDER);
+              if (sender != null) {
+                streams.busArrived(sender);
+              }
+            }
+          } else if (m.body() instanceof io.vertx.core.json.JsonObject hello && hello.containsKey("stream")) {
+            io.vertx.core.json.JsonObject endpoint = streams == null ? null : streams.endpoint();
+            if (endpoint != null) {
+              m.reply(endpoint);
+            } else {
+              m.fail(503, "no dispatch stream server on this node");
+            }
+          }
+        }).completion()).onComplete(registered);
+      });
       map.put(INSTALLED, new Installed(registered.future()));
       return registered.future();
     }
@@ -91,6 +135,14 @@ public final class DispatchRelay {
    * numbered) so the receiving relays report dispatches the cluster dropped ({@link RelayLedger}).
    */
   public static void publish(Vertx vertx, DispatchBatch batch, RelayLedger.Sender sender) {
+    publish(vertx, batch, sender, null);
+  }
+
+  /**
+   * As {@link #publish(Vertx, DispatchBatch, RelayLedger.Sender)}, sending to each other node over {@code streams}
+   * (made with the same {@code sender}; null: over the event bus) once its stream is up.
+   */
+  public static void publish(Vertx vertx, DispatchBatch batch, RelayLedger.Sender sender, DispatchStreams streams) {
     EventBus bus = vertx.eventBus();
     fanOut(bus, batch);
     if (!vertx.isClustered()) {
@@ -103,8 +155,16 @@ public final class DispatchRelay {
     if (sender != null) {
       sender.retain(nodes);
     }
+    if (streams != null) {
+      streams.retain(nodes);
+    }
     for (String node : nodes) {
-      if (!node.equals(self)) {
+      if (node.equals(self)) {
+        continue;
+      }
+      if (streams != null) {
+        streams.send(node, batch, options);
+      } else {
         bus.publish(Addresses.dispatches(node), batch, sender == null ? options
             : sender.next(node, batch.frames().size(), options));
       }
@@ -137,6 +197,12 @@ public final class DispatchRelay {
       }
       bus.publish(address, DispatchBody.json(f.array(), f.offset(), f.length(), f.members()), options);
     }
+  }
+
+  /** The host this node's cluster members reach it on (its event bus host): the stream server listens there. */
+  private static String streamHost(Vertx vertx) {
+    io.vertx.core.spi.cluster.NodeInfo info = ((VertxInternal) vertx).clusterManager().getNodeInfo();
+    return info != null && info.host() != null ? info.host() : "127.0.0.1";
   }
 
   private static void register(EventBus bus, io.vertx.core.eventbus.MessageCodec<?, ?> codec) {

@@ -48,9 +48,13 @@ final class RelayAcks {
   void handedOut(MultiMap headers) {
     String sender = headers.get(RelayLedger.SENDER);
     String sent = headers.get(RelayLedger.SENT);
-    if (sender == null || sent == null) {
-      return;
+    if (sender != null && sent != null) {
+      handedOut(sender, Long.parseLong(sent));
     }
+  }
+
+  /** The batch {@code sender} numbered {@code sent} has been handed to this node's consumers. */
+  void handedOut(String sender, long sent) {
     AckRounds rounds = senders.computeIfAbsent(sender, k -> new AckRounds(vertx, context, ACK_EVERY,
         count -> bus.send(Addresses.relayAck(k), new JsonObject().put("node", node).put("acked", count))));
     if (senders.size() > 4096) {
@@ -62,6 +66,6 @@ final class RelayAcks {
         return gone;
       });
     }
-    rounds.handedUpTo(Long.parseLong(sent));
+    rounds.handedUpTo(sent);
   }
 }

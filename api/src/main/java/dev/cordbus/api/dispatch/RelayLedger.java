@@ -53,10 +53,19 @@ public final class RelayLedger {
   void arrived(EventBus bus, MultiMap headers, int size) {
     String sender = headers.get(SENDER);
     String sent = headers.get(SENT);
-    if (sender == null || sent == null) {
-      return;
+    if (sender != null && sent != null) {
+      arrived(bus, sender, Long.parseLong(sent), size);
     }
-    long now = Long.parseLong(sent);
+  }
+
+  /** The last count seen from {@code sender}, or -1 before its first batch. */
+  long seen(String sender) {
+    Long last = seen.get(sender);
+    return last == null ? -1 : last;
+  }
+
+  /** Checks a batch of {@code size} dispatches that {@code sender} numbered {@code now} (this batch included). */
+  void arrived(EventBus bus, String sender, long now, int size) {
     Long before = seen.put(sender, now);
     if (seen.size() > 4096) {
       seen.clear(); // senders come and go with gateway restarts: forget them all rather than grow
@@ -108,12 +117,28 @@ public final class RelayLedger {
 
     /** The delivery options of the next batch of {@code size} dispatches to {@code node}. */
     DeliveryOptions next(String node, int size, DeliveryOptions base) {
+      return options(count(node, size), base);
+    }
+
+    /** Counts a batch of {@code size} dispatches to {@code node}; returns what was sent to it so far, this batch in. */
+    long count(String node, int size) {
       Node count = sent.computeIfAbsent(node, k -> new Node());
       count.sent += size;
       if (sent.size() > 1024) {
         sent.keySet().removeIf(k -> !k.equals(node)); // nodes that left long ago; the receivers re-baseline
       }
-      return new DeliveryOptions(base).addHeader(SENDER, id).addHeader(SENT, Long.toString(count.sent));
+      return count.sent;
+    }
+
+    /** What was sent to {@code node} so far. */
+    long sent(String node) {
+      Node count = sent.get(node);
+      return count == null ? 0 : count.sent;
+    }
+
+    /** The delivery options of a batch numbered {@code sent} ({@link #count}). */
+    DeliveryOptions options(long sentSoFar, DeliveryOptions base) {
+      return new DeliveryOptions(base).addHeader(SENDER, id).addHeader(SENT, Long.toString(sentSoFar));
     }
 
     /** {@code node}'s relay has handed out the first {@code count} dispatches this sender sent it. */

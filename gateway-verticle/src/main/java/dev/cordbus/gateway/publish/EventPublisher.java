@@ -7,6 +7,7 @@ import dev.cordbus.api.dispatch.DispatchBatch;
 import dev.cordbus.api.dispatch.DispatchBatchCodec;
 import dev.cordbus.api.dispatch.DispatchFrame;
 import dev.cordbus.api.dispatch.DispatchRelay;
+import dev.cordbus.api.dispatch.DispatchStreams;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -55,6 +56,8 @@ public final class EventPublisher {
   private boolean flushScheduled;
   /** Numbers the dispatches sent to each other node, so their relays notice any the cluster drops. */
   private final dev.cordbus.api.dispatch.RelayLedger.Sender sender;
+  /** What carries the batches to each other node: a stream per node once it is up ({@link DispatchStreams}). */
+  private final DispatchStreams streams;
   /** Pauses the group's sockets while this node's consumers or another node are too far behind ({@link FlowGate}). */
   private final FlowGate gate;
   /**
@@ -95,6 +98,7 @@ public final class EventPublisher {
     this.group = group;
     this.publishRaw = publishRaw;
     this.sender = new dev.cordbus.api.dispatch.RelayLedger.Sender(group);
+    this.streams = vertx.isClustered() ? new DispatchStreams(vertx, sender) : null;
     this.local = flowWindow > 0 ? new AckRounds(vertx, context, Math.min(LOCAL_ACK_EVERY, flowWindow / 4),
         count -> acknowledged()) : null;
     this.gate = new FlowGate(vertx, group, flowWindow, () -> {
@@ -122,6 +126,9 @@ public final class EventPublisher {
   /** Stops listening for acknowledgements and resumes any paused socket (the group stops). */
   public void close() {
     gate.close();
+    if (streams != null) {
+      streams.close();
+    }
     if (acks != null) {
       acks.unregister();
     }
@@ -198,7 +205,7 @@ public final class EventPublisher {
   private void send(DispatchBatch batch) {
     // numbered only from the publisher's own event loop: batches sent from other threads could overtake each other
     boolean own = Vertx.currentContext() == context;
-    DispatchRelay.publish(vertx, batch, own ? sender : null);
+    DispatchRelay.publish(vertx, batch, own ? sender : null, own ? streams : null);
     if (own && local != null) {
       local.handed(batch.frames().size());
       gate.sent(behind());

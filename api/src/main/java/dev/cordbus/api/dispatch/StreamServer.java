@@ -1,0 +1,231 @@
+package dev.cordbus.api.dispatch;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.NetServer;
+import io.vertx.core.net.NetServerOptions;
+import io.vertx.core.net.NetSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The receiving end of the dispatch streams ({@link DispatchStreams}): a TCP server on this node's cluster host where
+ * each gateway publisher of another node sends its batches over a connection of its own, instead of one clustered
+ * event-bus message per batch. Runs on the relay's context; what arrives is handed out exactly like a batch that came
+ * over the event bus (numbering checked, acknowledged).
+ *
+ * <p>A stream record is {@code int length} (of what follows), {@code byte kind}, then for {@link #HELLO} {@code long
+ * busSent} and the publisher's id in UTF-8, for {@link #BATCH} {@code long sent} (what the publisher has sent this node
+ * so far, this batch included) and the batch in {@link DispatchBatchCodec}'s wire form. A batch that lies whole in one
+ * read buffer is decoded in place: its bodies are slices of that buffer's bytes, which are copied nowhere else.
+ *
+ * <p>A publisher sends over the event bus until its stream is up, then switches. Its HELLO says how many dispatches it
+ * sent this node over the bus ({@code busSent}); the stream's batches are held until the relay has handed out that many
+ * from the bus (at most {@value #HOLD_MS} ms, then they go anyway and the numbering reports what is missing), so the
+ * switch does not reorder a shard's dispatches.
+ */
+final class StreamServer {
+
+  /** A stream's first record: who sends, and how much it sent over the event bus before. */
+  static final byte HELLO = 1;
+  /** A numbered batch. */
+  static final byte BATCH = 2;
+  /** A record longer than this is refused (a dispatch is at most a few MB; a batch holds 64). */
+  static final int MAX_RECORD = 256 << 20;
+  /** How long a stream's first batches wait for the batches its publisher sent over the event bus before. */
+  static final long HOLD_MS = 2000;
+  /** Dispatches held for one stream before its socket is paused. */
+  private static final int HOLD_PAUSE = 4096;
+
+  private static final Logger LOG = LoggerFactory.getLogger(StreamServer.class);
+
+  /** Hands a numbered batch to this node's consumers. */
+  interface Delivery {
+    void deliver(String sender, long sent, DispatchBatch batch);
+  }
+
+  private final VertxInternal vertx;
+  private final RelayLedger ledger;
+  private final Delivery delivery;
+  /** Streams whose first batches wait for the event bus, by publisher. */
+  private final Map<String, Connection> waiting = new HashMap<>();
+  private NetServer server;
+  private JsonObject endpoint;
+
+  StreamServer(VertxInternal vertx, RelayLedger ledger, Delivery delivery) {
+    this.vertx = vertx;
+    this.ledger = ledger;
+    this.delivery = delivery;
+  }
+
+  /** Listens on {@code host:port} (0: any free port); call it on the relay's context. */
+  Future<Void> listen(String host, int port) {
+    server = vertx.createNetServer(new NetServerOptions().setHost(host).setPort(port).setTcpNoDelay(true));
+    server.connectHandler(socket -> new Connection(socket));
+    return server.listen().map(s -> {
+      endpoint = new JsonObject().put("host", host).put("port", s.actualPort());
+      return null;
+    });
+  }
+
+  /** Where publishers connect ({@code {host, port}}), or null while the server is not listening. */
+  JsonObject endpoint() {
+    return endpoint;
+  }
+
+  /** A batch of {@code sender} came over the event bus: a stream of it that waited for the bus may go on. */
+  void busArrived(String sender) {
+    Connection c = waiting.get(sender);
+    if (c != null && ledger.seen(sender) >= c.waitFor) {
+      c.release();
+    }
+  }
+
+  /** One publisher's stream: reassembles the records that span read buffers. */
+  private final class Connection {
+
+    private final NetSocket socket;
+    private String sender;
+    /** The bus count this stream's batches wait for, while {@link #held} is not null. */
+    private long waitFor;
+    private ArrayDeque<Object[]> held;
+    private int heldDispatches;
+    private long holdTimer = -1;
+    /** The record being assembled (without its length), or null. */
+    private byte[] record;
+    private int filled;
+    private final byte[] length = new byte[4];
+    private int lengthFilled;
+
+    Connection(NetSocket socket) {
+      this.socket = socket;
+      socket.handler(this::read);
+      socket.closeHandler(v -> closed());
+      socket.exceptionHandler(e -> LOG.debug("dispatch stream from {}: {}", socket.remoteAddress(), e.toString()));
+    }
+
+    private void read(Buffer buffer) {
+      try {
+        byte[] a = DispatchBatchCodec.privateArray(buffer);
+        read(a != null ? a : buffer.getBytes(), 0, buffer.length());
+      } catch (RuntimeException e) {
+        LOG.warn("dispatch stream from {} (publisher {}): malformed data ({}); closing it: the publisher falls back to "
+            + "the event bus and reconnects. Is something other than a cordbus gateway of this cluster connecting "
+            + "to this port?", socket.remoteAddress(), sender, e.toString());
+        record = null;
+        socket.handler(null);
+        socket.close();
+      }
+    }
+
+    private void read(byte[] a, int p, int end) {
+      while (p < end) {
+        if (record == null) {
+          int len;
+          if (lengthFilled == 0 && end - p >= 4) {
+            len = DispatchBatchCodec.readInt(a, p);
+            p += 4;
+          } else {
+            while (lengthFilled < 4 && p < end) {
+              length[lengthFilled++] = a[p++];
+            }
+            if (lengthFilled < 4) {
+              return;
+            }
+            lengthFilled = 0;
+            len = DispatchBatchCodec.readInt(length, 0);
+          }
+          if (len < 9 || len > MAX_RECORD) {
+            throw new IllegalArgumentException("a record of " + len + " bytes (expected 9 to " + MAX_RECORD + ")");
+          }
+          if (end - p >= len) {
+            record(a, p, len); // whole in this buffer: decoded in place
+            p += len;
+            continue;
+          }
+          record = new byte[len];
+          filled = 0;
+        }
+        int n = Math.min(record.length - filled, end - p);
+        System.arraycopy(a, p, record, filled, n);
+        filled += n;
+        p += n;
+        if (filled == record.length) {
+          byte[] r = record;
+          record = null;
+          record(r, 0, r.length);
+        }
+      }
+    }
+
+    private void record(byte[] a, int p, int len) {
+      byte kind = a[p];
+      long count = DispatchBatchCodec.readLong(a, p + 1);
+      if (kind == HELLO && sender == null) {
+        sender = new String(a, p + 9, len - 9, StandardCharsets.UTF_8);
+        if (count > 0 && ledger.seen(sender) < count) {
+          waitFor = count;
+          held = new ArrayDeque<>();
+          waiting.put(sender, this);
+          holdTimer = vertx.setTimer(HOLD_MS, t -> {
+            holdTimer = -1;
+            LOG.warn("dispatch stream of publisher {}: the {} dispatches it sent over the event bus before did not "
+                + "all arrive within {} ms; going on with the stream", sender, waitFor, HOLD_MS);
+            release();
+          });
+        }
+        return;
+      }
+      if (kind != BATCH || sender == null) {
+        throw new IllegalArgumentException(kind == HELLO ? "a second HELLO" : kind == BATCH ? "a batch before HELLO"
+            : "unknown record kind " + kind);
+      }
+      int total = DispatchBatchCodec.readInt(a, p + 9);
+      if (total != len - 9) {
+        throw new IllegalArgumentException("a batch of " + total + " bytes in a record of " + (len - 9));
+      }
+      DispatchBatch batch = DispatchBatchCodec.read(a, p + 9);
+      if (held != null) {
+        held.add(new Object[] {count, batch});
+        heldDispatches += batch.frames().size();
+        if (heldDispatches > HOLD_PAUSE) {
+          socket.pause();
+        }
+        return;
+      }
+      delivery.deliver(sender, count, batch);
+    }
+
+    /** Hands out what waited for the event bus, and everything after it at once. */
+    void release() {
+      if (held == null) {
+        return;
+      }
+      if (holdTimer >= 0) {
+        vertx.cancelTimer(holdTimer);
+        holdTimer = -1;
+      }
+      waiting.remove(sender, this);
+      ArrayDeque<Object[]> h = held;
+      held = null;
+      for (Object[] b : h) {
+        delivery.deliver(sender, (Long) b[0], (DispatchBatch) b[1]);
+      }
+      if (heldDispatches > HOLD_PAUSE) {
+        socket.resume();
+      }
+      heldDispatches = 0;
+    }
+
+    private void closed() {
+      release();
+      record = null;
+    }
+  }
+}
