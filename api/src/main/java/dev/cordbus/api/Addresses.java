@@ -82,7 +82,8 @@ public final class Addresses {
   /**
    * Prefix of the addresses where gateways send their dispatches to the {@link dev.cordbus.api.dispatch.DispatchRelay}
    * of each other node, {@code cordbus.dispatches.<node id>} (batches of payload bytes, codec {@code
-   * cordbus.dispatch-batch}). Internal: consume {@code discord.<EVENT>} instead. Outside the {@code discord.} prefix,
+   * cordbus.dispatch-batch}) while their dispatch stream to that node is not up; a request {@code {stream: <publisher
+   * id>}} there answers where the node's stream server listens ({@code {host, port}}). Internal: consume {@code discord.<EVENT>} instead. Outside the {@code discord.} prefix,
    * so bridges never expose it.
    */
   @Address(Address.Mode.REQUEST_REPLY)

@@ -62,6 +62,18 @@ public final class Ops {
         .description("dispatches gateways sent to this node that the clustered event bus dropped on the way "
             + "(each loss is also a discord.error of kind dispatches-lost)")
         .tag("node", nodeId).register(registry);
+    io.micrometer.core.instrument.FunctionCounter.builder("cordbus.relay.dispatches.received",
+        dev.cordbus.api.dispatch.DispatchRelay.class, c -> dev.cordbus.api.dispatch.DispatchRelay.received())
+        .description("dispatches this node's relay received from the gateways of other nodes")
+        .tag("node", nodeId).register(registry);
+    for (String path : new String[] {"stream", "event-bus"}) {
+      io.micrometer.core.instrument.FunctionCounter.builder("cordbus.gateway.batches.sent",
+          dev.cordbus.api.dispatch.DispatchStreams.class, c -> path.equals("stream")
+              ? dev.cordbus.api.dispatch.DispatchStreams.streamed() : dev.cordbus.api.dispatch.DispatchStreams.overBus())
+          .description("batches of dispatches this node's gateways sent to other nodes, by path: a dispatch stream, or "
+              + "the clustered event bus while a node's stream is not up")
+          .tag("node", nodeId).tag("path", path).register(registry);
+    }
     this.ready = HealthChecks.create(vertx);
     this.live = HealthChecks.create(vertx);
     live.register("event-loop", 2000, p -> p.complete(Status.OK()));

@@ -111,6 +111,10 @@ class MetricsScrapeTest {
           grep(text, "state_events"));
       assertEquals(0.0, v(m, "cordbus_relay_dispatches_lost_total", new String[] {"node", "local"}),
           "the relay's loss counter is exported, and nothing was lost:\n" + grep(text, "relay"));
+      assertEquals(0.0, v(m, "cordbus_relay_dispatches_received_total", new String[] {"node", "local"}),
+          "exported; one JVM receives nothing from another node:\n" + grep(text, "relay"));
+      assertEquals(0.0, v(m, "cordbus_gateway_batches_sent_total", new String[] {"node", "local", "path", "stream"}),
+          "exported; one JVM sends nothing to another node:\n" + grep(text, "batches_sent"));
       String[] group = {"group", "default", "node", "local"};
       assertEquals(0.0, v(m, "cordbus_gateway_flow_pauses_total", group),
           "the flow control's counters are exported; one JVM has no other node to wait for:\n" + grep(text, "flow"));
