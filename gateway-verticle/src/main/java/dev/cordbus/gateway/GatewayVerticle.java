@@ -214,7 +214,8 @@ public class GatewayVerticle extends VerticleBase {
     GroupMonitor monitor = new GroupMonitor(meters, ops.nodeId(), name, ids.size(), startNanos,
         () -> claimer == null ? 0 : claimer.epoch(), identifyQueue::remaining, ops::error);
     monitor.flow(publisher.gate()::pauses, publisher.gate()::pausedMs);
-    ShardEnv shardEnv = new ShardEnv(vertx, context, wsClient, options, identifyQueue, publisher, new FrameParser(),
+    ShardEnv shardEnv = new ShardEnv(vertx, context, wsClient, options, identifyQueue, publisher,
+        new FrameParser(t -> DispatchRelay.heardHere(vertx.eventBus(), t)),
         () -> gatewayUrl, new SplittableRandom(), mayRun, monitor);
     return new ShardGroup(name, ids, shardCount, shardEnv, clusterActive() ? store : null, commands,
         s -> readiness.ready(s.id(), s.session() == null ? null : s.session().id()));

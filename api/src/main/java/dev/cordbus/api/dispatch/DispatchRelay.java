@@ -172,14 +172,27 @@ public final class DispatchRelay {
   }
 
   /**
+   * Whether a dispatch named {@code event} may have a consumer on this node: {@code discord.<event>} is registered
+   * here, or the bus's handler table cannot be read or has an interceptor ({@link LocalHandlers}; then every dispatch
+   * is published here).
+   */
+  public static boolean heardHere(EventBus bus, String event) {
+    java.util.Map<String, ?> handlers = LocalHandlers.of(bus);
+    return handlers == null || handlers.containsKey(address(event));
+  }
+
+  private static String address(String event) {
+    return ADDRESSES.size() < 4096 ? ADDRESSES.computeIfAbsent(event, Addresses::dispatch) : Addresses.dispatch(event);
+  }
+
+  /**
    * Publishes the dispatches of a batch, in order, to the local consumers of their addresses; a dispatch whose address
    * has no consumer on this node is passed over without building a message ({@link LocalHandlers}).
    */
   public static void fanOut(EventBus bus, DispatchBatch batch) {
     java.util.Map<String, ?> handlers = LocalHandlers.of(bus);
     for (DispatchFrame f : batch.frames()) {
-      String address = ADDRESSES.size() < 4096 ? ADDRESSES.computeIfAbsent(f.event(), Addresses::dispatch)
-          : Addresses.dispatch(f.event());
+      String address = address(f.event());
       if (handlers != null && !handlers.containsKey(address)) {
         continue;
       }

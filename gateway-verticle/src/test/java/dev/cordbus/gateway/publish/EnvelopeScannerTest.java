@@ -100,6 +100,18 @@ class EnvelopeScannerTest {
   }
 
   @Test
+  void aDispatchKeepsWhereItsMembersLieOnlyWhenSomeoneHereMayReadThem() {
+    String frame = "{\"op\":0,\"s\":4,\"t\":\"MESSAGE_CREATE\",\"d\":{\"id\":\"1\",\"guild_id\":\"2\"}}";
+    FrameParser onlyTyping = new FrameParser(t -> t.equals("TYPING_START"));
+    Frame mc = onlyTyping.parse(frame);
+    assertEquals("2", mc.guild());
+    assertEquals(null, mc.dMembers(), "no consumer of discord.MESSAGE_CREATE here: no index kept");
+    Frame typing = onlyTyping.parse(frame.replace("MESSAGE_CREATE", "TYPING_START"));
+    assertEquals(8, typing.dMembers().length, "two members, four offsets each");
+    assertEquals(8, parser.parse(frame).dMembers().length, "the default keeps every index");
+  }
+
+  @Test
   void recordedAndMalformedFramesGetTheSameVerdict() throws Exception {
     int taken = 0;
     for (byte[] b : corpus()) {
