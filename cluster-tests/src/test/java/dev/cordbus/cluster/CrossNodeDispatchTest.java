@@ -136,10 +136,20 @@ class CrossNodeDispatchTest {
         .identifyWindowMs(50).world(World.fromFixtures(fixtures))), 30);
     String gateway = null;
     try {
+      long opened = DispatchStreams.opened();
       gateway = XnodeGateway.deploy(node, sim, 53608447, "zlib-stream");
+      // the gateway's first batches (READY...) go over the event bus while it opens its stream to the bot node; the
+      // replayed traffic goes over the stream
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (DispatchStreams.opened() == opened && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertTrue(DispatchStreams.opened() > opened, "the gateway opened its dispatch stream to the bot node");
+      long overBus = DispatchStreams.overBus();
       await(sim.scenario().replayFixtureSession(session), 60);
       // every consumer has at least the replayed traffic, and the counts have settled
       List<Integer> counts = waitForCounts(traffic.size(), 30_000);
+      assertEquals(overBus, DispatchStreams.overBus(), "the replayed traffic went over the dispatch stream");
       long sessionSeq = XnodeGateway.liveSeq(sim, 0);
 
       Map<Integer, List<JsonObject>> byConsumer = bot.dump();
@@ -159,7 +169,8 @@ class CrossNodeDispatchTest {
               "one body instance shared by the node's consumers, " + a.getString("event") + " at " + i);
         }
       }
-      figure("fixture session on another node: " + traffic.size() + " replayed dispatches (of " + counts.get(0)
+      figure("fixture session on another node, over the gateway's dispatch stream: " + traffic.size()
+          + " replayed dispatches (of " + counts.get(0)
           + " delivered incl. READY/RESUMED/GUILD_CREATE/GUILD_DELETE) to each of 3 consumers on " + threads
           + ": bodies equal to d field for field, headers right, exactly once");
     } finally {

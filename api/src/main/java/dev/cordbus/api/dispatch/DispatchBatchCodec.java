@@ -151,7 +151,7 @@ public final class DispatchBatchCodec implements MessageCodec<DispatchBatch, Dis
    * The array holding exactly {@code buffer}'s bytes when the buffer is the sole user of it (an unsliced heap buffer
    * as large as its content), so the dispatches may keep slices of it; null otherwise (then the bytes are copied).
    */
-  static byte[] privateArray(Buffer buffer) {
+  private static byte[] privateArray(Buffer buffer) {
     if (!(buffer instanceof io.vertx.core.internal.buffer.BufferInternal internal)) {
       return null;
     }

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * relay ({@link StreamServer}), the batch written once into a pooled direct buffer, instead of a clustered event-bus
  * message. Measured on the two-node bench, the event bus cost the gateway a fresh heap buffer per batch and node, the
  * subscription lookup and the message headers, and the receiving node three copies of every batch (its record parser
- * appends each read to the record and copies the record out); a stream decodes each batch where it was read.
+ * appends each read to the record and copies the record out); the stream server copies each batch once, from the
+ * socket's buffers.
  *
  * <p>Until a node's stream is up (and whenever it is down) its batches go over the event bus as before, to {@link
  * Addresses#dispatches(String)}; the relay there answers a request on that address with its stream's endpoint. The
@@ -41,6 +42,7 @@ public final class DispatchStreams {
   private static final Logger LOG = LoggerFactory.getLogger(DispatchStreams.class);
   private static final java.util.concurrent.atomic.LongAdder STREAMED = new java.util.concurrent.atomic.LongAdder();
   private static final java.util.concurrent.atomic.LongAdder OVER_BUS = new java.util.concurrent.atomic.LongAdder();
+  private static final java.util.concurrent.atomic.LongAdder OPENED = new java.util.concurrent.atomic.LongAdder();
 
   private final Vertx vertx;
   private final EventBus bus;
@@ -125,6 +127,7 @@ public final class DispatchStreams {
           });
           socket.exceptionHandler(e -> LOG.debug("dispatch stream to node {}: {}", node, e.toString()));
           link.socket = socket;
+          OPENED.increment();
         });
   }
 
@@ -149,6 +152,11 @@ public final class DispatchStreams {
     out.writeLong(sent);
     DispatchBatchCodec.write(frames, total, out);
     return out;
+  }
+
+  /** Dispatch streams this JVM's gateway publishers have opened so far. */
+  public static long opened() {
+    return OPENED.sum();
   }
 
   /** Batches this JVM's gateway publishers sent over dispatch streams so far. */

@@ -1,7 +1,9 @@
 package dev.cordbus.api.dispatch;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.util.ReferenceCountUtil;
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.net.NetSocketInternal;
 import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetServer;
@@ -22,8 +24,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A stream record is {@code int length} (of what follows), {@code byte kind}, then for {@link #HELLO} {@code long
  * busSent} and the publisher's id in UTF-8, for {@link #BATCH} {@code long sent} (what the publisher has sent this node
- * so far, this batch included) and the batch in {@link DispatchBatchCodec}'s wire form. A batch that lies whole in one
- * read buffer is decoded in place: its bodies are slices of that buffer's bytes, which are copied nowhere else.
+ * so far, this batch included) and the batch in {@link DispatchBatchCodec}'s wire form. Each record is copied once, from
+ * the socket's buffers into an array of its size, and its dispatches' bodies are slices of that array.
  *
  * <p>A publisher sends over the event bus until its stream is up, then switches. Its HELLO says how many dispatches it
  * sent this node over the bus ({@code busSent}); the stream's batches are held until the relay has handed out that many
@@ -105,35 +107,42 @@ final class StreamServer {
 
     Connection(NetSocket socket) {
       this.socket = socket;
-      socket.handler(this::read);
+      // the socket's own buffers, not Vert.x's heap copy of each read: every record is copied once, into its array
+      ((NetSocketInternal) socket).messageHandler(msg -> {
+        if (msg instanceof ByteBuf bytes) {
+          try {
+            read(bytes);
+          } catch (RuntimeException e) {
+            malformed(e);
+          } finally {
+            bytes.release();
+          }
+        } else {
+          ReferenceCountUtil.release(msg);
+        }
+      });
       socket.closeHandler(v -> closed());
       socket.exceptionHandler(e -> LOG.debug("dispatch stream from {}: {}", socket.remoteAddress(), e.toString()));
     }
 
-    private void read(Buffer buffer) {
-      try {
-        byte[] a = DispatchBatchCodec.privateArray(buffer);
-        read(a != null ? a : buffer.getBytes(), 0, buffer.length());
-      } catch (RuntimeException e) {
-        LOG.warn("dispatch stream from {} (publisher {}): malformed data ({}); closing it: the publisher falls back to "
-            + "the event bus and reconnects. Is something other than a cordbus gateway of this cluster connecting "
-            + "to this port?", socket.remoteAddress(), sender, e.toString());
-        record = null;
-        socket.handler(null);
-        socket.close();
-      }
+    private void malformed(RuntimeException e) {
+      LOG.warn("dispatch stream from {} (publisher {}): malformed data ({}); closing it: the publisher falls back to "
+          + "the event bus and reconnects. Is something other than a cordbus gateway of this cluster connecting "
+          + "to this port?", socket.remoteAddress(), sender, e.toString());
+      record = null;
+      ((NetSocketInternal) socket).messageHandler(ReferenceCountUtil::release);
+      socket.close();
     }
 
-    private void read(byte[] a, int p, int end) {
-      while (p < end) {
+    private void read(ByteBuf in) {
+      while (in.isReadable()) {
         if (record == null) {
           int len;
-          if (lengthFilled == 0 && end - p >= 4) {
-            len = DispatchBatchCodec.readInt(a, p);
-            p += 4;
+          if (lengthFilled == 0 && in.readableBytes() >= 4) {
+            len = in.readInt();
           } else {
-            while (lengthFilled < 4 && p < end) {
-              length[lengthFilled++] = a[p++];
+            while (lengthFilled < 4 && in.isReadable()) {
+              length[lengthFilled++] = in.readByte();
             }
             if (lengthFilled < 4) {
               return;
@@ -144,18 +153,12 @@ final class StreamServer {
           if (len < 9 || len > MAX_RECORD) {
             throw new IllegalArgumentException("a record of " + len + " bytes (expected 9 to " + MAX_RECORD + ")");
           }
-          if (end - p >= len) {
-            record(a, p, len); // whole in this buffer: decoded in place
-            p += len;
-            continue;
-          }
           record = new byte[len];
           filled = 0;
         }
-        int n = Math.min(record.length - filled, end - p);
-        System.arraycopy(a, p, record, filled, n);
+        int n = Math.min(record.length - filled, in.readableBytes());
+        in.readBytes(record, filled, n);
         filled += n;
-        p += n;
         if (filled == record.length) {
           byte[] r = record;
           record = null;
