@@ -1,6 +1,8 @@
 package dev.cordbus.state;
 
+import dev.cordbus.api.dispatch.DispatchListeners;
 import dev.cordbus.api.dispatch.DispatchRelay;
+import dev.cordbus.api.dispatch.LocalDispatch;
 import dev.cordbus.api.dispatch.LocalHandlers;
 import dev.cordbus.api.Addresses;
 import dev.cordbus.api.Headers;
@@ -27,7 +29,6 @@ import dev.cordbus.state.store.Ids;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -75,6 +76,15 @@ public final class StateVerticle extends VerticleBase {
   private long unheard;
   /** {@code discord.state.<EVENT>} by event name (a handful of names; looked up for every state event). */
   private final Map<String, String> stateAddresses = new java.util.HashMap<>();
+  /** The updater and timer of each dispatch name this verticle applies. */
+  private final Map<String, Handling> handling = new java.util.HashMap<>();
+  /** Takes the dispatches from this node's relay. */
+  private DispatchListeners.Registration listener;
+
+  /** How one dispatch name is applied. */
+  private record Handling(Updater updater, Timer timer) {
+  }
+
   /** Whether a state event of that name would reach a consumer, here or on another node. */
   private final java.util.function.Predicate<String> heard = name -> !LocalHandlers.unheard(vertx, stateAddress(name));
 
@@ -105,13 +115,11 @@ public final class StateVerticle extends VerticleBase {
     // gateways publish batches of dispatch bytes; the node's relay hands them to our consumers (once per Vert.x)
     all.add(DispatchRelay.install(vertx));
     for (Map.Entry<String, Updater> e : table.handlers().entrySet()) {
-      String event = e.getKey();
-      Updater updater = e.getValue();
-      Timer timer = monitor.applyTimer(event);
-      all.add(vertx.eventBus().<Object>consumer(Addresses.dispatch(event),
-          msg -> onDispatch(event, updater, timer, msg))
-          .completion());
+      handling.put(e.getKey(), new Handling(e.getValue(), monitor.applyTimer(e.getKey())));
     }
+    // straight from the relay, a batch per turn: no event-bus message per dispatch (what is published on
+    // discord.<EVENT> by hand still comes, through the listener's consumers)
+    all.add(DispatchListeners.listen(vertx, handling.keySet(), this::onDispatch).onSuccess(r -> listener = r));
     all.add(vertx.eventBus().<Object>consumer(Addresses.dispatch("RATE_LIMITED"), msg -> {
       if (msg.body() instanceof JsonObject d) {
         requests.onRateLimited(d);
@@ -149,6 +157,9 @@ public final class StateVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    if (listener != null) {
+      listener.unregister();
+    }
     if (refreshTimer >= 0) {
       vertx.cancelTimer(refreshTimer);
     }
@@ -163,17 +174,22 @@ public final class StateVerticle extends VerticleBase {
     return partition == null ? Future.succeededFuture() : partition.stop();
   }
 
-  private void onDispatch(String event, Updater updater, Timer timer, Message<Object> msg) {
-    if (!(msg.body() instanceof JsonObject d)) {
+  private void onDispatch(LocalDispatch dispatch) {
+    Handling h = handling.get(dispatch.event());
+    JsonObject d = dispatch.body();
+    if (h == null || d == null) {
       failed++;
       return;
     }
-    int shard = intHeader(msg, Headers.SHARD, 0);
+    String event = dispatch.event();
+    Updater updater = h.updater();
+    Timer timer = h.timer();
+    int shard = dispatch.shard();
     if (owned != null && !owned.contains(shard)) {
       return;
     }
-    long seq = longHeader(msg, Headers.SEQ, -1);
-    String session = msg.headers().get(Headers.SESSION);
+    long seq = dispatch.seq();
+    String session = dispatch.session();
     if (!seqs.accept(shard, session, seq, "READY".equals(event))) {
       return;
     }
@@ -189,7 +205,7 @@ public final class StateVerticle extends VerticleBase {
       return;
     }
     if (options.chunkGuilds() && "GUILD_CREATE".equals(event)) {
-      String guild = msg.headers().get(Headers.GUILD); // the gateway names it: no need to read the body
+      String guild = dispatch.guild(); // the gateway names it: no need to read the body
       requests.chunkIfLarge(guild == null ? null : cache.loadedGuild(Ids.parse(guild)), shard);
     }
     if ("GUILD_MEMBERS_CHUNK".equals(event) && requests.pending() > 0) {
@@ -225,24 +241,6 @@ public final class StateVerticle extends VerticleBase {
       }
     }
     return address;
-  }
-
-  private static int intHeader(Message<?> msg, String name, int def) {
-    String v = msg.headers().get(name);
-    try {
-      return v == null ? def : Integer.parseInt(v);
-    } catch (NumberFormatException e) {
-      return def;
-    }
-  }
-
-  private static long longHeader(Message<?> msg, String name, long def) {
-    String v = msg.headers().get(name);
-    try {
-      return v == null ? def : Long.parseLong(v);
-    } catch (NumberFormatException e) {
-      return def;
-    }
   }
 
   /** The cache (for tests and benchmarks in the same JVM; touch it only from this verticle's context). */

@@ -30,14 +30,17 @@ public final class DispatchBody extends AbstractMap<String, Object> {
   private final int offset;
   private final int length;
   private final int[] members;
+  /** Published on the bus by the relay ({@link DispatchListeners}' consumers skip it: they had it already). */
+  private final boolean relayed;
   /** The parsed tree, null until first read (published safely through the volatile write). */
   private volatile Map<String, Object> tree;
 
-  private DispatchBody(byte[] array, int offset, int length, int[] members) {
+  private DispatchBody(byte[] array, int offset, int length, int[] members, boolean relayed) {
     this.array = array;
     this.offset = offset;
     this.length = length;
     this.members = members;
+    this.relayed = relayed;
   }
 
   /** A dispatch body over {@code length} bytes of {@code array} from {@code offset} (not copied: never change them). */
@@ -50,7 +53,17 @@ public final class DispatchBody extends AbstractMap<String, Object> {
    * {@code members} says ({@link #members()}; null: unknown). Neither is copied: never change them.
    */
   public static JsonObject json(byte[] array, int offset, int length, int[] members) {
-    return new JsonObject(new DispatchBody(array, offset, length, members));
+    return new JsonObject(new DispatchBody(array, offset, length, members, false));
+  }
+
+  /** A body the relay hands to this node's consumers while {@link DispatchListeners} listen to its name. */
+  static JsonObject relayed(byte[] array, int offset, int length, int[] members) {
+    return new JsonObject(new DispatchBody(array, offset, length, members, true));
+  }
+
+  /** Whether {@code body} is one the relay published while listeners of its name had it directly. */
+  static boolean relayed(JsonObject body) {
+    return body.getMap() instanceof DispatchBody b && b.relayed;
   }
 
   /** The dispatch body behind {@code body}, or null when {@code body} was built another way. */

@@ -9,6 +9,7 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.LocalMap;
 import io.vertx.core.shareddata.Shareable;
 
@@ -102,8 +103,8 @@ public final class DispatchRelay {
                 streams.busArrived(sender);
               }
             }
-          } else if (m.body() instanceof io.vertx.core.json.JsonObject hello && hello.containsKey("stream")) {
-            io.vertx.core.json.JsonObject endpoint = streams == null ? null : streams.endpoint();
+          } else if (m.body() instanceof JsonObject hello && hello.containsKey("stream")) {
+            JsonObject endpoint = streams == null ? null : streams.endpoint();
             if (endpoint != null) {
               m.reply(endpoint);
             } else {
@@ -186,30 +187,86 @@ public final class DispatchRelay {
   }
 
   /**
-   * Publishes the dispatches of a batch, in order, to the local consumers of their addresses; a dispatch whose address
-   * has no consumer on this node is passed over without building a message ({@link LocalHandlers}).
+   * Publishes the dispatches of a batch, in order, to the local consumers of their addresses, and hands the
+   * {@link DispatchListeners listeners}' dispatches to them (one task per listener and batch); a dispatch whose address
+   * has no consumer on this node but the listeners' own is not published, and one nobody here wants costs nothing
+   * ({@link LocalHandlers}).
    */
   public static void fanOut(EventBus bus, DispatchBatch batch) {
     java.util.Map<String, ?> handlers = LocalHandlers.of(bus);
+    DispatchListeners.Listener[] listeners = DispatchListeners.of(bus);
+    java.util.List<LocalDispatch>[] forListeners = null;
     for (DispatchFrame f : batch.frames()) {
       String address = address(f.event());
-      if (handlers != null && !handlers.containsKey(address)) {
+      int listening = 0;
+      if (listeners != null) {
+        for (DispatchListeners.Listener l : listeners) {
+          if (l.events.contains(f.event())) {
+            listening++;
+          }
+        }
+      }
+      boolean toBus = handlers == null || isHeard(handlers.get(address), listening);
+      if (!toBus && listening == 0) {
         continue;
       }
-      DeliveryOptions options = new DeliveryOptions().setLocalOnly(true).setCodecName(SharedBodyCodec.NAME)
-          .addHeader(Headers.SHARD, Integer.toString(f.shard()))
-          .addHeader(Headers.SEQ, Long.toString(f.seq()))
-          .addHeader(Headers.EVENT, f.event())
-          .addHeader(Headers.RECEIVED_NANOS, Long.toString(f.nanos()))
-          .addHeader(Headers.RECEIVED_MILLIS, Long.toString(f.millis()));
-      if (f.guild() != null) {
-        options.addHeader(Headers.GUILD, f.guild());
+      JsonObject body = listening == 0 ? DispatchBody.json(f.array(), f.offset(), f.length(), f.members())
+          : DispatchBody.relayed(f.array(), f.offset(), f.length(), f.members());
+      if (listening > 0) {
+        if (forListeners == null) {
+          forListeners = newLists(listeners.length);
+        }
+        LocalDispatch d = LocalDispatch.of(f, body);
+        for (int i = 0; i < listeners.length; i++) {
+          if (listeners[i].events.contains(f.event())) {
+            if (forListeners[i] == null) {
+              forListeners[i] = new java.util.ArrayList<>(batch.frames().size());
+            }
+            forListeners[i].add(d);
+          }
+        }
       }
-      if (f.session() != null) {
-        options.addHeader(Headers.SESSION, f.session());
+      if (toBus) {
+        publish(bus, address, f, body);
       }
-      bus.publish(address, DispatchBody.json(f.array(), f.offset(), f.length(), f.members()), options);
     }
+    if (forListeners != null) {
+      for (int i = 0; i < listeners.length; i++) {
+        if (forListeners[i] != null) {
+          listeners[i].deliver(forListeners[i]);
+        }
+      }
+    }
+  }
+
+  /** Whether {@code holders} (the bus's handlers of an address) has more consumers than the listeners' own. */
+  private static boolean isHeard(Object holders, int listening) {
+    if (holders == null) {
+      return false;
+    }
+    return listening == 0 || !(holders instanceof io.vertx.core.impl.utils.ConcurrentCyclicSequence<?> seq)
+        || seq.size() > listening;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static java.util.List<LocalDispatch>[] newLists(int n) {
+    return new java.util.List[n];
+  }
+
+  private static void publish(EventBus bus, String address, DispatchFrame f, JsonObject body) {
+    DeliveryOptions options = new DeliveryOptions().setLocalOnly(true).setCodecName(SharedBodyCodec.NAME)
+        .addHeader(Headers.SHARD, Integer.toString(f.shard()))
+        .addHeader(Headers.SEQ, Long.toString(f.seq()))
+        .addHeader(Headers.EVENT, f.event())
+        .addHeader(Headers.RECEIVED_NANOS, Long.toString(f.nanos()))
+        .addHeader(Headers.RECEIVED_MILLIS, Long.toString(f.millis()));
+    if (f.guild() != null) {
+      options.addHeader(Headers.GUILD, f.guild());
+    }
+    if (f.session() != null) {
+      options.addHeader(Headers.SESSION, f.session());
+    }
+    bus.publish(address, body, options);
   }
 
   /** The host this node's cluster members reach it on (its event bus host): the stream server listens there. */
