@@ -239,7 +239,7 @@ public final class BenchMain {
               : "the first " + ClientChild.LATENCY_WARMUP + " MESSAGE_CREATE excluded as warm-up)\n\n");
       b.append("From the gateway reading the frame (`received-nanos` header) to the bot handler running;"
           + " the same node is a consumer on the gateway's Vert.x; the other node is a separate JVM (BotNodeMain)"
-          + " in the gateway's Hazelcast cluster, reached over the clustered event bus (TCP on 127.0.0.1); both JVMs"
+          + " in the gateway's Hazelcast cluster, reached over the gateway's dispatch stream (TCP on 127.0.0.1); both JVMs"
           + " read the host's monotonic clock. Collector: `" + o.gcFlag() + "` in every JVM. GC pauses = the"
           + " stop-the-world pauses of the JVM running that handler (the gateway's JVM for the same node) that ended"
           + " while its events were measured; a pause of P ms at 5,000 events/s holds about 5 × P events. CPU while"

@@ -65,7 +65,7 @@ public final class LatencyTable {
             extra.getJsonObject("sameNode"), false));
       }
       if (extra.containsKey("otherNode")) {
-        rows.add(new Row("other node (separate JVM, clustered event bus)", extra.getJsonObject("otherNode"), true));
+        rows.add(new Row("other node (separate JVM, over the dispatch stream)", extra.getJsonObject("otherNode"), true));
       }
     }
     return rows;

@@ -66,7 +66,7 @@ class BenchSmokeTest {
     assertTrue(!report.contains("Failed runs"), report);
     assertTrue(report.contains("after a warm-up phase of 1000 dispatches"), report);
     for (String row : new String[] {"same node, plain Vert.x", "same node, clustered Vert.x",
-        "other node (separate JVM, clustered event bus)"}) {
+        "other node (separate JVM, over the dispatch stream)"}) {
       String line = report.lines().filter(l -> l.startsWith("| " + row + " |")).findFirst().orElseThrow(
           () -> new AssertionError("no row " + row + ": " + report));
       int measured = Integer.parseInt(line.split("\\|")[2].trim().replace(",", ""));

@@ -25,7 +25,7 @@ class LatencyTableTest {
     assertTrue(lines[2].endsWith("| 0.48 / 0.01 / 0.31 |"), lines[2]);
     assertTrue(lines[3].endsWith("| – |"), "not measured: " + lines[3]);
     assertEquals(List.of("- same node, clustered Vert.x p99 < 2 ms: MISSED (2.500 ms)",
-        "- other node (separate JVM, clustered event bus) p99 < 10 ms: MET (6.000 ms)"),
+        "- other node (separate JVM, over the dispatch stream) p99 < 10 ms: MET (6.000 ms)"),
         LatencyTable.verdicts(List.of(cluster)));
   }
 
