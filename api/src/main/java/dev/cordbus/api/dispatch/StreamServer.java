@@ -42,6 +42,8 @@ final class StreamServer {
   static final int MAX_RECORD = 256 << 20;
   /** How long a stream's first batches wait for the batches its publisher sent over the event bus before. */
   static final long HOLD_MS = 2000;
+  /** A record longer than this gets its array in steps, as its bytes arrive. */
+  static final int GROW_FROM = 1 << 20;
   /** Dispatches held for one stream before its socket is paused. */
   private static final int HOLD_PAUSE = 4096;
 
@@ -101,6 +103,8 @@ final class StreamServer {
     private long holdTimer = -1;
     /** The record being assembled (without its length), or null. */
     private byte[] record;
+    /** The length of {@link #record} once complete (its array grows to it past {@link #GROW_FROM} bytes). */
+    private int recordLength;
     private int filled;
     private final byte[] length = new byte[4];
     private int lengthFilled;
@@ -153,13 +157,19 @@ final class StreamServer {
           if (len < 9 || len > MAX_RECORD) {
             throw new IllegalArgumentException("a record of " + len + " bytes (expected 9 to " + MAX_RECORD + ")");
           }
-          record = new byte[len];
+          // a record says its length before its bytes come: a large one grows as they do, so a length alone
+          // (a hostile or broken peer) cannot make this node allocate up to MAX_RECORD for nothing
+          record = new byte[Math.min(len, GROW_FROM)];
+          recordLength = len;
           filled = 0;
+        }
+        if (filled == record.length) {
+          record = java.util.Arrays.copyOf(record, (int) Math.min(recordLength, 2L * record.length));
         }
         int n = Math.min(record.length - filled, in.readableBytes());
         in.readBytes(record, filled, n);
         filled += n;
-        if (filled == record.length) {
+        if (filled == recordLength) {
           byte[] r = record;
           record = null;
           record(r, 0, r.length);

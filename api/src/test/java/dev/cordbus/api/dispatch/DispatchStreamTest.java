@@ -75,8 +75,9 @@ class DispatchStreamTest {
     append(wire, DispatchStreams.helloRecord(0, "group-0/abc"));
     List<DispatchBatch> sent = new ArrayList<>();
     long count = 0;
-    for (int i = 0; i < 60; i++) {
-      DispatchBatch batch = batch(random, i);
+    for (int i = 0; i < 61; i++) {
+      // the last one is 3 MB: past StreamServer.GROW_FROM its array grows as its bytes arrive
+      DispatchBatch batch = i < 60 ? batch(random, i) : big(random);
       sent.add(batch);
       count += batch.frames().size();
       append(wire, DispatchStreams.batchRecord(count, batch));
@@ -169,6 +170,21 @@ class DispatchStreamTest {
       batch.add(new DispatchFrame(i % 3, i * 100L + k, k % 2 == 0 ? "MESSAGE_CREATE" : "TYPING_START",
           k % 5 == 0 ? null : "81384788765712384", k % 7 == 0 ? null : "s\u00e9ss", System.nanoTime(),
           System.currentTimeMillis(), bytes, 2, bytes.length - 2));
+    }
+    return batch;
+  }
+
+  /** 40 dispatches of 80 KB. */
+  private static DispatchBatch big(Random random) {
+    DispatchBatch batch = new DispatchBatch();
+    for (int k = 0; k < 40; k++) {
+      byte[] bytes = new byte[80_000];
+      for (int c = 0; c < bytes.length; c++) {
+        bytes[c] = (byte) ('a' + random.nextInt(26));
+      }
+      bytes[0] = '"';
+      bytes[bytes.length - 1] = '"';
+      batch.add(new DispatchFrame(1, 10_000 + k, "GUILD_CREATE", "1", "s", 0, 0, bytes, 0, bytes.length));
     }
     return batch;
   }
