@@ -17,9 +17,12 @@ import io.vertx.core.shareddata.Shareable;
  * Puts the dispatches of every gateway in the cluster on this node's {@code discord.<EVENT>} addresses.
  *
  * <p>Gateways hand their {@link DispatchBatch}es to their own node's consumers directly and send them to the relay of
- * every other node ({@link Addresses#dispatches(String)}): one message per event-loop turn and node, the payloads as the bytes Discord sent. Each node runs one relay (installed once per Vert.x instance by
+ * every other node: one record per event-loop turn on the gateway group's {@link DispatchStreams dispatch stream} to
+ * that node ({@link StreamServer}), or one event-bus message to {@link Addresses#dispatches(String)} while the stream
+ * is not up, the payloads as the bytes Discord sent. Each node runs one relay (installed once per Vert.x instance by
  * whichever cordbus verticle or client starts first, or by {@link #install} in your own code) that hands every
- * dispatch of a batch, in order, to the local consumers of its address with the usual headers. So on every node a
+ * dispatch of a batch, in order, to the local consumers of its address with the usual headers and to the {@link
+ * DispatchListeners listeners} of its name. So on every node a
  * shard's dispatches arrive in gateway order across addresses, a remote node receives each payload once whatever its
  * number of consumers, and the body, a {@link DispatchBody}, is parsed at most once per node, when first read.
  *
