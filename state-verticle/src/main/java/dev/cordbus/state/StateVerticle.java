@@ -1,7 +1,6 @@
 package dev.cordbus.state;
 
 import dev.cordbus.api.dispatch.DispatchListeners;
-import dev.cordbus.api.dispatch.DispatchRelay;
 import dev.cordbus.api.dispatch.LocalDispatch;
 import dev.cordbus.api.dispatch.LocalHandlers;
 import dev.cordbus.api.Addresses;
@@ -112,13 +111,11 @@ public final class StateVerticle extends VerticleBase {
       owned = new HashSet<>(options.shards());
     }
     List<Future<?>> all = new ArrayList<>();
-    // gateways publish batches of dispatch bytes; the node's relay hands them to our consumers (once per Vert.x)
-    all.add(DispatchRelay.install(vertx));
     for (Map.Entry<String, Updater> e : table.handlers().entrySet()) {
       handling.put(e.getKey(), new Handling(e.getValue(), monitor.applyTimer(e.getKey())));
     }
-    // straight from the relay, a batch per turn: no event-bus message per dispatch (what is published on
-    // discord.<EVENT> by hand still comes, through the listener's consumers)
+    // straight from the node's relay (installed by listen, once per Vert.x), a batch per turn: no event-bus message per
+    // dispatch (what is published on discord.<EVENT> by hand still comes, through the listener's consumers)
     all.add(DispatchListeners.listen(vertx, handling.keySet(), this::onDispatch).onSuccess(r -> listener = r));
     all.add(vertx.eventBus().<Object>consumer(Addresses.dispatch("RATE_LIMITED"), msg -> {
       if (msg.body() instanceof JsonObject d) {

@@ -209,7 +209,8 @@ public final class DispatchRelay {
           }
         }
       }
-      boolean toBus = handlers == null || isHeard(handlers.get(address), listening);
+      // the listeners' own consumers of the address do not count: they had it directly
+      boolean toBus = handlers == null || LocalHandlers.moreThan(handlers.get(address), listening);
       if (!toBus && listening == 0) {
         continue;
       }
@@ -240,15 +241,6 @@ public final class DispatchRelay {
         }
       }
     }
-  }
-
-  /** Whether {@code holders} (the bus's handlers of an address) has more consumers than the listeners' own. */
-  private static boolean isHeard(Object holders, int listening) {
-    if (holders == null) {
-      return false;
-    }
-    return listening == 0 || !(holders instanceof io.vertx.core.impl.utils.ConcurrentCyclicSequence<?> seq)
-        || seq.size() > listening;
   }
 
   @SuppressWarnings("unchecked")

@@ -53,14 +53,29 @@ public final class DispatchStreams {
   private final Map<String, Link> links = new HashMap<>();
   private boolean closed;
 
+  /** Where one node's batches go. */
+  private enum State {
+    /** Over the event bus; a stream is asked for once {@link Link#retryAt} has passed. */
+    BUS,
+    /** Over the event bus while the endpoint is asked for and the connection made. */
+    CONNECTING,
+    /** Over {@link Link#socket}. */
+    OPEN
+  }
+
   /** One node's stream. */
   private static final class Link {
-    /** Open: batches go here. */
+    State state = State.BUS;
+    /** The stream, while {@link State#OPEN}. */
     NetSocketInternal socket;
-    /** A request for the endpoint or a connection is under way. */
-    boolean connecting;
     /** No attempt before this time (millis). */
     long retryAt;
+
+    void down() {
+      state = State.BUS;
+      socket = null;
+      retryAt = System.currentTimeMillis() + RETRY_MS;
+    }
   }
 
   /** Streams for the batches {@code sender} numbers; make it on the publisher's event loop. */
@@ -81,21 +96,21 @@ public final class DispatchStreams {
     int size = batch.frames().size();
     long sent = sender.count(node, size);
     Link link = enabled ? links.computeIfAbsent(node, k -> new Link()) : null;
-    if (link != null && link.socket != null) {
+    if (link != null && link.state == State.OPEN) {
       link.socket.writeMessage(batchRecord(sent, batch));
       STREAMED.increment();
       return;
     }
     OVER_BUS.increment();
     bus.publish(Addresses.dispatches(node), batch, sender.options(sent, base));
-    if (link != null && !link.connecting && System.currentTimeMillis() >= link.retryAt) {
+    if (link != null && link.state == State.BUS && System.currentTimeMillis() >= link.retryAt) {
       connect(node, link);
     }
   }
 
   /** Asks {@code node}'s relay where its stream server listens, connects, and sends HELLO. */
   private void connect(String node, Link link) {
-    link.connecting = true;
+    link.state = State.CONNECTING;
     if (client == null) {
       client = vertx.createNetClient(new NetClientOptions().setTcpNoDelay(true).setConnectTimeout(5000));
     }
@@ -103,14 +118,13 @@ public final class DispatchStreams {
         new DeliveryOptions().setSendTimeout(5000))
         .compose(reply -> client.connect(reply.body().getInteger("port"), reply.body().getString("host")))
         .onComplete(ar -> {
-          link.connecting = false;
           if (ar.failed() || closed || links.get(node) != link) {
             if (ar.succeeded()) {
               ar.result().close();
             } else {
               LOG.debug("no dispatch stream to node {} yet (event bus meanwhile): {}", node, ar.cause().toString());
             }
-            link.retryAt = System.currentTimeMillis() + RETRY_MS;
+            link.down();
             return;
           }
           NetSocketInternal socket = (NetSocketInternal) ar.result();
@@ -118,8 +132,7 @@ public final class DispatchStreams {
           socket.writeMessage(helloRecord(sender.sent(node), sender.id()));
           socket.closeHandler(v -> {
             if (link.socket == socket) {
-              link.socket = null;
-              link.retryAt = System.currentTimeMillis() + RETRY_MS;
+              link.down();
               if (!closed) {
                 LOG.info("dispatch stream to node {} closed; its batches go over the event bus until it is back", node);
               }
@@ -127,6 +140,7 @@ public final class DispatchStreams {
           });
           socket.exceptionHandler(e -> LOG.debug("dispatch stream to node {}: {}", node, e.toString()));
           link.socket = socket;
+          link.state = State.OPEN;
           OPENED.increment();
         });
   }

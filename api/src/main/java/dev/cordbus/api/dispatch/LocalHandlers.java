@@ -46,6 +46,18 @@ public final class LocalHandlers {
   }
 
   /**
+   * Whether the address whose entry in the handler table ({@link #of}) is {@code handlers} has more than {@code own}
+   * consumers: false for no entry; true when it cannot tell (an entry of another shape).
+   */
+  static boolean moreThan(Object handlers, int own) {
+    if (handlers == null) {
+      return false;
+    }
+    return own == 0 || !(handlers instanceof io.vertx.core.impl.utils.ConcurrentCyclicSequence<?> seq)
+        || seq.size() > own;
+  }
+
+  /**
    * Whether a publish to {@code address} would reach no one: the handler table is readable, there is no outbound
    * interceptor and no consumer of that address on this Vert.x, and, on a clustered Vert.x, no node of the cluster
    * consumes it as far as {@link ClusterAudience} knows (Hazelcast only; the first question about an address, and any

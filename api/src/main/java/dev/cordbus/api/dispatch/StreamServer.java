@@ -91,6 +91,10 @@ final class StreamServer {
     }
   }
 
+  /** A batch a stream holds while the batches before it come over the event bus. */
+  private record Held(long sent, DispatchBatch batch) {
+  }
+
   /** One publisher's stream: reassembles the records that span read buffers. */
   private final class Connection {
 
@@ -98,7 +102,7 @@ final class StreamServer {
     private String sender;
     /** The bus count this stream's batches wait for, while {@link #held} is not null. */
     private long waitFor;
-    private ArrayDeque<Object[]> held;
+    private ArrayDeque<Held> held;
     private int heldDispatches;
     private long holdTimer = -1;
     /** The record being assembled (without its length), or null. */
@@ -172,16 +176,17 @@ final class StreamServer {
         if (filled == recordLength) {
           byte[] r = record;
           record = null;
-          record(r, 0, r.length);
+          record(r);
         }
       }
     }
 
-    private void record(byte[] a, int p, int len) {
-      byte kind = a[p];
-      long count = DispatchBatchCodec.readLong(a, p + 1);
+    private void record(byte[] a) {
+      int len = a.length;
+      byte kind = a[0];
+      long count = DispatchBatchCodec.readLong(a, 1);
       if (kind == HELLO && sender == null) {
-        sender = new String(a, p + 9, len - 9, StandardCharsets.UTF_8);
+        sender = new String(a, 9, len - 9, StandardCharsets.UTF_8);
         if (count > 0 && ledger.seen(sender) < count) {
           waitFor = count;
           held = new ArrayDeque<>();
@@ -199,13 +204,13 @@ final class StreamServer {
         throw new IllegalArgumentException(kind == HELLO ? "a second HELLO" : kind == BATCH ? "a batch before HELLO"
             : "unknown record kind " + kind);
       }
-      int total = DispatchBatchCodec.readInt(a, p + 9);
+      int total = DispatchBatchCodec.readInt(a, 9);
       if (total != len - 9) {
         throw new IllegalArgumentException("a batch of " + total + " bytes in a record of " + (len - 9));
       }
-      DispatchBatch batch = DispatchBatchCodec.read(a, p + 9);
+      DispatchBatch batch = DispatchBatchCodec.read(a, 9);
       if (held != null) {
-        held.add(new Object[] {count, batch});
+        held.add(new Held(count, batch));
         heldDispatches += batch.frames().size();
         if (heldDispatches > HOLD_PAUSE) {
           socket.pause();
@@ -225,10 +230,10 @@ final class StreamServer {
         holdTimer = -1;
       }
       waiting.remove(sender, this);
-      ArrayDeque<Object[]> h = held;
+      ArrayDeque<Held> h = held;
       held = null;
-      for (Object[] b : h) {
-        delivery.deliver(sender, (Long) b[0], (DispatchBatch) b[1]);
+      for (Held b : h) {
+        delivery.deliver(sender, b.sent(), b.batch());
       }
       if (heldDispatches > HOLD_PAUSE) {
         socket.resume();
