@@ -227,6 +227,10 @@ class CrossNodeDispatchTest {
     assertEquals(0L, order.getLong("duplicates"), order.encode());
     assertEquals(1, order.getInteger("sessions"), order.encode());
     assertEquals(0, order.getInteger("missing"), order.encode());
+    // every body is the one sent with its seq (none garbled or swapped on the way)
+    assertEquals((long) INTERLEAVED, order.getLong("bodiesChecked"), "every body read: " + order);
+    assertEquals(0L, order.getLong("badBodies"), "no garbled body: " + order);
+    assertEquals(1, order.getInteger("bodyOffsets"), "each body is the one sent with its seq: " + order);
     assertEquals(XnodeGateway.liveSeq(sim, 0), order.getLong("max").longValue(), "up to the session's last seq: " + order);
     assertEquals(INTERLEAVED / 2, order.getJsonObject("counts").getInteger(MC), order.encode());
     assertEquals(INTERLEAVED / 2, order.getJsonObject("counts").getInteger(TS), order.encode());

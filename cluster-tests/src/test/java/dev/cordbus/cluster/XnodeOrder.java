@@ -26,6 +26,15 @@ final class XnodeOrder extends XnodeBotMain.OnLoop {
   final String[] sessions = new String[200_000];
   int n;
   long overflow;
+  /**
+   * {@code seq - i} of each body that carries the writer's index i (the interleaved stream's "interleaved i" contents
+   * and 1,700,000,000 + i timestamps): one value when every body is the one sent with its seq.
+   */
+  final java.util.Set<Long> bodyOffsets = new java.util.HashSet<>();
+  /** Bodies that could not be read as the stream's (garbled, or not JSON). */
+  long badBodies;
+  /** Bodies checked against their seq. */
+  long bodiesChecked;
 
   XnodeOrder(List<String> events, long spinMicros) {
     this.events = events;
@@ -57,7 +66,28 @@ final class XnodeOrder extends XnodeBotMain.OnLoop {
     }
     seqs[n] = Long.parseLong(m.headers().get(Headers.SEQ));
     sessions[n] = m.headers().get(Headers.SESSION);
+    checkBody(seqs[n], m.body());
     kinds[n++] = kind;
+  }
+
+  private void checkBody(long seq, Object body) {
+    try {
+      JsonObject d = (JsonObject) body;
+      long i;
+      if (d.getValue("content") instanceof String content && content.startsWith("interleaved ")) {
+        i = Long.parseLong(content.substring("interleaved ".length()));
+      } else if (d.getValue("timestamp") instanceof Number ts && ts.longValue() >= 1_700_000_000L) {
+        i = ts.longValue() - 1_700_000_000L;
+      } else {
+        return;
+      }
+      bodiesChecked++;
+      if (bodyOffsets.size() < 16) {
+        bodyOffsets.add(seq - i);
+      }
+    } catch (RuntimeException e) {
+      badBodies++;
+    }
   }
 
   /**
@@ -101,6 +131,7 @@ final class XnodeOrder extends XnodeBotMain.OnLoop {
     JsonObject out = new JsonObject().put("n", n).put("overflow", overflow).put("counts", counts)
         .put("reorders", reorders).put("displaced", displaced).put("examples", examples)
         .put("duplicates", duplicates)
+        .put("bodiesChecked", bodiesChecked).put("bodyOffsets", bodyOffsets.size()).put("badBodies", badBodies)
         .put("sessions", bits.size()).put("maxBacklog", maxBacklog)
         .put("arrived", dev.cordbus.api.dispatch.DispatchRelay.received() - arrivedBase);
     if (bits.size() == 1) {
