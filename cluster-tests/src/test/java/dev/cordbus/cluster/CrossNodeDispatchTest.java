@@ -9,6 +9,7 @@ import com.hazelcast.config.XmlConfigBuilder;
 import dev.cordbus.api.Addresses;
 import dev.cordbus.api.dispatch.DispatchStreams;
 import dev.cordbus.gateway.publish.FlowGate;
+import dev.cordbus.gateway.publish.FrameSlabs;
 import dev.cordbus.simulator.DiscordSimulator;
 import dev.cordbus.simulator.core.SimulatorOptions;
 import dev.cordbus.simulator.core.World;
@@ -209,6 +210,8 @@ class CrossNodeDispatchTest {
     freshOrderConsumers();
     long streamedBefore = DispatchStreams.streamed();
     long overBusBefore = DispatchStreams.overBus();
+    long slabFramesBefore = FrameSlabs.framesCopied();
+    long slabsBefore = FrameSlabs.slabsMade();
     double seconds = XnodeGateway.streamInterleaved(sim, INTERLEAVED);
     streamedPerSecond = INTERLEAVED / seconds;
     JsonObject order = bot.waitForOrder(INTERLEAVED, 60_000);
@@ -227,7 +230,15 @@ class CrossNodeDispatchTest {
     assertEquals(0L, order.getLong("duplicates"), order.encode());
     assertEquals(1, order.getInteger("sessions"), order.encode());
     assertEquals(0, order.getInteger("missing"), order.encode());
-    // every body is the one sent with its seq (none garbled or swapped on the way)
+    // the gateway read the frames into a few reused slabs, and every body is still the one sent with its seq (none
+    // garbled or swapped on the way)
+    long slabFrames = FrameSlabs.framesCopied() - slabFramesBefore;
+    long slabs = FrameSlabs.slabsMade() - slabsBefore;
+    figure(String.format("frame slabs during the interleaved stream: %d frames read into slabs, %d slabs made",
+        slabFrames, slabs));
+    assertTrue(slabFrames >= INTERLEAVED, "the gateway's frames went through its slabs: " + slabFrames);
+    assertTrue(slabs <= 2 * FrameSlabs.RING_SIZE, "the slabs were reused (" + slabs + " made for " + slabFrames
+        + " frames)");
     assertEquals((long) INTERLEAVED, order.getLong("bodiesChecked"), "every body read: " + order);
     assertEquals(0L, order.getLong("badBodies"), "no garbled body: " + order);
     assertEquals(1, order.getInteger("bodyOffsets"), "each body is the one sent with its seq: " + order);

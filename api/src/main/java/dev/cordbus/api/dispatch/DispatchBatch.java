@@ -10,6 +10,8 @@ import java.util.List;
 public final class DispatchBatch {
 
   private final List<DispatchFrame> frames;
+  /** Whether the frames' bytes are lent ({@link #lend}). */
+  private boolean lent;
 
   /** An empty batch. */
   public DispatchBatch() {
@@ -28,6 +30,29 @@ public final class DispatchBatch {
   /** The dispatches, in gateway order. */
   public List<DispatchFrame> frames() {
     return frames;
+  }
+
+  /**
+   * Says that some frames' bytes are lent: valid only until the batch has been published (the gateway reuses them),
+   * so whatever keeps a frame beyond that (a local consumer's body, a message the event bus may hold) keeps a copy
+   * ({@link DispatchFrame#copied}).
+   */
+  public void lend() {
+    lent = true;
+  }
+
+  /** Whether some frames' bytes are lent ({@link #lend}). */
+  public boolean lent() {
+    return lent;
+  }
+
+  /** This batch with every frame over its own copy of its bytes (not lent). */
+  public DispatchBatch copied() {
+    List<DispatchFrame> own = new ArrayList<>(frames.size());
+    for (DispatchFrame f : frames) {
+      own.add(f.copied());
+    }
+    return new DispatchBatch(own);
   }
 
   /** Whether the batch holds nothing. */

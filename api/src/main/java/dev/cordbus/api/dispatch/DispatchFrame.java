@@ -2,7 +2,8 @@ package dev.cordbus.api.dispatch;
 
 /**
  * One dispatch as it travels between nodes: the routing facts the gateway read from the envelope and the bytes of
- * {@code d} as received. {@code array[offset .. offset + length)} is never changed once the frame exists.
+ * {@code d} as received. {@code array[offset .. offset + length)} is never changed once the frame exists, except in a
+ * batch that says its bytes are lent ({@link DispatchBatch#lend}): those are valid only until it has been published.
  *
  * @param shard the shard it arrived on
  * @param seq the sequence number {@code s}
@@ -24,5 +25,18 @@ public record DispatchFrame(int shard, long seq, String event, String guild, Str
   public DispatchFrame(int shard, long seq, String event, String guild, String session, long nanos, long millis,
       byte[] array, int offset, int length) {
     this(shard, seq, event, guild, session, nanos, millis, array, offset, length, null);
+  }
+
+  /** This frame over a copy of its bytes in an array of their own (the member index moved with them). */
+  public DispatchFrame copied() {
+    byte[] own = java.util.Arrays.copyOfRange(array, offset, offset + length);
+    int[] index = members;
+    if (index != null) {
+      index = index.clone();
+      for (int i = 0; i < index.length; i++) {
+        index[i] -= offset;
+      }
+    }
+    return new DispatchFrame(shard, seq, event, guild, session, nanos, millis, own, 0, length, index);
   }
 }

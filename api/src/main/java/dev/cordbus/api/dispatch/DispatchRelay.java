@@ -166,6 +166,9 @@ public final class DispatchRelay {
       if (node.equals(self)) {
         continue;
       }
+      if (batch.lent() && (streams == null || !streams.open(node))) {
+        batch = batch.copied(); // the event bus may hold the message (and its bytes) past this call
+      }
       if (streams != null) {
         streams.send(node, batch, options);
       } else {
@@ -213,6 +216,9 @@ public final class DispatchRelay {
       boolean toBus = handlers == null || LocalHandlers.moreThan(handlers.get(address), listening);
       if (!toBus && listening == 0) {
         continue;
+      }
+      if (batch.lent()) {
+        f = f.copied(); // the consumers keep the body; the gateway reuses the bytes
       }
       JsonObject body = listening == 0 ? DispatchBody.json(f.array(), f.offset(), f.length(), f.members())
           : DispatchBody.relayed(f.array(), f.offset(), f.length(), f.members());

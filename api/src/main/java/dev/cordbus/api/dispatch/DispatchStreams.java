@@ -91,6 +91,12 @@ public final class DispatchStreams {
     return !"false".equalsIgnoreCase(System.getProperty(OFF_PROPERTY));
   }
 
+  /** Whether {@link #send} would write to {@code node}'s stream now (else over the event bus). */
+  boolean open(String node) {
+    Link link = enabled ? links.get(node) : null;
+    return link != null && link.state == State.OPEN;
+  }
+
   /** Sends {@code batch} to {@code node}, numbered: over its stream when up, over the event bus otherwise. */
   void send(String node, DispatchBatch batch, DeliveryOptions base) {
     int size = batch.frames().size();

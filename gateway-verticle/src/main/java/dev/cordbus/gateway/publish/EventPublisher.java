@@ -66,6 +66,8 @@ public final class EventPublisher {
    * way that can resume it.
    */
   private final AckRounds local;
+  /** The reused arrays the group's sockets read frames into (null: off); a queued dispatch's are released here. */
+  private final FrameSlabs slabs = FrameSlabs.enabled() ? new FrameSlabs() : null;
   /** The other nodes' acknowledgements (clustered Vert.x only), or null. */
   private final io.vertx.core.eventbus.MessageConsumer<Object> acks;
 
@@ -118,6 +120,11 @@ public final class EventPublisher {
     DispatchRelay.install(vertx);
   }
 
+  /** The slabs the group's sockets read frames into, or null when they are off ({@link FrameSlabs#OFF_PROPERTY}). */
+  public FrameSlabs slabs() {
+    return slabs;
+  }
+
   /** The flow control of this group's sockets: the shards register theirs. */
   public FlowGate gate() {
     return gate;
@@ -149,19 +156,28 @@ public final class EventPublisher {
    * Queues a dispatch whose {@code d} is an object; it goes out at the end of this event-loop turn, or at once when
    * the batch is full ({@value #MAX_BATCH_FRAMES}) or its first dispatch was read {@value #MAX_BATCH_AGE_MICROS} µs
    * before this one ({@code nanos}, the read time). Called from another thread (tools, benchmarks), it is published at
-   * once, alone.
+   * once, alone. A frame whose bytes a {@link #slabs() slab} lends is released once its batch went out (or was
+   * dropped); the publisher owns it from this call.
    */
   public void dispatch(int shard, Frame frame, String sessionId, long nanos, long millis) {
     DispatchFrame f = new DispatchFrame(shard, frame.s(), frame.t(), frame.guild(), sessionId, nanos, millis,
         frame.bytes(), frame.dOffset(), frame.dLength(), frame.dMembers());
+    boolean lent = slabs != null && slabs.lent(f.array()) != null;
     if (!batch || Vertx.currentContext() != context) {
       DispatchBatch alone = new DispatchBatch();
       alone.add(f);
+      if (lent) {
+        alone.lend();
+      }
       send(alone);
+      release(alone);
       return;
     }
     if (pending.isEmpty()) {
       pendingSinceNanos = nanos;
+    }
+    if (lent) {
+      pending.lend();
     }
     pending.add(f);
     if (pending.frames().size() >= MAX_BATCH_FRAMES || nanos - pendingSinceNanos >= MAX_BATCH_AGE_NANOS) {
@@ -191,9 +207,23 @@ public final class EventPublisher {
       dropped += batch.frames().size();
       org.slf4j.LoggerFactory.getLogger(EventPublisher.class).warn("group '{}': {} dispatches not published: this "
           + "node no longer holds the group's cluster lease ({} so far)", group, batch.frames().size(), dropped);
+      release(batch);
       return;
     }
-    send(batch);
+    try {
+      send(batch);
+    } finally {
+      release(batch);
+    }
+  }
+
+  /** A batch that went out (or was dropped): the slabs may reuse its frames' bytes (they were copied if kept). */
+  private void release(DispatchBatch batch) {
+    if (batch.lent()) {
+      for (DispatchFrame f : batch.frames()) {
+        slabs.release(f.array());
+      }
+    }
   }
 
   /** Dispatches dropped because the lease was lost before their batch went out. */

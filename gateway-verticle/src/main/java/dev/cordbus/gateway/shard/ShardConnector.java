@@ -4,6 +4,8 @@ import dev.cordbus.api.Addresses;
 import dev.cordbus.api.ErrorKinds;
 import dev.cordbus.gateway.compression.FrameDecoder;
 import dev.cordbus.gateway.config.GatewayOptions;
+import dev.cordbus.gateway.publish.FrameSlabs;
+import io.vertx.core.internal.http.WebSocketInternal;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
@@ -106,6 +108,11 @@ final class ShardConnector {
     openFailures = 0;
     Connection c = new Connection(ws, url, FrameDecoder.create(options.compression()));
     shard.attach(c);
+    FrameSlabs slabs = shard.publisher.slabs();
+    if (slabs != null && ws instanceof WebSocketInternal internal) {
+      // the socket's frames are read into the group's slabs from now on (only on the group's own event loop)
+      slabs.install(internal.channelHandlerContext().pipeline());
+    }
     ws.frameHandler(frame -> frames.onWebSocketFrame(c, frame));
     ws.exceptionHandler(e -> LOG.debug("shard {}: socket error: {}", shard.id, e.toString()));
     shard.publisher.gate().watch(ws);

@@ -6,6 +6,7 @@ import dev.cordbus.gateway.error.GatewayException;
 import dev.cordbus.gateway.ops.ShardMeters;
 import dev.cordbus.gateway.publish.EventPublisher;
 import dev.cordbus.gateway.publish.Frame;
+import dev.cordbus.gateway.publish.FrameSlabs;
 import io.netty.buffer.ByteBuf;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.buffer.BufferInternal;
@@ -36,6 +37,10 @@ final class ShardFrames {
   private final ShardSender sender;
   /** Frames that could not be decoded or broke the envelope rules, over the shard's life. */
   private long badFrames;
+  /** The slab array lending the frame being handled, or null ({@link FrameSlabs}). */
+  private byte[] lent;
+  /** Whether the frame being handled went to the publisher as a queued dispatch (which then releases it). */
+  private boolean handed;
 
   ShardFrames(Shard shard) {
     this.shard = shard;
@@ -54,9 +59,10 @@ final class ShardFrames {
   }
 
   /**
-   * A whole message of {@code c}, read in place: Vert.x copies every WebSocket frame into an unpooled heap buffer of
-   * its own ({@code VertxHandler.safeBuffer}) that nobody reuses, so the dispatches may keep slices of its array (a
-   * copy only when the buffer has no array). A binary message goes through the connection's decoder, if any.
+   * A whole message of {@code c}, read in place: its bytes are a slab's ({@link FrameSlabs}; what the publisher keeps
+   * is released after its batch went out, the rest when the frame is handled) or else the unpooled heap buffer Vert.x
+   * copied the frame into ({@code VertxHandler.safeBuffer}), which nobody reuses; a copy only when the buffer has no
+   * array. A binary message goes through the connection's decoder, if any.
    */
   private void onMessage(Connection c, Buffer message, boolean binary) {
     if (c != shard.conn) {
@@ -88,8 +94,35 @@ final class ShardFrames {
     onFrame(c, bytes, offset, length, nanos, millis);
   }
 
-  /** Every WebSocket frame of {@code c}: each whole message (text or binary) goes to {@link #onMessage}. */
+  /**
+   * Every WebSocket frame of {@code c}: each whole message (text or binary) goes to {@link #onMessage}. A frame a
+   * slab lent is released here unless it became a queued dispatch.
+   */
   void onWebSocketFrame(Connection c, io.vertx.core.http.WebSocketFrame frame) {
+    FrameSlabs slabs = publisher.slabs();
+    if (slabs == null) {
+      handle(c, frame);
+      return;
+    }
+    ByteBuf buf = ((BufferInternal) frame.binaryData()).getByteBuf();
+    byte[] mine = buf.hasArray() ? slabs.lent(buf.array()) : null;
+    // a flush while handling may resume the socket, which hands queued frames over before this call returns
+    byte[] outerLent = lent;
+    boolean outerHanded = handed;
+    lent = mine;
+    handed = false;
+    try {
+      handle(c, frame);
+    } finally {
+      if (mine != null && !handed) {
+        slabs.release(mine);
+      }
+      lent = outerLent;
+      handed = outerHanded;
+    }
+  }
+
+  private void handle(Connection c, io.vertx.core.http.WebSocketFrame frame) {
     Buffer message;
     try {
       message = c.message(frame);
@@ -166,6 +199,9 @@ final class ShardFrames {
       return;
     }
     publisher.dispatch(id, f, session.id(), nanos, millis);
+    if (f.bytes() == lent) {
+      handed = true;
+    }
   }
 
   private void onHello(Connection c, Frame f) {

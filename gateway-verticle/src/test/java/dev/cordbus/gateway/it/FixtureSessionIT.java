@@ -68,6 +68,7 @@ class FixtureSessionIT extends GatewayItBase {
     deploy(gatewayConfig(compression).put("intents", 53608447));
     waitUntil("group ready", () -> !bus.on(Addresses.GROUP_READY).isEmpty());
     int startIndex = seen.size();
+    long slabFramesBefore = dev.cordbus.gateway.publish.FrameSlabs.framesCopied();
     await(sim.scenario().replayFixtureSession(session));
     List<JsonObject> traffic = expected.stream().filter(f -> !SESSION_EVENTS.contains(f.getString("t"))).toList();
     waitUntil("every replayed dispatch", () -> seen.subList(startIndex, seen.size()).stream()
@@ -76,6 +77,9 @@ class FixtureSessionIT extends GatewayItBase {
     List<Seen> replayed = new ArrayList<>(seen.subList(startIndex, seen.size()));
     List<Seen> replayedTraffic = replayed.stream().filter(s -> !SESSION_EVENTS.contains(s.t())).toList();
     assertEquals(traffic.size(), replayedTraffic.size(), "exactly once: " + replayedTraffic);
+    // the frames were read into the gateway's reused slabs; the bodies below were read after all of them
+    assertTrue(dev.cordbus.gateway.publish.FrameSlabs.framesCopied() - slabFramesBefore >= traffic.size(),
+        "the frames went through the slabs");
     for (int i = 0; i < traffic.size(); i++) {
       JsonObject f = traffic.get(i);
       Seen s = replayedTraffic.get(i);
