@@ -11,7 +11,8 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 
 /**
- * Reused arrays for the WebSocket frames of one gateway group's sockets, so reading a frame allocates nothing.
+ * Reused arrays for the WebSocket frames of one gateway group's sockets (without transport compression), so reading a
+ * frame allocates nothing.
  *
  * <p>Vert.x copies the content of every frame it reads into a fresh heap buffer ({@code VertxHandler.safeBuffer}):
  * a gateway node that only forwards dispatches to other nodes allocated little else, and that stream of fresh
@@ -31,9 +32,9 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 public final class FrameSlabs {
 
   /** The size of one slab. */
-  public static final int SLAB_BYTES = 256 * 1024;
+  public static final int SLAB_BYTES = 128 * 1024;
   /** Larger frames are not copied into slabs (Vert.x's copy is theirs). */
-  public static final int MAX_FRAME_BYTES = 32 * 1024;
+  public static final int MAX_FRAME_BYTES = 16 * 1024;
   /** Slabs kept for reuse at most. */
   public static final int RING_SIZE = 4;
   private static final int RING = RING_SIZE;

@@ -109,8 +109,9 @@ final class ShardConnector {
     Connection c = new Connection(ws, url, FrameDecoder.create(options.compression()));
     shard.attach(c);
     FrameSlabs slabs = shard.publisher.slabs();
-    if (slabs != null && ws instanceof WebSocketInternal internal) {
-      // the socket's frames are read into the group's slabs from now on (only on the group's own event loop)
+    if (slabs != null && c.decoder == null && ws instanceof WebSocketInternal internal) {
+      // the socket's frames are read into the group's slabs from now on (on the group's own event loop only). Not
+      // with transport compression: there the decoder makes each message's bytes anyway, and the frames are smaller
       slabs.install(internal.channelHandlerContext().pipeline());
     }
     ws.frameHandler(frame -> frames.onWebSocketFrame(c, frame));

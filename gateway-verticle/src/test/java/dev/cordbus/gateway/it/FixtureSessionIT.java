@@ -77,9 +77,12 @@ class FixtureSessionIT extends GatewayItBase {
     List<Seen> replayed = new ArrayList<>(seen.subList(startIndex, seen.size()));
     List<Seen> replayedTraffic = replayed.stream().filter(s -> !SESSION_EVENTS.contains(s.t())).toList();
     assertEquals(traffic.size(), replayedTraffic.size(), "exactly once: " + replayedTraffic);
-    // the frames were read into the gateway's reused slabs; the bodies below were read after all of them
-    assertTrue(dev.cordbus.gateway.publish.FrameSlabs.framesCopied() - slabFramesBefore >= traffic.size(),
-        "the frames went through the slabs");
+    // without transport compression the frames were read into the gateway's reused slabs, and the bodies below were
+    // read after all of them (with it the decoder makes each message's bytes and the slabs stay out)
+    long slabFrames = dev.cordbus.gateway.publish.FrameSlabs.framesCopied() - slabFramesBefore;
+    if ("none".equals(compression)) {
+      assertTrue(slabFrames >= traffic.size(), "the frames went through the slabs: " + slabFrames);
+    }
     for (int i = 0; i < traffic.size(); i++) {
       JsonObject f = traffic.get(i);
       Seen s = replayedTraffic.get(i);

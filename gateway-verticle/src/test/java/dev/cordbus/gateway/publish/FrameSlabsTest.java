@@ -110,13 +110,13 @@ class FrameSlabsTest {
   @Test
   void whenEverySlabIsHeldNewOnesAreMadeAndNoHeldFrameIsTouched() {
     List<WebSocketFrame> held = new ArrayList<>();
-    for (int i = 0; i < 130; i++) { // 1.3 MB: more than the ring's four slabs
+    for (int i = 0; i < 65; i++) { // 650 KB: more than the ring's four slabs
       held.add(read(10_000, (char) ('a' + i % 26)));
     }
     for (int i = 0; i < held.size(); i++) {
       assertArrayEquals(filled(10_000, (char) ('a' + i % 26)), bytes(held.get(i)), "frame " + i);
     }
-    assertEquals(5, slabs.allocated(), "1.3 MB of held frames: five 256 KB slabs, one more than the ring keeps");
+    assertEquals(5, slabs.allocated(), "650 KB of held frames: five 128 KB slabs, one more than the ring keeps");
     // released in any order, including the frames of the slab that left the ring (nothing to do for those)
     for (int i = held.size() - 1; i >= 0; i--) {
       slabs.release(array(held.get(i)));
@@ -162,7 +162,7 @@ class FrameSlabsTest {
 
   @Test
   void onAnotherThreadNothingIsLentAndNothingIsReleased() throws Exception {
-    WebSocketFrame held = read(20_000, 'x');
+    WebSocketFrame held = read(10_000, 'x');
     byte[] array = array(held);
     assertNotNull(slabs.lent(array));
     CompletableFuture<byte[]> lentThere = CompletableFuture.supplyAsync(() -> {
@@ -172,9 +172,9 @@ class FrameSlabsTest {
     assertNull(lentThere.get());
     // the release over there did not count: the frame still holds its slab, which is never written over
     for (int i = 0; i < 20; i++) {
-      slabs.release(array(read(20_000, 'y')));
+      slabs.release(array(read(10_000, 'y')));
     }
-    assertArrayEquals(filled(20_000, 'x'), bytes(held));
+    assertArrayEquals(filled(10_000, 'x'), bytes(held));
     assertEquals(2, slabs.allocated());
   }
 
