@@ -9,7 +9,6 @@ import com.hazelcast.config.XmlConfigBuilder;
 import dev.cordbus.api.Addresses;
 import dev.cordbus.api.dispatch.DispatchStreams;
 import dev.cordbus.gateway.publish.FlowGate;
-import dev.cordbus.gateway.publish.FrameSlabs;
 import dev.cordbus.simulator.DiscordSimulator;
 import dev.cordbus.simulator.core.SimulatorOptions;
 import dev.cordbus.simulator.core.World;
@@ -210,8 +209,7 @@ class CrossNodeDispatchTest {
     freshOrderConsumers();
     long streamedBefore = DispatchStreams.streamed();
     long overBusBefore = DispatchStreams.overBus();
-    long slabFramesBefore = FrameSlabs.framesCopied();
-    long slabsBefore = FrameSlabs.slabsMade();
+    OrderChecks.Slabs slabs = OrderChecks.Slabs.now();
     double seconds = XnodeGateway.streamInterleaved(sim, INTERLEAVED);
     streamedPerSecond = INTERLEAVED / seconds;
     JsonObject order = bot.waitForOrder(INTERLEAVED, 60_000);
@@ -224,24 +222,10 @@ class CrossNodeDispatchTest {
     figure(String.format("interleaved %s/%s through the gateway: %d dispatches written at %.0f/s; the bot node "
         + "(another JVM) received %d, reorderings across the two addresses: %d (%d dispatches late)", MC, TS,
         INTERLEAVED, streamedPerSecond, order.getInteger("n"), order.getLong("reorders"), order.getLong("displaced")));
-    assertEquals(0L, order.getLong("reorders"), "gateway order across addresses: " + order);
-    assertEquals(0L, order.getLong("displaced"), "gateway order across addresses: " + order);
-    assertEquals(INTERLEAVED, order.getInteger("n"), "every dispatch once: " + order);
-    assertEquals(0L, order.getLong("duplicates"), order.encode());
-    assertEquals(1, order.getInteger("sessions"), order.encode());
-    assertEquals(0, order.getInteger("missing"), order.encode());
-    // the gateway read the frames into a few reused slabs, and every body is still the one sent with its seq (none
-    // garbled or swapped on the way)
-    long slabFrames = FrameSlabs.framesCopied() - slabFramesBefore;
-    long slabs = FrameSlabs.slabsMade() - slabsBefore;
-    figure(String.format("frame slabs during the interleaved stream: %d frames read into slabs, %d slabs made",
-        slabFrames, slabs));
-    assertTrue(slabFrames >= INTERLEAVED, "the gateway's frames went through its slabs: " + slabFrames);
-    assertTrue(slabs <= 2 * FrameSlabs.RING_SIZE, "the slabs were reused (" + slabs + " made for " + slabFrames
-        + " frames)");
-    assertEquals((long) INTERLEAVED, order.getLong("bodiesChecked"), "every body read: " + order);
-    assertEquals(0L, order.getLong("badBodies"), "no garbled body: " + order);
-    assertEquals(1, order.getInteger("bodyOffsets"), "each body is the one sent with its seq: " + order);
+    OrderChecks.onceInGatewayOrder(order, INTERLEAVED);
+    // the gateway read the frames into a few reused slabs, and every body is still the one sent with its seq
+    figure("interleaved stream: " + slabs.reusedFor(INTERLEAVED));
+    OrderChecks.bodiesIntact(order, INTERLEAVED);
     assertEquals(XnodeGateway.liveSeq(sim, 0), order.getLong("max").longValue(), "up to the session's last seq: " + order);
     assertEquals(INTERLEAVED / 2, order.getJsonObject("counts").getInteger(MC), order.encode());
     assertEquals(INTERLEAVED / 2, order.getJsonObject("counts").getInteger(TS), order.encode());

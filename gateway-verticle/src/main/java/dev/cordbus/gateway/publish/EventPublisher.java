@@ -162,7 +162,7 @@ public final class EventPublisher {
   public void dispatch(int shard, Frame frame, String sessionId, long nanos, long millis) {
     DispatchFrame f = new DispatchFrame(shard, frame.s(), frame.t(), frame.guild(), sessionId, nanos, millis,
         frame.bytes(), frame.dOffset(), frame.dLength(), frame.dMembers());
-    boolean lent = slabs != null && slabs.lent(f.array()) != null;
+    boolean lent = slabs != null && slabs.lends(f.array());
     if (!batch || Vertx.currentContext() != context) {
       DispatchBatch alone = new DispatchBatch();
       alone.add(f);

@@ -37,7 +37,6 @@ public final class FrameSlabs {
   public static final int MAX_FRAME_BYTES = 16 * 1024;
   /** Slabs kept for reuse at most. */
   public static final int RING_SIZE = 4;
-  private static final int RING = RING_SIZE;
   /** System property: {@code false} leaves every frame to Vert.x's copy (to measure what the slabs save). */
   public static final String OFF_PROPERTY = "cordbus.gateway.frameSlabs";
 
@@ -45,7 +44,7 @@ public final class FrameSlabs {
   private static final java.util.concurrent.atomic.LongAdder FRAMES = new java.util.concurrent.atomic.LongAdder();
   private static final java.util.concurrent.atomic.LongAdder SLABS = new java.util.concurrent.atomic.LongAdder();
 
-  private final Slab[] ring = new Slab[RING];
+  private final Slab[] ring = new Slab[RING_SIZE];
   private int slabs;
   private Slab current;
   private Thread owner;
@@ -78,12 +77,9 @@ public final class FrameSlabs {
     return true;
   }
 
-  /**
-   * The slab {@code array} is, when it is one of these (a frame's bytes lent by them), else null; on another thread
-   * always null.
-   */
-  public byte[] lent(byte[] array) {
-    return find(array) != null ? array : null;
+  /** Whether {@code array} is one of these slabs (it lends a frame's bytes); on another thread always false. */
+  public boolean lends(byte[] array) {
+    return find(array) != null;
   }
 
   /** One frame whose bytes lie in {@code array} is done with; nothing when {@code array} is not a slab of these. */
@@ -150,12 +146,12 @@ public final class FrameSlabs {
     Slab fresh = new Slab();
     allocated++;
     SLABS.increment();
-    if (slabs < RING) {
+    if (slabs < RING_SIZE) {
       ring[slabs++] = fresh;
     } else {
       // every slab still has frames out: the oldest leaves the ring (never written again) and is collected later
-      System.arraycopy(ring, 1, ring, 0, RING - 1);
-      ring[RING - 1] = fresh;
+      System.arraycopy(ring, 1, ring, 0, RING_SIZE - 1);
+      ring[RING_SIZE - 1] = fresh;
     }
     return current = fresh;
   }

@@ -105,7 +105,7 @@ final class ShardFrames {
       return;
     }
     ByteBuf buf = ((BufferInternal) frame.binaryData()).getByteBuf();
-    byte[] mine = buf.hasArray() ? slabs.lent(buf.array()) : null;
+    byte[] mine = buf.hasArray() && slabs.lends(buf.array()) ? buf.array() : null;
     // a flush while handling may resume the socket, which hands queued frames over before this call returns
     byte[] outerLent = lent;
     boolean outerHanded = handed;
