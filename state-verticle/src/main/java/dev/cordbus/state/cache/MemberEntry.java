@@ -61,12 +61,12 @@ public final class MemberEntry {
         bit(m, MemberPatch.PENDING, m.pending, PENDING, bits)));
     byte[] extras = m.extras == null ? null : Extras.merge(Packed.bytes(packed, KINDS, EXTRAS), m.extras, KNOWN);
     boolean same = newBits == bits
-        && (!m.has(MemberPatch.NICK) || Packed.sameText(packed, KINDS, NICK, m.nick))
-        && (!m.has(MemberPatch.AVATAR) || Packed.sameText(packed, KINDS, AVATAR, m.avatar))
-        && (!m.has(MemberPatch.BANNER) || Packed.sameText(packed, KINDS, BANNER, m.banner))
+        && (!m.has(MemberPatch.NICK) || m.sameText(MemberPatch.NICK, packed, KINDS, NICK))
+        && (!m.has(MemberPatch.AVATAR) || m.sameText(MemberPatch.AVATAR, packed, KINDS, AVATAR))
+        && (!m.has(MemberPatch.BANNER) || m.sameText(MemberPatch.BANNER, packed, KINDS, BANNER))
         && (!m.has(MemberPatch.PREMIUM_SINCE)
             || Packed.number(packed, KINDS, PREMIUM_SINCE, Timestamps.NONE) == m.premiumSince)
-        && (!m.has(MemberPatch.DISABLED_UNTIL) || Packed.sameText(packed, KINDS, DISABLED_UNTIL, m.disabledUntil))
+        && (!m.has(MemberPatch.DISABLED_UNTIL) || m.sameText(MemberPatch.DISABLED_UNTIL, packed, KINDS, DISABLED_UNTIL))
         && (!m.has(MemberPatch.FLAGS) || Packed.number(packed, KINDS, FLAGS, 0) == m.flags)
         && (m.extras == null || Arrays.equals(extras, Packed.bytes(packed, KINDS, EXTRAS)));
     if (same) {
@@ -74,19 +74,19 @@ public final class MemberEntry {
     }
     Object[] v = Packed.unpack(packed, KINDS);
     if (m.has(MemberPatch.NICK)) {
-      v[NICK] = m.nick;
+      v[NICK] = m.text(MemberPatch.NICK);
     }
     if (m.has(MemberPatch.AVATAR)) {
-      v[AVATAR] = m.avatar;
+      v[AVATAR] = m.text(MemberPatch.AVATAR);
     }
     if (m.has(MemberPatch.BANNER)) {
-      v[BANNER] = m.banner;
+      v[BANNER] = m.text(MemberPatch.BANNER);
     }
     if (m.has(MemberPatch.PREMIUM_SINCE)) {
       v[PREMIUM_SINCE] = m.premiumSince == Timestamps.NONE ? null : m.premiumSince;
     }
     if (m.has(MemberPatch.DISABLED_UNTIL)) {
-      v[DISABLED_UNTIL] = m.disabledUntil;
+      v[DISABLED_UNTIL] = m.text(MemberPatch.DISABLED_UNTIL);
     }
     if (m.has(MemberPatch.FLAGS)) {
       v[FLAGS] = m.flags == 0 ? null : (long) m.flags;

@@ -3,7 +3,6 @@ package dev.cordbus.state.cache;
 import dev.cordbus.state.store.JsonBytes;
 import dev.cordbus.state.store.JsonCursor;
 import dev.cordbus.state.store.KeyNames;
-import dev.cordbus.state.store.Timestamps;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +11,7 @@ import java.io.UncheckedIOException;
  * The fields of one guild member object as read from the wire (only the keys present), with its {@code user} as a
  * {@link UserPatch}; applied by {@link MemberEntry#apply}. GUILD_MEMBER_UPDATE's {@code guild_id} is read too.
  */
-public final class MemberPatch {
+public final class MemberPatch extends PatchTexts {
 
   static final int NICK = 1;
   static final int AVATAR = 2;
@@ -31,13 +30,9 @@ public final class MemberPatch {
   /** {@code guild_id} when present, else 0. */
   public long guildId;
   int present;
-  String nick;
-  String avatar;
-  String banner;
   long[] roles;
   long joinedAt;
   long premiumSince;
-  String disabledUntil;
   int flags;
   boolean deaf;
   boolean mute;
@@ -48,6 +43,7 @@ public final class MemberPatch {
   /** Reads the object that is the cursor's next value (the caller checked it is an object). */
   public static MemberPatch read(JsonCursor c) throws IOException {
     MemberPatch m = new MemberPatch();
+    m.src = c.array();
     c.enter();
     while (c.nextKey()) {
       m.field(c);
@@ -73,7 +69,10 @@ public final class MemberPatch {
   void field(JsonCursor c) throws IOException {
     int k = c.key(KEYS);
     switch (k) {
-      case 0, 1, 2, 6 -> text(k, c.text());
+      case 0, 1, 2, 6 -> {
+        span(1 << k, c.textSpan());
+        present |= 1 << k;
+      }
       case 3 -> {
         roles = c.ids();
         if (roles != null) {
@@ -81,7 +80,7 @@ public final class MemberPatch {
         }
       }
       case 4, 5 -> {
-        long at = Timestamps.parse(c.text()); // a value that is not a string reads as null: no time, as before
+        long at = c.timestamp(); // a value that is not a string reads as null: no time, as before
         if (k == 4) {
           joinedAt = at;
         } else {
@@ -112,14 +111,14 @@ public final class MemberPatch {
     }
   }
 
-  private void text(int k, String value) {
-    switch (k) {
-      case 0 -> nick = value;
-      case 1 -> avatar = value;
-      case 2 -> banner = value;
-      default -> disabledUntil = value;
-    }
-    present |= 1 << k;
+  @Override
+  int slot(int field) {
+    return switch (field) {
+      case NICK -> 0;
+      case AVATAR -> 1;
+      case BANNER -> 2;
+      default -> 3;
+    };
   }
 
   private void flag(int k, boolean value) {

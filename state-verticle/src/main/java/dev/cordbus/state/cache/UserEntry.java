@@ -52,10 +52,10 @@ public final class UserEntry {
     }
     byte[] extras = u.extras == null ? null : Extras.merge(Packed.bytes(packed, KINDS, EXTRAS), u.extras, KNOWN);
     boolean same = newBits == bits
-        && (!u.has(UserPatch.USERNAME) || Packed.sameText(packed, KINDS, USERNAME, u.username))
-        && (!u.has(UserPatch.DISCRIMINATOR) || Packed.sameText(packed, KINDS, DISCRIMINATOR, u.discriminator))
-        && (!u.has(UserPatch.GLOBAL_NAME) || Packed.sameText(packed, KINDS, GLOBAL_NAME, u.globalName))
-        && (!u.has(UserPatch.AVATAR) || Packed.sameText(packed, KINDS, AVATAR, u.avatar))
+        && (!u.has(UserPatch.USERNAME) || u.sameText(UserPatch.USERNAME, packed, KINDS, USERNAME))
+        && (!u.has(UserPatch.DISCRIMINATOR) || u.sameText(UserPatch.DISCRIMINATOR, packed, KINDS, DISCRIMINATOR))
+        && (!u.has(UserPatch.GLOBAL_NAME) || u.sameText(UserPatch.GLOBAL_NAME, packed, KINDS, GLOBAL_NAME))
+        && (!u.has(UserPatch.AVATAR) || u.sameText(UserPatch.AVATAR, packed, KINDS, AVATAR))
         && (!u.has(UserPatch.PUBLIC_FLAGS) || Packed.number(packed, KINDS, PUBLIC_FLAGS, 0) == u.publicFlags)
         && (u.extras == null || Arrays.equals(extras, Packed.bytes(packed, KINDS, EXTRAS)));
     if (same) {
@@ -63,16 +63,16 @@ public final class UserEntry {
     }
     Object[] v = Packed.unpack(packed, KINDS);
     if (u.has(UserPatch.USERNAME)) {
-      v[USERNAME] = u.username;
+      v[USERNAME] = u.text(UserPatch.USERNAME);
     }
     if (u.has(UserPatch.DISCRIMINATOR)) {
-      v[DISCRIMINATOR] = u.discriminator;
+      v[DISCRIMINATOR] = u.text(UserPatch.DISCRIMINATOR);
     }
     if (u.has(UserPatch.GLOBAL_NAME)) {
-      v[GLOBAL_NAME] = u.globalName;
+      v[GLOBAL_NAME] = u.text(UserPatch.GLOBAL_NAME);
     }
     if (u.has(UserPatch.AVATAR)) {
-      v[AVATAR] = u.avatar;
+      v[AVATAR] = u.text(UserPatch.AVATAR);
     }
     if (u.has(UserPatch.PUBLIC_FLAGS)) {
       v[PUBLIC_FLAGS] = u.publicFlags == 0 ? null : (long) u.publicFlags;

@@ -12,7 +12,7 @@ import java.io.UncheckedIOException;
  * {@link UserEntry#apply}. Read with a {@link JsonCursor}; a tree is turned into bytes first, so both paths apply
  * exactly the same way. Unmodelled keys are kept in {@link #extras}.
  */
-public final class UserPatch {
+public final class UserPatch extends PatchTexts {
 
   static final int USERNAME = 1;
   static final int DISCRIMINATOR = 2;
@@ -27,10 +27,6 @@ public final class UserPatch {
   /** Number of keys the object had. */
   public int size;
   int present;
-  String username;
-  String discriminator;
-  String globalName;
-  String avatar;
   int publicFlags;
   boolean bot;
   boolean system;
@@ -51,12 +47,16 @@ public final class UserPatch {
    */
   public static UserPatch read(JsonCursor c) throws IOException {
     UserPatch u = new UserPatch();
+    u.src = c.array();
     c.enter();
     while (c.nextKey()) {
       u.size++;
       int k = c.key(KEYS);
       switch (k) {
-        case 0, 1, 2, 3 -> u.text(k, c.text());
+        case 0, 1, 2, 3 -> {
+          u.span(1 << k, c.textSpan());
+          u.present |= 1 << k;
+        }
         case 4 -> {
           if (c.kind() == JsonCursor.NUMBER) {
             u.publicFlags = c.intValue();
@@ -88,14 +88,14 @@ public final class UserPatch {
     return u;
   }
 
-  private void text(int k, String value) {
-    switch (k) {
-      case 0 -> username = value;
-      case 1 -> discriminator = value;
-      case 2 -> globalName = value;
-      default -> avatar = value;
-    }
-    present |= 1 << k;
+  @Override
+  int slot(int field) {
+    return switch (field) {
+      case USERNAME -> 0;
+      case DISCRIMINATOR -> 1;
+      case GLOBAL_NAME -> 2;
+      default -> 3;
+    };
   }
 
   /** The patch of a user tree (null stays null). */

@@ -32,6 +32,31 @@ public final class Hashes {
     return out;
   }
 
+  /**
+   * Whether the ASCII bytes {@code a[s, e)} are a hash whose {@link #compact} form is the 17 bytes of {@code p} from
+   * {@code at} (nothing made).
+   */
+  static boolean sameCompact(byte[] a, int s, int e, byte[] p, int at) {
+    boolean animated = e - s == 34 && a[s] == 'a' && a[s + 1] == '_';
+    int h = animated ? s + 2 : s;
+    if (e - h != 32 || p[at] != (animated ? 1 : 0)) {
+      return false;
+    }
+    for (int i = 0; i < 16; i++) {
+      int hi = lowerHex(a[h + 2 * i]);
+      int lo = lowerHex(a[h + 2 * i + 1]);
+      if (hi < 0 || lo < 0 || p[at + 1 + i] != (byte) ((hi << 4) | lo)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The value of a lower-case hex digit ({@link #compact} keeps no other), else -1. */
+  private static int lowerHex(byte c) {
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+  }
+
   /** {@code current} when it already holds {@code s} (nothing new is stored), else the compact form of {@code s}. */
   public static Object update(Object current, String s) {
     Object c = compact(s);

@@ -228,6 +228,33 @@ public final class JsonCursor extends JsonTokens {
   }
 
   /**
+   * The next value when it is a string, as a {@link TextSpan} over {@link #array()} (no string made); any other value
+   * is skipped and gives {@link TextSpan#NONE}.
+   */
+  public long textSpan() throws IOException {
+    if (need() != STRING) {
+      skip();
+      return TextSpan.NONE;
+    }
+    int s = p + 1;
+    p = scanString(p);
+    return TextSpan.of(s, p - 1, special);
+  }
+
+  /**
+   * The next value as an ISO-8601 timestamp in epoch micros, as {@code Timestamps.parse(text())} gives it, without
+   * making a string for Discord's usual form; {@link Timestamps#NONE} for null, anything else or a bad time.
+   */
+  public long timestamp() throws IOException {
+    long span = textSpan();
+    if (span == TextSpan.NONE) {
+      return Timestamps.NONE;
+    }
+    long fast = TextSpan.plain(span) ? Timestamps.fast(a, TextSpan.start(span), TextSpan.end(span)) : Timestamps.NONE;
+    return fast != Timestamps.NONE ? fast : Timestamps.parse(TextSpan.text(a, span));
+  }
+
+  /**
    * The next value as a snowflake: a string as {@link Ids#parse} reads it, a number as its {@code longValue()}; 0 for
    * anything else (skipped).
    */

@@ -124,6 +124,11 @@ abstract class JsonTokens {
 
   /** The text of the checked string content {@code a[s, e)}: escapes and UTF-8 decoded as Jackson does. */
   String decode(int s, int e) {
+    return decode(a, s, e);
+  }
+
+  /** The text of the checked string content {@code a[s, e)} (checked by {@link #scanString}), decoded as Jackson does. */
+  static String decode(byte[] a, int s, int e) {
     char[] out = new char[e - s];
     int n = 0;
     int i = s;

@@ -96,6 +96,31 @@ public final class Packed {
   }
 
   /**
+   * As {@link #sameText(byte[], Kind[], int, String)} for the text of {@code span} over {@code src} ({@link TextSpan};
+   * {@link TextSpan#NONE} is null): a plain span is compared as bytes, nothing made.
+   */
+  public static boolean sameText(byte[] p, Kind[] kinds, int slot, byte[] src, long span) {
+    if (span == TextSpan.NONE || !TextSpan.plain(span)) {
+      return sameText(p, kinds, slot, TextSpan.text(src, span));
+    }
+    int at = offset(p, kinds, slot);
+    if (at < 0) {
+      return false;
+    }
+    int[] pos = {at};
+    int n = (int) varint(p, pos);
+    int s = TextSpan.start(span);
+    int e = TextSpan.end(span);
+    if (kinds[slot] == Kind.HASH) {
+      if (n == 0) {
+        return Hashes.sameCompact(src, s, e, p, pos[0]);
+      }
+      n--;
+    }
+    return Arrays.equals(p, pos[0], pos[0] + n, src, s, e);
+  }
+
+  /**
    * Whether two packed arrays render the same JSON: equal bytes, else equal values slot by slot, the {@link Kind#BYTES}
    * slots (objects of unmodelled keys) compared as decoded JSON objects, absent as empty (the same keys in another
    * order render alike). Decodes only when the bytes differ.

@@ -1,5 +1,6 @@
 package dev.cordbus.state.store;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -39,17 +40,25 @@ public final class Timestamps {
 
   /** Parses exactly {@code yyyy-MM-ddTHH:mm:ss.ffffff+00:00} without java.time, else {@link #NONE}. */
   static long fast(String s) {
-    if (s.length() != 32 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'
-        || s.charAt(16) != ':' || s.charAt(19) != '.' || !s.endsWith("+00:00")) {
+    return s.length() != 32 ? NONE : fast(s.getBytes(StandardCharsets.ISO_8859_1), 0, 32);
+  }
+
+  /**
+   * As {@link #fast(String)}, over the ASCII bytes {@code a[s, e)} (a character outside Latin-1 read as {@code '?'}
+   * fails as it would).
+   */
+  static long fast(byte[] a, int s, int e) {
+    if (e - s != 32 || a[s + 4] != '-' || a[s + 7] != '-' || a[s + 10] != 'T' || a[s + 13] != ':'
+        || a[s + 16] != ':' || a[s + 19] != '.' || !JsonSkip.is(a, s + 26, e, "+00:00")) {
       return NONE;
     }
-    int year = num(s, 0, 4);
-    int month = num(s, 5, 7);
-    int day = num(s, 8, 10);
-    int hour = num(s, 11, 13);
-    int minute = num(s, 14, 16);
-    int second = num(s, 17, 19);
-    int micros = num(s, 20, 26);
+    int year = num(a, s, 0, 4);
+    int month = num(a, s, 5, 7);
+    int day = num(a, s, 8, 10);
+    int hour = num(a, s, 11, 13);
+    int minute = num(a, s, 14, 16);
+    int second = num(a, s, 17, 19);
+    int micros = num(a, s, 20, 26);
     if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0
         || minute > 59 || second < 0 || second > 59 || micros < 0) {
       return NONE;
@@ -74,10 +83,10 @@ public final class Timestamps {
     return era * 146_097L + doe - 719_468;
   }
 
-  private static int num(String s, int from, int to) {
+  private static int num(byte[] a, int s, int from, int to) {
     int n = 0;
-    for (int i = from; i < to; i++) {
-      char c = s.charAt(i);
+    for (int i = s + from; i < s + to; i++) {
+      int c = a[i];
       if (c < '0' || c > '9') {
         return -1;
       }

@@ -29,19 +29,19 @@ public final class JacksonPatches {
       switch (key) {
         case "id" -> u.id = id(p);
         case "username" -> {
-          u.username = string(p);
+          u.string(UserPatch.USERNAME, string(p));
           u.present |= UserPatch.USERNAME;
         }
         case "discriminator" -> {
-          u.discriminator = string(p);
+          u.string(UserPatch.DISCRIMINATOR, string(p));
           u.present |= UserPatch.DISCRIMINATOR;
         }
         case "global_name" -> {
-          u.globalName = string(p);
+          u.string(UserPatch.GLOBAL_NAME, string(p));
           u.present |= UserPatch.GLOBAL_NAME;
         }
         case "avatar" -> {
-          u.avatar = string(p);
+          u.string(UserPatch.AVATAR, string(p));
           u.present |= UserPatch.AVATAR;
         }
         case "public_flags" -> {
@@ -92,15 +92,15 @@ public final class JacksonPatches {
         case "guild_id" -> m.guildId = id(p);
         case "permissions" -> p.skipChildren();
         case "nick" -> {
-          m.nick = string(p);
+          m.string(MemberPatch.NICK, string(p));
           m.present |= MemberPatch.NICK;
         }
         case "avatar" -> {
-          m.avatar = string(p);
+          m.string(MemberPatch.AVATAR, string(p));
           m.present |= MemberPatch.AVATAR;
         }
         case "banner" -> {
-          m.banner = string(p);
+          m.string(MemberPatch.BANNER, string(p));
           m.present |= MemberPatch.BANNER;
         }
         case "roles" -> {
@@ -118,7 +118,7 @@ public final class JacksonPatches {
           m.present |= MemberPatch.PREMIUM_SINCE;
         }
         case "communication_disabled_until" -> {
-          m.disabledUntil = string(p);
+          m.string(MemberPatch.DISABLED_UNTIL, string(p));
           m.present |= MemberPatch.DISABLED_UNTIL;
         }
         case "flags" -> {
@@ -269,8 +269,9 @@ public final class JacksonPatches {
     if (u == null) {
       return "null";
     }
-    return "user{id=" + u.id + " size=" + u.size + " present=" + u.present + " username=" + u.username
-        + " discriminator=" + u.discriminator + " globalName=" + u.globalName + " avatar=" + u.avatar
+    return "user{id=" + u.id + " size=" + u.size + " present=" + u.present
+        + " username=" + u.text(UserPatch.USERNAME) + " discriminator=" + u.text(UserPatch.DISCRIMINATOR)
+        + " globalName=" + u.text(UserPatch.GLOBAL_NAME) + " avatar=" + u.text(UserPatch.AVATAR)
         + " publicFlags=" + u.publicFlags + " bot=" + u.bot + " system=" + u.system + " extras=" + extras(u.extras)
         + "}";
   }
@@ -280,10 +281,12 @@ public final class JacksonPatches {
     if (m == null) {
       return "null";
     }
-    return "member{user=" + describe(m.user) + " guildId=" + m.guildId + " present=" + m.present + " nick=" + m.nick
-        + " avatar=" + m.avatar + " banner=" + m.banner + " roles=" + Arrays.toString(m.roles) + " joinedAt="
-        + m.joinedAt + " premiumSince=" + m.premiumSince + " disabledUntil=" + m.disabledUntil + " flags=" + m.flags
-        + " deaf=" + m.deaf + " mute=" + m.mute + " pending=" + m.pending + " extras=" + extras(m.extras) + "}";
+    return "member{user=" + describe(m.user) + " guildId=" + m.guildId + " present=" + m.present
+        + " nick=" + m.text(MemberPatch.NICK) + " avatar=" + m.text(MemberPatch.AVATAR)
+        + " banner=" + m.text(MemberPatch.BANNER) + " roles=" + Arrays.toString(m.roles) + " joinedAt=" + m.joinedAt
+        + " premiumSince=" + m.premiumSince + " disabledUntil=" + m.text(MemberPatch.DISABLED_UNTIL)
+        + " flags=" + m.flags + " deaf=" + m.deaf + " mute=" + m.mute + " pending=" + m.pending
+        + " extras=" + extras(m.extras) + "}";
   }
 
   /** Every field of a presence patch (its user included), or "null". */

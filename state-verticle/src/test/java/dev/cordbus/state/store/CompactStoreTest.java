@@ -38,6 +38,47 @@ class CompactStoreTest {
     assertFalse(Packed.sameText(p, KINDS, 1, "0123456789abcdef0123456789abcdef"), "animated flag counts");
   }
 
+  /**
+   * A value read as a {@link TextSpan} (no string made) compares with a packed slot exactly as its decoded string
+   * does: plain, escaped and non-ASCII text, hashes (animated, upper case, too short, too long), empty, null and
+   * values that are not strings, against slots that hold each of them and against absent slots.
+   */
+  @Test
+  void aSpanComparesAsItsStringDoes() throws Exception {
+    String[] json = {"\"vivid_tiger26\"", "\"vivid_tiger27\"", "\"vivid\\u005ftiger26\"", "\"Zo\u00eb \"",
+        "\"Zo\\u00eb \"", "\"a_0123456789abcdef0123456789abcdef\"", "\"0123456789abcdef0123456789abcdef\"",
+        "\"a_0123456789ABCDEF0123456789abcdef\"", "\"a_0123456789abcdef0123456789abcde\"",
+        "\"a_0123456789abcdef0123456789abcdef0\"", "\"a_0123456789abcdef0123456789abcde\\u0066\"",
+        "\"not-a-hash\"", "\"\"", "null", "12", "true", "\"a_012345678gabcdef0123456789abcdef\"",
+        "\"b_0123456789abcdef0123456789abcdef\"", "\"a-0123456789abcdef0123456789abcdef\""};
+    Kind[] kinds = {Kind.TEXT, Kind.HASH};
+    int compared = 0;
+    for (String stored : json) {
+      for (String read : json) {
+        byte[] src = ("[" + read + "]").getBytes(StandardCharsets.UTF_8);
+        JsonCursor c = new JsonCursor(src, 0, src.length);
+        c.enter();
+        c.nextElement();
+        long span = c.textSpan();
+        String text = TextSpan.text(src, span);
+        byte[] storedBytes = stored.getBytes(StandardCharsets.UTF_8);
+        JsonCursor s = new JsonCursor(storedBytes, 0, storedBytes.length);
+        String storedText = s.kind() == JsonCursor.STRING ? s.text() : null;
+        for (int slot = 0; slot < 2; slot++) {
+          Object[] v = new Object[2];
+          v[slot] = storedText;
+          byte[] p = Packed.pack(v, kinds);
+          assertEquals(Packed.sameText(p, kinds, slot, text), Packed.sameText(p, kinds, slot, src, span),
+              read + " against " + stored + " in a " + kinds[slot] + " slot");
+          assertEquals(java.util.Objects.equals(storedText, text), Packed.sameText(p, kinds, slot, src, span),
+              read + " against " + stored + " in a " + kinds[slot] + " slot");
+          compared++;
+        }
+      }
+    }
+    assertEquals(json.length * json.length * 2, compared);
+  }
+
   @Test
   void absentSlotsCostNothingAndReadAsNullOrTheDefault() {
     assertNull(Packed.pack(new Object[KINDS.length], KINDS), "nothing present: no array at all");
