@@ -16,14 +16,16 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /**
- * Member, presence, user and reaction events whose address nobody consumes are not built (no snapshot, no lookup):
- * the cache ends the same, the events that are heard are the same, and each one not built counts as unheard.
+ * Member, presence, user, reaction, message, channel and guild events whose address nobody consumes are not built (no
+ * snapshot, no lookup, no body): the cache ends the same, the events that are heard are the same, and each one not
+ * built counts as unheard.
  */
 class UnheardEventsTest {
 
   static final Set<String> UNHEARD = Set.of("GUILD_MEMBER_UPDATE", "PRESENCE_UPDATE", "USER_UPDATE",
       "MESSAGE_REACTION_ADD", "MESSAGE_REACTION_REMOVE", "MESSAGE_REACTION_REMOVE_ALL",
-      "MESSAGE_REACTION_REMOVE_EMOJI");
+      "MESSAGE_REACTION_REMOVE_EMOJI", "MESSAGE_CREATE", "MESSAGE_UPDATE", "MESSAGE_DELETE", "CHANNEL_CREATE",
+      "CHANNEL_UPDATE", "GUILD_UPDATE", "GUILD_ROLE_CREATE", "GUILD_ROLE_UPDATE");
 
   /** The replay's cache, events and unheard count. */
   record Replay(Cache cache, List<StateEvent> events, int unheard) {

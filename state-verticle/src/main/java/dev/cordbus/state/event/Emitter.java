@@ -15,13 +15,14 @@ import java.util.function.Predicate;
 /**
  * Collects the state events an updater produces while applying one dispatch. When nobody wants them
  * ({@code publishEvents} off) every method is a no-op, and updaters check {@link #wanted()} before building a
- * before/after body at all. Where building an event costs snapshots or lookups, updaters ask {@link #wanted(String)}
- * instead, which also says no while no consumer of that event's address is known, here or on another node: the
- * event would be dropped unpublished anyway.
+ * before/after body at all. An event whose address has no consumer known here or on another node is not built either
+ * (it would be dropped unpublished anyway): every method asks {@link #wanted(String)} first, and updaters ask it
+ * themselves where even the arguments cost snapshots or lookups.
  */
 public final class Emitter {
 
-  private final List<StateEvent> events = new ArrayList<>(2);
+  /** The events, made with the first one (most dispatches have none that anyone hears). */
+  private List<StateEvent> events;
   private final boolean wanted;
   private final Predicate<String> heard;
   private String askedName;
@@ -77,7 +78,7 @@ public final class Emitter {
 
   /** An update {@code {guild_id?, before, after}}; skipped when nothing changed. */
   public void update(String name, long guildId, JsonObject before, JsonObject after) {
-    if (!wanted || before != null && Objects.equals(before, after)) {
+    if (!wanted(name) || before != null && Objects.equals(before, after)) {
       return;
     }
     emit(name, guildId, before, after);
@@ -90,10 +91,10 @@ public final class Emitter {
    */
   public <T> void update(String name, long guildId, T before, T after, BiPredicate<T, T> same,
       Function<T, JsonObject> json) {
-    if (!wanted || before != null && after != null && same.test(before, after)) {
+    if (!wanted(name) || before != null && after != null && same.test(before, after)) {
       return;
     }
-    events.add(new StateEvent(name, guildId, LazyObject.of(() -> {
+    add(new StateEvent(name, guildId, LazyObject.of(() -> {
       Map<String, Object> body = new LinkedHashMap<>();
       if (guildId != 0) {
         body.put("guild_id", Ids.str(guildId));
@@ -111,7 +112,7 @@ public final class Emitter {
 
   /** A deletion {@code {guild_id?, before: cached|null, after:null}} plus the dispatch's ids in {@code ids}. */
   public void delete(String name, long guildId, Object before, JsonObject ids) {
-    if (!wanted) {
+    if (!wanted(name)) {
       return;
     }
     JsonObject body = new JsonObject();
@@ -122,7 +123,7 @@ public final class Emitter {
       ids.forEach(e -> body.put(e.getKey(), e.getValue()));
     }
     body.put("before", before).put("after", null);
-    events.add(new StateEvent(name, guildId, body));
+    add(new StateEvent(name, guildId, body));
   }
 
   /**
@@ -130,10 +131,10 @@ public final class Emitter {
    * with a body that decodes them only when a consumer reads it.
    */
   public void updateBytes(String name, long guildId, byte[] before, byte[] after) {
-    if (!wanted || java.util.Arrays.equals(before, after)) {
+    if (!wanted(name) || java.util.Arrays.equals(before, after)) {
       return;
     }
-    events.add(new StateEvent(name, guildId, dev.cordbus.state.store.LazyObject.of(() -> {
+    add(new StateEvent(name, guildId, dev.cordbus.state.store.LazyObject.of(() -> {
       java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
       if (guildId != 0) {
         body.put("guild_id", Ids.str(guildId));
@@ -146,24 +147,31 @@ public final class Emitter {
 
   /** Any event body (of guild {@code guildId}, 0 for none). */
   public void raw(String name, long guildId, JsonObject body) {
-    if (wanted) {
-      events.add(new StateEvent(name, guildId, body));
+    if (wanted(name)) {
+      add(new StateEvent(name, guildId, body));
     }
   }
 
   private void emit(String name, long guildId, JsonObject before, JsonObject after) {
-    if (!wanted) {
+    if (!wanted(name)) {
       return;
     }
     JsonObject body = new JsonObject();
     if (guildId != 0) {
       body.put("guild_id", Ids.str(guildId));
     }
-    events.add(new StateEvent(name, guildId, body.put("before", before).put("after", after)));
+    add(new StateEvent(name, guildId, body.put("before", before).put("after", after)));
+  }
+
+  private void add(StateEvent event) {
+    if (events == null) {
+      events = new ArrayList<>(2);
+    }
+    events.add(event);
   }
 
   /** The events, in order. */
   public List<StateEvent> events() {
-    return events;
+    return events == null ? List.of() : events;
   }
 }
