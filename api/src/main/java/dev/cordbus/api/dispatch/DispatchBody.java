@@ -81,9 +81,10 @@ public final class DispatchBody extends AbstractMap<String, Object> {
 
   /**
    * Where the top-level members lie, as the gateway found them when it checked the frame, so a reader on the
-   * gateway's node can go straight to the fields it wants: member {@code i}'s name is {@code array[m[4i] ..
-   * m[4i+1])} (between its quotes, never escaped) and its value {@code array[m[4i+2] .. m[4i+3])}. Null when unknown
-   * (a body from another node or built another way). Shared: never change it.
+   * gateway's node can go straight to the fields it wants: counted from {@link #offset()}, member {@code i}'s name is
+   * {@code array[offset + m[4i] .. offset + m[4i+1])} (between its quotes, never escaped) and its value {@code
+   * array[offset + m[4i+2] .. offset + m[4i+3])}. Null when unknown (a body from another node or built another way).
+   * Shared: never change it.
    */
   public int[] members() {
     return members;

@@ -15,8 +15,8 @@ package dev.cordbus.api.dispatch;
  * @param array holds the JSON of {@code d}
  * @param offset where {@code d} starts in {@code array}
  * @param length how many bytes {@code d} has
- * @param members where the members of {@code d} lie in {@code array}, as {@link DispatchBody#members()} gives them, or
- *     null (a frame that came from another node: the index stays on the gateway's node)
+ * @param members where the members of {@code d} lie, counted from {@code offset}, as {@link DispatchBody#members()}
+ *     gives them, or null (a frame that came from another node: the index stays on the gateway's node)
  */
 public record DispatchFrame(int shard, long seq, String event, String guild, String session, long nanos, long millis,
     byte[] array, int offset, int length, int[] members) {
@@ -27,16 +27,9 @@ public record DispatchFrame(int shard, long seq, String event, String guild, Str
     this(shard, seq, event, guild, session, nanos, millis, array, offset, length, null);
   }
 
-  /** This frame over a copy of its bytes in an array of their own (the member index moved with them). */
+  /** This frame over a copy of its bytes in an array of their own (the member index, relative to them, shared). */
   public DispatchFrame copied() {
     byte[] own = java.util.Arrays.copyOfRange(array, offset, offset + length);
-    int[] index = members;
-    if (index != null) {
-      index = index.clone();
-      for (int i = 0; i < index.length; i++) {
-        index[i] -= offset;
-      }
-    }
-    return new DispatchFrame(shard, seq, event, guild, session, nanos, millis, own, 0, length, index);
+    return new DispatchFrame(shard, seq, event, guild, session, nanos, millis, own, 0, length, members);
   }
 }

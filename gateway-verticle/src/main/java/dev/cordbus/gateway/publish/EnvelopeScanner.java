@@ -225,9 +225,9 @@ final class EnvelopeScanner {
     }
   }
 
-  /** Where the members of the last scan's {@code d} lie ({@link MemberIndex}), in a new array. */
+  /** Where the members of the last scan's {@code d} lie ({@link MemberIndex}), from its start, in a new array. */
   int[] dMembers() {
-    return members.copy();
+    return members.copy(dStart);
   }
 
   /** Not for the fast path if {@code a[from, to)} holds an escape: Jackson reads such names. */

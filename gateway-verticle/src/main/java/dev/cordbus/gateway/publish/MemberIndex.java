@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * Where the members of a dispatch's {@code d} lie, as {@link EnvelopeScanner} passes over them: four offsets into the
  * frame's array each, the name between its quotes (never escaped: the scanner sends such names to Jackson) and the
- * value. Reused by one scan after another; {@link #copy} is what a frame keeps ({@code DispatchBody#members()}).
+ * value. Reused by one scan after another; {@link #copy} is what a frame keeps ({@code DispatchBody#members()}), the
+ * offsets counted from the start of {@code d}.
  */
 final class MemberIndex {
 
@@ -28,8 +29,12 @@ final class MemberIndex {
     offsets[size++] = valueEnd;
   }
 
-  /** The members so far, four offsets each, in a new array. */
-  int[] copy() {
-    return Arrays.copyOf(offsets, size);
+  /** The members so far, four offsets each counted from {@code base} (where {@code d} starts), in a new array. */
+  int[] copy(int base) {
+    int[] out = new int[size];
+    for (int i = 0; i < size; i++) {
+      out[i] = offsets[i] - base;
+    }
+    return out;
   }
 }

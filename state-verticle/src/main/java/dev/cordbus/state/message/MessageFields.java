@@ -92,10 +92,10 @@ final class MessageFields {
     int end = from + body.length();
     MessageFields f = new MessageFields();
     for (int i = 0; i + 3 < members.length; i += 4) {
-      int ks = members[i];
-      int ke = members[i + 1];
-      int vs = members[i + 2];
-      int ve = members[i + 3];
+      int ks = from + members[i];
+      int ke = from + members[i + 1];
+      int vs = from + members[i + 2];
+      int ve = from + members[i + 3];
       if (ks < from || ve > end || ks > ke || ke > vs || vs >= ve) {
         return null;
       }

@@ -127,7 +127,7 @@ abstract class JsonTokens {
     return decode(a, s, e);
   }
 
-  /** The text of the checked string content {@code a[s, e)} (checked by {@link #scanString}), decoded as Jackson does. */
+  /** The text of the string content {@code a[s, e)}, checked by {@link #scanString}, decoded as Jackson does. */
   static String decode(byte[] a, int s, int e) {
     char[] out = new char[e - s];
     int n = 0;
