@@ -37,10 +37,11 @@ final class ShardFrames {
   private final ShardSender sender;
   /** Frames that could not be decoded or broke the envelope rules, over the shard's life. */
   private long badFrames;
-  /** The slab array lending the frame being handled, or null ({@link FrameSlabs}). */
+  /**
+   * The slab array lending the frame being handled, while this shard still has to release it: null when it is not a
+   * slab's, or once it went to the publisher as a queued dispatch (which then releases it) ({@link FrameSlabs}).
+   */
   private byte[] lent;
-  /** Whether the frame being handled went to the publisher as a queued dispatch (which then releases it). */
-  private boolean handed;
 
   ShardFrames(Shard shard) {
     this.shard = shard;
@@ -105,20 +106,16 @@ final class ShardFrames {
       return;
     }
     ByteBuf buf = ((BufferInternal) frame.binaryData()).getByteBuf();
-    byte[] mine = buf.hasArray() && slabs.lends(buf.array()) ? buf.array() : null;
     // a flush while handling may resume the socket, which hands queued frames over before this call returns
-    byte[] outerLent = lent;
-    boolean outerHanded = handed;
-    lent = mine;
-    handed = false;
+    byte[] outer = lent;
+    lent = buf.hasArray() && slabs.lends(buf.array()) ? buf.array() : null;
     try {
       handle(c, frame);
     } finally {
-      if (mine != null && !handed) {
-        slabs.release(mine);
+      if (lent != null) {
+        slabs.release(lent);
       }
-      lent = outerLent;
-      handed = outerHanded;
+      lent = outer;
     }
   }
 
@@ -200,7 +197,7 @@ final class ShardFrames {
     }
     publisher.dispatch(id, f, session.id(), nanos, millis);
     if (f.bytes() == lent) {
-      handed = true;
+      lent = null; // the publisher releases it
     }
   }
 
