@@ -128,8 +128,8 @@ public final class BenchMain {
       List<String> args = List.of(compression, where.restBaseUrl(), where.gatewayUrl(), Integer.toString(o.guilds()),
           Integer.toString(o.members()));
       try (ClientRun client = switch (kase) {
-        case Cases.TWO_NODE -> TwoNodeRun.start(clientJvm, gatewayJvm(jvm, profiled, logs, tag), compression, where,
-            env, logs, tag);
+        case Cases.TWO_NODE, Cases.FLOOR_TWO_NODE -> TwoNodeRun.start(kase, clientJvm,
+            gatewayJvm(jvm, profiled, logs, tag), compression, where, env, logs, tag);
         case Cases.DISCORDJS -> new ClientRun.Single(Child.startCommand(kase, NodeClient.command(nodeDir, o.heap(),
             concat(args, List.of(Integer.toString(CordbusCase.intentMask())))), env, logs.resolve(tag + "-client.log")));
         default -> new ClientRun.Single(Child.start(kase, clientJvm, ClientChild.class, concat(List.of(kase), args),
@@ -151,7 +151,7 @@ public final class BenchMain {
             .put("simCpuSeconds", fired.getDouble("cpuSeconds", 0.0));
         if (profiled) {
           client.close(); // the children write their JFR recordings as they exit
-          r.put("hottest", kase.equals(Cases.TWO_NODE) ? "bot JVM:\n\n" + hottest(jfr) + "\ngateway JVM:\n\n"
+          r.put("hottest", Cases.twoNodes(kase) ? "bot JVM:\n\n" + hottest(jfr) + "\ngateway JVM:\n\n"
               + hottest(logs.resolve(tag + "-gateway.jfr")) : hottest(jfr));
         }
         return r.put("loadStart", loadStart).put("loadEnd", MachineInfo.loadAverage());

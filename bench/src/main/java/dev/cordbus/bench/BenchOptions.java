@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Command-line options of {@link BenchMain}: {@code --guilds G --members M --events F --heap 1g
- * --cases frames,gateway,gateway+state,gateway+state-nomsg,two-node,jda,discordjs --compression none,zlib-stream,zstd-stream
+ * --cases frames,floor,floor-two-node,gateway,gateway+state,gateway+state-nomsg,two-node,jda,discordjs
+ * --compression none,zlib-stream,zstd-stream
  * --out bench/results --latency-events 25000 --latency-rate 5000 --latency-warmup 25000 --sim-warmup 30000
  * --sim-zlib splice}; the latency run first fires {@code --latency-warmup} dispatches at the same rate, waits until
  * every handler has handled them and gone idle, then measures the {@code --latency-events} that follow

@@ -36,6 +36,8 @@ public final class ClientChild {
       case "gateway+state-nomsg" -> new CordbusCase(true, new JsonObject().put("messageCacheSize", 0));
       case "jda" -> new JdaCase();
       case Cases.TWO_NODE_BOT -> new TwoNodeBotCase();
+      case Cases.FLOOR -> new FloorCase();
+      case Cases.FLOOR_TWO_NODE_BOT -> new FloorBotCase();
       case "latency" -> new LatencyCase(false, latencyWarmup());
       case "latency-cluster" -> new LatencyCase(true, latencyWarmup());
       default -> throw new BenchException(BenchException.Kind.BAD_ARGUMENT, "unknown case " + name);

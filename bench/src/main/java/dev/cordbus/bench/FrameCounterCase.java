@@ -129,7 +129,7 @@ final class FrameCounterCase implements ClientCase {
     }
   }
 
-  private static String identify(Spec spec) {
+  static String identify(Spec spec) {
     JsonObject d = new JsonObject().put("token", spec.token()).put("intents", CordbusCase.intentMask())
         .put("properties", new JsonObject().put("os", "linux").put("browser", "cordbus-bench")
             .put("device", "cordbus-bench"));

@@ -2,6 +2,7 @@ package dev.cordbus.bench;
 
 import dev.cordbus.gateway.GatewayVerticle;
 import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
@@ -15,7 +16,9 @@ import java.util.concurrent.TimeUnit;
  * ({@link TwoNodeBotCase}) with the {@link GatewayVerticle} alone. Before deploying it, it asks the bot node's
  * handshake address until a reply comes back (the bot's consumers are registered by then, and the first cross-node
  * message, which can take 0.5–0.8 s, is behind us: a publish finding no consumer would be dropped). Args:
- * {@code CLUSTER BASE_PORT COMPRESSION REST_URL GATEWAY_URL GUILDS MEMBERS}; token from {@link SimChild#TOKEN_ENV}.
+ * {@code CLUSTER BASE_PORT COMPRESSION REST_URL GATEWAY_URL GUILDS MEMBERS [floor]}; token from
+ * {@link SimChild#TOKEN_ENV}. With {@value #FLOOR} it runs a {@link FloorForwarder} to the port the bot node's
+ * handshake answers with ({@link FloorBotCase}) instead of the gateway verticle.
  * Prints {@code DEPLOYING {"atMs":..,"handshakeMs":..}} (wall clock) and {@code STARTED {}}; on stdin {@code arm}
  * it notes its CPU time, starts a {@link CpuTrace} and prints {@code ARMED {}}; on {@code done [FROM TO]} it prints
  * {@code RESULT {"cpuRunSeconds":..,"halfCpuSeconds":..,"cpuTotalSeconds":..,"heapBytes":..}} (half: its CPU between
@@ -25,6 +28,8 @@ public final class GatewayNodeMain {
 
   static final long HANDSHAKE_TIMEOUT_MS = 60_000;
   static final long PING_TIMEOUT_MS = 2_000;
+  /** The last argument that makes this JVM the floor's gateway ({@link Cases#FLOOR_TWO_NODE}). */
+  static final String FLOOR = "floor";
 
   private GatewayNodeMain() {
   }
@@ -54,12 +59,16 @@ public final class GatewayNodeMain {
     try {
       vertx = BenchCluster.start(args[0], Integer.parseInt(args[1])).toCompletionStage().toCompletableFuture()
           .get(120, TimeUnit.SECONDS);
-      long handshakeMs = handshake(vertx);
+      long t0 = System.nanoTime();
+      String answer = handshake(vertx);
+      long handshakeMs = (System.nanoTime() - t0) / 1_000_000;
       System.out.println("DEPLOYING " + new JsonObject().put("atMs", System.currentTimeMillis())
           .put("handshakeMs", handshakeMs).encode());
-      vertx.deployVerticle(new GatewayVerticle(k -> null), new DeploymentOptions()
-          .setConfig(CordbusCase.gatewayConfig(spec))).toCompletionStage().toCompletableFuture()
-          .get(ClientChild.READY_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+      boolean floor = args.length > 7 && args[7].equals(FLOOR);
+      Future<?> started = floor ? new FloorForwarder(vertx).start(Integer.parseInt(answer), spec)
+          : vertx.deployVerticle(new GatewayVerticle(k -> null), new DeploymentOptions()
+              .setConfig(CordbusCase.gatewayConfig(spec)));
+      started.toCompletionStage().toCompletableFuture().get(ClientChild.READY_TIMEOUT_MS, TimeUnit.MILLISECONDS);
       System.out.println("STARTED {}");
       BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
       long cpuArmed = ClientChild.cpuNanos();
@@ -99,16 +108,15 @@ public final class GatewayNodeMain {
     System.exit(0);
   }
 
-  /** Asks the bot node until it answers; returns how long that took. */
-  private static long handshake(Vertx vertx) throws Exception {
-    long t0 = System.nanoTime();
+  /** Asks the bot node until it answers; returns its answer. */
+  private static String handshake(Vertx vertx) throws Exception {
     long deadline = System.currentTimeMillis() + HANDSHAKE_TIMEOUT_MS;
     Exception last = null;
     while (System.currentTimeMillis() < deadline) {
       try {
-        vertx.eventBus().request(TwoNodeBotCase.PING, "ping", new DeliveryOptions().setSendTimeout(PING_TIMEOUT_MS))
-            .toCompletionStage().toCompletableFuture().get(PING_TIMEOUT_MS + 1_000, TimeUnit.MILLISECONDS);
-        return (System.nanoTime() - t0) / 1_000_000;
+        return String.valueOf(vertx.eventBus().request(TwoNodeBotCase.PING, "ping", new DeliveryOptions()
+            .setSendTimeout(PING_TIMEOUT_MS)).toCompletionStage().toCompletableFuture()
+            .get(PING_TIMEOUT_MS + 1_000, TimeUnit.MILLISECONDS).body());
       } catch (Exception e) {
         last = e;
         Thread.sleep(100);

@@ -27,7 +27,11 @@ public final class ResultTable {
   public static final String LEGEND = "events/s = the bot listener's MESSAGE_CREATE per second from the first to the"
       + " last one, scaled by dispatches written / MESSAGE_CREATE counted (all four dispatch kinds are decoded and"
       + " handled; frames row: WebSocket messages counted by a bare socket reader, no inflating or parsing = the"
-      + " simulator's emit ceiling). Heap = used heap after a full GC with the world cached (two-node: the bot JVM;"
+      + " simulator's emit ceiling; floor rows: every message counted, see below). Floor = the least a Vert.x client"
+      + " pays: Vert.x's WebSocket client reading the frames with the gateway's options and, under zlib-stream, a"
+      + " java.util.zip.Inflater, with nothing parsed, published or cached; floor-two-node adds a second clustered JVM"
+      + " (Hazelcast on 127.0.0.1, as two-node) to which the first writes the messages' bytes over one TCP connection,"
+      + " a buffer per event-loop turn, and which only splits and counts them. Heap = used heap after a full GC with the world cached (two-node: the bot JVM;"
       + " discordjs: V8 heapUsed after global.gc()). CPU = process CPU time of the client during the firehose"
       + " (two-node: gateway JVM + bot JVM, the parts under \"by JVM\"); CPU µs/event = that CPU / dispatches"
       + " written; CPU × JDA and × discord.js divide it by theirs in the same compression (below 1 = less CPU per"
@@ -228,6 +232,7 @@ public final class ResultTable {
         }
       }
     }
+    out.addAll(floors(results));
     for (String c : new String[] {"none", "zlib-stream"}) {
       JsonObject f = find(results, "frames", c);
       JsonObject j = find(results, "jda", c);
@@ -235,6 +240,34 @@ public final class ResultTable {
         double x = dispatchRate(f, "rate") / dispatchRate(j, "rate");
         out.add(String.format(Locale.ROOT, "- simulator emit ceiling (frames) ≥ %.0f× JDA events/s (%s): %s (%.2f×)",
             TARGET_CEILING, c, x >= TARGET_CEILING ? "MET" : "MISSED", x));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Each CPU target beside its floor ({@link Cases#FLOOR}, {@link Cases#FLOOR_TWO_NODE}: Vert.x's WebSocket client,
+   * the inflater and, for two nodes, one TCP hop in batches, with nothing parsed): what the floor costs against JDA,
+   * whether the target lies under it (then no client built that way can meet it), and how far cordbus is above it.
+   */
+  static List<String> floors(List<JsonObject> results) {
+    List<String> out = new ArrayList<>();
+    for (String[] t : new String[][] {{Cases.FLOOR, "gateway+state", "0.40"}, {Cases.FLOOR_TWO_NODE, Cases.TWO_NODE,
+        "0.60"}}) {
+      for (String c : new String[] {"none", "zlib-stream"}) {
+        JsonObject f = find(results, t[0], c);
+        JsonObject j = find(results, "jda", c);
+        if (f == null || j == null || cpuPerEvent(j) <= 0) {
+          continue;
+        }
+        double target = Double.parseDouble(t[2]) * cpuPerEvent(j);
+        JsonObject s = find(results, t[1], c);
+        out.add(String.format(Locale.ROOT, "- %s (%s): %s µs/event, %.0f%% of JDA's (2nd half %s µs), %.2f× its"
+            + " events/s; the %s CPU target (%.0f%% of JDA's, %s µs) is %s this floor%s", t[0], c,
+            micros(cpuPerEvent(f)), 100 * cpuPerEvent(f) / cpuPerEvent(j), micros(secondHalfCpuPerEvent(f)),
+            dispatchRate(f, "rate") / dispatchRate(j, "rate"), t[1], Double.parseDouble(t[2]) * 100, micros(target),
+            target < cpuPerEvent(f) ? "BELOW" : "above", s == null ? "" : String.format(Locale.ROOT,
+                "; %s is at %s µs, %.2f× the floor", t[1], micros(cpuPerEvent(s)), cpuPerEvent(s) / cpuPerEvent(f))));
       }
     }
     return out;

@@ -20,16 +20,22 @@ final class TwoNodeRun implements ClientRun {
   private final Child gateway;
   private final long deployingAtMs;
   private final long handshakeMs;
+  /** {@link Cases#TWO_NODE} or {@link Cases#FLOOR_TWO_NODE}. */
+  private final String kase;
 
-  private TwoNodeRun(Child bot, Child gateway, JsonObject deploying) {
+  private TwoNodeRun(String kase, Child bot, Child gateway, JsonObject deploying) {
+    this.kase = kase;
     this.bot = bot;
     this.gateway = gateway;
     this.deployingAtMs = deploying.getLong("atMs");
     this.handshakeMs = deploying.getLong("handshakeMs");
   }
 
-  /** Starts both JVMs (the same flags but for profiling files); returns once the gateway is deploying. */
-  static TwoNodeRun start(List<String> botJvm, List<String> gatewayJvm, String compression, ClientCase.Spec where,
+  /**
+   * Starts both JVMs of {@code kase} (the same flags but for profiling files); returns once the gateway is deploying.
+   * The floor's JVMs ({@link Cases#FLOOR_TWO_NODE}) run {@link FloorBotCase} and {@link FloorForwarder} instead.
+   */
+  static TwoNodeRun start(String kase, List<String> botJvm, List<String> gatewayJvm, String compression, ClientCase.Spec where,
       Map<String, String> env, Path logs, String tag) {
     String cluster = BenchCluster.uniqueName();
     String basePort = Integer.toString(BenchCluster.randomBasePort());
@@ -38,14 +44,17 @@ final class TwoNodeRun implements ClientRun {
     botEnv.put(TwoNodeBotCase.BASE_PORT_ENV, basePort);
     List<String> common = List.of(compression, where.restBaseUrl(), where.gatewayUrl(),
         Integer.toString(where.guilds()), Integer.toString(where.members()));
-    Child bot = Child.start("two-node bot", botJvm, ClientChild.class,
-        concat(List.of(Cases.TWO_NODE_BOT), common), botEnv, logs.resolve(tag + "-bot.log"));
+    boolean floor = kase.equals(Cases.FLOOR_TWO_NODE);
+    Child bot = Child.start(kase + " bot", botJvm, ClientChild.class,
+        concat(List.of(floor ? Cases.FLOOR_TWO_NODE_BOT : Cases.TWO_NODE_BOT), common), botEnv,
+        logs.resolve(tag + "-bot.log"));
     Child gateway = null;
     try {
       bot.await("CLUSTERED", ClientChild.READY_TIMEOUT_MS);
-      gateway = Child.start("two-node gateway", gatewayJvm, GatewayNodeMain.class,
-          concat(List.of(cluster, basePort), common), env, logs.resolve(tag + "-gateway.log"));
-      return new TwoNodeRun(bot, gateway, new JsonObject(gateway.await("DEPLOYING", ClientChild.READY_TIMEOUT_MS)));
+      gateway = Child.start(kase + " gateway", gatewayJvm, GatewayNodeMain.class,
+          concat(concat(List.of(cluster, basePort), common), floor ? List.of(GatewayNodeMain.FLOOR) : List.of()), env,
+          logs.resolve(tag + "-gateway.log"));
+      return new TwoNodeRun(kase, bot, gateway, new JsonObject(gateway.await("DEPLOYING", ClientChild.READY_TIMEOUT_MS)));
     } catch (RuntimeException e) {
       bot.close();
       if (gateway != null) {
@@ -75,12 +84,12 @@ final class TwoNodeRun implements ClientRun {
     JsonObject half = b.getJsonObject("half");
     gateway.send(half == null ? "done" : "done " + half.getLong("fromNanos") + " " + half.getLong("toNanos"));
     JsonObject g = new JsonObject(gateway.await("RESULT", 60_000));
-    return combine(b, g, deployingAtMs, handshakeMs);
+    return combine(kase, b, g, deployingAtMs, handshakeMs);
   }
 
-  /** The bot's result as the case's, with both JVMs' CPU summed and the parts kept. Pure. */
-  static JsonObject combine(JsonObject bot, JsonObject gateway, long deployingAtMs, long handshakeMs) {
-    JsonObject r = bot.copy().put("case", Cases.TWO_NODE);
+  /** The bot's result as {@code kase}'s, with both JVMs' CPU summed and the parts kept. Pure. */
+  static JsonObject combine(String kase, JsonObject bot, JsonObject gateway, long deployingAtMs, long handshakeMs) {
+    JsonObject r = bot.copy().put("case", kase);
     long readyAt = bot.getJsonObject("extra", new JsonObject()).getLong("readyAtMs", 0L);
     if (readyAt > 0) {
       r.put("readyMs", readyAt - deployingAtMs);

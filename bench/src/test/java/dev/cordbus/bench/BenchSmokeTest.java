@@ -106,4 +106,23 @@ class BenchSmokeTest {
   void discordjsRowIsMeasuredOverZlibStream(@TempDir Path out) throws Exception {
     rows(run(out, "discordjs", "zlib-stream"), "discordjs", 1);
   }
+
+  /**
+   * The floors under zlib-stream: Vert.x's WebSocket client inflating the simulator's stream in one JVM, and the same
+   * forwarding the bytes to a second clustered JVM: both rows are measured and written, two-node with both JVMs.
+   */
+  @Test
+  @Timeout(value = 240, unit = TimeUnit.SECONDS)
+  void floorRowsAreMeasuredOverZlibStream(@TempDir Path out) throws Exception {
+    String report = run(out, Cases.FLOOR + "," + Cases.FLOOR_TWO_NODE, "zlib-stream");
+    for (String kase : new String[] {Cases.FLOOR, Cases.FLOOR_TWO_NODE}) {
+      String row = report.lines().filter(l -> l.startsWith("| " + kase + " |")).findFirst()
+          .orElseThrow(() -> new AssertionError("no " + kase + " row: " + report));
+      String[] cells = row.split("\\|");
+      assertTrue(!cells[13].trim().equals("–"), "CPU µs/event measured: " + row);
+      assertTrue(Double.parseDouble(cells[3].trim().replace(",", "")) > 0, "events/s: " + row);
+    }
+    assertTrue(report.lines().anyMatch(l -> l.startsWith("| " + Cases.FLOOR_TWO_NODE + " |")
+        && l.matches(".*\\| gateway [0-9.]+ \\+ bot [0-9.]+ \\|.*")), report);
+  }
 }

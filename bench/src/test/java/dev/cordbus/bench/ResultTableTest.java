@@ -121,4 +121,22 @@ class ResultTableTest {
     assertTrue(v.get(0).contains("not measured"));
     assertTrue(v.get(1).contains("not measured"));
   }
+
+  @Test
+  void aTargetUnderItsFloorIsSaidBelowAndCordbusIsSetAgainstTheFloor() {
+    // JDA 1.0 s over 1,000 dispatches = 1,000 µs; the floor 0.5 s = 500 µs (50 %): 40 % (400 µs) lies below it
+    List<JsonObject> rs = List.of(row("jda", "none", 425, 1), row(Cases.FLOOR, "none", 850, 1).put("cpuRunSeconds", 0.5),
+        row("gateway+state", "none", 425, 1).put("cpuRunSeconds", 0.75),
+        row(Cases.FLOOR_TWO_NODE, "none", 850, 1).put("cpuRunSeconds", 0.55));
+    List<String> v = ResultTable.floors(rs);
+    assertEquals(2, v.size(), v.toString());
+    assertTrue(v.get(0).startsWith("- floor (none): 500.0 µs/event, 50% of JDA's"), v.get(0));
+    assertTrue(v.get(0).contains("2.00× its events/s"), v.get(0));
+    assertTrue(v.get(0).contains("the gateway+state CPU target (40% of JDA's, 400.0 µs) is BELOW this floor;"
+        + " gateway+state is at 750.0 µs, 1.50× the floor"), v.get(0));
+    // 60 % (600 µs) is above a floor of 550 µs; no two-node row: no comparison
+    assertTrue(v.get(1).contains("the two-node CPU target (60% of JDA's, 600.0 µs) is above this floor"), v.get(1));
+    assertTrue(!v.get(1).contains("the floor;") && !v.get(1).contains("× the floor"), v.get(1));
+    assertTrue(ResultTable.verdicts(rs).containsAll(v), "the floors are among the verdicts");
+  }
 }

@@ -14,7 +14,7 @@ class TwoNodeRunTest {
         .put("extra", new JsonObject().put("readyAtMs", 10_700L));
     JsonObject gateway = new JsonObject().put("cpuRunSeconds", 0.5).put("cpuTotalSeconds", 3.0)
         .put("heapBytes", 20L << 20);
-    JsonObject r = TwoNodeRun.combine(bot, gateway, 10_000L, 600L);
+    JsonObject r = TwoNodeRun.combine(Cases.TWO_NODE, bot, gateway, 10_000L, 600L);
     assertEquals("two-node", r.getString("case"));
     assertEquals(2.0, r.getDouble("cpuRunSeconds"), 1e-9);
     assertEquals(7.0, r.getDouble("cpuTotalSeconds"), 1e-9);
@@ -31,18 +31,18 @@ class TwoNodeRunTest {
     JsonObject half = new JsonObject().put("fromNanos", 5L).put("toNanos", 9L).put("events", 400L)
         .put("cpuSeconds", 0.4);
     JsonObject bot = new JsonObject().put("events", 850L).put("half", half);
-    JsonObject r = TwoNodeRun.combine(bot, new JsonObject().put("halfCpuSeconds", 0.1), 0L, 0L);
+    JsonObject r = TwoNodeRun.combine(Cases.TWO_NODE, bot, new JsonObject().put("halfCpuSeconds", 0.1), 0L, 0L);
     assertEquals(0.5, r.getJsonObject("half").getDouble("cpuSeconds"), 1e-9);
     assertEquals(400L, r.getJsonObject("half").getLong("events"));
     assertEquals(0.1, r.getJsonObject("half").getDouble("gatewayCpuSeconds"), 1e-9);
-    assertEquals(null, TwoNodeRun.combine(bot, new JsonObject().put("halfCpuSeconds", -1.0), 0L, 0L)
+    assertEquals(null, TwoNodeRun.combine(Cases.TWO_NODE, bot, new JsonObject().put("halfCpuSeconds", -1.0), 0L, 0L)
         .getValue("half"), "the gateway's trace did not cover the window: no figure rather than half of one");
   }
 
   @Test
   void theGatewaysFlowFiguresReachTheReport() {
     JsonObject gateway = new JsonObject().put("flow", new JsonObject().put("pauses", 1234L).put("pausedSeconds", 2.5));
-    JsonObject r = TwoNodeRun.combine(new JsonObject().put("compression", "none"), gateway, 0L, 0L);
+    JsonObject r = TwoNodeRun.combine(Cases.TWO_NODE, new JsonObject().put("compression", "none"), gateway, 0L, 0L);
     assertEquals(java.util.List.of("- two-node (none): 1,234 pauses, 2.50 s paused"),
         BenchMain.flowLines(java.util.List.of(r, new JsonObject().put("case", "jda").put("compression", "none"))));
   }
