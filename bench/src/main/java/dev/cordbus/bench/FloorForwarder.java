@@ -3,25 +3,27 @@ package dev.cordbus.bench;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.vertx.core.internal.net.NetSocketInternal;
 import io.vertx.core.net.NetClient;
-import io.vertx.core.net.NetSocket;
 
 /**
  * The gateway JVM of {@value Cases#FLOOR_TWO_NODE}: a {@link FloorSocket} whose messages go, each behind a 4-byte
  * length, into one buffer per event-loop turn, written to the bot JVM's {@link FloorBotCase} server over one TCP
  * connection (the shape of cordbus's dispatch stream, without its header per dispatch, its pooled buffers or its
- * acknowledgements). The socket pauses while the connection's write queue is full.
+ * acknowledgements; like it, a pooled direct buffer per batch). The socket pauses while the connection's write queue is full.
  */
 final class FloorForwarder {
 
   private final Vertx vertx;
   /** In a field: an unreferenced client is closed by GC. */
   private NetClient client;
-  private NetSocket out;
+  private NetSocketInternal out;
   private FloorSocket socket;
   private Context context;
-  private Buffer pending;
+  /** This turn's messages, in a pooled direct buffer (released by Netty once written). */
+  private ByteBuf pending;
 
   FloorForwarder(Vertx vertx) {
     this.vertx = vertx;
@@ -31,26 +33,26 @@ final class FloorForwarder {
   Future<Void> start(int botPort, ClientCase.Spec spec) {
     Context ctx = vertx.getOrCreateContext();
     context = ctx;
-    client = vertx.createNetClient();
+    client = vertx.createNetClient(new io.vertx.core.net.NetClientOptions().setTcpNoDelay(true));
     socket = new FloorSocket(vertx, this::message);
     return Future.<Void>future(p -> ctx.runOnContext(v -> client.connect(botPort, "127.0.0.1").compose(s -> {
-      out = s;
+      out = (NetSocketInternal) s;
       return socket.connect(spec);
     }).<Void>mapEmpty().onComplete(p)));
   }
 
   private void message(byte[] bytes, int offset, int length) {
     if (pending == null) {
-      pending = Buffer.buffer(1 << 16);
+      pending = PooledByteBufAllocator.DEFAULT.directBuffer(1 << 16);
       context.runOnContext(v -> flush());
     }
-    pending.appendInt(length).appendBytes(bytes, offset, length);
+    pending.writeInt(length).writeBytes(bytes, offset, length);
   }
 
   private void flush() {
-    Buffer b = pending;
+    ByteBuf b = pending;
     pending = null;
-    out.write(b);
+    out.writeMessage(b);
     if (out.writeQueueFull()) {
       socket.socket().pause();
       out.drainHandler(v -> socket.socket().resume());
