@@ -56,8 +56,13 @@ final class ClusterRig implements AutoCloseable {
   private int gatewaysStarted;
 
   ClusterRig() throws Exception {
-    // the shipped failure detection (heartbeat 1 s, max-no-heartbeat 5 s), with a unique cluster name and ports
-    clusterXml = ClusterConfig.isolatedCopy();
+    // the shipped failure detection (heartbeat 1 s, max-no-heartbeat 10 s), with a unique cluster name and ports
+    this(Map.of());
+  }
+
+  /** A rig whose nodes run the shipped cluster configuration with these Hazelcast {@code properties} instead. */
+  ClusterRig(Map<String, String> properties) throws Exception {
+    clusterXml = ClusterConfig.isolatedCopy(properties);
     // both connections stay open when a session is resumed elsewhere: the harder case for a node that wakes up
     sim = await(DiscordSimulator.start(vertx, new SimulatorOptions().heartbeatIntervalMs(HEARTBEAT_MS)
         .maxConcurrency(MAX_CONCURRENCY).closeOlderOnResume(false).world(worldOnEveryShard())), 30);

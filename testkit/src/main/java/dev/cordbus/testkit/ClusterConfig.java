@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The shipped {@code conf/cluster.xml}, copied for one multi-JVM test run with a unique cluster name and a free port range,
@@ -23,18 +26,28 @@ public final class ClusterConfig {
 
   /** Writes the isolated copy under {@code target/} and returns its absolute path. */
   public static Path isolatedCopy() throws IOException {
-    return isolatedCopy(java.util.Map.of());
+    return isolatedCopy(Map.of());
   }
 
   /**
-   * Writes the isolated copy with extra Hazelcast {@code properties} (e.g. faster member heartbeats) under
-   * {@code target/} and returns its absolute path.
+   * Writes the isolated copy with Hazelcast {@code properties} (e.g. faster member heartbeats) under {@code target/}
+   * and returns its absolute path. A property the shipped file sets gets the given value in its place (Hazelcast keeps
+   * the last of two with one name, so adding a second would not override it); the others are added.
    */
-  public static Path isolatedCopy(java.util.Map<String, String> properties) throws IOException {
+  public static Path isolatedCopy(Map<String, String> properties) throws IOException {
+    String xml = Files.readString(root().resolve("conf/cluster.xml"));
     StringBuilder extra = new StringBuilder("<properties>");
-    properties.forEach((k, v) -> extra.append("\n    <property name=\"").append(k).append("\">").append(v)
-        .append("</property>"));
-    String xml = Files.readString(root().resolve("conf/cluster.xml")).replace("<properties>", extra.toString());
+    for (Map.Entry<String, String> p : properties.entrySet()) {
+      Matcher shipped = Pattern.compile("<property name=\""
+          + Pattern.quote(p.getKey()) + "\">[^<]*</property>").matcher(xml);
+      String property = "<property name=\"" + p.getKey() + "\">" + p.getValue() + "</property>";
+      if (shipped.find()) {
+        xml = shipped.replaceFirst(Matcher.quoteReplacement(property));
+      } else {
+        extra.append("\n    ").append(property);
+      }
+    }
+    xml = xml.replace("<properties>", extra.toString());
     int base = freeBase();
     StringBuilder members = new StringBuilder();
     for (int p = base; p < base + 10; p++) {
