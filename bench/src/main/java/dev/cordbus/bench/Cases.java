@@ -19,7 +19,8 @@ final class Cases {
   static final String TWO_NODE_BOT = "two-node-bot";
 
   /** Every case, in report order. */
-  static final List<String> ALL = List.of(FRAMES, FLOOR, FLOOR_TWO_NODE, "gateway", "gateway+state", "gateway+state-nomsg", TWO_NODE, JDA,
+  static final List<String> ALL = List.of(FRAMES, FLOOR, FLOOR_TWO_NODE, "gateway", "gateway+state",
+      "gateway+state-nomsg", TWO_NODE, JDA,
       DISCORDJS);
 
   /** Why the JDA and discord.js rows are missing under zstd-stream. */

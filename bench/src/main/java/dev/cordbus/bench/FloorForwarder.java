@@ -12,7 +12,8 @@ import io.vertx.core.net.NetClient;
  * The gateway JVM of {@value Cases#FLOOR_TWO_NODE}: a {@link FloorSocket} whose messages go, each behind a 4-byte
  * length, into one buffer per event-loop turn, written to the bot JVM's {@link FloorBotCase} server over one TCP
  * connection (the shape of cordbus's dispatch stream, without its header per dispatch, its pooled buffers or its
- * acknowledgements; like it, a pooled direct buffer per batch). The socket pauses while the connection's write queue is full.
+ * acknowledgements; like it, a pooled direct buffer per batch). The socket pauses while the connection's write queue
+ * is full.
  */
 final class FloorForwarder {
 

@@ -35,8 +35,8 @@ final class TwoNodeRun implements ClientRun {
    * Starts both JVMs of {@code kase} (the same flags but for profiling files); returns once the gateway is deploying.
    * The floor's JVMs ({@link Cases#FLOOR_TWO_NODE}) run {@link FloorBotCase} and {@link FloorForwarder} instead.
    */
-  static TwoNodeRun start(String kase, List<String> botJvm, List<String> gatewayJvm, String compression, ClientCase.Spec where,
-      Map<String, String> env, Path logs, String tag) {
+  static TwoNodeRun start(String kase, List<String> botJvm, List<String> gatewayJvm, String compression,
+      ClientCase.Spec where, Map<String, String> env, Path logs, String tag) {
     String cluster = BenchCluster.uniqueName();
     String basePort = Integer.toString(BenchCluster.randomBasePort());
     Map<String, String> botEnv = new HashMap<>(env);
@@ -54,7 +54,8 @@ final class TwoNodeRun implements ClientRun {
       gateway = Child.start(kase + " gateway", gatewayJvm, GatewayNodeMain.class,
           concat(concat(List.of(cluster, basePort), common), floor ? List.of(GatewayNodeMain.FLOOR) : List.of()), env,
           logs.resolve(tag + "-gateway.log"));
-      return new TwoNodeRun(kase, bot, gateway, new JsonObject(gateway.await("DEPLOYING", ClientChild.READY_TIMEOUT_MS)));
+      return new TwoNodeRun(kase, bot, gateway,
+          new JsonObject(gateway.await("DEPLOYING", ClientChild.READY_TIMEOUT_MS)));
     } catch (RuntimeException e) {
       bot.close();
       if (gateway != null) {

@@ -125,7 +125,8 @@ class ResultTableTest {
   @Test
   void aTargetUnderItsFloorIsSaidBelowAndCordbusIsSetAgainstTheFloor() {
     // JDA 1.0 s over 1,000 dispatches = 1,000 µs; the floor 0.5 s = 500 µs (50 %): 40 % (400 µs) lies below it
-    List<JsonObject> rs = List.of(row("jda", "none", 425, 1), row(Cases.FLOOR, "none", 850, 1).put("cpuRunSeconds", 0.5),
+    List<JsonObject> rs = List.of(row("jda", "none", 425, 1),
+        row(Cases.FLOOR, "none", 850, 1).put("cpuRunSeconds", 0.5),
         row("gateway+state", "none", 425, 1).put("cpuRunSeconds", 0.75),
         row(Cases.FLOOR_TWO_NODE, "none", 850, 1).put("cpuRunSeconds", 0.55));
     List<String> v = ResultTable.floors(rs);
