@@ -149,7 +149,7 @@ public final class DispatchRelay {
    */
   public static void publish(Vertx vertx, DispatchBatch batch, RelayLedger.Sender sender, DispatchStreams streams) {
     EventBus bus = vertx.eventBus();
-    fanOut(bus, batch);
+    fanOut(bus, batch, true);
     if (!vertx.isClustered()) {
       return;
     }
@@ -205,6 +205,14 @@ public final class DispatchRelay {
    * ({@link LocalHandlers}).
    */
   public static void fanOut(EventBus bus, DispatchBatch batch) {
+    fanOut(bus, batch, false);
+  }
+
+  /**
+   * As {@link #fanOut(EventBus, DispatchBatch)}; {@code gateway}: the caller is a gateway of this node, whose event
+   * loop the listeners' consumers may follow ({@link DispatchListeners#follow}).
+   */
+  private static void fanOut(EventBus bus, DispatchBatch batch, boolean gateway) {
     java.util.Map<String, ?> handlers = LocalHandlers.of(bus);
     DispatchListeners.Listener[] listeners = DispatchListeners.of(bus);
     java.util.List<LocalDispatch>[] forListeners = null;
@@ -243,6 +251,9 @@ public final class DispatchRelay {
         }
       }
       if (toBus) {
+        if (listening > 0 && gateway) {
+          DispatchListeners.follow(listeners, f.event(), bus);
+        }
         publish(bus, address, f, body);
       }
     }

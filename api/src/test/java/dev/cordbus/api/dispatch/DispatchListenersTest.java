@@ -125,4 +125,61 @@ class DispatchListenersTest {
     Thread.sleep(300);
     assertEquals(2, heard.size(), "nothing after unregister");
   }
+
+  /**
+   * The listener's consumers move to a gateway's event loop (here a verticle's standing in for it) the first time a
+   * dispatch they skip is published beside the bot's consumer, and they outlive that verticle: what is published by
+   * hand still reaches the listener once, and the bot's consumer still gets every relayed dispatch. Fails when the
+   * moved consumers are registered from the gateway's own verticle context (they go with it).
+   */
+  @Test
+  void theListenersConsumersFollowThePublisherAndOutliveIt() throws Exception {
+    List<Integer> bot = new CopyOnWriteArrayList<>();
+    await(vertx.eventBus().<JsonObject>consumer(Addresses.dispatch("MESSAGE_CREATE"),
+        m -> bot.add(m.body().getInteger("n", -1))).completion());
+    Publisher publisher = new Publisher();
+    String id = await(vertx.deployVerticle(publisher));
+    Promise<Void> published = Promise.promise();
+    publisher.context().runOnContext(v -> {
+      DispatchRelay.publish(vertx, creates(0, 5));
+      published.complete();
+    });
+    await(published.future());
+    waitFor(() -> heard.size() == 5 && bot.size() == 5);
+    vertx.eventBus().publish(Addresses.dispatch("MESSAGE_CREATE"), new JsonObject().put("n", 100),
+        new DeliveryOptions().addHeader(Headers.SEQ, "100"));
+    waitFor(() -> heard.size() == 6 && bot.size() == 6);
+
+    await(vertx.undeploy(id));
+    vertx.eventBus().publish(Addresses.dispatch("MESSAGE_CREATE"), new JsonObject().put("n", 101),
+        new DeliveryOptions().addHeader(Headers.SEQ, "101"));
+    vertx.runOnContext(v -> DispatchRelay.fanOut(vertx.eventBus(), creates(5, 5)));
+    waitFor(() -> heard.size() == 12 && bot.size() == 12);
+    Thread.sleep(300);
+    assertEquals(12, heard.size(), "each once, the hand-published ones too: " + heard);
+    assertEquals(List.of(0, 1, 2, 3, 4, 100, 101, 5, 6, 7, 8, 9), bot, "the bot's consumer got every one");
+    // the relayed ones in gateway order; one published by hand comes through the moved consumer, one hop later, and
+    // has no order with a gateway's batch published meanwhile
+    assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L),
+        heard.stream().map(LocalDispatch::seq).filter(q -> q < 100).toList(), "relayed ones in order");
+    assertEquals(List.of(100L, 101L), heard.stream().map(LocalDispatch::seq).filter(q -> q >= 100).toList());
+    assertTrue(threads.stream().allMatch(listenerThread::equals), "on the listener's context: " + threads);
+  }
+
+  /** A verticle whose context publishes batches, as a gateway group's does. */
+  private static final class Publisher extends AbstractVerticle {
+    io.vertx.core.Context context() {
+      return context;
+    }
+  }
+
+  /** {@code count} MESSAGE_CREATE with seqs (and {@code n}) from {@code from}. */
+  private static DispatchBatch creates(int from, int count) {
+    DispatchBatch batch = new DispatchBatch();
+    for (int i = from; i < from + count; i++) {
+      byte[] d = ("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8);
+      batch.add(new DispatchFrame(0, i, "MESSAGE_CREATE", null, "sess", 0, 0, d, 0, d.length));
+    }
+    return batch;
+  }
 }
