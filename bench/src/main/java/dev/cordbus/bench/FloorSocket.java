@@ -42,7 +42,8 @@ final class FloorSocket {
   private int outLength;
   /** A text message's frames until its final one (the gateway's messages fit one frame; kept for the rare split). */
   private Buffer partial;
-  private boolean helloSeen;
+  /** The heartbeat timer, started at HELLO (the first message); -1 before. */
+  private long heartbeat = -1;
 
   FloorSocket(Vertx vertx, Sink sink) {
     this.vertx = vertx;
@@ -121,18 +122,20 @@ final class FloorSocket {
   }
 
   private void deliver(byte[] bytes, int offset, int length, ClientCase.Spec spec) {
-    if (!helloSeen) {
-      helloSeen = true;
+    if (heartbeat < 0) {
       long interval = new JsonObject(Buffer.buffer(java.util.Arrays.copyOfRange(bytes, offset, offset + length)))
           .getJsonObject("d").getLong("heartbeat_interval");
       ws.writeTextMessage(FrameCounterCase.identify(spec));
-      vertx.setPeriodic(interval, t -> ws.writeTextMessage("{\"op\":1,\"d\":null}"));
+      heartbeat = vertx.setPeriodic(interval, t -> ws.writeTextMessage("{\"op\":1,\"d\":null}"));
     }
     sink.message(bytes, offset, length);
   }
 
   /** Closes the socket and the client, bounded by the caller. */
   Future<Void> close() {
+    if (heartbeat >= 0) {
+      vertx.cancelTimer(heartbeat);
+    }
     Future<Void> closing = ws == null ? Future.succeededFuture() : ws.close();
     return closing.eventually(() -> client == null ? Future.succeededFuture() : client.close());
   }
