@@ -144,7 +144,8 @@ public final class DispatchRelay {
 
   /**
    * As {@link #publish(Vertx, DispatchBatch, RelayLedger.Sender)}, sending to each other node over {@code streams}
-   * (made with the same {@code sender}; null: over the event bus) once its stream is up.
+   * (made with the same {@code sender}; null: over the event bus) once its stream is up, and to the nodes that left the
+   * member list while their stream was up, as long as it stays up ({@link DispatchStreams}).
    */
   public static void publish(Vertx vertx, DispatchBatch batch, RelayLedger.Sender sender, DispatchStreams streams) {
     EventBus bus = vertx.eventBus();
@@ -156,8 +157,10 @@ public final class DispatchRelay {
     String self = cluster.getNodeId();
     DeliveryOptions options = new DeliveryOptions().setCodecName(DispatchBatchCodec.NAME);
     java.util.List<String> nodes = cluster.getNodes();
+    long number = 0;
     if (sender != null) {
       sender.retain(nodes);
+      number = sender.number(batch.frames().size());
     }
     if (streams != null) {
       streams.retain(nodes);
@@ -170,11 +173,14 @@ public final class DispatchRelay {
         batch = batch.copied(); // the event bus may hold the message (and its bytes) past this call
       }
       if (streams != null) {
-        streams.send(node, batch, options);
+        streams.send(node, batch, options, number);
       } else {
         bus.publish(Addresses.dispatches(node), batch, sender == null ? options
-            : sender.next(node, batch.frames().size(), options));
+            : sender.options(node, number, options));
       }
+    }
+    if (streams != null) {
+      streams.sendToAbsent(batch, number); // nodes split off that may come back: their streams stay up
     }
   }
 

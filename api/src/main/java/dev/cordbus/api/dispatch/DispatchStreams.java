@@ -31,6 +31,13 @@ import org.slf4j.LoggerFactory;
  * Addresses#dispatches(String)}; the relay there answers a request on that address with its stream's endpoint. The
  * switch keeps the order (see {@link StreamServer}). Off with the system property {@value #OFF_PROPERTY}{@code =false}
  * on either node. Use from the publisher's event loop only.
+ *
+ * <p>A node that leaves the cluster's member list keeps its stream while the stream is up and keeps up: a stream does
+ * not depend on Hazelcast, and a node that is split from this one (frozen long enough to be removed, or cut off) and
+ * merged back later with the same id gets every batch published meanwhile, in order, instead of missing them. The
+ * stream is closed once more than {@value #ABSENT_BACKLOG_BYTES} bytes wait to be written to the absent node (it reads
+ * nothing: still frozen, or gone without closing), or when its socket closes; what the node misses from then on its
+ * relay reports as lost if it comes back ({@link RelayLedger}).
  */
 public final class DispatchStreams {
 
@@ -38,6 +45,8 @@ public final class DispatchStreams {
   public static final String OFF_PROPERTY = "cordbus.dispatch.streams";
   /** After a failed attempt, the next one waits this long. */
   static final long RETRY_MS = 1000;
+  /** Bytes waiting to be written to a node that left the member list before its stream is closed. */
+  static final long ABSENT_BACKLOG_BYTES = 16L << 20;
 
   private static final Logger LOG = LoggerFactory.getLogger(DispatchStreams.class);
   private static final java.util.concurrent.atomic.LongAdder STREAMED = new java.util.concurrent.atomic.LongAdder();
@@ -51,6 +60,8 @@ public final class DispatchStreams {
   /** Kept in a field: an unreferenced client is closed by the GC. */
   private NetClient client;
   private final Map<String, Link> links = new HashMap<>();
+  /** Links whose node is not in the member list now ({@link Link#absent}). */
+  private int absent;
   private boolean closed;
 
   /** Where one node's batches go. */
@@ -70,6 +81,13 @@ public final class DispatchStreams {
     NetSocketInternal socket;
     /** No attempt before this time (millis). */
     long retryAt;
+    /** The node is not in the cluster's member list now; its open stream is kept ({@link #retain}). */
+    boolean absent;
+    /**
+     * Bytes written to the stream while the node was absent that the socket has not passed to the kernel yet (Vert.x
+     * and Netty queue them once the kernel's buffer is full: the node reads nothing).
+     */
+    long waiting;
 
     void down() {
       state = State.BUS;
@@ -97,20 +115,52 @@ public final class DispatchStreams {
     return link != null && link.state == State.OPEN;
   }
 
-  /** Sends {@code batch} to {@code node}, numbered: over its stream when up, over the event bus otherwise. */
-  void send(String node, DispatchBatch batch, DeliveryOptions base) {
-    int size = batch.frames().size();
-    long sent = sender.count(node, size);
+  /**
+   * Sends batch {@code number} ({@link RelayLedger.Sender#number}) to {@code node}, a member of the cluster: over its
+   * stream when up, over the event bus otherwise.
+   */
+  void send(String node, DispatchBatch batch, DeliveryOptions base, long number) {
     Link link = enabled ? links.computeIfAbsent(node, k -> new Link()) : null;
     if (link != null && link.state == State.OPEN) {
-      link.socket.writeMessage(batchRecord(sent, batch));
+      sender.sentTo(node, number);
+      link.socket.writeMessage(batchRecord(number, batch));
       STREAMED.increment();
       return;
     }
     OVER_BUS.increment();
-    bus.publish(Addresses.dispatches(node), batch, sender.options(sent, base));
+    bus.publish(Addresses.dispatches(node), batch, sender.options(node, number, base));
     if (link != null && link.state == State.BUS && System.currentTimeMillis() >= link.retryAt) {
       connect(node, link);
+    }
+  }
+
+  /**
+   * Sends batch {@code number} to the nodes that left the member list and whose stream is kept ({@link #retain}),
+   * closing the stream of one that has more than {@value #ABSENT_BACKLOG_BYTES} bytes waiting.
+   */
+  void sendToAbsent(DispatchBatch batch, long number) {
+    if (absent == 0) {
+      return;
+    }
+    for (Map.Entry<String, Link> e : links.entrySet()) {
+      Link link = e.getValue();
+      if (!link.absent || link.state != State.OPEN) {
+        continue;
+      }
+      if (link.waiting > ABSENT_BACKLOG_BYTES) {
+        LOG.warn("node {} left the cluster and has read nothing of the last {} MB sent to it: closing its dispatch "
+            + "stream; what it misses from now on its relay reports as lost if it comes back", e.getKey(),
+            link.waiting >> 20);
+        NetSocketInternal socket = link.socket;
+        link.down();
+        socket.close();
+        continue;
+      }
+      ByteBuf record = batchRecord(number, batch);
+      int bytes = record.readableBytes();
+      link.waiting += bytes;
+      link.socket.writeMessage(record).onComplete(ar -> link.waiting -= bytes);
+      STREAMED.increment();
     }
   }
 
@@ -189,17 +239,38 @@ public final class DispatchStreams {
     return OVER_BUS.sum();
   }
 
-  /** Closes the streams of the nodes not in {@code members} (they left the cluster). */
+  /**
+   * Follows the member list: the link of a node not in {@code members} is kept while its stream is open (the node
+   * may be split off and merged back: {@link #sendToAbsent}) and dropped otherwise; a kept node that is back is an
+   * ordinary member again.
+   */
   void retain(Collection<String> members) {
-    if (links.size() <= members.size() && members.containsAll(links.keySet())) {
+    if (absent == 0 && links.size() <= members.size() && members.containsAll(links.keySet())) {
       return;
     }
     for (Iterator<Map.Entry<String, Link>> it = links.entrySet().iterator(); it.hasNext(); ) {
       Map.Entry<String, Link> e = it.next();
-      if (!members.contains(e.getKey())) {
+      Link link = e.getValue();
+      if (members.contains(e.getKey())) {
+        if (link.absent) {
+          link.absent = false;
+          absent--;
+          LOG.info("node {} is back in the cluster; its dispatch stream stayed up meanwhile", e.getKey());
+        }
+      } else if (link.state == State.OPEN) {
+        if (!link.absent) {
+          link.absent = true;
+          absent++;
+          LOG.info("node {} left the cluster; its dispatch stream stays up while it reads, so it misses nothing if "
+              + "it comes back (a split cluster merged again)", e.getKey());
+        }
+      } else {
         it.remove();
-        if (e.getValue().socket != null) {
-          e.getValue().socket.close();
+        if (link.absent) {
+          absent--;
+        }
+        if (link.socket != null) {
+          link.socket.close();
         }
       }
     }
@@ -214,6 +285,7 @@ public final class DispatchStreams {
       }
     }
     links.clear();
+    absent = 0;
     if (client != null) {
       client.close();
     }

@@ -19,18 +19,21 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The clustered event bus drops a message whose address has no registration in the sender's view of the cluster.
  * A node's relay registration can vanish for a while: Hazelcast loses a partition's entries when its owner and its
- * backup go at once, and the node re-registers only on the next membership change. Each {@link Sender} (one per
- * gateway publisher, so one event loop and one TCP connection per destination: in order) puts two headers on every
- * batch: who sent it and how many dispatches it has sent to that node so far, this batch included. The receiving
- * relay compares with the last count it saw from that sender; a jump means dispatches were dropped on the way, and
- * it logs a warning and publishes {@link ErrorKinds#DISPATCHES_LOST} on {@code discord.error} on its own node.
- * The first batch from a sender sets the baseline (a node that joins never had the earlier ones).
+ * backup go at once, and the node re-registers only on the next membership change. A node can also leave the
+ * sender's view of the cluster and come back with the same id: a split cluster that Hazelcast merges again. Each
+ * {@link Sender} (one per gateway publisher, so one event loop and one TCP connection per destination: in order)
+ * numbers its batches with how many dispatches it has published so far, this batch included, the same number for
+ * every node, and puts two headers on every batch: who sent it and that number. The receiving relay compares with
+ * the last number it saw from that sender; a jump means dispatches did not reach this node (dropped on the way, or
+ * published while this node was out of the sender's view), and it logs a warning and publishes {@link
+ * ErrorKinds#DISPATCHES_LOST} on {@code discord.error} on its own node. The first batch from a sender sets the
+ * baseline (a node that joins never had the earlier ones).
  */
 public final class RelayLedger {
 
   /** Header: the sender's id (a gateway publisher of some node). */
   static final String SENDER = "cordbus-sender";
-  /** Header: dispatches this sender has sent to this node so far, this batch included. */
+  /** Header: dispatches this sender has published so far, this batch included (one number for every node). */
   static final String SENT = "cordbus-sent";
   private static final Logger LOG = LoggerFactory.getLogger(RelayLedger.class);
   private static final AtomicLong LOST = new AtomicLong();
@@ -78,28 +81,31 @@ public final class RelayLedger {
     LOST.addAndGet(missing);
     String message = missing + " dispatch(es) from gateway publisher " + sender + " never reached this node: the "
         + "cluster dropped them (this node's relay registration was missing from the sender's view, e.g. Hazelcast "
-        + "lost the partition holding it when several members went at once). Consumers here missed them; check "
-        + "the cluster's membership log around this time";
+        + "lost the partition holding it when several members went at once), or they were published while this node "
+        + "was out of the sender's view of the cluster (a split) and its dispatch stream was down. Consumers here "
+        + "missed them; check the cluster's membership log around this time";
     LOG.warn(message);
     bus.publish(Addresses.ERROR, new JsonObject().put("kind", ErrorKinds.DISPATCHES_LOST).put("message", message)
         .put("lost", missing).put("sender", sender), new DeliveryOptions().setLocalOnly(true));
   }
 
   /**
-   * Numbers what one gateway publisher sends to each node, and keeps how far each node's relay has acknowledged
+   * Numbers what one gateway publisher sends to the other nodes, and keeps how far each node's relay has acknowledged
    * ({@link RelayAcks}): {@link #behind()} is the flow control's measure. Use it from one event loop.
    */
   public static final class Sender {
 
     private final String id;
-    /** What was sent to each node and how far it acknowledged. */
+    /** Dispatches numbered so far: the number of the last batch. */
+    private long published;
+    /** The nodes sent to since they (last) joined this sender's view: what was sent and how far they acknowledged. */
     private final Map<String, Node> sent = new HashMap<>();
 
     /** One node's counts. */
     private static final class Node {
-      /** Dispatches sent so far. */
+      /** The number of the last batch sent to the node. */
       long sent;
-      /** Dispatches acknowledged so far; -1 until the node's relay first answers. */
+      /** The number the node acknowledged last; -1 until the node's relay first answers. */
       long acked = -1;
       /** Not waited for: it let a pause run out without acknowledging anything (until it does). */
       boolean skipped;
@@ -115,33 +121,42 @@ public final class RelayLedger {
       return id;
     }
 
-    /** The delivery options of the next batch of {@code size} dispatches to {@code node}. */
+    /**
+     * Numbers a batch of {@code size} dispatches: what this sender has published so far, this batch included. Call it
+     * once per batch, whatever the number of nodes it goes to.
+     */
+    long number(int size) {
+      published += size;
+      return published;
+    }
+
+    /** The delivery options of a batch of {@code size} dispatches sent to {@code node} alone. */
     DeliveryOptions next(String node, int size, DeliveryOptions base) {
-      return options(count(node, size), base);
+      return options(node, number(size), base);
     }
 
-    /** Counts a batch of {@code size} dispatches to {@code node}; returns what was sent to it so far, this batch in. */
-    long count(String node, int size) {
+    /** The delivery options of batch {@code number} ({@link #number}) to {@code node}, noted as sent to it. */
+    DeliveryOptions options(String node, long number, DeliveryOptions base) {
+      sentTo(node, number);
+      return new DeliveryOptions(base).addHeader(SENDER, id).addHeader(SENT, Long.toString(number));
+    }
+
+    /** Notes that batch {@code number} went to {@code node}. */
+    void sentTo(String node, long number) {
       Node count = sent.computeIfAbsent(node, k -> new Node());
-      count.sent += size;
+      count.sent = number;
       if (sent.size() > 1024) {
-        sent.keySet().removeIf(k -> !k.equals(node)); // nodes that left long ago; the receivers re-baseline
+        sent.keySet().removeIf(k -> !k.equals(node)); // nodes that left long ago
       }
-      return count.sent;
     }
 
-    /** What was sent to {@code node} so far. */
+    /** The number of the last batch sent to {@code node} since it (last) joined this sender's view; 0 for none. */
     long sent(String node) {
       Node count = sent.get(node);
       return count == null ? 0 : count.sent;
     }
 
-    /** The delivery options of a batch numbered {@code sent} ({@link #count}). */
-    DeliveryOptions options(long sentSoFar, DeliveryOptions base) {
-      return new DeliveryOptions(base).addHeader(SENDER, id).addHeader(SENT, Long.toString(sentSoFar));
-    }
-
-    /** {@code node}'s relay has handed out the first {@code count} dispatches this sender sent it. */
+    /** {@code node}'s relay has handed out what this sender sent it up to the batch numbered {@code count}. */
     public void acked(String node, long count) {
       Node c = sent.get(node);
       if (c != null && count > c.acked && count <= c.sent) {
@@ -177,7 +192,11 @@ public final class RelayLedger {
       return most;
     }
 
-    /** Forgets the nodes not in {@code members} (they left the cluster: nothing more will be acknowledged). */
+    /**
+     * Forgets the nodes not in {@code members} (they left the cluster: nothing more will be acknowledged). One that
+     * comes back is not waited for until it answers again, and its relay reports what it missed meanwhile (the numbers
+     * went on without it).
+     */
     public void retain(java.util.Collection<String> members) {
       sent.keySet().retainAll(members);
     }

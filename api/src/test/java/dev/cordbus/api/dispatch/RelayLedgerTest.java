@@ -25,6 +25,10 @@ import org.junit.jupiter.api.Test;
 class RelayLedgerTest {
 
   private final Vertx vertx = Vertx.vertx();
+  /** The seqs of the MESSAGE_CREATE dispatches the relay handed out here ({@link #listen}). */
+  private final List<Long> seqs = new CopyOnWriteArrayList<>();
+  /** What {@code discord.error} got here ({@link #listen}). */
+  private final List<JsonObject> errors = new CopyOnWriteArrayList<>();
 
   @AfterEach
   void close() throws Exception {
@@ -33,20 +37,11 @@ class RelayLedgerTest {
 
   @Test
   void dispatchesTheClusterDroppedAreReportedOnDiscordErrorWithTheirCount() throws Exception {
-    await(DispatchRelay.install(vertx));
-    List<Long> seqs = new CopyOnWriteArrayList<>();
-    List<JsonObject> errors = new CopyOnWriteArrayList<>();
-    await(vertx.eventBus().<JsonObject>consumer(Addresses.dispatch("MESSAGE_CREATE"),
-        m -> seqs.add(Long.parseLong(m.headers().get("seq")))).completion());
-    await(vertx.eventBus().<JsonObject>consumer(Addresses.ERROR, m -> errors.add(m.body())).completion());
+    listen();
     RelayLedger.Sender sender = new RelayLedger.Sender("group-0");
     long lostBefore = RelayLedger.lost();
-    long seq = 0;
     for (int b = 0; b < 6; b++) {
-      DispatchBatch batch = new DispatchBatch();
-      for (int i = 0; i < 3; i++) {
-        batch.add(frame(++seq));
-      }
+      DispatchBatch batch = three(3 * b + 1);
       DeliveryOptions options = sender.next(DispatchRelay.nodeId(vertx), batch.frames().size(),
           new DeliveryOptions().setCodecName(DispatchBatchCodec.NAME));
       if (b == 2 || b == 3) {
@@ -66,12 +61,7 @@ class RelayLedgerTest {
 
   @Test
   void theFirstBatchOfASenderIsTheBaselineAndAnUnbrokenStreamReportsNothing() throws Exception {
-    await(DispatchRelay.install(vertx));
-    AtomicInteger received = new AtomicInteger();
-    List<JsonObject> errors = new CopyOnWriteArrayList<>();
-    await(vertx.eventBus().consumer(Addresses.dispatch("MESSAGE_CREATE"), m -> received.incrementAndGet())
-        .completion());
-    await(vertx.eventBus().<JsonObject>consumer(Addresses.ERROR, m -> errors.add(m.body())).completion());
+    listen();
     RelayLedger.Sender sender = new RelayLedger.Sender("group-1");
     for (int b = 0; b < 40; b++) {
       DispatchBatch batch = new DispatchBatch();
@@ -83,7 +73,7 @@ class RelayLedgerTest {
       }
       vertx.eventBus().publish(Addresses.dispatches(DispatchRelay.nodeId(vertx)), batch, options);
     }
-    waitFor(() -> received.get() == 30);
+    waitFor(() -> seqs.size() == 30);
     Thread.sleep(200);
     assertEquals(List.of(), errors);
   }
@@ -173,20 +163,79 @@ class RelayLedgerTest {
     sender.acked(node, total);
     assertEquals(0, sender.behind());
     String other = "frozen-node";
-    sender.next(other, 10_000, new DeliveryOptions());
-    sender.acked(other, 1);
+    long big = toBoth(sender, 10_000, node, other); // a batch of 10,000 to both nodes
+    sender.acked(node, big);
+    sender.acked(other, total + 1);
     assertEquals(9_999, sender.behind(), "the frozen node is waited for");
     sender.skipLagging(4096); // the gateway's pause ran out
     assertEquals(0, sender.behind(), "not any more: it stalled the gateway for the longest pause");
-    sender.next(node, 100, new DeliveryOptions());
+    long after = toBoth(sender, 100, node, other);
     assertEquals(100, sender.behind(), "the others still are");
-    sender.acked(other, 2);
-    assertEquals(9_998, sender.behind(), "it acknowledged something: waited for again");
+    sender.acked(other, total + 2);
+    assertEquals(after - total - 2, sender.behind(), "it acknowledged something: waited for again");
     sender.retain(List.of(node));
-    sender.acked(node, total + 100);
-    sender.retain(List.of("another-node"));
-    sender.acked(node, total);
-    assertEquals(0, sender.behind(), "a node that left is forgotten");
+    assertEquals(100, sender.behind(), "a node that left is forgotten");
+    sender.acked(node, after);
+    assertEquals(0, sender.behind());
+    sender.retain(List.of(node, other));
+    long back = toBoth(sender, 10, node, other);
+    assertEquals(10, sender.behind(), "one that is back is not waited for until it answers");
+    sender.acked(other, back - 5);
+    assertEquals(10, sender.behind());
+    sender.acked(node, back);
+    assertEquals(5, sender.behind());
+  }
+
+  /**
+   * A node out of the sender's view of the cluster for a while (split off, then merged back with the same id) is
+   * sent nothing meanwhile, and on its return its relay reports what was published without it.
+   */
+  @Test
+  void aNodeBackInTheSendersViewReportsWhatWasPublishedWhileItWasOut() throws Exception {
+    listen();
+    RelayLedger.Sender sender = new RelayLedger.Sender("group-2");
+    String node = DispatchRelay.nodeId(vertx);
+    long lostBefore = RelayLedger.lost();
+    for (int b = 0; b < 6; b++) {
+      DispatchBatch batch = three(3 * b + 1);
+      boolean away = b == 2 || b == 3; // batches 2 and 3 (6 dispatches) go to the gateway's node only
+      sender.retain(away ? List.of("gateway-node") : List.of("gateway-node", node));
+      long number = sender.number(batch.frames().size());
+      if (!away) {
+        vertx.eventBus().publish(Addresses.dispatches(node), batch, sender.options(node, number,
+            new DeliveryOptions().setCodecName(DispatchBatchCodec.NAME)));
+      }
+    }
+    waitFor(() -> seqs.size() == 12 && errors.size() == 1);
+    assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 13L, 14L, 15L, 16L, 17L, 18L), seqs);
+    assertEquals(ErrorKinds.DISPATCHES_LOST, errors.get(0).getString("kind"));
+    assertEquals(6, errors.get(0).getLong("lost"), errors.get(0).encode());
+    assertEquals(6, RelayLedger.lost() - lostBefore);
+  }
+
+  /** Installs the relay and records what it hands out ({@link #seqs}) and what {@code discord.error} gets. */
+  private void listen() throws Exception {
+    await(DispatchRelay.install(vertx));
+    await(vertx.eventBus().<JsonObject>consumer(Addresses.dispatch("MESSAGE_CREATE"),
+        m -> seqs.add(Long.parseLong(m.headers().get("seq")))).completion());
+    await(vertx.eventBus().<JsonObject>consumer(Addresses.ERROR, m -> errors.add(m.body())).completion());
+  }
+
+  /** A batch of three dispatches, seqs {@code first} to {@code first + 2}. */
+  private static DispatchBatch three(long first) {
+    DispatchBatch batch = new DispatchBatch();
+    for (long seq = first; seq < first + 3; seq++) {
+      batch.add(frame(seq));
+    }
+    return batch;
+  }
+
+  /** Numbers a batch of {@code size} dispatches sent to both nodes; returns its number. */
+  private static long toBoth(RelayLedger.Sender sender, int size, String a, String b) {
+    long number = sender.number(size);
+    sender.options(a, number, new DeliveryOptions());
+    sender.options(b, number, new DeliveryOptions());
+    return number;
   }
 
   private static DispatchFrame frame(long seq) {
