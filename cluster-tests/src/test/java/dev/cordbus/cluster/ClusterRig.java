@@ -100,6 +100,22 @@ final class ClusterRig implements AutoCloseable {
     bot.awaitFrom(from, l -> l.equals("MARKED"), 10_000, "mark");
   }
 
+  /**
+   * Two gateway nodes and a bot node for the split-brain tests: Hazelcast's failure detection as shipped (heartbeat
+   * 1 s, silence 10 s), merges looked for every 2 s instead of 5 s; the gateways start first, so the oldest member
+   * (the master) is a gateway node, not the bot that is frozen.
+   */
+  static ClusterRig forSplits() throws Exception {
+    ClusterRig rig = new ClusterRig(Map.of(
+        "hazelcast.merge.first.run.delay.seconds", "2",
+        "hazelcast.merge.next.run.delay.seconds", "2"));
+    rig.startGateways(1);
+    rig.gateways.get(0).await(l -> l.contains("cluster features on"), 120_000, "the first gateway node deployed");
+    rig.startGateways(1);
+    rig.startBot();
+    return rig;
+  }
+
   /** The shard ids of auto groups named like {@code group-1-of-4}. */
   static java.util.Set<Integer> shardsOf(java.util.Collection<String> groups) {
     java.util.Set<Integer> out = new java.util.TreeSet<>();

@@ -51,7 +51,10 @@ public final class ChildProcess implements AutoCloseable {
     reader.start();
   }
 
-  /** Starts {@code command} in {@code dir} with extra {@code env}; output goes to {@code target/<name>.log}. */
+  /**
+   * Starts {@code command} in {@code dir} with extra {@code env}; output goes to {@code target/it-logs/<name>.log}, or
+   * {@code <name>.2.log} and so on when that exists (a rerun).
+   */
   public static ChildProcess start(String name, List<String> command, Path dir, Map<String, String> env,
       List<String> removeEnv) throws IOException {
     ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
@@ -59,7 +62,12 @@ public final class ChildProcess implements AutoCloseable {
     pb.environment().putAll(env);
     Path target = Path.of("target", "it-logs");
     Files.createDirectories(target);
-    return new ChildProcess(name, pb.start(), target.resolve(name + ".log"));
+    // a rerun of a failed test starts processes of the same names: keep the first attempt's logs beside them
+    Path log = target.resolve(name + ".log");
+    for (int n = 2; Files.exists(log) && n < 100; n++) {
+      log = target.resolve(name + "." + n + ".log");
+    }
+    return new ChildProcess(name, pb.start(), log);
   }
 
   /** A java command line running {@code mainClass} on this JVM's test classpath, with Hazelcast's flags. */

@@ -78,15 +78,21 @@ public final class DispatchRelay {
       Promise<Void> registered = context.promise();
       String address = Addresses.dispatches(nodeId(vertx));
       RelayLedger ledger = new RelayLedger();
+      ShardSeqs seqs = new ShardSeqs(Long.getLong(ShardSeqs.GRACE_PROPERTY, ShardSeqs.DEFAULT_GRACE_MS));
       RelayAcks acks = new RelayAcks((VertxInternal) vertx, context, nodeId(vertx));
       StreamServer streams = vertx.isClustered() && DispatchStreams.enabled()
           ? new StreamServer((VertxInternal) vertx, ledger, (sender, sent, batch) -> {
             RECEIVED.add(batch.frames().size());
-            ledger.arrived(bus, sender, sent, batch.frames().size());
+            arrived(seqs, batch, ledger.arrived(bus, sender, sent, batch.frames().size()) > 0);
             fanOut(bus, batch);
             acks.handedOut(sender, sent);
           }) : null;
       context.runOnContext(v -> {
+        vertx.setPeriodic(Math.min(1000, seqs.graceMs()), t -> {
+          for (ShardSeqs.Lost lost : seqs.expired(System.currentTimeMillis())) {
+            RelayLedger.seqsLost(bus, lost, seqs.graceMs());
+          }
+        });
         Future<Void> listening = streams == null ? Future.succeededFuture()
             : streams.listen(streamHost(vertx), Integer.getInteger(DispatchStreams.OFF_PROPERTY + ".port", 0))
                 .recover(e -> {
@@ -97,7 +103,7 @@ public final class DispatchRelay {
         listening.compose(l -> bus.consumer(address, m -> {
           if (m.body() instanceof DispatchBatch batch) {
             RECEIVED.add(batch.frames().size());
-            ledger.arrived(bus, m.headers(), batch.frames().size());
+            arrived(seqs, batch, ledger.arrived(bus, m.headers(), batch.frames().size()) > 0);
             fanOut(bus, batch);
             acks.handedOut(m.headers());
             if (streams != null) {
@@ -118,6 +124,14 @@ public final class DispatchRelay {
       });
       map.put(INSTALLED, new Installed(registered.future()));
       return registered.future();
+    }
+  }
+
+  /** Notes the seqs of a batch from another node ({@code reported}: its ledger reported a loss before it). */
+  private static void arrived(ShardSeqs seqs, DispatchBatch batch, boolean reported) {
+    long now = System.currentTimeMillis();
+    for (DispatchFrame f : batch.frames()) {
+      seqs.arrived(f.shard(), f.session(), f.seq(), now, reported);
     }
   }
 

@@ -3,19 +3,28 @@ package dev.cordbus.api.dispatch;
 import dev.cordbus.api.Addresses;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.internal.net.NetSocketInternal;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
+import io.vertx.core.shareddata.LocalMap;
+import io.vertx.core.shareddata.Shareable;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +46,10 @@ import org.slf4j.LoggerFactory;
  * merged back later with the same id gets every batch published meanwhile, in order, instead of missing them. The
  * stream is closed once more than {@value #ABSENT_BACKLOG_BYTES} bytes wait to be written to the absent node (it reads
  * nothing: still frozen, or gone without closing), or when its socket closes; what the node misses from then on its
- * relay reports as lost if it comes back ({@link RelayLedger}).
+ * relay reports as lost if it comes back ({@link RelayLedger}). The publishers of one Vert.x share what they know: the
+ * endpoints they connected to (a publisher made later connects there at once, its first batches waiting for the
+ * connection instead of going over the bus) and the absent nodes they keep streams to (a publisher made during the
+ * split, for a group claimed or handed over meanwhile, streams to them too).
  */
 public final class DispatchStreams {
 
@@ -47,7 +59,14 @@ public final class DispatchStreams {
   static final long RETRY_MS = 1000;
   /** Bytes waiting to be written to a node that left the member list before its stream is closed. */
   static final long ABSENT_BACKLOG_BYTES = 16L << 20;
+  /**
+   * How long a closed publisher's stream to a node out of the member list may take to pass on what was written to it
+   * before the connection is cut (what has not reached the kernel then is lost, and reported by the node's relay);
+   * it is cut at once when this Vert.x is closing.
+   */
+  static final long ABSENT_FLUSH_MS = 120_000;
 
+  private static final String KNOWN = "cordbus.dispatch-streams.known";
   private static final Logger LOG = LoggerFactory.getLogger(DispatchStreams.class);
   private static final java.util.concurrent.atomic.LongAdder STREAMED = new java.util.concurrent.atomic.LongAdder();
   private static final java.util.concurrent.atomic.LongAdder OVER_BUS = new java.util.concurrent.atomic.LongAdder();
@@ -62,7 +81,48 @@ public final class DispatchStreams {
   private final Map<String, Link> links = new HashMap<>();
   /** Links whose node is not in the member list now ({@link Link#absent}). */
   private int absent;
+  /** What every publisher of this Vert.x knows of the other nodes' streams. */
+  private final Known known;
+  /** The {@link Known#version} of the absent nodes this publisher has links to. */
+  private int knownVersion = -1;
   private boolean closed;
+
+  /**
+   * What the publishers of one Vert.x instance learned of other nodes' streams, shared by them all, so a publisher
+   * made later (a group claimed or handed over while a node is split off) reaches what the others reach.
+   */
+  private static final class Known implements Shareable {
+    /** The stream endpoint of each node a publisher here connected to (a node id is unique to one start). */
+    final ConcurrentHashMap<String, JsonObject> endpoints = new ConcurrentHashMap<>();
+    /** The nodes that left the member list while a stream of this node to them was up: endpoint by node. */
+    final ConcurrentHashMap<String, JsonObject> absent = new ConcurrentHashMap<>();
+    /** Changes with {@link #absent}. */
+    final AtomicInteger version = new AtomicInteger();
+
+    void listAbsent(String node, JsonObject endpoint) {
+      if (endpoint != null && absent.put(node, endpoint) == null) {
+        version.incrementAndGet();
+      }
+    }
+
+    void unlistAbsent(String node) {
+      if (absent.remove(node) != null) {
+        version.incrementAndGet();
+      }
+    }
+
+    void learned(String node, JsonObject endpoint) {
+      if (endpoints.size() > 4096) {
+        endpoints.clear(); // nodes come and go: forget them all rather than grow
+      }
+      endpoints.put(node, endpoint);
+    }
+
+    void forget(String node) {
+      endpoints.remove(node);
+      unlistAbsent(node);
+    }
+  }
 
   /** Where one node's batches go. */
   private enum State {
@@ -72,6 +132,10 @@ public final class DispatchStreams {
     CONNECTING,
     /** Over {@link Link#socket}. */
     OPEN
+  }
+
+  /** A batch that waits for a stream to connect. */
+  private record Pending(long number, DispatchBatch batch, int bytes) {
   }
 
   /** One node's stream. */
@@ -88,8 +152,32 @@ public final class DispatchStreams {
      * and Netty queue them once the kernel's buffer is full: the node reads nothing).
      */
     long waiting;
+    /** Where the stream goes, once known. */
+    JsonObject endpoint;
+    /**
+     * The batches published while this link connects to an endpoint known already, in order (null otherwise): they
+     * go over the stream once it is up, none over the event bus (a node that is out of the member list, or frozen,
+     * would never get them).
+     */
+    ArrayDeque<Pending> pending;
+    /** The number of the last batch sent to the node over the event bus (0 for none): the stream's HELLO says it. */
+    long busNumber;
+
+    /** Queues batch {@code number} while the stream connects ({@link #pending}). */
+    void queue(long number, DispatchBatch batch) {
+      DispatchBatch kept = batch.lent() ? batch.copied() : batch;
+      int bytes = DispatchBatchCodec.wireLength(kept.frames());
+      waiting += bytes;
+      pending.add(new Pending(number, kept, bytes));
+    }
 
     void down() {
+      if (pending != null) {
+        for (Pending p : pending) {
+          waiting -= p.bytes();
+        }
+        pending = null;
+      }
       state = State.BUS;
       socket = null;
       retryAt = System.currentTimeMillis() + RETRY_MS;
@@ -102,6 +190,10 @@ public final class DispatchStreams {
     this.bus = vertx.eventBus();
     this.sender = sender;
     this.enabled = enabled() && vertx.isClustered();
+    LocalMap<String, Known> shared = vertx.sharedData().getLocalMap(KNOWN);
+    Known mine = new Known();
+    Known existing = shared.putIfAbsent(KNOWN, mine);
+    this.known = existing == null ? mine : existing;
   }
 
   /** Whether this JVM sends and serves dispatch streams (system property {@value #OFF_PROPERTY}). */
@@ -127,10 +219,18 @@ public final class DispatchStreams {
       STREAMED.increment();
       return;
     }
-    OVER_BUS.increment();
-    bus.publish(Addresses.dispatches(node), batch, sender.options(node, number, base));
     if (link != null && link.state == State.BUS && System.currentTimeMillis() >= link.retryAt) {
       connect(node, link);
+    }
+    if (link != null && link.pending != null) {
+      sender.sentTo(node, number);
+      link.queue(number, batch);
+      return;
+    }
+    OVER_BUS.increment();
+    bus.publish(Addresses.dispatches(node), batch, sender.options(node, number, base));
+    if (link != null) {
+      link.busNumber = number;
     }
   }
 
@@ -144,7 +244,21 @@ public final class DispatchStreams {
     }
     for (Map.Entry<String, Link> e : links.entrySet()) {
       Link link = e.getValue();
-      if (!link.absent || link.state != State.OPEN) {
+      if (!link.absent) {
+        continue;
+      }
+      if (link.pending != null) {
+        link.queue(number, batch);
+        if (link.waiting > ABSENT_BACKLOG_BYTES) {
+          LOG.warn("the dispatch stream to node {}, which left the cluster, has not connected while {} MB waited for "
+              + "it: dropping them; its relay reports what it misses as lost if it comes back", e.getKey(),
+              link.waiting >> 20);
+          known.unlistAbsent(e.getKey());
+          link.down();
+        }
+        continue;
+      }
+      if (link.state != State.OPEN) {
         continue;
       }
       if (link.waiting > ABSENT_BACKLOG_BYTES) {
@@ -152,6 +266,7 @@ public final class DispatchStreams {
             + "stream; what it misses from now on its relay reports as lost if it comes back", e.getKey(),
             link.waiting >> 20);
         NetSocketInternal socket = link.socket;
+        known.unlistAbsent(e.getKey()); // publishers made from now on do not connect to it
         link.down();
         socket.close();
         continue;
@@ -164,41 +279,83 @@ public final class DispatchStreams {
     }
   }
 
-  /** Asks {@code node}'s relay where its stream server listens, connects, and sends HELLO. */
+  /**
+   * Connects to {@code node}'s stream server and sends HELLO: at the endpoint a publisher of this node learned before
+   * when there is one (a node that is out of the member list, or frozen, is not asked), else at the one its relay
+   * gives when asked over the event bus.
+   */
   private void connect(String node, Link link) {
     link.state = State.CONNECTING;
     if (client == null) {
       client = vertx.createNetClient(new NetClientOptions().setTcpNoDelay(true).setConnectTimeout(5000));
     }
-    bus.<JsonObject>request(Addresses.dispatches(node), new JsonObject().put("stream", sender.id()),
-        new DeliveryOptions().setSendTimeout(5000))
-        .compose(reply -> client.connect(reply.body().getInteger("port"), reply.body().getString("host")))
-        .onComplete(ar -> {
-          if (ar.failed() || closed || links.get(node) != link) {
-            if (ar.succeeded()) {
-              ar.result().close();
-            } else {
-              LOG.debug("no dispatch stream to node {} yet (event bus meanwhile): {}", node, ar.cause().toString());
-            }
-            link.down();
-            return;
+    JsonObject cached = link.endpoint != null ? link.endpoint : known.endpoints.get(node);
+    if (cached != null && link.pending == null) {
+      link.pending = new ArrayDeque<>();
+    }
+    Future<JsonObject> endpoint = cached != null ? Future.succeededFuture(cached)
+        : bus.<JsonObject>request(Addresses.dispatches(node), new JsonObject().put("stream", sender.id()),
+            new DeliveryOptions().setSendTimeout(5000)).map(Message::body);
+    endpoint.compose(e -> {
+      link.endpoint = e;
+      return client.connect(e.getInteger("port"), e.getString("host"));
+    }).onComplete(ar -> {
+      if (ar.failed() || closed || links.get(node) != link) {
+        ArrayDeque<Pending> waited = link.pending;
+        link.pending = null;
+        if (waited != null && !link.absent && !closed) {
+          // a member: what waited goes over the event bus after all, in order
+          DeliveryOptions base = new DeliveryOptions().setCodecName(DispatchBatchCodec.NAME);
+          for (Pending p : waited) {
+            link.waiting -= p.bytes();
+            OVER_BUS.increment();
+            bus.publish(Addresses.dispatches(node), p.batch(), sender.options(node, p.number(), base));
+            link.busNumber = p.number();
           }
-          NetSocketInternal socket = (NetSocketInternal) ar.result();
-          // the batches sent over the event bus so far come first
-          socket.writeMessage(helloRecord(sender.sent(node), sender.id()));
-          socket.closeHandler(v -> {
-            if (link.socket == socket) {
-              link.down();
-              if (!closed) {
-                LOG.info("dispatch stream to node {} closed; its batches go over the event bus until it is back", node);
-              }
-            }
-          });
-          socket.exceptionHandler(e -> LOG.debug("dispatch stream to node {}: {}", node, e.toString()));
-          link.socket = socket;
-          link.state = State.OPEN;
-          OPENED.increment();
-        });
+        }
+        if (ar.succeeded()) {
+          ar.result().close();
+        } else {
+          if (cached != null) {
+            known.forget(node); // it went away: the next attempt asks its relay
+          }
+          if (link.absent) {
+            LOG.info("no dispatch stream to node {}, which is out of the cluster's member list: {}", node,
+                ar.cause().toString());
+          } else {
+            LOG.debug("no dispatch stream to node {} yet (event bus meanwhile): {}", node, ar.cause().toString());
+          }
+        }
+        link.down();
+        return;
+      }
+      known.learned(node, link.endpoint);
+      NetSocketInternal socket = (NetSocketInternal) ar.result();
+      // the batches sent over the event bus so far come first
+      socket.writeMessage(helloRecord(link.busNumber, sender.id()));
+      if (link.pending != null) {
+        for (Pending p : link.pending) {
+          socket.writeMessage(batchRecord(p.number(), p.batch())).onComplete(w -> link.waiting -= p.bytes());
+          STREAMED.increment();
+        }
+        link.pending = null;
+      }
+      socket.closeHandler(v -> {
+        if (link.socket == socket) {
+          if (link.absent) {
+            known.forget(node); // gone: publishers made from now on do not connect to it
+          }
+          link.down();
+          if (!closed) {
+            LOG.info("dispatch stream to node {} closed; its batches go over the event bus until it is back", node);
+          }
+        }
+      });
+      socket.exceptionHandler(e -> LOG.debug("dispatch stream to node {}: {}", node, e.toString()));
+      link.socket = socket;
+      link.state = State.OPEN;
+      OPENED.increment();
+    });
   }
 
   /** A stream's first record: the publisher {@code id}, which sent {@code busSent} dispatches over the bus before. */
@@ -245,6 +402,9 @@ public final class DispatchStreams {
    * ordinary member again.
    */
   void retain(Collection<String> members) {
+    if (known.version.get() != knownVersion) {
+      followAbsent(members);
+    }
     if (absent == 0 && links.size() <= members.size() && members.containsAll(links.keySet())) {
       return;
     }
@@ -255,12 +415,14 @@ public final class DispatchStreams {
         if (link.absent) {
           link.absent = false;
           absent--;
+          known.unlistAbsent(e.getKey());
           LOG.info("node {} is back in the cluster; its dispatch stream stayed up meanwhile", e.getKey());
         }
-      } else if (link.state == State.OPEN) {
+      } else if (link.state == State.OPEN || link.pending != null) {
         if (!link.absent) {
           link.absent = true;
           absent++;
+          known.listAbsent(e.getKey(), link.endpoint);
           LOG.info("node {} left the cluster; its dispatch stream stays up while it reads, so it misses nothing if "
               + "it comes back (a split cluster merged again)", e.getKey());
         }
@@ -276,13 +438,51 @@ public final class DispatchStreams {
     }
   }
 
+  /**
+   * Adds a link to each node that another publisher of this Vert.x keeps a stream to while the node is out of the
+   * member list ({@link Known#absent}) and that this one has none to: a publisher made during a split (a group claimed
+   * or handed over meanwhile) reaches the split-off node as the older ones do. Its batches wait in {@link
+   * Link#pending} while it connects.
+   */
+  private void followAbsent(Collection<String> members) {
+    knownVersion = known.version.get();
+    for (Map.Entry<String, JsonObject> e : known.absent.entrySet()) {
+      String node = e.getKey();
+      if (links.containsKey(node) || members.contains(node)) {
+        continue;
+      }
+      Link link = new Link();
+      link.absent = true;
+      link.endpoint = e.getValue();
+      link.pending = new ArrayDeque<>();
+      links.put(node, link);
+      absent++;
+      LOG.info("node {} is out of the cluster's member list and this node keeps dispatch streams to it (a split that "
+          + "may merge again): publisher {} streams to it too", node, sender.id());
+      connect(node, link);
+    }
+  }
+
   /** Closes every stream (the publisher stops). */
   public void close() {
     closed = true;
+    boolean stopping = ((VertxInternal) vertx).closeFuture().isClosed();
     for (Link link : links.values()) {
-      if (link.socket != null) {
-        link.socket.close();
+      NetSocketInternal socket = link.socket;
+      if (socket != null) {
+        socket.close(); // once what was written has gone
+        if (link.absent) {
+          // a split-off node reads nothing while it is frozen: what waits for it goes once it reads again, but not
+          // past a limit, and not while this Vert.x closes (it would wait for the socket)
+          io.netty.channel.Channel channel = socket.channelHandlerContext().channel();
+          if (stopping) {
+            channel.close();
+          } else {
+            channel.eventLoop().schedule(() -> channel.close(), ABSENT_FLUSH_MS, TimeUnit.MILLISECONDS);
+          }
+        }
       }
+      link.down();
     }
     links.clear();
     absent = 0;

@@ -53,12 +53,10 @@ public final class RelayLedger {
    * Checks the numbering of a batch that arrived with {@code headers} and {@code size} dispatches; batches without
    * it (a tool publishing by hand) are not checked.
    */
-  void arrived(EventBus bus, MultiMap headers, int size) {
+  long arrived(EventBus bus, MultiMap headers, int size) {
     String sender = headers.get(SENDER);
     String sent = headers.get(SENT);
-    if (sender != null && sent != null) {
-      arrived(bus, sender, Long.parseLong(sent), size);
-    }
+    return sender != null && sent != null ? arrived(bus, sender, Long.parseLong(sent), size) : 0;
   }
 
   /** The last count seen from {@code sender}, or -1 before its first batch. */
@@ -67,8 +65,11 @@ public final class RelayLedger {
     return last == null ? -1 : last;
   }
 
-  /** Checks a batch of {@code size} dispatches that {@code sender} numbered {@code now} (this batch included). */
-  void arrived(EventBus bus, String sender, long now, int size) {
+  /**
+   * Checks a batch of {@code size} dispatches that {@code sender} numbered {@code now} (this batch included); returns
+   * how many were reported lost before it (0 for none).
+   */
+  long arrived(EventBus bus, String sender, long now, int size) {
     Long before = seen.put(sender, now);
     if (seen.size() > 4096) {
       seen.clear(); // senders come and go with gateway restarts: forget them all rather than grow
@@ -76,7 +77,7 @@ public final class RelayLedger {
     }
     long missing = before == null ? 0 : now - size - before;
     if (missing <= 0) {
-      return;
+      return 0;
     }
     LOST.addAndGet(missing);
     String message = missing + " dispatch(es) from gateway publisher " + sender + " never reached this node: the "
@@ -87,6 +88,21 @@ public final class RelayLedger {
     LOG.warn(message);
     bus.publish(Addresses.ERROR, new JsonObject().put("kind", ErrorKinds.DISPATCHES_LOST).put("message", message)
         .put("lost", missing).put("sender", sender), new DeliveryOptions().setLocalOnly(true));
+    return missing;
+  }
+
+  /** Reports the seqs of a shard that never reached this node ({@link ShardSeqs}). */
+  static void seqsLost(EventBus bus, ShardSeqs.Lost lost, long graceMs) {
+    LOST.addAndGet(lost.count());
+    String message = lost.count() + " dispatch(es) of shard " + lost.shard() + " (seqs " + lost.from() + " to "
+        + lost.to() + " of its session) never reached this node: no gateway's stream or message carried them within "
+        + graceMs + " ms (for example, the shard's group moved to a gateway node that never had this "
+        + "node in its view while this node was split from the cluster). Consumers here missed them; check the "
+        + "cluster's membership log around this time";
+    LOG.warn(message);
+    bus.publish(Addresses.ERROR, new JsonObject().put("kind", ErrorKinds.DISPATCHES_LOST).put("message", message)
+        .put("lost", lost.count()).put("shard", lost.shard()).put("fromSeq", lost.from()).put("toSeq", lost.to()),
+        new DeliveryOptions().setLocalOnly(true));
   }
 
   /**

@@ -43,8 +43,11 @@ class AbsentNodeStreamTest {
   private RelayLedger.Sender sender;
   private DispatchStreams streams;
   private final List<Long> seqs = new CopyOnWriteArrayList<>();
+  /** The seqs of shard 1 (published by a second publisher). */
+  private final List<Long> shardOne = new CopyOnWriteArrayList<>();
   private final List<JsonObject> errors = new CopyOnWriteArrayList<>();
   private long seq;
+  private long laterSeq;
 
   @BeforeEach
   void start() throws Exception {
@@ -59,7 +62,8 @@ class AbsentNodeStreamTest {
     vertx = await(Vertx.builder().withClusterManager(new HazelcastClusterManager(config)).buildClustered());
     await(DispatchRelay.install(vertx));
     await(vertx.eventBus().consumer(Addresses.dispatch("MESSAGE_CREATE"),
-        m -> seqs.add(Long.parseLong(m.headers().get("seq")))).completion());
+        m -> ("1".equals(m.headers().get("shard")) ? shardOne : seqs).add(Long.parseLong(m.headers().get("seq"))))
+        .completion());
     await(vertx.eventBus().<JsonObject>consumer(Addresses.ERROR, m -> errors.add(m.body())).completion());
     context = vertx.getOrCreateContext();
     onContext(() -> {
@@ -93,6 +97,32 @@ class AbsentNodeStreamTest {
     for (int i = 0; i < seqs.size(); i++) {
       assertEquals(i + 1, seqs.get(i), "every dispatch once, in order: " + seqs);
     }
+    Thread.sleep(200);
+    assertEquals(List.of(), errors, "nothing reported lost");
+  }
+
+  @Test
+  void aPublisherMadeWhileANodeIsAwayStreamsToItTooWithoutAskingIt() throws Exception {
+    String node = DispatchRelay.nodeId(vertx); // this node's own relay plays the node that leaves
+    publish(List.of(node));
+    waitFor(() -> onContextGet(() -> streams.open(node)));
+    publish(List.of("gateway-node")); // out of the member list: the first publisher keeps its stream
+    // a group claimed or handed over during the split: its publisher never had the node in its member list
+    RelayLedger.Sender later = onContextGet(() -> new RelayLedger.Sender("group-1"));
+    DispatchStreams laterStreams = onContextGet(() -> new DispatchStreams(vertx, later));
+    long overBus = DispatchStreams.overBus();
+    for (int i = 0; i < 5; i++) {
+      publish(later, laterStreams, List.of("gateway-node"), 1);
+    }
+    publish(later, laterStreams, List.of("gateway-node", node), 1); // merged back
+    publish(later, laterStreams, List.of("gateway-node", node), 1);
+    waitFor(() -> shardOne.size() == 7 * 3);
+    for (int i = 0; i < shardOne.size(); i++) {
+      assertEquals(i + 1, shardOne.get(i), "every dispatch of the later publisher once, in order: " + shardOne);
+    }
+    assertEquals(overBus, DispatchStreams.overBus(), "nothing over the event bus: the node was not asked");
+    assertEquals(6, seqs.size(), "the first publisher's dispatches too");
+    onContext(laterStreams::close);
     Thread.sleep(200);
     assertEquals(List.of(), errors, "nothing reported lost");
   }
@@ -144,10 +174,16 @@ class AbsentNodeStreamTest {
 
   /** One batch of three dispatches, published as the gateway does with {@code members} as the member list. */
   private void publish(List<String> members) throws Exception {
+    publish(sender, streams, members, 0);
+  }
+
+  /** One batch of three dispatches of {@code shard}, published by {@code sender} over {@code streams}. */
+  private void publish(RelayLedger.Sender sender, DispatchStreams streams, List<String> members, int shard) {
     DispatchBatch batch = new DispatchBatch();
     for (int i = 0; i < 3; i++) {
-      byte[] d = ("{\"id\":\"" + (++seq) + "\"}").getBytes(StandardCharsets.UTF_8);
-      batch.add(new DispatchFrame(0, seq, "MESSAGE_CREATE", "7", "session", 0, 0, d, 0, d.length));
+      long s = shard == 0 ? ++seq : ++laterSeq;
+      byte[] d = ("{\"id\":\"" + s + "\"}").getBytes(StandardCharsets.UTF_8);
+      batch.add(new DispatchFrame(shard, s, "MESSAGE_CREATE", "7", "session", 0, 0, d, 0, d.length));
     }
     onContext(() -> {
       long number = sender.number(batch.frames().size());

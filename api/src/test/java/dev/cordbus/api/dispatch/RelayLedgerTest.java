@@ -60,6 +60,40 @@ class RelayLedgerTest {
   }
 
   @Test
+  void aSeqNoPublisherDeliveredIsReportedAfterTheGracePeriodWhileLateOnesFromAnotherPublisherAreNot()
+      throws Exception {
+    System.setProperty(ShardSeqs.GRACE_PROPERTY, "400");
+    try {
+      listen();
+    } finally {
+      System.clearProperty(ShardSeqs.GRACE_PROPERTY);
+    }
+    // the shard's group moved: the new holder's stream (seqs 7 to 12) arrives before the old holder's tail (4 to 5),
+    // and seq 6 never comes (no ledger sees it: each sender's own numbering has no gap)
+    RelayLedger.Sender old = new RelayLedger.Sender("group-0");
+    RelayLedger.Sender moved = new RelayLedger.Sender("group-0");
+    String node = DispatchRelay.nodeId(vertx);
+    DeliveryOptions base = new DeliveryOptions().setCodecName(DispatchBatchCodec.NAME);
+    vertx.eventBus().publish(Addresses.dispatches(node), three(1), old.next(node, 3, base));
+    vertx.eventBus().publish(Addresses.dispatches(node), three(7), moved.next(node, 3, base));
+    vertx.eventBus().publish(Addresses.dispatches(node), three(10), moved.next(node, 3, base));
+    DispatchBatch tail = new DispatchBatch();
+    tail.add(frame(4));
+    tail.add(frame(5));
+    vertx.eventBus().publish(Addresses.dispatches(node), tail, old.next(node, 2, base));
+    waitFor(() -> seqs.size() == 11 && errors.size() == 1);
+    JsonObject error = errors.get(0);
+    assertEquals(ErrorKinds.DISPATCHES_LOST, error.getString("kind"));
+    assertEquals(1, error.getLong("lost"), error.encode());
+    assertEquals(0, error.getInteger("shard"), error.encode());
+    assertEquals(6, error.getLong("fromSeq"), error.encode());
+    assertEquals(6, error.getLong("toSeq"), error.encode());
+    assertTrue(error.getString("message").contains("never reached this node"), error.encode());
+    Thread.sleep(1_500);
+    assertEquals(1, errors.size(), "reported once: " + errors);
+  }
+
+  @Test
   void theFirstBatchOfASenderIsTheBaselineAndAnUnbrokenStreamReportsNothing() throws Exception {
     listen();
     RelayLedger.Sender sender = new RelayLedger.Sender("group-1");
