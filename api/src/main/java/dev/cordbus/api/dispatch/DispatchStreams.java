@@ -212,7 +212,7 @@ public final class DispatchStreams {
    * stream when up, over the event bus otherwise.
    */
   void send(String node, DispatchBatch batch, DeliveryOptions base, long number) {
-    Link link = enabled ? links.computeIfAbsent(node, k -> new Link()) : null;
+    Link link = enabled && !closed ? links.computeIfAbsent(node, k -> new Link()) : null;
     if (link != null && link.state == State.OPEN) {
       sender.sentTo(node, number);
       link.socket.writeMessage(batchRecord(number, batch));
@@ -239,7 +239,7 @@ public final class DispatchStreams {
    * closing the stream of one that has more than {@value #ABSENT_BACKLOG_BYTES} bytes waiting.
    */
   void sendToAbsent(DispatchBatch batch, long number) {
-    if (absent == 0) {
+    if (absent == 0 || closed) {
       return;
     }
     for (Map.Entry<String, Link> e : links.entrySet()) {
@@ -402,6 +402,9 @@ public final class DispatchStreams {
    * ordinary member again.
    */
   void retain(Collection<String> members) {
+    if (closed) {
+      return; // what the publisher still sends goes over the event bus
+    }
     if (known.version.get() != knownVersion) {
       followAbsent(members);
     }

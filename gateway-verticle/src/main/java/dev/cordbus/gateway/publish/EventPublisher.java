@@ -130,8 +130,17 @@ public final class EventPublisher {
     return gate;
   }
 
-  /** Stops listening for acknowledgements and resumes any paused socket (the group stops). */
+  /**
+   * Publishes what this turn queued, stops listening for acknowledgements, resumes any paused socket and closes the
+   * dispatch streams (the group stops).
+   */
   public void close() {
+    if (Vertx.currentContext() == context) {
+      // what this turn read goes out while the streams are up (a group handed over: its sessions are saved with
+      // these seqs, so the next holder does not replay them); a flush after the close would reach the members over
+      // the event bus only, not a split-off node
+      flushNow();
+    }
     gate.close();
     if (streams != null) {
       streams.close();
