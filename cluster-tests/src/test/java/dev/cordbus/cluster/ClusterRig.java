@@ -49,6 +49,8 @@ final class ClusterRig implements AutoCloseable {
   final Vertx vertx = Vertx.vertx();
   final Path clusterXml;
   final Path gatewayConf;
+  /** The options the gateway nodes run with. */
+  final JsonObject gatewayOptions;
   final DiscordSimulator sim;
   final List<ChildProcess> gateways = new ArrayList<>();
   ChildProcess bot;
@@ -62,6 +64,11 @@ final class ClusterRig implements AutoCloseable {
 
   /** A rig whose nodes run the shipped cluster configuration with these Hazelcast {@code properties} instead. */
   ClusterRig(Map<String, String> properties) throws Exception {
+    this(properties, new JsonObject());
+  }
+
+  /** As {@link #ClusterRig(Map)}, the gateway nodes' options changed by {@code gateway}. */
+  ClusterRig(Map<String, String> properties, JsonObject gateway) throws Exception {
     clusterXml = ClusterConfig.isolatedCopy(properties);
     // both connections stay open when a session is resumed elsewhere: the harder case for a node that wakes up
     sim = await(DiscordSimulator.start(vertx, new SimulatorOptions().heartbeatIntervalMs(HEARTBEAT_MS)
@@ -70,10 +77,11 @@ final class ClusterRig implements AutoCloseable {
     JsonObject conf = SHIPPED.copy()
         .put("intents", new JsonArray().add("GUILDS").add("GUILD_MESSAGES").add("MESSAGE_CONTENT")
             .add("GUILD_MESSAGE_REACTIONS"))
-        .put("compression", "none").put("publishRaw", false);
+        .put("compression", "none").put("publishRaw", false).mergeIn(gateway);
     if (conf.getInteger("groups") != GROUPS || conf.getInteger("shardCount") != SHARDS) {
       throw new IllegalStateException("conf/gateway-cluster.json changed its layout; update ClusterRig: " + conf);
     }
+    gatewayOptions = conf;
     gatewayConf = Path.of("target", "gateway-cluster.json").toAbsolutePath();
     Files.writeString(gatewayConf, conf.encodePrettily());
   }
@@ -103,12 +111,14 @@ final class ClusterRig implements AutoCloseable {
   /**
    * Two gateway nodes and a bot node for the split-brain tests: Hazelcast's failure detection as shipped (heartbeat
    * 1 s, silence 10 s), merges looked for every 2 s instead of 5 s; the gateways start first, so the oldest member
-   * (the master) is a gateway node, not the bot that is frozen.
+   * (the master) is a gateway node, not the bot that is frozen. The gateways' {@code stallLimitMs} is 1 s, so a test
+   * can make one give its groups up with a stall too short for Hazelcast to suspect it (stalls of 4-5 s just after
+   * a member left split the gateway nodes from each other in 2 runs of 17).
    */
   static ClusterRig forSplits() throws Exception {
     ClusterRig rig = new ClusterRig(Map.of(
         "hazelcast.merge.first.run.delay.seconds", "2",
-        "hazelcast.merge.next.run.delay.seconds", "2"));
+        "hazelcast.merge.next.run.delay.seconds", "2"), new JsonObject().put("stallLimitMs", 1_000));
     rig.startGateways(1);
     rig.gateways.get(0).await(l -> l.contains("cluster features on"), 120_000, "the first gateway node deployed");
     rig.startGateways(1);

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * kept a split-off node's dispatch stream, the bot lacked every dispatch of the split (whole ranges of seqs on each
  * shard, as in the {@code GatewayClusterTest} flake), and its relay reported none of them lost.
  *
- * <p>Then the same while shard groups move: with the bot split off, one gateway node stalls for a few seconds (SIGSTOP
- * past {@code stallLimitMs}) and gives its groups up; they are claimed again (RESUME) by new publishers, which publish
+ * <p>Then the same while shard groups move: with the bot split off, one gateway node stalls for 2 s (SIGSTOP past
+ * {@code stallLimitMs}, 1 s here) and gives its groups up; they are claimed again (RESUME) by new publishers, which publish
  * while the bot is still out of the cluster (Hazelcast may split the gateways too meanwhile). Before a publisher made
  * during a split streamed to the split-off nodes that the older publishers of its node keep streams to, those
  * dispatches were lost in silence (one CI run of the first test, where a group moved during the split); the bot's
@@ -111,14 +111,14 @@ class SplitBrainMergeTest {
           "the gateways removing the frozen bot");
       stalled.awaitFrom(stalledFrom, l -> l.contains("left the cluster; its dispatch stream stays up"), 10_000,
           "the gateways removing the frozen bot");
-      // Hazelcast moves the removed member's partitions now: a member stalled in the middle of that is often
+      // Hazelcast moves the removed member's partitions now: a member stalled in the middle of that may be
       // suspected and split off as well, so the stall waits for it
       Thread.sleep(4_000);
-      // the other gateway node stalls past stallLimitMs (not long enough to be removed): it gives its groups up
-      // and they are claimed again while the bot is out of the cluster
+      // the other gateway node stalls past stallLimitMs (1 s in this rig; far from being removed): it gives its
+      // groups up and they are claimed again while the bot is out of the cluster
       ClusterRig.signal(stalled, "STOP");
       try {
-        Thread.sleep(ClusterRig.SHIPPED.getLong("stallLimitMs") + 1_000);
+        Thread.sleep(rig.gatewayOptions.getLong("stallLimitMs") + 1_000);
       } finally {
         ClusterRig.signal(stalled, "CONT");
       }
