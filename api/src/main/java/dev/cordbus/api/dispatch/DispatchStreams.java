@@ -13,8 +13,6 @@ import io.vertx.core.internal.net.NetSocketInternal;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
-import io.vertx.core.shareddata.LocalMap;
-import io.vertx.core.shareddata.Shareable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Collection;
@@ -22,9 +20,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,7 +62,6 @@ public final class DispatchStreams {
    */
   static final long ABSENT_FLUSH_MS = 120_000;
 
-  private static final String KNOWN = "cordbus.dispatch-streams.known";
   private static final Logger LOG = LoggerFactory.getLogger(DispatchStreams.class);
   private static final java.util.concurrent.atomic.LongAdder STREAMED = new java.util.concurrent.atomic.LongAdder();
   private static final java.util.concurrent.atomic.LongAdder OVER_BUS = new java.util.concurrent.atomic.LongAdder();
@@ -78,111 +73,15 @@ public final class DispatchStreams {
   private final boolean enabled;
   /** Kept in a field: an unreferenced client is closed by the GC. */
   private NetClient client;
-  private final Map<String, Link> links = new HashMap<>();
-  /** Links whose node is not in the member list now ({@link Link#absent}). */
+  private final Map<String, StreamLink> links = new HashMap<>();
+  /** Links whose node is not in the member list now ({@link StreamLink#absent}). */
   private int absent;
   /** What every publisher of this Vert.x knows of the other nodes' streams. */
-  private final Known known;
-  /** The {@link Known#version} of the absent nodes this publisher has links to. */
+  private final StreamPeers known;
+  /** The {@link StreamPeers#version} of the absent nodes this publisher has links to. */
   private int knownVersion = -1;
   private boolean closed;
 
-  /**
-   * What the publishers of one Vert.x instance learned of other nodes' streams, shared by them all, so a publisher
-   * made later (a group claimed or handed over while a node is split off) reaches what the others reach.
-   */
-  private static final class Known implements Shareable {
-    /** The stream endpoint of each node a publisher here connected to (a node id is unique to one start). */
-    final ConcurrentHashMap<String, JsonObject> endpoints = new ConcurrentHashMap<>();
-    /** The nodes that left the member list while a stream of this node to them was up: endpoint by node. */
-    final ConcurrentHashMap<String, JsonObject> absent = new ConcurrentHashMap<>();
-    /** Changes with {@link #absent}. */
-    final AtomicInteger version = new AtomicInteger();
-
-    void listAbsent(String node, JsonObject endpoint) {
-      if (endpoint != null && absent.put(node, endpoint) == null) {
-        version.incrementAndGet();
-      }
-    }
-
-    void unlistAbsent(String node) {
-      if (absent.remove(node) != null) {
-        version.incrementAndGet();
-      }
-    }
-
-    void learned(String node, JsonObject endpoint) {
-      if (endpoints.size() > 4096) {
-        endpoints.clear(); // nodes come and go: forget them all rather than grow
-      }
-      endpoints.put(node, endpoint);
-    }
-
-    void forget(String node) {
-      endpoints.remove(node);
-      unlistAbsent(node);
-    }
-  }
-
-  /** Where one node's batches go. */
-  private enum State {
-    /** Over the event bus; a stream is asked for once {@link Link#retryAt} has passed. */
-    BUS,
-    /** Over the event bus while the endpoint is asked for and the connection made. */
-    CONNECTING,
-    /** Over {@link Link#socket}. */
-    OPEN
-  }
-
-  /** A batch that waits for a stream to connect. */
-  private record Pending(long number, DispatchBatch batch, int bytes) {
-  }
-
-  /** One node's stream. */
-  private static final class Link {
-    State state = State.BUS;
-    /** The stream, while {@link State#OPEN}. */
-    NetSocketInternal socket;
-    /** No attempt before this time (millis). */
-    long retryAt;
-    /** The node is not in the cluster's member list now; its open stream is kept ({@link #retain}). */
-    boolean absent;
-    /**
-     * Bytes written to the stream while the node was absent that the socket has not passed to the kernel yet (Vert.x
-     * and Netty queue them once the kernel's buffer is full: the node reads nothing).
-     */
-    long waiting;
-    /** Where the stream goes, once known. */
-    JsonObject endpoint;
-    /**
-     * The batches published while this link connects to an endpoint known already, in order (null otherwise): they
-     * go over the stream once it is up, none over the event bus (a node that is out of the member list, or frozen,
-     * would never get them).
-     */
-    ArrayDeque<Pending> pending;
-    /** The number of the last batch sent to the node over the event bus (0 for none): the stream's HELLO says it. */
-    long busNumber;
-
-    /** Queues batch {@code number} while the stream connects ({@link #pending}). */
-    void queue(long number, DispatchBatch batch) {
-      DispatchBatch kept = batch.lent() ? batch.copied() : batch;
-      int bytes = DispatchBatchCodec.wireLength(kept.frames());
-      waiting += bytes;
-      pending.add(new Pending(number, kept, bytes));
-    }
-
-    void down() {
-      if (pending != null) {
-        for (Pending p : pending) {
-          waiting -= p.bytes();
-        }
-        pending = null;
-      }
-      state = State.BUS;
-      socket = null;
-      retryAt = System.currentTimeMillis() + RETRY_MS;
-    }
-  }
 
   /** Streams for the batches {@code sender} numbers; make it on the publisher's event loop. */
   public DispatchStreams(Vertx vertx, RelayLedger.Sender sender) {
@@ -190,10 +89,7 @@ public final class DispatchStreams {
     this.bus = vertx.eventBus();
     this.sender = sender;
     this.enabled = enabled() && vertx.isClustered();
-    LocalMap<String, Known> shared = vertx.sharedData().getLocalMap(KNOWN);
-    Known mine = new Known();
-    Known existing = shared.putIfAbsent(KNOWN, mine);
-    this.known = existing == null ? mine : existing;
+    this.known = StreamPeers.of(vertx);
   }
 
   /** Whether this JVM sends and serves dispatch streams (system property {@value #OFF_PROPERTY}). */
@@ -203,8 +99,8 @@ public final class DispatchStreams {
 
   /** Whether {@link #send} would write to {@code node}'s stream now (else over the event bus). */
   boolean open(String node) {
-    Link link = enabled ? links.get(node) : null;
-    return link != null && link.state == State.OPEN;
+    StreamLink link = enabled ? links.get(node) : null;
+    return link != null && link.state == StreamLink.State.OPEN;
   }
 
   /**
@@ -212,14 +108,14 @@ public final class DispatchStreams {
    * stream when up, over the event bus otherwise.
    */
   void send(String node, DispatchBatch batch, DeliveryOptions base, long number) {
-    Link link = enabled && !closed ? links.computeIfAbsent(node, k -> new Link()) : null;
-    if (link != null && link.state == State.OPEN) {
+    StreamLink link = enabled && !closed ? links.computeIfAbsent(node, k -> new StreamLink()) : null;
+    if (link != null && link.state == StreamLink.State.OPEN) {
       sender.sentTo(node, number);
       link.socket.writeMessage(batchRecord(number, batch));
       STREAMED.increment();
       return;
     }
-    if (link != null && link.state == State.BUS && System.currentTimeMillis() >= link.retryAt) {
+    if (link != null && link.state == StreamLink.State.BUS && System.currentTimeMillis() >= link.retryAt) {
       connect(node, link);
     }
     if (link != null && link.pending != null) {
@@ -242,8 +138,8 @@ public final class DispatchStreams {
     if (absent == 0 || closed) {
       return;
     }
-    for (Map.Entry<String, Link> e : links.entrySet()) {
-      Link link = e.getValue();
+    for (Map.Entry<String, StreamLink> e : links.entrySet()) {
+      StreamLink link = e.getValue();
       if (!link.absent) {
         continue;
       }
@@ -258,7 +154,7 @@ public final class DispatchStreams {
         }
         continue;
       }
-      if (link.state != State.OPEN) {
+      if (link.state != StreamLink.State.OPEN) {
         continue;
       }
       if (link.waiting > ABSENT_BACKLOG_BYTES) {
@@ -284,8 +180,8 @@ public final class DispatchStreams {
    * when there is one (a node that is out of the member list, or frozen, is not asked), else at the one its relay
    * gives when asked over the event bus.
    */
-  private void connect(String node, Link link) {
-    link.state = State.CONNECTING;
+  private void connect(String node, StreamLink link) {
+    link.state = StreamLink.State.CONNECTING;
     if (client == null) {
       client = vertx.createNetClient(new NetClientOptions().setTcpNoDelay(true).setConnectTimeout(5000));
     }
@@ -301,12 +197,12 @@ public final class DispatchStreams {
       return client.connect(e.getInteger("port"), e.getString("host"));
     }).onComplete(ar -> {
       if (ar.failed() || closed || links.get(node) != link) {
-        ArrayDeque<Pending> waited = link.pending;
+        ArrayDeque<StreamLink.Pending> waited = link.pending;
         link.pending = null;
         if (waited != null && !link.absent && !closed) {
           // a member: what waited goes over the event bus after all, in order
           DeliveryOptions base = new DeliveryOptions().setCodecName(DispatchBatchCodec.NAME);
-          for (Pending p : waited) {
+          for (StreamLink.Pending p : waited) {
             link.waiting -= p.bytes();
             OVER_BUS.increment();
             bus.publish(Addresses.dispatches(node), p.batch(), sender.options(node, p.number(), base));
@@ -334,7 +230,7 @@ public final class DispatchStreams {
       // the batches sent over the event bus so far come first
       socket.writeMessage(helloRecord(link.busNumber, sender.id()));
       if (link.pending != null) {
-        for (Pending p : link.pending) {
+        for (StreamLink.Pending p : link.pending) {
           socket.writeMessage(batchRecord(p.number(), p.batch())).onComplete(w -> link.waiting -= p.bytes());
           STREAMED.increment();
         }
@@ -353,7 +249,7 @@ public final class DispatchStreams {
       });
       socket.exceptionHandler(e -> LOG.debug("dispatch stream to node {}: {}", node, e.toString()));
       link.socket = socket;
-      link.state = State.OPEN;
+      link.state = StreamLink.State.OPEN;
       OPENED.increment();
     });
   }
@@ -411,9 +307,9 @@ public final class DispatchStreams {
     if (absent == 0 && links.size() <= members.size() && members.containsAll(links.keySet())) {
       return;
     }
-    for (Iterator<Map.Entry<String, Link>> it = links.entrySet().iterator(); it.hasNext(); ) {
-      Map.Entry<String, Link> e = it.next();
-      Link link = e.getValue();
+    for (Iterator<Map.Entry<String, StreamLink>> it = links.entrySet().iterator(); it.hasNext(); ) {
+      Map.Entry<String, StreamLink> e = it.next();
+      StreamLink link = e.getValue();
       if (members.contains(e.getKey())) {
         if (link.absent) {
           link.absent = false;
@@ -421,7 +317,7 @@ public final class DispatchStreams {
           known.unlistAbsent(e.getKey());
           LOG.info("node {} is back in the cluster; its dispatch stream stayed up meanwhile", e.getKey());
         }
-      } else if (link.state == State.OPEN || link.pending != null) {
+      } else if (link.state == StreamLink.State.OPEN || link.pending != null) {
         if (!link.absent) {
           link.absent = true;
           absent++;
@@ -443,9 +339,9 @@ public final class DispatchStreams {
 
   /**
    * Adds a link to each node that another publisher of this Vert.x keeps a stream to while the node is out of the
-   * member list ({@link Known#absent}) and that this one has none to: a publisher made during a split (a group claimed
-   * or handed over meanwhile) reaches the split-off node as the older ones do. Its batches wait in {@link
-   * Link#pending} while it connects.
+   * member list ({@link StreamPeers#absent}) and that this one has none to: a publisher made during a split (a group
+   * claimed or handed over meanwhile) reaches the split-off node as the older ones do. Its batches wait in {@link
+   * StreamLink#pending} while it connects.
    */
   private void followAbsent(Collection<String> members) {
     knownVersion = known.version.get();
@@ -454,7 +350,7 @@ public final class DispatchStreams {
       if (links.containsKey(node) || members.contains(node)) {
         continue;
       }
-      Link link = new Link();
+      StreamLink link = new StreamLink();
       link.absent = true;
       link.endpoint = e.getValue();
       link.pending = new ArrayDeque<>();
@@ -470,7 +366,7 @@ public final class DispatchStreams {
   public void close() {
     closed = true;
     boolean stopping = ((VertxInternal) vertx).closeFuture().isClosed();
-    for (Link link : links.values()) {
+    for (StreamLink link : links.values()) {
       NetSocketInternal socket = link.socket;
       if (socket != null) {
         socket.close(); // once what was written has gone
