@@ -1,7 +1,14 @@
 package dev.cordbus.gateway.publish;
 
-import dev.cordbus.api.dispatch.JsonStrings;
-import dev.cordbus.gateway.compression.Utf8;
+import static dev.cordbus.gateway.publish.JsonLexemes.FALSE;
+import static dev.cordbus.gateway.publish.JsonLexemes.NULL;
+import static dev.cordbus.gateway.publish.JsonLexemes.TRUE;
+import static dev.cordbus.gateway.publish.JsonLexemes.hasEscape;
+import static dev.cordbus.gateway.publish.JsonLexemes.literal;
+import static dev.cordbus.gateway.publish.JsonLexemes.number;
+import static dev.cordbus.gateway.publish.JsonLexemes.plainString;
+import static dev.cordbus.gateway.publish.JsonLexemes.string;
+import static dev.cordbus.gateway.publish.JsonLexemes.ws;
 
 /**
  * The gateway's fast path for dispatch frames: one pass over the bytes that checks the whole frame is valid JSON
@@ -14,6 +21,12 @@ import dev.cordbus.gateway.compression.Utf8;
  * d}, with no key of the envelope repeated. Anything else (invalid JSON, other opcodes, odd types, escapes where the
  * gateway reads names) returns false and {@link FrameParser} decides with Jackson, which words the error. It is at
  * least as strict as that parser, so nothing it accepts would have been refused.
+ *
+ * <p>Values the gateway does not read are passed over by {@link #skip}, one loop with the open containers on an
+ * explicit stack, not a recursive descent: each part of the grammar then exists once in the compiled code. A
+ * recursive scanner had the JIT inline the string, number and container code again at each call site and one level
+ * down the recursion, and compiling those copies cost the C2 compiler about 0.7 s of CPU in the first seconds of a
+ * firehose. Helpers return the position after what they read, or -1 when the bytes are not what they should be.
  */
 final class EnvelopeScanner {
 
@@ -32,96 +45,239 @@ final class EnvelopeScanner {
   /** Where d's top-level members lie. */
   private final MemberIndex members = new MemberIndex();
 
-  private static final int PLAIN = 0;
-  private static final int TOP_OF_D = 1;
-  private static final int ENVELOPE = 2;
+  /** The envelope's keys: 1 op, 2 s, 4 t, 8 d. */
+  private static final int OP = 1;
+  private static final int S = 2;
+  private static final int T = 4;
+  private static final int D = 8;
 
-  /** Envelope keys seen so far: 1 op, 2 s, 4 t, 8 d. */
-  private int seen;
-  private byte[] a;
-  private int end;
-  private int pos;
-  private int depth;
+  /** {@code objects[k]}: the container open at depth {@code k} is an object (else an array). */
+  private final boolean[] objects;
   private final int maxDepth;
+  /** The value of the last {@link #integer}. */
+  private long parsed;
 
   EnvelopeScanner(int maxDepth) {
     this.maxDepth = maxDepth;
+    this.objects = new boolean[Math.max(maxDepth, 2) + 1];
   }
 
   /** Scans {@code a[offset, offset + length)}; true when it is a well-formed dispatch-shaped frame. */
-  boolean scan(byte[] bytes, int offset, int length) {
-    a = bytes;
-    pos = offset;
-    end = offset + length;
-    depth = 0;
+  boolean scan(byte[] a, int offset, int length) {
     tStart = dStart = guildStart = idStart = -1;
-    seen = 0;
     members.clear();
-    try {
-      ws();
-      if (peek() != '{') {
-        return false;
-      }
-      container(true, ENVELOPE); // the envelope counts as depth 1, as Jackson counts nesting
-      ws();
-      return pos == end && seen == 15; // op, s, t and d, each once
-    } catch (Bad e) {
+    int end = offset + length;
+    int p = ws(a, offset, end);
+    if (p >= end || a[p] != '{' || maxDepth < 1) { // the envelope counts as depth 1, as Jackson counts nesting
       return false;
     }
+    int seen = 0;
+    p = ws(a, p + 1, end);
+    while (true) { // one member of the envelope per turn
+      if (p >= end || a[p] != '"') {
+        return false;
+      }
+      int from = p + 1;
+      p = string(a, p, end);
+      if (p < 0) {
+        return false;
+      }
+      int key = key(a, from, p - 1);
+      p = colon(a, p, end);
+      if (p < 0 || key < 0 || (seen & key) != 0) {
+        return false;
+      }
+      seen |= key;
+      p = switch (key) {
+        case OP -> {
+          int after = integer(a, p, end);
+          op = parsed;
+          yield after;
+        }
+        case S -> {
+          sNull = a[p] == 'n';
+          if (sNull) {
+            yield literal(a, p, end, NULL);
+          }
+          int after = integer(a, p, end);
+          s = parsed;
+          yield after;
+        }
+        case T -> {
+          tStart = p + 1;
+          int after = a[p] == '"' ? plainString(a, p, end) : -1;
+          tEnd = after - 1;
+          yield after;
+        }
+        case D -> d(a, p, end);
+        default -> skip(a, p, end, 1);
+      };
+      if (p < 0) {
+        return false;
+      }
+      p = ws(a, p, end);
+      if (p >= end) {
+        return false;
+      }
+      byte c = a[p++];
+      if (c == '}') {
+        return seen == (OP | S | T | D) && ws(a, p, end) == end;
+      }
+      if (c != ',') {
+        return false;
+      }
+      p = ws(a, p, end);
+    }
   }
 
-  /** One member of the envelope, its value at pos. */
-  private void envelopeMember(int key) {
-    if ((seen & key) != 0) {
-      throw Bad.INSTANCE;
+  /** d, an object at {@code p}, noting where its members lie and the ids it names: the position after it, or -1. */
+  private int d(byte[] a, int p, int end) {
+    if (a[p] != '{' || maxDepth < 2) {
+      return -1;
     }
-    seen |= key;
-    switch (key) {
-      case 1 -> op = integer();
-      case 2 -> {
-        sNull = peek() == 'n';
-        if (sNull) {
-          literal("null");
-        } else {
-          s = integer();
-        }
+    dStart = p;
+    p = ws(a, p + 1, end);
+    if (p < end && a[p] == '}') {
+      dEnd = p + 1;
+      return dEnd;
+    }
+    while (true) { // one member per turn
+      if (p >= end || a[p] != '"') {
+        return -1;
       }
-      case 4 -> {
-        tStart = pos + 1;
-        if (peek() != '"' || !plainString()) {
-          throw Bad.INSTANCE;
-        }
-        tEnd = pos - 1;
+      int from = p + 1;
+      p = string(a, p, end);
+      if (p < 0) {
+        return -1;
       }
-      case 8 -> {
-        if (peek() != '{') {
-          throw Bad.INSTANCE;
-        }
-        dStart = pos;
-        container(true, TOP_OF_D);
-        dEnd = pos;
+      int to = p - 1;
+      int which = named(a, from, to);
+      p = colon(a, p, end);
+      if (p < 0 || which < 0) {
+        return -1;
       }
-      default -> value();
+      int valueStart = p;
+      byte c = a[p];
+      p = which != 0 && (c == '"' || c == '-' || (c >= '0' && c <= '9')) ? idValue(a, p, end, which)
+          : skip(a, p, end, 2);
+      if (p < 0) {
+        return -1;
+      }
+      members.add(from, to, valueStart, p);
+      p = ws(a, p, end);
+      if (p >= end) {
+        return -1;
+      }
+      c = a[p++];
+      if (c == '}') {
+        dEnd = p;
+        return p;
+      }
+      if (c != ',') {
+        return -1;
+      }
+      p = ws(a, p, end);
     }
   }
 
-  /** 1 op, 2 s, 4 t, 8 d, 0 other (names with escapes count as other: the fallback sorts them out). */
-  private int key(int from, int to) {
+  /**
+   * Any value at {@code p} (not whitespace), inside {@code base} open containers: the position after it, or -1. One
+   * loop with the open containers in {@link #objects}, reading member names and string values at the same place:
+   * each part of the grammar is compiled once.
+   */
+  private int skip(byte[] a, int p, int end, int base) {
+    int depth = base;
+    boolean key = false; // the next string is a member name
+    while (true) {
+      byte c = a[p];
+      if (c == '"') {
+        p = string(a, p, end);
+        if (key) {
+          p = p < 0 ? -1 : colon(a, p, end);
+          if (p < 0) {
+            return -1;
+          }
+          key = false;
+          continue;
+        }
+      } else if (key) {
+        return -1;
+      } else if (c == '{' || c == '[') {
+        if (++depth > maxDepth) {
+          return -1;
+        }
+        key = c == '{';
+        objects[depth] = key;
+        p = ws(a, p + 1, end);
+        if (p >= end) {
+          return -1;
+        }
+        if (a[p] != (key ? '}' : ']')) {
+          continue;
+        }
+        key = false;
+        p++;
+        depth--;
+      } else {
+        p = c == 't' ? literal(a, p, end, TRUE) : c == 'f' ? literal(a, p, end, FALSE)
+            : c == 'n' ? literal(a, p, end, NULL) : number(a, p, end);
+      }
+      if (p < 0) {
+        return -1;
+      }
+      while (true) { // a value ended at p: a comma, or the closing brackets of the containers it ends
+        if (depth == base) {
+          return p;
+        }
+        p = ws(a, p, end);
+        if (p >= end) {
+          return -1;
+        }
+        c = a[p++];
+        key = objects[depth];
+        if (c == ',') {
+          p = ws(a, p, end);
+          if (p >= end) {
+            return -1;
+          }
+          break;
+        }
+        if (c != (key ? '}' : ']')) {
+          return -1;
+        }
+        depth--;
+      }
+    }
+  }
+
+  /** Whitespace, a colon and whitespace from {@code p}: where the value after them starts, or -1. */
+  private static int colon(byte[] a, int p, int end) {
+    p = ws(a, p, end);
+    if (p >= end || a[p] != ':') {
+      return -1;
+    }
+    p = ws(a, p + 1, end);
+    return p < end ? p : -1;
+  }
+
+  /** 1 op, 2 s, 4 t, 8 d, 0 other, -1 for a name with an escape (it might spell op/s/t/d: the fallback reads it). */
+  private static int key(byte[] a, int from, int to) {
     int n = to - from;
     if (n == 1) {
-      return a[from] == 's' ? 2 : a[from] == 't' ? 4 : a[from] == 'd' ? 8 : 0;
+      return a[from] == 's' ? S : a[from] == 't' ? T : a[from] == 'd' ? D : 0;
     }
     if (n == 2 && a[from] == 'o' && a[from + 1] == 'p') {
-      return 1;
+      return OP;
     }
-    noEscape(from, to); // an escaped name might spell op/s/t/d
-    return 0;
+    return hasEscape(a, from, to) ? -1 : 0;
   }
 
-  /** 1 for guild_id, 2 for id, else 0. */
-  private int named(int from, int to) {
+  /** 1 for guild_id, 2 for id, else 0; -1 for a name with an escape (it might spell guild_id). */
+  private static int named(byte[] a, int from, int to) {
+    if (hasEscape(a, from, to)) {
+      return -1;
+    }
     int n = to - from;
-    noEscape(from, to); // an escaped name might spell guild_id
     if (n == 2 && a[from] == 'i' && a[from + 1] == 'd') {
       return 2;
     }
@@ -132,90 +288,33 @@ final class EnvelopeScanner {
     return 0;
   }
 
-  private void value() {
-    int c = peek();
-    switch (c) {
-      case '{' -> container(true, PLAIN);
-      case '[' -> container(false, PLAIN);
-      case '"' -> string();
-      case 't' -> literal("true");
-      case 'f' -> literal("false");
-      case 'n' -> literal("null");
-      default -> number();
-    }
-  }
-
   /**
-   * An object ({@code isObject}) or an array at pos, to its closing bracket; each member's value is read as {@code
-   * mode} says: {@link #PLAIN} any value, {@link #TOP_OF_D} noting guild_id/id, {@link #ENVELOPE} op/s/t/d.
+   * A string or number of d's top level at {@code p}, for {@code which} 1 (guild_id) or 2 (id): noted when it can be
+   * an id. The position after it, or -1 (also for an escaped or non-ASCII string: Jackson reads such an id).
    */
-  private void container(boolean isObject, int mode) {
-    next();
-    enter();
-    ws();
-    byte close = (byte) (isObject ? '}' : ']');
-    if (peek() == close) {
-      pos++;
-      depth--;
-      return;
-    }
-    while (true) {
-      ws();
-      if (isObject) {
-        int nameStart = pos + 1;
-        string();
-        int nameEnd = pos - 1;
-        ws();
-        if (next() != ':') {
-          throw Bad.INSTANCE;
-        }
-        ws();
-        switch (mode) {
-          case ENVELOPE -> envelopeMember(key(nameStart, nameEnd));
-          case TOP_OF_D -> {
-            int valueStart = pos;
-            idValue(named(nameStart, nameEnd));
-            members.add(nameStart, nameEnd, valueStart, pos);
-          }
-          default -> value();
-        }
-      } else {
-        value();
+  private int idValue(byte[] a, int p, int end, int which) {
+    int from;
+    int to;
+    if (a[p] == '"') {
+      to = plainString(a, p, end);
+      if (to < 0) {
+        return -1;
       }
-      ws();
-      int c = next();
-      if (c == close) {
-        depth--;
-        return;
-      }
-      if (c != ',') {
-        throw Bad.INSTANCE;
-      }
-    }
-  }
-
-  /** A value of d's top level; {@code which} 1 (guild_id) or 2 (id) records a string or integer value. */
-  private void idValue(int which) {
-    int c = peek();
-    if (which == 0 || !(c == '"' || c == '-' || (c >= '0' && c <= '9'))) {
-      value();
-      return;
-    }
-    int vs = pos;
-    if (c == '"') {
-      if (!plainString()) {
-        throw Bad.INSTANCE; // an escaped or non-ASCII id: let Jackson read it
-      }
+      from = p + 1;
+      p = to--;
     } else {
-      number();
-      for (int i = vs; i < pos; i++) {
+      to = number(a, p, end);
+      if (to < 0) {
+        return -1;
+      }
+      from = p;
+      p = to;
+      for (int i = from; i < to; i++) {
         if (a[i] == '.' || a[i] == 'e' || a[i] == 'E') {
-          return; // a fraction is not an id (as the Jackson path reads it)
+          return p; // a fraction is not an id (as the Jackson path reads it)
         }
       }
     }
-    int from = c == '"' ? vs + 1 : vs;
-    int to = c == '"' ? pos - 1 : pos;
     if (which == 1) {
       guildStart = from;
       guildEnd = to;
@@ -223,6 +322,7 @@ final class EnvelopeScanner {
       idStart = from;
       idEnd = to;
     }
+    return p;
   }
 
   /** Where the members of the last scan's {@code d} lie ({@link MemberIndex}), from its start, in a new array. */
@@ -230,169 +330,32 @@ final class EnvelopeScanner {
     return members.copy(dStart);
   }
 
-  /** Not for the fast path if {@code a[from, to)} holds an escape: Jackson reads such names. */
-  private void noEscape(int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (a[i] == '\\') {
-        throw Bad.INSTANCE;
-      }
-    }
-  }
-
-  private void enter() {
-    if (++depth > maxDepth) {
-      throw Bad.INSTANCE;
-    }
-  }
-
-  /** A string at pos (the opening quote); leaves pos after the closing quote. */
-  private void string() {
-    if (next() != '"') {
-      throw Bad.INSTANCE;
-    }
-    byte[] b = a;
-    int p = pos;
-    int e = end;
-    while (true) {
-      p = JsonStrings.plainRun(b, p, e);
-      if (p >= e) {
-        throw Bad.INSTANCE;
-      }
-      int c = b[p];
-      if (c == '"') {
-        pos = p + 1;
-        return;
-      }
-      if (c == '\\') {
-        p = JsonEscapes.escape(b, p + 1, e);
-        if (p < 0) {
-          throw Bad.INSTANCE;
-        }
-      } else if (c >= 0) {
-        throw Bad.INSTANCE; // a control character
-      } else {
-        int n = Utf8.sequence(b, p, e);
-        if (n < 0) {
-          throw Bad.INSTANCE;
-        }
-        p += n;
-      }
-    }
-  }
-
-  /** Like {@link #string()}, and true when the string had no escape and no non-ASCII byte. */
-  private boolean plainString() {
-    int start = pos;
-    string();
-    for (int i = start + 1; i < pos - 1; i++) {
-      if (a[i] == '\\' || a[i] < 0) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** An integer (no fraction or exponent) that fits a long; a number of any other shape is not for this path. */
-  private long integer() {
-    int start = pos;
-    boolean negative = peek() == '-';
+  /**
+   * An integer (no fraction or exponent) that fits a long, into {@link #parsed}; -1 for a number of any other shape,
+   * which is not for this path.
+   */
+  private int integer(byte[] a, int p, int end) {
+    boolean negative = a[p] == '-';
     if (negative) {
-      pos++;
+      p++;
     }
-    int first = pos;
+    int first = p;
     long v = 0;
-    while (pos < end && a[pos] >= '0' && a[pos] <= '9') {
-      if (pos - first >= 18) {
-        throw Bad.INSTANCE; // may not fit a long: the fallback says so
+    while (p < end && a[p] >= '0' && a[p] <= '9') {
+      if (p - first >= 18) {
+        return -1; // may not fit a long: the fallback says so
       }
-      v = v * 10 + (a[pos] - '0');
-      pos++;
+      v = v * 10 + (a[p] - '0');
+      p++;
     }
-    int digits = pos - first;
+    int digits = p - first;
     if (digits == 0 || (digits > 1 && a[first] == '0')) {
-      throw Bad.INSTANCE;
+      return -1;
     }
-    if (pos < end && (a[pos] == '.' || a[pos] == 'e' || a[pos] == 'E')) {
-      throw Bad.INSTANCE;
+    if (p < end && (a[p] == '.' || a[p] == 'e' || a[p] == 'E')) {
+      return -1;
     }
-    if (start == pos) {
-      throw Bad.INSTANCE;
-    }
-    return negative ? -v : v;
-  }
-
-  /** Any JSON number. */
-  private void number() {
-    if (peek() == '-') {
-      pos++;
-    }
-    int first = pos;
-    digits();
-    if (pos - first > 1 && a[first] == '0') {
-      throw Bad.INSTANCE;
-    }
-    if (pos < end && a[pos] == '.') {
-      pos++;
-      digits();
-    }
-    if (pos < end && (a[pos] == 'e' || a[pos] == 'E')) {
-      pos++;
-      if (pos < end && (a[pos] == '+' || a[pos] == '-')) {
-        pos++;
-      }
-      digits();
-    }
-  }
-
-  private void digits() {
-    int start = pos;
-    while (pos < end && a[pos] >= '0' && a[pos] <= '9') {
-      pos++;
-    }
-    if (pos == start) {
-      throw Bad.INSTANCE;
-    }
-  }
-
-  private void literal(String word) {
-    for (int i = 0; i < word.length(); i++) {
-      if (next() != word.charAt(i)) {
-        throw Bad.INSTANCE;
-      }
-    }
-  }
-
-  private void ws() {
-    while (pos < end) {
-      byte c = a[pos];
-      if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
-        pos++;
-      } else {
-        return;
-      }
-    }
-  }
-
-  private int peek() {
-    if (pos >= end) {
-      throw Bad.INSTANCE;
-    }
-    return a[pos];
-  }
-
-  private int next() {
-    if (pos >= end) {
-      throw Bad.INSTANCE;
-    }
-    return a[pos++];
-  }
-
-  /** Not for the fast path (no stack trace: it is control flow). */
-  private static final class Bad extends RuntimeException {
-    static final Bad INSTANCE = new Bad();
-
-    private Bad() {
-      super(null, null, false, false);
-    }
+    parsed = negative ? -v : v;
+    return p;
   }
 }
