@@ -1,7 +1,6 @@
 package dev.cordbus.api.dispatch;
 
 import dev.cordbus.api.Addresses;
-import dev.cordbus.api.Headers;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -227,78 +226,11 @@ public final class DispatchRelay {
    * loop the listeners' consumers may follow ({@link DispatchListeners#follow}).
    */
   private static void fanOut(EventBus bus, DispatchBatch batch, boolean gateway) {
-    java.util.Map<String, ?> handlers = LocalHandlers.of(bus);
-    DispatchListeners.Listener[] listeners = DispatchListeners.of(bus);
-    java.util.List<LocalDispatch>[] forListeners = null;
+    FanOut out = new FanOut(bus, batch, gateway);
     for (DispatchFrame f : batch.frames()) {
-      String address = address(f.event());
-      int listening = 0;
-      if (listeners != null) {
-        for (DispatchListeners.Listener l : listeners) {
-          if (l.events.contains(f.event())) {
-            listening++;
-          }
-        }
-      }
-      // the listeners' own consumers of the address do not count: they had it directly
-      boolean toBus = handlers == null || LocalHandlers.moreThan(handlers.get(address), listening);
-      if (!toBus && listening == 0) {
-        continue;
-      }
-      if (batch.lent()) {
-        f = f.copied(); // the consumers keep the body; the gateway reuses the bytes
-      }
-      JsonObject body = listening == 0 ? DispatchBody.json(f.array(), f.offset(), f.length(), f.members())
-          : DispatchBody.relayed(f.array(), f.offset(), f.length(), f.members());
-      if (listening > 0) {
-        if (forListeners == null) {
-          forListeners = newLists(listeners.length);
-        }
-        LocalDispatch d = LocalDispatch.of(f, body);
-        for (int i = 0; i < listeners.length; i++) {
-          if (listeners[i].events.contains(f.event())) {
-            if (forListeners[i] == null) {
-              forListeners[i] = new java.util.ArrayList<>(batch.frames().size());
-            }
-            forListeners[i].add(d);
-          }
-        }
-      }
-      if (toBus) {
-        if (listening > 0 && gateway) {
-          DispatchListeners.follow(listeners, f.event(), bus);
-        }
-        publish(bus, address, f, body);
-      }
+      out.frame(f, address(f.event()));
     }
-    if (forListeners != null) {
-      for (int i = 0; i < listeners.length; i++) {
-        if (forListeners[i] != null) {
-          listeners[i].deliver(forListeners[i]);
-        }
-      }
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static java.util.List<LocalDispatch>[] newLists(int n) {
-    return new java.util.List[n];
-  }
-
-  private static void publish(EventBus bus, String address, DispatchFrame f, JsonObject body) {
-    DeliveryOptions options = new DeliveryOptions().setLocalOnly(true).setCodecName(SharedBodyCodec.NAME)
-        .addHeader(Headers.SHARD, Integer.toString(f.shard()))
-        .addHeader(Headers.SEQ, Long.toString(f.seq()))
-        .addHeader(Headers.EVENT, f.event())
-        .addHeader(Headers.RECEIVED_NANOS, Long.toString(f.nanos()))
-        .addHeader(Headers.RECEIVED_MILLIS, Long.toString(f.millis()));
-    if (f.guild() != null) {
-      options.addHeader(Headers.GUILD, f.guild());
-    }
-    if (f.session() != null) {
-      options.addHeader(Headers.SESSION, f.session());
-    }
-    bus.publish(address, body, options);
+    out.deliver();
   }
 
   /** The host this node's cluster members reach it on (its event bus host): the stream server listens there. */
