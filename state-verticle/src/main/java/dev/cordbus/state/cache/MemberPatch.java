@@ -40,19 +40,8 @@ public final class MemberPatch extends PatchTexts {
   /** Keys not modelled (other than {@code user}, {@code guild_id}, {@code permissions}), or null. */
   JsonObject extras;
 
-  /** Reads the object that is the cursor's next value (the caller checked it is an object). */
-  public static MemberPatch read(JsonCursor c) throws IOException {
-    MemberPatch m = new MemberPatch();
-    m.src = c.array();
-    c.enter();
-    while (c.nextKey()) {
-      m.field(c);
-    }
-    return m;
-  }
-
   /**
-   * The keys {@link #field} reads, in the order of their bits in {@link #present} ({@code NICK} is {@code 1 << 0} ...
+   * The keys {@link #read} reads, in the order of their bits in {@link #present} ({@code NICK} is {@code 1 << 0} ...
    * {@code PENDING} is {@code 1 << 10}), then those it reads without a bit.
    */
   private static final KeyNames KEYS = KeyNames.of("nick", "avatar", "banner", "roles", "joined_at", "premium_since",
@@ -62,53 +51,62 @@ public final class MemberPatch extends PatchTexts {
   private static final int PERMISSIONS_KEY = 13;
 
   /**
-   * Reads the value of the cursor's current key into this patch: the member keys the cache keeps, {@code user},
-   * {@code guild_id}, {@code permissions} (skipped), and any other key into {@link #extras}. One reader call per kind
-   * of value (see {@link KeyNames}).
+   * Reads the object that is the cursor's next value (the caller checked it is an object): the member keys the cache
+   * keeps, {@code user}, {@code guild_id}, {@code permissions} (skipped), and any other key into {@link #extras}. One
+   * reader call per kind of value (see {@link KeyNames}). The loop and the switch are one method, over the JIT's size
+   * for inlining a hot method (325 bytes of bytecode): it is compiled once and called from the message, member and
+   * stream readers, not copied into each of them, and a key first met late (GUILD_MEMBER_UPDATE's {@code guild_id})
+   * recompiles this method alone.
    */
-  void field(JsonCursor c) throws IOException {
-    int k = c.key(KEYS);
-    switch (k) {
-      case 0, 1, 2, 6 -> {
-        span(1 << k, c.textSpan());
-        present |= 1 << k;
-      }
-      case 3 -> {
-        roles = c.ids();
-        if (roles != null) {
-          present |= ROLES;
+  public static MemberPatch read(JsonCursor c) throws IOException {
+    MemberPatch m = new MemberPatch();
+    m.src = c.array();
+    c.enter();
+    while (c.nextKey()) {
+      int k = c.key(KEYS);
+      switch (k) {
+        case 0, 1, 2, 6 -> {
+          m.span(1 << k, c.textSpan());
+          m.present |= 1 << k;
         }
-      }
-      case 4, 5 -> {
-        long at = c.timestamp(); // a value that is not a string reads as null: no time, as before
-        if (k == 4) {
-          joinedAt = at;
-        } else {
-          premiumSince = at;
+        case 3 -> {
+          m.roles = c.ids();
+          if (m.roles != null) {
+            m.present |= ROLES;
+          }
         }
-        present |= 1 << k;
-      }
-      case 7 -> {
-        if (c.kind() == JsonCursor.NUMBER) {
-          flags = c.intValue();
-          present |= FLAGS;
-        } else {
-          c.skip();
+        case 4, 5 -> {
+          long at = c.timestamp(); // a value that is not a string reads as null: no time, as before
+          if (k == 4) {
+            m.joinedAt = at;
+          } else {
+            m.premiumSince = at;
+          }
+          m.present |= 1 << k;
         }
-      }
-      case 8, 9, 10 -> flag(k, c.bool());
-      case USER_KEY -> user = c.kind() == JsonCursor.OBJECT ? UserPatch.read(c) : skip(c);
-      case GUILD_ID_KEY -> guildId = c.id();
-      case PERMISSIONS_KEY -> c.skip();
-      default -> {
-        String key = c.key();
-        Object v = c.value();
-        if (extras == null) {
-          extras = new JsonObject();
+        case 7 -> {
+          if (c.kind() == JsonCursor.NUMBER) {
+            m.flags = c.intValue();
+            m.present |= FLAGS;
+          } else {
+            c.skip();
+          }
         }
-        extras.put(key, v);
+        case 8, 9, 10 -> m.flag(k, c.bool());
+        case USER_KEY -> m.user = c.kind() == JsonCursor.OBJECT ? UserPatch.read(c) : skip(c);
+        case GUILD_ID_KEY -> m.guildId = c.id();
+        case PERMISSIONS_KEY -> c.skip();
+        default -> {
+          String key = c.key();
+          Object v = c.value();
+          if (m.extras == null) {
+            m.extras = new JsonObject();
+          }
+          m.extras.put(key, v);
+        }
       }
     }
+    return m;
   }
 
   @Override

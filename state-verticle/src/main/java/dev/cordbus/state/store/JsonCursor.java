@@ -50,6 +50,8 @@ public final class JsonCursor extends JsonTokens {
   private int ke;
   private boolean keyPlain;
   private String keyText;
+  /** {@link #skip}'s stack beyond 64 levels (made at the first such depth): bit i set for an object. */
+  private long[] shapes;
 
   /** A cursor before the value at {@code array[from]} that never reads at or past {@code to}. */
   public JsonCursor(byte[] array, int from, int to) {
@@ -83,21 +85,11 @@ public final class JsonCursor extends JsonTokens {
     if (p >= end) {
       return END;
     }
-    byte c = a[p];
-    return switch (c) {
-      case '"' -> STRING;
-      case '{' -> OBJECT;
-      case '[' -> ARRAY;
-      case 't' -> TRUE;
-      case 'f' -> FALSE;
-      case 'n' -> NULL;
-      default -> {
-        if (c == '-' || (c >= '0' && c <= '9')) {
-          yield NUMBER;
-        }
-        throw error("unexpected character " + show(c) + " where a value should start");
-      }
-    };
+    int k = KINDS[a[p] & 0xFF];
+    if (k < 0) {
+      throw notAValue();
+    }
+    return k;
   }
 
   /** Opens the object or array that is the next value. */
@@ -121,6 +113,12 @@ public final class JsonCursor extends JsonTokens {
     if (!more((byte) '}')) {
       return false;
     }
+    readKey();
+    return true;
+  }
+
+  /** Reads the key at the cursor (the current key from now on) and its colon. */
+  private void readKey() throws IOException {
     byte c = peek();
     if (c != '"') {
       throw error("expected a key but found " + show(c));
@@ -134,7 +132,6 @@ public final class JsonCursor extends JsonTokens {
       throw error("expected ':' after key but found " + show(a[p]));
     }
     p++;
-    return true;
   }
 
   /** Moves to the next element of the array entered; false (the closing bracket consumed) when there is none. */
@@ -352,36 +349,86 @@ public final class JsonCursor extends JsonTokens {
     return numberValue(s, p);
   }
 
-  /** Passes over the next value, checking it as the parser would. */
+  /**
+   * Passes over the next value, checking it as {@link #enter}, {@link #nextKey}, {@link #nextElement} and the readers
+   * would (the same errors at the same bytes). Objects and arrays are walked in one loop over an explicit stack of the
+   * containers open, not by recursion: a recursive skip was inlined into every reader that calls it, one level of
+   * recursion deep, making each of them several kilobytes of machine code. The method is over the JIT's size for
+   * inlining a hot method (325 bytes of bytecode), so it is compiled once and called, also for the nulls and booleans
+   * the readers pass over.
+   */
   public void skip() throws IOException {
-    switch (need()) {
-      case STRING -> p = scanString(p);
-      case NUMBER -> p = scanNumber(p);
-      case TRUE -> literal("true");
-      case FALSE -> literal("false");
-      case NULL -> literal("null");
-      case OBJECT -> {
-        enter();
-        while (nextKey()) {
-          skip();
+    int base = depth;
+    long shape = 0; // bit i: the container i levels below the first one is an object (the first 64 levels)
+    long[] shapes = this.shapes;
+    boolean object = false;
+    int k = need();
+    while (true) {
+      boolean first = false;
+      switch (k) {
+        case STRING -> p = scanString(p);
+        case NUMBER -> p = scanNumber(p);
+        case TRUE, FALSE, NULL -> literal(k);
+        default -> {
+          // an object or array: entered as enter() does
+          if (++depth > MAX_DEPTH) {
+            throw error("nesting deeper than " + MAX_DEPTH);
+          }
+          p++;
+          object = k == OBJECT;
+          int level = depth - base - 1;
+          long bit = 1L << level; // the shift is taken mod 64
+          if (level < 64) {
+            shape = object ? shape | bit : shape & ~bit;
+          } else {
+            shapes = shapes != null ? shapes : (this.shapes = new long[MAX_DEPTH / 64 + 1]);
+            shapes[level >>> 6] = object ? shapes[level >>> 6] | bit : shapes[level >>> 6] & ~bit;
+          }
+          first = true;
         }
       }
-      default -> {
-        enter();
-        while (nextElement()) {
-          skip();
-        }
+      if (depth == base) {
+        return; // a string, number or literal, not in a container
       }
+      // the closing bytes that follow, then the comma (and key) before the next value, as more() and nextKey() do
+      byte c;
+      while ((c = peek()) == (object ? '}' : ']')) {
+        p++;
+        if (--depth == base) {
+          open = false;
+          return;
+        }
+        int level = depth - base - 1;
+        object = ((level < 64 ? shape : shapes[level >>> 6]) & 1L << level) != 0;
+        first = false;
+      }
+      if (!first) {
+        if (c != ',') {
+          throw error("expected ',' or '" + (object ? '}' : ']') + "' but found " + show(c));
+        }
+        p++;
+      }
+      if (object) {
+        readKey();
+      }
+      k = need();
     }
   }
 
   /** {@link #kind()}, refusing the end of the input. */
   int need() throws IOException {
-    int k = kind();
-    if (k == END) {
-      throw error("unexpected end of input where a value should be");
+    p = JsonSkip.ws(a, p, end);
+    int k = p < end ? KINDS[a[p] & 0xFF] : -1;
+    if (k < 0) {
+      throw notAValue();
     }
     return k;
+  }
+
+  /** The error for what is at p, the end or a byte no value starts with (a method of its own: kind() is inlined). */
+  private IOException notAValue() {
+    return p >= end ? error("unexpected end of input where a value should be")
+        : error("unexpected character " + show(a[p]) + " where a value should start");
   }
 
   private byte peek() throws IOException {

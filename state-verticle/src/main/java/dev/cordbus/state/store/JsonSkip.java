@@ -13,8 +13,15 @@ public final class JsonSkip {
   private JsonSkip() {
   }
 
-  /** The first position at or after {@code p} that is not JSON whitespace. */
+  /**
+   * The first position at or after {@code p} that is not JSON whitespace. The test for none (the wire's compact JSON)
+   * is all that the readers inline at each of their calls; the loop is {@link #wsRun}'s.
+   */
   public static int ws(byte[] a, int p, int end) {
+    return p >= end || a[p] > ' ' ? p : wsRun(a, p, end);
+  }
+
+  private static int wsRun(byte[] a, int p, int end) {
     while (p < end) {
       byte c = a[p];
       if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {

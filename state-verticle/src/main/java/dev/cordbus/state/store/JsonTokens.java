@@ -4,6 +4,7 @@ import dev.cordbus.api.dispatch.JsonStrings;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The lexical half of {@link JsonCursor}: strings, numbers and literals over {@code a[from, end)}, checked as Jackson's
@@ -25,6 +26,26 @@ abstract class JsonTokens {
   /** Jackson's {@code StreamReadConstraints} default: the digits of a number (integer, fraction and exponent). */
   static final int MAX_NUMBER_DIGITS = 1000;
 
+  /**
+   * {@code JsonCursor.kind()} of a value by its first byte, -1 for a byte no value starts with: one load where a switch
+   * would make every reader that inlines {@code kind()} carry (and, at the first unseen kind, recompile) its branches.
+   */
+  static final byte[] KINDS = new byte[256];
+
+  static {
+    Arrays.fill(KINDS, (byte) -1);
+    KINDS['"'] = JsonCursor.STRING;
+    KINDS['{'] = JsonCursor.OBJECT;
+    KINDS['['] = JsonCursor.ARRAY;
+    KINDS['t'] = JsonCursor.TRUE;
+    KINDS['f'] = JsonCursor.FALSE;
+    KINDS['n'] = JsonCursor.NULL;
+    KINDS['-'] = JsonCursor.NUMBER;
+    for (int c = '0'; c <= '9'; c++) {
+      KINDS[c] = JsonCursor.NUMBER;
+    }
+  }
+
   JsonTokens(byte[] array, int from, int to) {
     if (from < 0 || to > array.length || from > to) {
       throw new IndexOutOfBoundsException("slice [" + from + ", " + to + ") of " + array.length + " bytes");
@@ -40,20 +61,45 @@ abstract class JsonTokens {
     return new String(a, s, e - s, StandardCharsets.ISO_8859_1);
   }
 
-  void literal(String word) throws IOException {
-    int n = word.length();
-    if (end - p < n || !JsonSkip.is(a, p, p + n, word)) {
-      throw error("unrecognized token, expected '" + word + "'");
+  /** The literals of {@code JsonCursor.TRUE}, {@code FALSE} and {@code NULL}, at their kind minus {@code TRUE}. */
+  private static final String[] WORDS = {"true", "false", "null"};
+  /** Their last three bytes, big-endian in an int. */
+  private static final int[] TAILS = {'r' << 16 | 'u' << 8 | 'e', 'l' << 16 | 's' << 8 | 'e', 'u' << 16 | 'l' << 8 | 'l'};
+
+  /** Passes over the literal of kind {@code kind} ({@code JsonCursor.TRUE}, {@code FALSE} or {@code NULL}) at p. */
+  void literal(int kind) throws IOException {
+    int w = kind - JsonCursor.TRUE;
+    int n = w == 1 ? 5 : 4;
+    // the first byte made the kind; false's second byte is checked on its own
+    if (end - p < n || (w == 1 && a[p + 1] != 'a')
+        || ((a[p + n - 3] & 0xFF) << 16 | (a[p + n - 2] & 0xFF) << 8 | (a[p + n - 1] & 0xFF)) != TAILS[w]) {
+      throw error("unrecognized token, expected '" + WORDS[w] + "'");
     }
     p += n;
   }
 
-  /** The end of the string at {@code q} (its opening quote), checked; sets {@link #special}. */
+  /**
+   * The end of the string at {@code q} (its opening quote), checked; sets {@link #special}. Only the common case, a
+   * run of plain bytes to the closing quote, is here, small enough to inline at every reader's call;
+   * {@link #scanSpecial} does the rest.
+   */
   int scanString(int q) throws IOException {
-    special = false;
-    int i = q + 1;
+    int i = JsonStrings.plainRun(a, q + 1, end);
+    if (i < end && a[i] == '"') {
+      special = false;
+      return i + 1;
+    }
+    return scanSpecial(i);
+  }
+
+  /**
+   * {@link #scanString} from {@code i}, the first byte of the string that is not plain: escapes, UTF-8 sequences,
+   * control bytes and the end of the input checked as Jackson checks them. One method, compiled once and called (its
+   * bytecode is over the JIT's limit for inlining): the readers' strings rarely have any.
+   */
+  private int scanSpecial(int i) throws IOException {
+    special = true;
     while (true) {
-      i = JsonStrings.plainRun(a, i, end);
       if (i >= end) {
         p = end;
         throw error("unexpected end of input inside a string");
@@ -62,64 +108,58 @@ abstract class JsonTokens {
       if (c == '"') {
         return i + 1;
       }
-      special = true;
       if (c == '\\') {
-        i = escapeEnd(i);
+        // an escape, checked
+        if (i + 1 >= end) {
+          p = end;
+          throw error("unexpected end of input in an escape");
+        }
+        switch (a[i + 1]) {
+          case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+            i += 2;
+            break;
+          case 'u':
+            if (i + 6 > end) {
+              p = end;
+              throw error("unexpected end of input in a \\u escape");
+            }
+            for (int j = i + 2; j < i + 6; j++) {
+              if (Character.digit(a[j], 16) < 0) {
+                p = j;
+                throw error("expected a hex digit in a \\u escape, found " + show(a[j]));
+              }
+            }
+            i += 6;
+            break;
+          default:
+            p = i + 1;
+            throw error("unrecognized escape \\" + (char) (a[i + 1] & 0xFF));
+        }
       } else if (c >= 0) {
         p = i;
         throw error("control character " + show(a[i]) + " in a string: it has to be escaped");
       } else {
-        i += utf8Length(i);
-      }
-    }
-  }
-
-  /** The end of the escape at {@code i} (its backslash), checked. */
-  int escapeEnd(int i) throws IOException {
-    if (i + 1 >= end) {
-      p = end;
-      throw error("unexpected end of input in an escape");
-    }
-    switch (a[i + 1]) {
-      case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
-        return i + 2;
-      case 'u':
-        if (i + 6 > end) {
-          p = end;
-          throw error("unexpected end of input in a \\u escape");
+        // a UTF-8 sequence, checked as Jackson's UTF-8 parser checks it
+        int b = c & 0xFF;
+        int n = (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : (b & 0xF8) == 0xF0 ? 4 : 0;
+        if (n == 0) {
+          p = i;
+          throw error("invalid UTF-8 start byte 0x" + Integer.toHexString(b));
         }
-        for (int j = i + 2; j < i + 6; j++) {
-          if (Character.digit(a[j], 16) < 0) {
+        if (i + n > end) {
+          p = end;
+          throw error("unexpected end of input inside a UTF-8 sequence");
+        }
+        for (int j = i + 1; j < i + n; j++) {
+          if ((a[j] & 0xC0) != 0x80) {
             p = j;
-            throw error("expected a hex digit in a \\u escape, found " + show(a[j]));
+            throw error("invalid UTF-8 middle byte 0x" + Integer.toHexString(a[j] & 0xFF));
           }
         }
-        return i + 6;
-      default:
-        p = i + 1;
-        throw error("unrecognized escape \\" + (char) (a[i + 1] & 0xFF));
-    }
-  }
-
-  /** The length of the UTF-8 sequence at {@code i}, checked as Jackson's UTF-8 parser checks it. */
-  int utf8Length(int i) throws IOException {
-    int b = a[i] & 0xFF;
-    int n = (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : (b & 0xF8) == 0xF0 ? 4 : 0;
-    if (n == 0) {
-      p = i;
-      throw error("invalid UTF-8 start byte 0x" + Integer.toHexString(b));
-    }
-    if (i + n > end) {
-      p = end;
-      throw error("unexpected end of input inside a UTF-8 sequence");
-    }
-    for (int j = i + 1; j < i + n; j++) {
-      if ((a[j] & 0xC0) != 0x80) {
-        p = j;
-        throw error("invalid UTF-8 middle byte 0x" + Integer.toHexString(a[j] & 0xFF));
+        i += n;
       }
+      i = JsonStrings.plainRun(a, i, end);
     }
-    return n;
   }
 
   /** The text of the checked string content {@code a[s, e)}: escapes and UTF-8 decoded as Jackson does. */

@@ -163,4 +163,47 @@ class JsonCursorTest {
       }
     });
   }
+  /** {@code levels} containers, objects and arrays in turn ({"k":[1,{"k":[1,...null...]}]}), closed. */
+  private static String mixed(int levels) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < levels; i++) {
+      b.append(i % 2 == 0 ? "{\"k\":" : "[1,");
+    }
+    b.append("null");
+    for (int i = levels - 1; i >= 0; i--) {
+      b.append(i % 2 == 0 ? '}' : ']');
+    }
+    return b.toString();
+  }
+
+  /** Input, then the error skip() and value() give for it, word for word (or "" when both read it whole). */
+  private static final String[][] REFUSALS = {
+      {mixed(1000), ""},
+      {mixed(1001), "nesting deeper than 1000 at byte 4000 of 5010"},
+      // a wrong closing bracket 70 levels down, where an object is open
+      {mixed(70).replaceFirst("]}]", "]]]"), "expected ',' or '}' but found ']' at byte 285 of 354"},
+      {"[1,2}", "expected ',' or ']' but found '}' at byte 4 of 5"},
+      {"[1 2]", "expected ',' or ']' but found '2' at byte 3 of 5"},
+      {"{\"a\":1,}", "expected a key but found '}' at byte 7 of 8"},
+      {"{\"a\" 1}", "expected ':' after key but found '1' at byte 5 of 7"},
+      {"{\"a\":[1,{\"b\":tru}]}", "unrecognized token, expected 'true' at byte 13 of 19"},
+      {"[{\"a\":\"\\x\"}]", "unrecognized escape \\x at byte 8 of 12"},
+      {"{\"a\":{\"b\":[]}", "unexpected end of input inside an object or array at byte 13 of 13"},
+  };
+
+  @Test
+  void deepAndMixedNestingIsSkippedAndReadToTheLimitAndRefusedPastItWithTheSameWords() throws IOException {
+    for (String[] r : REFUSALS) {
+      if (r[1].isEmpty()) {
+        JsonCursor c = over(r[0]);
+        c.skip();
+        assertEquals(r[0].length(), c.position(), r[0]);
+        JsonCursor v = over(r[0]);
+        assertEquals(new JsonObject(r[0]), v.value(), "1000 levels, as Vert.x reads them");
+        continue;
+      }
+      assertEquals(r[1], assertThrows(IOException.class, () -> over(r[0]).skip()).getMessage());
+      assertEquals(r[1], assertThrows(IOException.class, () -> over(r[0]).value()).getMessage());
+    }
+  }
 }
