@@ -2,7 +2,6 @@ package dev.cordbus.state.store;
 
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.Set;
 
 /**
  * A pull reader over the JSON bytes {@code array[from, to)} that makes no token objects and no key strings: the
@@ -20,7 +19,7 @@ import java.util.Set;
  * of the readers ({@link #text()}, {@link #id()}, {@link #ids()}, {@link #bool()}, {@link #intValue()}, {@link
  * #number()}, {@link #value()}, {@link #skip()}, or a nested {@code enter}).
  */
-public final class JsonCursor extends JsonTokens {
+public final class JsonCursor extends JsonKeys {
 
   /** {@link #kind()}: no more input. */
   public static final int END = -1;
@@ -45,11 +44,6 @@ public final class JsonCursor extends JsonTokens {
   /** The container just entered has no entry read yet (no comma before the next one). */
   private boolean open;
   private int depth;
-  /** The current key: {@code a[ks, ke)} between its quotes; plain when it has no escape and no non-ASCII byte. */
-  private int ks;
-  private int ke;
-  private boolean keyPlain;
-  private String keyText;
   /** {@link #skip}'s stack beyond 64 levels (made at the first such depth): bit i set for an object. */
   private long[] shapes;
 
@@ -117,23 +111,6 @@ public final class JsonCursor extends JsonTokens {
     return true;
   }
 
-  /** Reads the key at the cursor (the current key from now on) and its colon. */
-  private void readKey() throws IOException {
-    byte c = peek();
-    if (c != '"') {
-      throw error("expected a key but found " + show(c));
-    }
-    ks = p + 1;
-    p = scanString(p);
-    ke = p - 1;
-    keyPlain = !special;
-    keyText = null;
-    if (peek() != ':') {
-      throw error("expected ':' after key but found " + show(a[p]));
-    }
-    p++;
-  }
-
   /** Moves to the next element of the array entered; false (the closing bracket consumed) when there is none. */
   public boolean nextElement() throws IOException {
     return more((byte) ']');
@@ -159,58 +136,6 @@ public final class JsonCursor extends JsonTokens {
       p++;
     }
     return true;
-  }
-
-  /** Where the current key starts (its opening quote), as an index in {@link #array()}. */
-  public int keyStart() {
-    return ks - 1;
-  }
-
-  /** Whether the current key is {@code name} (plain keys are compared as bytes, no string made). */
-  public boolean key(String name) throws IOException {
-    if (!keyPlain) {
-      return key().equals(name);
-    }
-    int n = name.length();
-    if (ke - ks != n) {
-      return false;
-    }
-    for (int i = 0; i < n; i++) {
-      if (a[ks + i] != name.charAt(i)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** The index in {@code names} of the current key (plain keys are compared as bytes, no string made), or -1. */
-  public int key(KeyNames names) throws IOException {
-    return keyPlain ? names.indexOf(a, ks, ke) : names.indexOf(key());
-  }
-
-  /**
-   * The name in {@code names} that the current key is (that constant, so no string is made for a plain key of a small
-   * set), or null.
-   */
-  public String keyIn(Set<String> names) throws IOException {
-    if (!keyPlain || names.size() > 16) {
-      String k = key();
-      return names.contains(k) ? k : null;
-    }
-    for (String name : names) {
-      if (key(name)) {
-        return name;
-      }
-    }
-    return null;
-  }
-
-  /** The current key as a string. */
-  public String key() throws IOException {
-    if (keyText == null) {
-      keyText = keyPlain ? latin1(ks, ke) : decode(ks, ke);
-    }
-    return keyText;
   }
 
   /** The next value when it is a string; any other value is skipped and gives null. */
@@ -431,11 +356,4 @@ public final class JsonCursor extends JsonTokens {
         : error("unexpected character " + show(a[p]) + " where a value should start");
   }
 
-  private byte peek() throws IOException {
-    p = JsonSkip.ws(a, p, end);
-    if (p >= end) {
-      throw error("unexpected end of input inside an object or array");
-    }
-    return a[p];
-  }
 }

@@ -317,4 +317,13 @@ abstract class JsonTokens {
   static String show(byte c) {
     return c >= 0x20 && c < 0x7F ? "'" + (char) c + "'" : "byte 0x" + Integer.toHexString(c & 0xFF);
   }
+
+  /** The next byte that is not whitespace, refusing the end of the input. */
+  final byte peek() throws IOException {
+    p = JsonSkip.ws(a, p, end);
+    if (p >= end) {
+      throw error("unexpected end of input inside an object or array");
+    }
+    return a[p];
+  }
 }
