@@ -173,7 +173,8 @@ public final class BenchMain {
 
   private static String hottest(Path jfr) {
     try {
-      return Profiles.hottest(jfr, 15);
+      return Profiles.hottest(jfr, 15) + "\n    C2 compilations by area, then by method:\n\n"
+          + Profiles.compilations(jfr, 15);
     } catch (IOException e) {
       return "    no JFR recording: " + e.getMessage();
     }
@@ -251,8 +252,8 @@ public final class BenchMain {
       LatencyTable.verdicts(latencies).forEach(l -> b.append(l).append('\n'));
     }
     if (o.profile()) {
-      b.append("\n## Profiles (JFR execution samples of each client JVM, whole process; live-heap histogram after"
-          + " the run)\n");
+      b.append("\n## Profiles (JFR execution samples of each client JVM, whole process; its C2 compilations, each"
+          + " timed by JFR on the compiler thread; live-heap histogram after the run)\n");
       for (JsonObject r : results) {
         b.append("\n### ").append(r.getString("case")).append(" (").append(r.getString("compression"))
             .append(")\n\nHottest methods:\n\n").append(r.getString("hottest", "")).append("\nHeap:\n\n");
