@@ -24,11 +24,12 @@ public final class JsonStrings {
       long x = (long) LONGS.get(b, p);
       long quote = x ^ (ONES * '"');
       long slash = x ^ (ONES * '\\');
-      // a byte >= 0x80, < 0x20, '"' or '\\' in x sets a high bit here: never missed; a borrow may flag a clean
-      // byte after one below 0x20, and the byte loop below decides anyway
+      // a byte >= 0x80, < 0x20, '"' or '\\' in x sets its high bit here: never missed. A borrow may flag a clean
+      // byte after such a byte, never one before it (borrows run towards the higher bytes, the later ones in this
+      // little-endian read), so the lowest high bit set is the first byte that needs a look
       long special = (x | (x - ONES * 0x20) | ((quote - ONES) & ~quote) | ((slash - ONES) & ~slash)) & HIGHS;
       if (special != 0) {
-        break;
+        return p + (Long.numberOfTrailingZeros(special) >>> 3);
       }
       p += 8;
     }

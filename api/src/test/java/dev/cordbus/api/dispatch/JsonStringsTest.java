@@ -32,6 +32,26 @@ class JsonStringsTest {
   }
 
   @Test
+  void theFirstOfTwoBytesInOneBlockIsTheOneFound() {
+    // a byte below 0x20 borrows from the next one up: the later byte may look special too, the earlier never
+    int[] values = {0x00, 0x01, 0x1F, 0x20, 0x21, '"', '\\', 0x7F, 0x80, 0xA0, 0xFF};
+    for (int i = 0; i < 16; i++) {
+      for (int j = i + 1; j < 17; j++) {
+        for (int v : values) {
+          for (int w : values) {
+            byte[] b = "abcdefghijklmnopqrstuvwxyz".getBytes(StandardCharsets.US_ASCII);
+            b[i] = (byte) v;
+            b[j] = (byte) w;
+            assertEquals(firstSpecial(b, 0, b.length), JsonStrings.plainRun(b, 0, b.length),
+                v + " at " + i + ", " + w + " at " + j);
+            assertEquals(firstSpecial(b, 1, 20), JsonStrings.plainRun(b, 1, 20), v + " at " + i + ", " + w + " at " + j);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
   void agreesOnRandomText() {
     Random r = new Random(7);
     for (int i = 0; i < 20_000; i++) {
