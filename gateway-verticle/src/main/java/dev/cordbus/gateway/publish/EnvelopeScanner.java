@@ -10,6 +10,8 @@ import static dev.cordbus.gateway.publish.JsonLexemes.plainString;
 import static dev.cordbus.gateway.publish.JsonLexemes.string;
 import static dev.cordbus.gateway.publish.JsonLexemes.ws;
 
+import dev.cordbus.api.dispatch.JsonStrings;
+
 /**
  * The gateway's fast path for dispatch frames: one pass over the bytes that checks the whole frame is valid JSON
  * (RFC 8259: structure, string escapes, control characters, number grammar, literals, depth) and valid UTF-8
@@ -56,6 +58,8 @@ final class EnvelopeScanner {
   private final int maxDepth;
   /** The value of the last {@link #integer}. */
   private long parsed;
+  /** Whether the last {@link #name} had an escape. */
+  private boolean escaped;
 
   EnvelopeScanner(int maxDepth) {
     this.maxDepth = maxDepth;
@@ -78,11 +82,11 @@ final class EnvelopeScanner {
         return false;
       }
       int from = p + 1;
-      p = string(a, p, end);
+      p = name(a, p, end);
       if (p < 0) {
         return false;
       }
-      int key = key(a, from, p - 1);
+      int key = escaped ? -1 : key(a, from, p - 1); // an escaped name might spell op/s/t/d: the fallback reads it
       p = colon(a, p, end);
       if (p < 0 || key < 0 || (seen & key) != 0) {
         return false;
@@ -146,12 +150,12 @@ final class EnvelopeScanner {
         return -1;
       }
       int from = p + 1;
-      p = string(a, p, end);
+      p = name(a, p, end);
       if (p < 0) {
         return -1;
       }
       int to = p - 1;
-      int which = named(a, from, to);
+      int which = escaped ? -1 : named(a, from, to); // an escaped name might spell guild_id: the fallback reads it
       p = colon(a, p, end);
       if (p < 0 || which < 0) {
         return -1;
@@ -260,7 +264,22 @@ final class EnvelopeScanner {
     return p < end ? p : -1;
   }
 
-  /** 1 op, 2 s, 4 t, 8 d, 0 other, -1 for a name with an escape (it might spell op/s/t/d: the fallback reads it). */
+  /**
+   * The member name whose opening quote is at {@code p}: the position after its closing quote, or -1; {@link #escaped}
+   * says whether it had an escape. A name is nearly always plain ASCII, read in one pass.
+   */
+  private int name(byte[] a, int p, int end) {
+    int q = JsonStrings.plainRun(a, p + 1, end);
+    if (q < end && a[q] == '"') {
+      escaped = false;
+      return q + 1;
+    }
+    int after = string(a, p, end);
+    escaped = after >= 0 && hasEscape(a, p + 1, after - 1);
+    return after;
+  }
+
+  /** 1 op, 2 s, 4 t, 8 d, 0 other, for a name without an escape. */
   private static int key(byte[] a, int from, int to) {
     int n = to - from;
     if (n == 1) {
@@ -269,14 +288,11 @@ final class EnvelopeScanner {
     if (n == 2 && a[from] == 'o' && a[from + 1] == 'p') {
       return OP;
     }
-    return hasEscape(a, from, to) ? -1 : 0;
+    return 0;
   }
 
-  /** 1 for guild_id, 2 for id, else 0; -1 for a name with an escape (it might spell guild_id). */
+  /** 1 for guild_id, 2 for id, else 0, for a name without an escape. */
   private static int named(byte[] a, int from, int to) {
-    if (hasEscape(a, from, to)) {
-      return -1;
-    }
     int n = to - from;
     if (n == 2 && a[from] == 'i' && a[from + 1] == 'd') {
       return 2;
