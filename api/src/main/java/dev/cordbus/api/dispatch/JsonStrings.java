@@ -6,7 +6,8 @@ import java.nio.ByteOrder;
 
 /**
  * The inside of JSON strings as bytes, shared by the gateway's frame scanner and the readers of the state cache:
- * message contents are long runs of bytes that need no look, skipped eight at a time.
+ * message contents are long runs of bytes that need no look, skipped eight at a time, and snowflakes are digits, read
+ * eight at a time.
  */
 public final class JsonStrings {
 
@@ -44,6 +45,23 @@ public final class JsonStrings {
       p++;
     }
     return p;
+  }
+
+  /**
+   * The value of the eight ASCII digits at {@code b[p, p + 8)} (a snowflake's digits inside its string), or -1 when
+   * one of them is not a digit: one load, a test and three multiplications instead of eight of each.
+   */
+  public static long eightDigits(byte[] b, int p) {
+    long x = (long) LONGS.get(b, p); // little-endian: the first digit in the lowest byte
+    // every byte 0x30..0x39: its high nibble is 3, and adding 6 does not carry into it
+    if (((x & 0xF0F0F0F0F0F0F0F0L) | ((x + 0x0606060606060606L) & 0xF0F0F0F0F0F0F0F0L) >>> 4)
+        != 0x3333333333333333L) {
+      return -1;
+    }
+    x -= 0x3030303030303030L;
+    x = (x * 10 + (x >>> 8)) & 0x00FF00FF00FF00FFL; // pairs of digits
+    x = (x * 100 + (x >>> 16)) & 0x0000FFFF0000FFFFL; // fours
+    return (x * 10000 + (x >>> 32)) & 0xFFFFFFFFL; // the eight
   }
 
   private JsonStrings() {

@@ -10,9 +10,6 @@ import dev.cordbus.api.dispatch.JsonStrings;
  */
 public final class JsonSkip {
 
-  private static final java.lang.invoke.VarHandle LONGS =
-      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
-
   private JsonSkip() {
   }
 
@@ -203,7 +200,7 @@ public final class JsonSkip {
     int last = n == 19 ? to - 1 : to; // up to 18 digits cannot overflow: no division per digit
     int i = from;
     for (; i + 8 <= last; i += 8) { // a snowflake's first 16 digits, eight at a time
-      long eight = eightDigits(a, i);
+      long eight = JsonStrings.eightDigits(a, i);
       if (eight < 0) {
         return -1;
       }
@@ -225,22 +222,4 @@ public final class JsonSkip {
     }
     return v;
   }
-
-  /**
-   * The value of the eight ASCII digits at {@code a[i, i + 8)}, or -1 when one of them is not a digit: one load, a
-   * test and three multiplications instead of eight of each.
-   */
-  private static long eightDigits(byte[] a, int i) {
-    long x = (long) LONGS.get(a, i); // little-endian: the first digit in the lowest byte
-    // every byte 0x30..0x39: its high nibble is 3, and adding 6 does not carry into it
-    if (((x & 0xF0F0F0F0F0F0F0F0L) | ((x + 0x0606060606060606L) & 0xF0F0F0F0F0F0F0F0L) >>> 4)
-        != (0x3030303030303030L | 0x0303030303030303L)) {
-      return -1;
-    }
-    x -= 0x3030303030303030L;
-    x = (x * 10 + (x >>> 8)) & 0x00FF00FF00FF00FFL; // pairs of digits
-    x = (x * 100 + (x >>> 16)) & 0x0000FFFF0000FFFFL; // fours
-    return (x * 10000 + (x >>> 32)) & 0xFFFFFFFFL; // the eight
-  }
-
 }
