@@ -81,9 +81,7 @@ public final class DispatchRelay {
       RelayAcks acks = new RelayAcks((VertxInternal) vertx, context, nodeId(vertx));
       StreamServer streams = vertx.isClustered() && DispatchStreams.enabled()
           ? new StreamServer((VertxInternal) vertx, ledger, (sender, sent, batch) -> {
-            RECEIVED.add(batch.frames().size());
-            arrived(seqs, batch, ledger.arrived(bus, sender, sent, batch.frames().size()) > 0);
-            fanOut(bus, batch);
+            handOut(bus, seqs, batch, ledger.arrived(bus, sender, sent, batch.frames().size()) > 0);
             acks.handedOut(sender, sent);
           }) : null;
       context.runOnContext(v -> {
@@ -101,9 +99,7 @@ public final class DispatchRelay {
                 });
         listening.compose(l -> bus.consumer(address, m -> {
           if (m.body() instanceof DispatchBatch batch) {
-            RECEIVED.add(batch.frames().size());
-            arrived(seqs, batch, ledger.arrived(bus, m.headers(), batch.frames().size()) > 0);
-            fanOut(bus, batch);
+            handOut(bus, seqs, batch, ledger.arrived(bus, m.headers(), batch.frames().size()) > 0);
             acks.handedOut(m.headers());
             if (streams != null) {
               String sender = m.headers().get(RelayLedger.SENDER);
@@ -126,12 +122,19 @@ public final class DispatchRelay {
     }
   }
 
-  /** Notes the seqs of a batch from another node ({@code reported}: its ledger reported a loss before it). */
-  private static void arrived(ShardSeqs seqs, DispatchBatch batch, boolean reported) {
+  /**
+   * A batch from another node, over its stream or the event bus: each dispatch's seq noted ({@code reported}: the
+   * ledger reported a loss before this batch) and the dispatch handed to this node's consumers, in one walk.
+   */
+  private static void handOut(EventBus bus, ShardSeqs seqs, DispatchBatch batch, boolean reported) {
+    RECEIVED.add(batch.frames().size());
     long now = System.currentTimeMillis();
+    FanOut out = new FanOut(bus, batch, false);
     for (DispatchFrame f : batch.frames()) {
       seqs.arrived(f.shard(), f.session(), f.seq(), now, reported);
+      out.frame(f, address(f.event()));
     }
+    out.deliver();
   }
 
   /** This node's id in the cluster ({@code "local"} on a plain Vert.x): its relay listens on that address. */
