@@ -79,30 +79,35 @@ public final class RelayLedger {
     if (missing <= 0) {
       return 0;
     }
-    LOST.addAndGet(missing);
     String message = missing + " dispatch(es) from gateway publisher " + sender + " never reached this node: the "
         + "cluster dropped them (this node's relay registration was missing from the sender's view, e.g. Hazelcast "
         + "lost the partition holding it when several members went at once), or they were published while this node "
         + "was out of the sender's view of the cluster (a split) and its dispatch stream was down. Consumers here "
         + "missed them; check the cluster's membership log around this time";
-    LOG.warn(message);
-    bus.publish(Addresses.ERROR, new JsonObject().put("kind", ErrorKinds.DISPATCHES_LOST).put("message", message)
-        .put("lost", missing).put("sender", sender), new DeliveryOptions().setLocalOnly(true));
+    report(bus, missing, message, new JsonObject().put("sender", sender));
     return missing;
   }
 
   /** Reports the seqs of a shard that never reached this node ({@link ShardSeqs}). */
   static void seqsLost(EventBus bus, ShardSeqs.Lost lost, long graceMs) {
-    LOST.addAndGet(lost.count());
     String message = lost.count() + " dispatch(es) of shard " + lost.shard() + " (seqs " + lost.from() + " to "
         + lost.to() + " of its session) never reached this node: no gateway's stream or message carried them within "
         + graceMs + " ms (for example, the shard's group moved to a gateway node that never had this "
         + "node in its view while this node was split from the cluster). Consumers here missed them; check the "
         + "cluster's membership log around this time";
+    report(bus, lost.count(), message, new JsonObject().put("shard", lost.shard()).put("fromSeq", lost.from())
+        .put("toSeq", lost.to()));
+  }
+
+  /**
+   * Counts {@code lost} dispatches, logs {@code message} and publishes it on {@code discord.error} on this node as
+   * {@link ErrorKinds#DISPATCHES_LOST}, with {@code details} (the sender, or the shard and its seqs).
+   */
+  private static void report(EventBus bus, long lost, String message, JsonObject details) {
+    LOST.addAndGet(lost);
     LOG.warn(message);
     bus.publish(Addresses.ERROR, new JsonObject().put("kind", ErrorKinds.DISPATCHES_LOST).put("message", message)
-        .put("lost", lost.count()).put("shard", lost.shard()).put("fromSeq", lost.from()).put("toSeq", lost.to()),
-        new DeliveryOptions().setLocalOnly(true));
+        .put("lost", lost).mergeIn(details), new DeliveryOptions().setLocalOnly(true));
   }
 
   /**
