@@ -118,7 +118,7 @@ public final class DispatchStreams {
     if (link != null && link.state == StreamLink.State.BUS && System.currentTimeMillis() >= link.retryAt) {
       connect(node, link);
     }
-    if (link != null && link.pending != null) {
+    if (link != null && link.state == StreamLink.State.WAITING) {
       sender.sentTo(node, number);
       link.queue(number, batch);
       return;
@@ -143,7 +143,7 @@ public final class DispatchStreams {
       if (!link.absent) {
         continue;
       }
-      if (link.pending != null) {
+      if (link.state == StreamLink.State.WAITING) {
         link.queue(number, batch);
         if (link.waiting > ABSENT_BACKLOG_BYTES) {
           LOG.warn("the dispatch stream to node {}, which left the cluster, has not connected while {} MB waited for "
@@ -181,13 +181,14 @@ public final class DispatchStreams {
    * gives when asked over the event bus.
    */
   private void connect(String node, StreamLink link) {
-    link.state = StreamLink.State.CONNECTING;
     if (client == null) {
       client = vertx.createNetClient(new NetClientOptions().setTcpNoDelay(true).setConnectTimeout(5000));
     }
     JsonObject cached = link.endpoint != null ? link.endpoint : known.endpoints.get(node);
-    if (cached != null && link.pending == null) {
-      link.pending = new ArrayDeque<>();
+    if (cached != null) {
+      link.await();
+    } else {
+      link.state = StreamLink.State.CONNECTING;
     }
     Future<JsonObject> endpoint = cached != null ? Future.succeededFuture(cached)
         : bus.<JsonObject>request(Addresses.dispatches(node), new JsonObject().put("stream", sender.id()),
@@ -317,7 +318,7 @@ public final class DispatchStreams {
           known.unlistAbsent(e.getKey());
           LOG.info("node {} is back in the cluster; its dispatch stream stayed up meanwhile", e.getKey());
         }
-      } else if (link.state == StreamLink.State.OPEN || link.pending != null) {
+      } else if (link.state == StreamLink.State.OPEN || link.state == StreamLink.State.WAITING) {
         if (!link.absent) {
           link.absent = true;
           absent++;
@@ -340,8 +341,8 @@ public final class DispatchStreams {
   /**
    * Adds a link to each node that another publisher of this Vert.x keeps a stream to while the node is out of the
    * member list ({@link StreamPeers#absent}) and that this one has none to: a publisher made during a split (a group
-   * claimed or handed over meanwhile) reaches the split-off node as the older ones do. Its batches wait in {@link
-   * StreamLink#pending} while it connects.
+   * claimed or handed over meanwhile) reaches the split-off node as the older ones do. Its batches wait while it
+   * connects ({@link StreamLink.State#WAITING}).
    */
   private void followAbsent(Collection<String> members) {
     knownVersion = known.version.get();
@@ -353,7 +354,6 @@ public final class DispatchStreams {
       StreamLink link = new StreamLink();
       link.absent = true;
       link.endpoint = e.getValue();
-      link.pending = new ArrayDeque<>();
       links.put(node, link);
       absent++;
       LOG.info("node {} is out of the cluster's member list and this node keeps dispatch streams to it (a split that "

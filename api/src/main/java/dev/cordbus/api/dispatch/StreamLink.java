@@ -13,6 +13,11 @@ final class StreamLink {
     BUS,
     /** Over the event bus while the endpoint is asked for and the connection made. */
     CONNECTING,
+    /**
+     * Connecting to an endpoint known already: the batches wait in {@link #pending}, none go over the event bus (a node
+     * that is out of the member list, or frozen, would never get them).
+     */
+    WAITING,
     /** Over {@link #socket}. */
     OPEN
   }
@@ -35,16 +40,18 @@ final class StreamLink {
   long waiting;
   /** Where the stream goes, once known. */
   JsonObject endpoint;
-  /**
-   * The batches published while this link connects to an endpoint known already, in order (null otherwise): they
-   * go over the stream once it is up, none over the event bus (a node that is out of the member list, or frozen,
-   * would never get them).
-   */
+  /** The batches published while {@link State#WAITING}, in order (null in the other states). */
   ArrayDeque<Pending> pending;
   /** The number of the last batch sent to the node over the event bus (0 for none): the stream's HELLO says it. */
   long busNumber;
 
-  /** Queues batch {@code number} while the stream connects ({@link #pending}). */
+  /** Waits for the stream to the endpoint known already ({@link State#WAITING}). */
+  void await() {
+    state = State.WAITING;
+    pending = new ArrayDeque<>();
+  }
+
+  /** Queues batch {@code number} while {@link State#WAITING}. */
   void queue(long number, DispatchBatch batch) {
     DispatchBatch kept = batch.lent() ? batch.copied() : batch;
     int bytes = DispatchBatchCodec.wireLength(kept.frames());
