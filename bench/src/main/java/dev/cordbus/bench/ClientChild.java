@@ -64,6 +64,7 @@ public final class ClientChild {
       counter.arm();
       long cpuReady = cpuNanos();
       ThreadCpu.Split threadsReady = ThreadCpu.now();
+      MemoryTouch touchReady = MemoryTouch.now();
       System.out.println("READY " + new JsonObject().put("readyMs", readyMs).encode());
       BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
       String line = in.readLine();
@@ -80,12 +81,14 @@ public final class ClientChild {
       awaitIdle(counter);
       long cpuRun = cpuNanos() - cpuReady;
       JsonObject threads = ThreadCpu.now().minus(threadsReady).json();
+      JsonObject touched = MemoryTouch.now().since(touchReady);
       JsonObject cached = c.cached();
       long heap = usedHeapAfterGc();
       System.out.println("RESULT " + new JsonObject().put("case", args[0]).put("compression", spec.compression())
           .put("events", counter.count()).put("rate", counter.rate()).put("rate2", counter.secondHalfRate())
           .put("half", counter.secondHalf())
           .put("readyMs", readyMs).put("heapBytes", heap).put("cpuRunSeconds", cpuRun / 1e9).put("threads", threads)
+          .put("memory", touched)
           .put("cpuTotalSeconds", cpuNanos() / 1e9).put("cached", cached).put("extra", c.extra())
           .put("histogram", Boolean.getBoolean("cordbus.bench.histogram") ? Profiles.classHistogram(15) : null)
           .encode());

@@ -73,6 +73,7 @@ public final class GatewayNodeMain {
       BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
       long cpuArmed = ClientChild.cpuNanos();
       ThreadCpu.Split threadsArmed = ThreadCpu.now();
+      MemoryTouch touchArmed = MemoryTouch.now();
       CpuTrace trace = null;
       Flow flowArmed = Flow.now(vertx);
       String line;
@@ -80,6 +81,7 @@ public final class GatewayNodeMain {
         if (line.equals("arm")) {
           cpuArmed = ClientChild.cpuNanos();
           threadsArmed = ThreadCpu.now();
+          touchArmed = MemoryTouch.now();
           flowArmed = Flow.now(vertx);
           trace = CpuTrace.start();
           System.out.println("ARMED {}");
@@ -92,6 +94,7 @@ public final class GatewayNodeMain {
           System.out.println("RESULT " + new JsonObject().put("cpuRunSeconds", cpuRun / 1e9)
               .put("halfCpuSeconds", half)
               .put("threads", ThreadCpu.now().minus(threadsArmed).json())
+              .put("memory", MemoryTouch.now().since(touchArmed))
               .put("cpuTotalSeconds", ClientChild.cpuNanos() / 1e9)
               .put("flow", Flow.now(vertx).since(flowArmed))
               .put("heapBytes", ClientChild.usedHeapAfterGc()).encode());

@@ -38,7 +38,10 @@ public final class ResultTable {
       + " same compression (below 1 = less CPU per event); JIT / GC / rest splits the Java clients' firehose CPU by"
       + " thread (/proc: C1/C2 compiler threads, the collector's threads and the VM thread, everything else; JIT is a"
       + " lower bound, exiting compiler threads take their time with them): JIT is a one-time cost a long-running bot"
-      + " does not pay per event. 2nd half = the process CPU (two-node: both JVMs) from the client's MESSAGE_CREATE"
+      + " does not pay per event. Heap allocated = what the client's threads allocated on the heap during the"
+      + " firehose per dispatch written (two-node: both JVMs, then each); page faults = the client's minor faults in"
+      + " that time (/proc), per 1,000 dispatches: on a virtual machine a page touched for the first time costs"
+      + " microseconds, and a young generation that a short run never fills is all first touches. 2nd half = the process CPU (two-node: both JVMs) from the client's MESSAGE_CREATE"
       + " at half its count to its last one, per dispatch in that span (the client samples its CPU time every 64"
       + " events; the two-node gateway JVM every 10 ms, interpolated at the bot's instants): the closest a run of"
       + " this length comes to the steady cost per event, with most of the JIT's work behind it. Simulator = the"
@@ -53,17 +56,18 @@ public final class ResultTable {
     b.append("| case | compression | events/s (whole run) | events/s (2nd half) | events/s × JDA | time to ready (ms)"
         + " | guilds cached | members cached | heap after GC (MiB) | × JDA heap | CPU s (firehose) | CPU s (process)"
         + " | CPU µs/event | CPU × JDA | CPU × discord.js | CPU µs/event (2nd half) | 2nd half × JDA"
-        + " | 2nd half × discord.js | CPU µs/event by JVM | of which JIT / GC / rest | simulator CPU µs/event"
-        + " | load (start → end) | MB on the wire | wire bytes/dispatch |\n");
-    b.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|---|---:"
-        + "|---:|\n");
+        + " | 2nd half × discord.js | CPU µs/event by JVM | of which JIT / GC / rest | heap allocated bytes/event"
+        + " | page faults per 1,000 events | simulator CPU µs/event | load (start → end) | MB on the wire"
+        + " | wire bytes/dispatch |\n");
+    b.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|---:"
+        + "|---:|---|---:|---:|\n");
     for (JsonObject r : results) {
       String c = r.getString("compression");
       JsonObject jda = find(results, "jda", c);
       JsonObject djs = find(results, "discordjs", c);
       JsonObject cached = r.getJsonObject("cached", new JsonObject());
       b.append(String.format(Locale.ROOT, "| %s | %s | %,.0f | %,.0f | %s | %,d | %s | %s | %.1f | %s | %.2f | %.2f"
-              + " | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+              + " | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
           r.getString("case"), c, dispatchRate(r, "rate"), dispatchRate(r, "rate2"),
           jda == null ? "–" : ratio(dispatchRate(r, "rate"), dispatchRate(jda, "rate")),
           r.getLong("readyMs", 0L), count(cached, "guilds"), count(cached, "members"),
@@ -74,7 +78,7 @@ public final class ResultTable {
           djs == null ? "–" : ratio(cpuPerEvent(r), cpuPerEvent(djs)), micros(secondHalfCpuPerEvent(r)),
           jda == null ? "–" : ratio(secondHalfCpuPerEvent(r), secondHalfCpuPerEvent(jda)),
           djs == null ? "–" : ratio(secondHalfCpuPerEvent(r), secondHalfCpuPerEvent(djs)), byJvm(r), byThreads(r),
-          micros(perEvent(r, r.getDouble("simCpuSeconds", 0.0))), load(r), wireMb(r), wirePerDispatch(r)));
+          allocated(r), faults(r), micros(perEvent(r, r.getDouble("simCpuSeconds", 0.0))), load(r), wireMb(r), wirePerDispatch(r)));
     }
     return b.toString();
   }
@@ -132,6 +136,40 @@ public final class ResultTable {
     }
     return micros(perEvent(r, t.getDouble("jitSeconds", 0.0))) + " / " + micros(perEvent(r, t.getDouble("gcSeconds",
         0.0))) + " / " + micros(perEvent(r, t.getDouble("otherSeconds", 0.0)));
+  }
+
+  /**
+   * Heap bytes the client allocated during the firehose per dispatch ({@link MemoryTouch}); two-node: both JVMs,
+   * then each; "–" when not measured (Node).
+   */
+  static String allocated(JsonObject r) {
+    JsonObject m = r.getJsonObject("memory");
+    if (m == null || !m.containsKey("allocatedBytes")) {
+      return "–";
+    }
+    String all = bytesPerEvent(r, m.getLong("allocatedBytes"));
+    JsonObject parts = r.getJsonObject("parts");
+    if (parts == null) {
+      return all;
+    }
+    return all + " (gateway " + bytesPerEvent(r, parts.getJsonObject("gateway").getJsonObject("memory",
+        new JsonObject()).getLong("allocatedBytes", 0L)) + " + bot " + bytesPerEvent(r, parts.getJsonObject("bot")
+        .getJsonObject("memory", new JsonObject()).getLong("allocatedBytes", 0L)) + ")";
+  }
+
+  /** Minor page faults of the client during the firehose per 1,000 dispatches; "–" when not measured. */
+  static String faults(JsonObject r) {
+    JsonObject m = r.getJsonObject("memory");
+    long n = r.getLong("written", 0L) > 0 ? r.getLong("written") : r.getLong("events", 0L);
+    if (m == null || !m.containsKey("minorFaults") || n == 0) {
+      return "–";
+    }
+    return String.format(Locale.ROOT, "%.1f", m.getLong("minorFaults") * 1000.0 / n);
+  }
+
+  private static String bytesPerEvent(JsonObject r, long bytes) {
+    long n = r.getLong("written", 0L) > 0 ? r.getLong("written") : r.getLong("events", 0L);
+    return n == 0 ? "–" : String.format(Locale.ROOT, "%,.0f", (double) bytes / n);
   }
 
   private static String wireMb(JsonObject r) {

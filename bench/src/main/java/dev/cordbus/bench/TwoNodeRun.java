@@ -104,6 +104,15 @@ final class TwoNodeRun implements ClientRun {
       threads.put(k, bt.getDouble(k, 0.0) + gt.getDouble(k, 0.0));
     }
     r.put("threads", threads);
+    JsonObject bm = bot.getJsonObject("memory", new JsonObject());
+    JsonObject gm = gateway.getJsonObject("memory", new JsonObject());
+    JsonObject memory = new JsonObject();
+    for (String k : new String[] {"allocatedBytes", "minorFaults"}) {
+      if (bm.containsKey(k) && gm.containsKey(k)) {
+        memory.put(k, bm.getLong(k) + gm.getLong(k));
+      }
+    }
+    r.put("memory", memory);
     JsonObject half = bot.getJsonObject("half");
     double gatewayHalf = gateway.getDouble("halfCpuSeconds", -1.0);
     if (half != null) {
@@ -113,9 +122,10 @@ final class TwoNodeRun implements ClientRun {
     }
     r.put("parts", new JsonObject()
         .put("gateway", new JsonObject().put("cpuRunSeconds", gateway.getDouble("cpuRunSeconds", 0.0))
-            .put("heapBytes", gateway.getLong("heapBytes", 0L)).put("flow", gateway.getJsonObject("flow")))
+            .put("heapBytes", gateway.getLong("heapBytes", 0L)).put("flow", gateway.getJsonObject("flow"))
+            .put("memory", gm))
         .put("bot", new JsonObject().put("cpuRunSeconds", bot.getDouble("cpuRunSeconds", 0.0))
-            .put("heapBytes", bot.getLong("heapBytes", 0L))));
+            .put("heapBytes", bot.getLong("heapBytes", 0L)).put("memory", bm)));
     r.put("extra", r.getJsonObject("extra", new JsonObject()).copy().put("handshakeMs", handshakeMs));
     return r;
   }

@@ -92,8 +92,11 @@ class BenchSmokeTest {
     String gateway = rows(report, "gateway+state", 1)[0];
     String[] cells = gateway.split("\\|");
     assertEquals("zstd-stream", cells[2].trim(), gateway);
-    assertTrue(Double.parseDouble(cells[24].trim().replace(",", "")) > 20, "wire bytes per dispatch: " + gateway);
+    assertTrue(Double.parseDouble(cells[26].trim().replace(",", "")) > 20, "wire bytes per dispatch: " + gateway);
     assertTrue(cells[20].trim().matches("[0-9.–]+ / [0-9.–]+ / [0-9.]+"), "JIT / GC / rest of the JVM: " + gateway);
+    assertTrue(Double.parseDouble(cells[21].trim().replace(",", "")) > 100,
+        "a 1.4 KB dispatch cannot be read and cached without allocating: " + gateway);
+    assertTrue(Double.parseDouble(cells[22].trim()) >= 0, "page faults per 1,000 dispatches: " + gateway);
     String frames = report.lines().filter(l -> l.startsWith("| frames |")).findFirst().orElseThrow();
     assertTrue(!frames.split("\\|")[3].trim().equals("0"), "the frame counter read the zstd stream: " + frames);
     assertEquals(0, report.lines().filter(l -> l.startsWith("| jda |")).count(), report);

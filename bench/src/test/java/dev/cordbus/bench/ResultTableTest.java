@@ -45,8 +45,11 @@ class ResultTableTest {
   @Test
   void cpuPerEventIsComparedToJdaAndDiscordjsAndTwoNodeShowsBothJvms() {
     JsonObject twoNode = row("two-node", "none", 850, 40L << 20).put("cpuRunSeconds", 0.3)
-        .put("parts", new JsonObject().put("gateway", new JsonObject().put("cpuRunSeconds", 0.1))
-            .put("bot", new JsonObject().put("cpuRunSeconds", 0.2)))
+        .put("parts", new JsonObject().put("gateway", new JsonObject().put("cpuRunSeconds", 0.1)
+                .put("memory", new JsonObject().put("allocatedBytes", 500_000L).put("minorFaults", 100L)))
+            .put("bot", new JsonObject().put("cpuRunSeconds", 0.2)
+                .put("memory", new JsonObject().put("allocatedBytes", 4_500_000L).put("minorFaults", 900L))))
+        .put("memory", new JsonObject().put("allocatedBytes", 5_000_000L).put("minorFaults", 1_000L))
         .put("simCpuSeconds", 0.005).put("loadStart", 1.5).put("loadEnd", 2.25)
         .put("threads", new JsonObject().put("jitSeconds", 0.05).put("gcSeconds", 0.01).put("otherSeconds", 0.24))
         .put("half", new JsonObject().put("events", 425L).put("cpuSeconds", 0.05));
@@ -63,9 +66,12 @@ class ResultTableTest {
     assertEquals("–", cells[18].trim(), "discord.js has no 2nd-half figure here");
     assertEquals("gateway 100.0 + bot 200.0", cells[19].trim());
     assertEquals("50.0 / 10.0 / 240.0", cells[20].trim(), "JIT / GC / rest per dispatch");
-    assertEquals("5.0", cells[21].trim(), "simulator CPU per dispatch");
-    assertEquals("1.50 → 2.25", cells[22].trim());
+    assertEquals("5,000 (gateway 500 + bot 4,500)", cells[21].trim(), "heap bytes allocated per dispatch written");
+    assertEquals("1000.0", cells[22].trim(), "page faults per 1,000 dispatches written");
+    assertEquals("5.0", cells[23].trim(), "simulator CPU per dispatch");
+    assertEquals("1.50 → 2.25", cells[24].trim());
     assertTrue(lines[3].contains("| – |"), "one-process rows have no split");
+    assertEquals("–", lines[3].split("\\|")[21].trim(), "no allocation measured for JDA here");
   }
 
   @Test
@@ -78,8 +84,8 @@ class ResultTableTest {
     String[] lines = ResultTable.table(rs).split("\n");
     String[] cells = lines[4].split("\\|");
     assertEquals("zstd-stream", cells[2].trim());
-    assertEquals("0.2", cells[23].trim(), "240,000 bytes = 0.2 MB");
-    assertEquals("240", cells[24].trim(), "per dispatch written (1,000)");
+    assertEquals("0.2", cells[25].trim(), "240,000 bytes = 0.2 MB");
+    assertEquals("240", cells[26].trim(), "per dispatch written (1,000)");
     assertTrue(lines[5].endsWith("| – | – |"), "no wire figure: " + lines[5]);
     List<String> c = ResultTable.compressions(rs);
     assertEquals(4, c.size(), c.toString());
