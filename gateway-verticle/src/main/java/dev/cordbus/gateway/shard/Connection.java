@@ -57,16 +57,16 @@ final class Connection {
    * @return the payload of the message completed by {@code frame} ({@link #text()} says which kind), else null
    * @throws GatewayException (BAD_FRAME) when a message grows past {@link #MAX_MESSAGE_BYTES}; its parts are dropped
    */
-  Buffer message(WebSocketFrame frame) throws GatewayException {
+  Buffer message(WebSocketFrame frame, Buffer data) throws GatewayException {
     if (frame.isText() || frame.isBinary()) {
       text = frame.isText();
       if (frame.isFinal()) {
         parts = null;
-        return frame.binaryData();
+        return data;
       }
-      parts = Buffer.buffer().appendBuffer(frame.binaryData());
+      parts = Buffer.buffer().appendBuffer(data);
     } else if (frame.isContinuation() && parts != null) {
-      parts.appendBuffer(frame.binaryData());
+      parts.appendBuffer(data);
       if (parts.length() > MAX_MESSAGE_BYTES) {
         parts = null;
         throw new GatewayException(GatewayException.Kind.BAD_FRAME,
