@@ -55,22 +55,29 @@ public final class BenchMain {
     List<JsonObject> results = new ArrayList<>();
     List<String> failures = new ArrayList<>();
     for (String compression : o.compressions()) {
-      for (String kase : o.cases()) {
-        if (!Cases.speaks(kase, compression)) {
-          LOG.info("skipping {} ({}): {}", kase, compression, Cases.NO_ZSTD);
-          continue;
-        }
-        LOG.info("running {} ({}), {} guilds x {} members, {} events", kase, compression, o.guilds(), o.members(),
-            o.events());
-        try {
-          JsonObject r = runOne(o, kase, compression, o.events(), o.rate(), false, logs);
-          LOG.info("{} ({}): {}", kase, compression, r.encode());
-          results.add(r);
-        } catch (BenchException e) {
-          LOG.warn("{} ({}) failed: {} (child logs in {})", kase, compression, e.getMessage(), logs);
-          failures.add(kase + " (" + compression + "): " + e.getMessage());
+      // round after round, so a drift of the machine's load touches every case alike
+      Map<String, List<JsonObject>> runs = new java.util.LinkedHashMap<>();
+      for (int round = 1; round <= o.repeat(); round++) {
+        for (String kase : o.cases()) {
+          if (!Cases.speaks(kase, compression)) {
+            if (round == 1) {
+              LOG.info("skipping {} ({}): {}", kase, compression, Cases.NO_ZSTD);
+            }
+            continue;
+          }
+          LOG.info("running {} ({}), {} guilds x {} members, {} events, round {} of {}", kase, compression,
+              o.guilds(), o.members(), o.events(), round, o.repeat());
+          try {
+            JsonObject r = runOne(o, kase, compression, o.events(), o.rate(), false, logs);
+            LOG.info("{} ({}): {}", kase, compression, r.encode());
+            runs.computeIfAbsent(kase, k -> new ArrayList<>()).add(r);
+          } catch (BenchException e) {
+            LOG.warn("{} ({}) failed: {} (child logs in {})", kase, compression, e.getMessage(), logs);
+            failures.add(kase + " (" + compression + "), round " + round + ": " + e.getMessage());
+          }
         }
       }
+      runs.values().forEach(rs -> results.add(ResultTable.median(rs)));
     }
     List<JsonObject> latencies = new ArrayList<>();
     if (o.latencyEvents() > 0) {
@@ -218,6 +225,13 @@ public final class BenchMain {
     b.append("Machine: ").append(machine).append(".\n\n");
     b.append(ResultTable.table(results)).append('\n');
     b.append(ResultTable.LEGEND).append("\n\n");
+    List<String> repeats = ResultTable.repeats(results);
+    if (!repeats.isEmpty()) {
+      b.append("Each case ran ").append(o.repeat()).append(" times, round after round; each row is the run with the"
+          + " median CPU µs/event (whole run), and the ratios compare those runs. Every run, in the order they ran:\n");
+      repeats.forEach(l -> b.append(l).append('\n'));
+      b.append('\n');
+    }
     b.append("Targets:\n");
     ResultTable.verdicts(results).forEach(l -> b.append(l).append('\n'));
     List<String> byCompression = ResultTable.compressions(results);

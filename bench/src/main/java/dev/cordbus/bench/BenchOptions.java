@@ -17,12 +17,13 @@ import java.util.List;
  * records the Java clients with JFR and adds the hottest methods and a heap histogram; {@code --gc g1|zgc|shenandoah|parallel}
  * picks the garbage collector of every JVM of the run (G1 by default; the same for every case); {@code --rate R} paces
  * the firehose at R dispatches/s instead of full speed (CPU per event at a bot's usual load rather than at
- * saturation; the latency run keeps its own rate).
+ * saturation; the latency run keeps its own rate); {@code --repeat N} runs every case N times, round after round,
+ * and reports for each the run with the median CPU per event (with every run's figure beside it).
  */
 public record BenchOptions(int guilds, int members, int events, String heap, List<String> cases,
     List<String> compressions, Path out, int latencyEvents, int latencyRate, int latencyWarmup, boolean profile,
     int simWarmup,
-    String simZlib, String gc, int rate) {
+    String simZlib, String gc, int rate, int repeat) {
 
   public static final int DEFAULT_GUILDS = 100;
   public static final int DEFAULT_MEMBERS = 100;
@@ -76,6 +77,7 @@ public record BenchOptions(int guilds, int members, int events, String heap, Lis
     String simZlib = DEFAULT_SIM_ZLIB;
     String gc = DEFAULT_GC;
     int rate = 0;
+    int repeat = 1;
     for (int i = 0; i < args.length; i += 2) {
       String flag = args[i];
       if (i + 1 >= args.length) {
@@ -98,6 +100,7 @@ public record BenchOptions(int guilds, int members, int events, String heap, Lis
         case "--sim-zlib" -> simZlib = v;
         case "--gc" -> gc = v;
         case "--rate" -> rate = v.equals("0") ? 0 : positive(flag, v);
+        case "--repeat" -> repeat = positive(flag, v);
         default -> throw bad(flag, "unknown flag");
       }
     }
@@ -120,7 +123,7 @@ public record BenchOptions(int guilds, int members, int events, String heap, Lis
     }
     return new BenchOptions(guilds, members, events, heap, cases, compressions, out, latencyEvents, latencyRate,
         latencyWarmup, profile,
-        simWarmup, simZlib, gc, rate);
+        simWarmup, simZlib, gc, rate, repeat);
   }
 
   private static int positive(String flag, String v) {

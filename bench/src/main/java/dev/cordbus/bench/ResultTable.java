@@ -83,6 +83,54 @@ public final class ResultTable {
     return b.toString();
   }
 
+  /**
+   * Of several runs of one case, the run with the median CPU per event (the lower middle of an even count), whole,
+   * with {@code runs}: each run's CPU µs/event (whole run, second half) and events/s, in the order they ran. One run
+   * is returned as it is.
+   */
+  static JsonObject median(List<JsonObject> runs) {
+    if (runs.size() == 1) {
+      return runs.get(0);
+    }
+    List<JsonObject> sorted = new ArrayList<>(runs);
+    sorted.sort(java.util.Comparator.comparingDouble(ResultTable::cpuPerEvent));
+    JsonObject median = sorted.get((sorted.size() - 1) / 2).copy();
+    io.vertx.core.json.JsonArray each = new io.vertx.core.json.JsonArray();
+    for (JsonObject r : runs) {
+      each.add(new JsonObject().put("cpuMicros", cpuPerEvent(r) * 1e6)
+          .put("halfCpuMicros", secondHalfCpuPerEvent(r) * 1e6).put("rate", dispatchRate(r, "rate")));
+    }
+    return median.put("runs", each);
+  }
+
+  /**
+   * One line per case run more than once ({@link #median}): every run's CPU µs/event, whole and second half, and
+   * events/s, the median run's first.
+   */
+  static List<String> repeats(List<JsonObject> results) {
+    List<String> out = new ArrayList<>();
+    for (JsonObject r : results) {
+      io.vertx.core.json.JsonArray runs = r.getJsonArray("runs");
+      if (runs == null) {
+        continue;
+      }
+      List<String> cpu = new ArrayList<>();
+      List<String> half = new ArrayList<>();
+      List<String> rate = new ArrayList<>();
+      for (int i = 0; i < runs.size(); i++) {
+        JsonObject x = runs.getJsonObject(i);
+        cpu.add(String.format(Locale.ROOT, "%.1f", x.getDouble("cpuMicros")));
+        half.add(x.getDouble("halfCpuMicros") <= 0 ? "–" : String.format(Locale.ROOT, "%.1f",
+            x.getDouble("halfCpuMicros")));
+        rate.add(String.format(Locale.ROOT, "%,.0f", x.getDouble("rate")));
+      }
+      out.add(String.format(Locale.ROOT, "- %s (%s), median %s: CPU µs/event %s; 2nd half %s; events/s %s",
+          r.getString("case"), r.getString("compression"), micros(cpuPerEvent(r)), String.join(" / ", cpu),
+          String.join(" / ", half), String.join(" / ", rate)));
+    }
+    return out;
+  }
+
   /** Client CPU seconds during the firehose per dispatch written (per event counted when unknown); 0 if none. */
   static double cpuPerEvent(JsonObject r) {
     return perEvent(r, r.getDouble("cpuRunSeconds", 0.0));

@@ -40,6 +40,9 @@ class BenchOptionsTest {
     assertEquals(0, l.latencyWarmup(), "0: no warm-up phase, the first 5,000 excluded instead");
     assertEquals(0, d.rate(), "the firehose runs at full speed unless told");
     assertEquals(5000, BenchOptions.parse(new String[] {"--rate", "5000"}).rate());
+    assertEquals(1, d.repeat(), "one run per case unless told");
+    assertEquals(3, BenchOptions.parse(new String[] {"--repeat", "3"}).repeat());
+    assertThrows(BenchException.class, () -> BenchOptions.parse(new String[] {"--repeat", "0"}));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.cordbus.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
@@ -145,5 +146,22 @@ class ResultTableTest {
     assertTrue(v.get(1).contains("the two-node CPU target (60% of JDA's, 600.0 µs) is above this floor"), v.get(1));
     assertTrue(!v.get(1).contains("the floor;") && !v.get(1).contains("× the floor"), v.get(1));
     assertTrue(ResultTable.verdicts(rs).containsAll(v), "the floors are among the verdicts");
+  }
+
+  @Test
+  void ofRepeatedRunsTheMedianRunIsReportedWithEveryRunBesideIt() {
+    JsonObject a = row("two-node", "none", 850, 40L << 20).put("cpuRunSeconds", 0.024).put("heapBytes", 1L);
+    JsonObject b = row("two-node", "none", 800, 40L << 20).put("cpuRunSeconds", 0.030).put("heapBytes", 2L);
+    JsonObject c = row("two-node", "none", 900, 40L << 20).put("cpuRunSeconds", 0.022).put("heapBytes", 3L)
+        .put("half", new JsonObject().put("events", 425L).put("cpuSeconds", 0.0075));
+    JsonObject m = ResultTable.median(List.of(a, b, c));
+    assertEquals(1L, m.getLong("heapBytes"), "the middle run by CPU (24 of 22, 24, 30 µs), all its figures");
+    assertEquals(3, m.getJsonArray("runs").size());
+    List<String> lines = ResultTable.repeats(List.of(m));
+    assertEquals(List.of("- two-node (none), median 24.0: CPU µs/event 24.0 / 30.0 / 22.0; 2nd half – / – / 15.0;"
+        + " events/s 1,000 / 941 / 1,059"), lines);
+    assertEquals(1L, ResultTable.median(List.of(b, a)).getLong("heapBytes"), "two runs: the lower of the two");
+    assertSame(a, ResultTable.median(List.of(a)), "one run is reported as it is");
+    assertTrue(ResultTable.repeats(List.of(a)).isEmpty());
   }
 }
