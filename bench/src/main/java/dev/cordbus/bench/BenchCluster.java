@@ -52,8 +52,26 @@ public final class BenchCluster {
     }
     join.getTcpIpConfig().setEnabled(true).setMembers(members);
     hz.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
-    return Vertx.builder().with(options().setEventBusOptions(new EventBusOptions().setHost("127.0.0.1")))
-        .withClusterManager(new HazelcastClusterManager(hz)).buildClustered();
+    VertxOptions options = options().setEventBusOptions(new EventBusOptions().setHost("127.0.0.1"));
+    return builder(options).withClusterManager(new HazelcastClusterManager(hz)).buildClustered();
+  }
+
+  /** System property: {@code true} builds the cordbus cases' Vert.x as {@code cordbus.jar} does, metrics on. */
+  static final String VERTX_METRICS = "cordbus.bench.vertxMetrics";
+
+  /**
+   * A Vert.x builder with {@code options}: with Vert.x's Micrometer metrics on, as {@code java -jar cordbus.jar}
+   * builds its Vert.x ({@code NodeMetrics}: event-bus meters per address), when {@value #VERTX_METRICS} is true.
+   */
+  static io.vertx.core.VertxBuilder builder(VertxOptions options) {
+    return Boolean.getBoolean(VERTX_METRICS)
+        ? dev.cordbus.ops.NodeMetrics.builder(options, dev.cordbus.ops.NodeMetrics.newRegistry())
+        : Vertx.builder().with(options);
+  }
+
+  /** A plain (not clustered) Vert.x with {@link #options()}, metrics as {@link #builder} says. */
+  static Vertx local() {
+    return builder(options()).build();
   }
 
   /** {@code conf/cluster.xml} from the working directory, or Vert.x's default configuration when it is not there. */

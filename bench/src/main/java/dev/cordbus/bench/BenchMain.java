@@ -103,7 +103,8 @@ public final class BenchMain {
   static JsonObject runOne(BenchOptions o, String kase, String compression, int events, int perSecond,
       boolean latencyRun, Path logs) {
     double loadStart = MachineInfo.loadAverage();
-    List<String> jvm = List.of("-Xms" + o.heap(), "-Xmx" + o.heap(), o.gcFlag(), "-Dcordbus.bench.gc=" + o.gc());
+    List<String> jvm = List.of("-Xms" + o.heap(), "-Xmx" + o.heap(), o.gcFlag(), "-Dcordbus.bench.gc=" + o.gc(),
+        "-D" + BenchCluster.VERTX_METRICS + "=" + o.vertxMetrics());
     Map<String, String> env = Map.of(SimChild.TOKEN_ENV, "bench-" + UUID.randomUUID());
     String tag = kase.replace('+', '-') + "-" + compression;
     List<String> clientJvm = new ArrayList<>(jvm);
@@ -216,7 +217,10 @@ public final class BenchMain {
         .append(o.simWarmup()).append(" dispatches per compression on a throw-away session; under zlib-stream it ")
         .append(o.simZlib().equals("splice") ? "splices pre-deflated frames into each connection's stream (each piece"
             + " compressed on its own: a valid stream, a lower ratio than Discord's long shared context)"
-            : "deflates every frame through the connection's context").append(".\n\n");
+            : "deflates every frame through the connection's context").append(". The cordbus cases' Vert.x runs with")
+        .append(o.vertxMetrics() ? " its Micrometer metrics on, as `java -jar cordbus.jar` builds it (event-bus meters"
+            + " per address; `--vertx-metrics true`)" : "out Vert.x's Micrometer metrics, which `java -jar cordbus.jar`"
+            + " turns on (`--vertx-metrics true` measures that)").append(".\n\n");
     if (o.compressions().contains("zstd-stream")) {
       b.append("zstd-stream: the simulator compresses every frame through the connection's zstd context (level ")
           .append(dev.cordbus.simulator.gateway.ZstdStreamEncoder.LEVEL).append(", flushed per message); ")

@@ -18,12 +18,14 @@ import java.util.List;
  * picks the garbage collector of every JVM of the run (G1 by default; the same for every case); {@code --rate R} paces
  * the firehose at R dispatches/s instead of full speed (CPU per event at a bot's usual load rather than at
  * saturation; the latency run keeps its own rate); {@code --repeat N} runs every case N times, round after round,
- * and reports for each the run with the median CPU per event (with every run's figure beside it).
+ * and reports for each the run with the median CPU per event (with every run's figure beside it);
+ * {@code --vertx-metrics true} builds the cordbus cases' Vert.x with its Micrometer metrics on, as {@code java -jar
+ * cordbus.jar} does (event-bus meters per address), where by default they are off.
  */
 public record BenchOptions(int guilds, int members, int events, String heap, List<String> cases,
     List<String> compressions, Path out, int latencyEvents, int latencyRate, int latencyWarmup, boolean profile,
     int simWarmup,
-    String simZlib, String gc, int rate, int repeat) {
+    String simZlib, String gc, int rate, int repeat, boolean vertxMetrics) {
 
   public static final int DEFAULT_GUILDS = 100;
   public static final int DEFAULT_MEMBERS = 100;
@@ -78,6 +80,7 @@ public record BenchOptions(int guilds, int members, int events, String heap, Lis
     String gc = DEFAULT_GC;
     int rate = 0;
     int repeat = 1;
+    boolean vertxMetrics = false;
     for (int i = 0; i < args.length; i += 2) {
       String flag = args[i];
       if (i + 1 >= args.length) {
@@ -101,6 +104,7 @@ public record BenchOptions(int guilds, int members, int events, String heap, Lis
         case "--gc" -> gc = v;
         case "--rate" -> rate = v.equals("0") ? 0 : positive(flag, v);
         case "--repeat" -> repeat = positive(flag, v);
+        case "--vertx-metrics" -> vertxMetrics = Boolean.parseBoolean(v);
         default -> throw bad(flag, "unknown flag");
       }
     }
@@ -123,7 +127,7 @@ public record BenchOptions(int guilds, int members, int events, String heap, Lis
     }
     return new BenchOptions(guilds, members, events, heap, cases, compressions, out, latencyEvents, latencyRate,
         latencyWarmup, profile,
-        simWarmup, simZlib, gc, rate, repeat);
+        simWarmup, simZlib, gc, rate, repeat, vertxMetrics);
   }
 
   private static int positive(String flag, String v) {

@@ -44,7 +44,7 @@ final class CordbusCase implements ClientCase {
 
   @Override
   public CompletableFuture<Void> start(Spec spec, Counter counter) {
-    vertx = Vertx.vertx();
+    vertx = BenchCluster.local();
     CompletableFuture<Void> ready = new CompletableFuture<>();
     AtomicInteger guildCreates = new AtomicInteger();
     var messages = vertx.eventBus().consumer(Addresses.dispatch("MESSAGE_CREATE"), m -> counter.hit());

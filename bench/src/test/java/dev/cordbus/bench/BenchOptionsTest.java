@@ -43,6 +43,8 @@ class BenchOptionsTest {
     assertEquals(1, d.repeat(), "one run per case unless told");
     assertEquals(3, BenchOptions.parse(new String[] {"--repeat", "3"}).repeat());
     assertThrows(BenchException.class, () -> BenchOptions.parse(new String[] {"--repeat", "0"}));
+    assertTrue(!d.vertxMetrics(), "Vert.x's metrics off unless told");
+    assertTrue(BenchOptions.parse(new String[] {"--vertx-metrics", "true"}).vertxMetrics());
   }
 
   @Test
