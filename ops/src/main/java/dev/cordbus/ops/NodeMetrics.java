@@ -41,13 +41,35 @@ public final class NodeMetrics {
     return Vertx.builder().with(configure(options)).withMetrics(new MicrometerMetricsFactory(registry));
   }
 
-  /** Sets Vert.x's Micrometer metrics options on {@code options} (event-bus address labels, no verticle meters). */
+  /** Environment variable (or system property {@value #EVENT_BUS_PROPERTY}): {@code false} leaves out Vert.x's event-bus meters. */
+  public static final String EVENT_BUS_ENV = "CORDBUS_EVENTBUS_METRICS";
+  /** System property with the meaning of {@link #EVENT_BUS_ENV}, which it overrides. */
+  public static final String EVENT_BUS_PROPERTY = "cordbus.eventbusMetrics";
+
+  /**
+   * Sets Vert.x's Micrometer metrics options on {@code options} (event-bus address labels, no verticle meters). With
+   * {@value #EVENT_BUS_ENV}{@code =false} the event-bus meters are left out (HTTP and pool meters stay): Vert.x 5
+   * looks them up by tags on every message sent and received, so on a bot node each dispatch handed to a consumer
+   * pays for it (9 % of the bot node's event loop in a profiled two-node run), and with them goes the per-address
+   * {@code vertx_eventbus_pending} back-pressure signal.
+   */
   public static VertxOptions configure(VertxOptions options) {
+    java.util.Set<String> disabled = new java.util.HashSet<>();
+    disabled.add(MetricsDomain.VERTICLES.toCategory());
+    if (!eventBusMetrics(System.getProperty(EVENT_BUS_PROPERTY, System.getenv(EVENT_BUS_ENV)))) {
+      disabled.add(MetricsDomain.EVENT_BUS.toCategory());
+    }
     MicrometerMetricsOptions metrics = new MicrometerMetricsOptions().setEnabled(true)
         .setLabels(EnumSet.of(Label.LOCAL, Label.EB_ADDRESS, Label.EB_SIDE, Label.EB_FAILURE, Label.HTTP_METHOD, Label.HTTP_CODE,
             Label.HTTP_ROUTE, Label.POOL_TYPE, Label.POOL_NAME))
-        .setDisabledMetricsCategories(java.util.Set.of(MetricsDomain.VERTICLES.toCategory()));
+        .setDisabledMetricsCategories(disabled);
     return options.setMetricsOptions(metrics);
+  }
+
+  /** Whether {@code value} of {@value #EVENT_BUS_ENV} keeps the event-bus meters: all but false, off, 0 and no. */
+  static boolean eventBusMetrics(String value) {
+    String v = value == null ? "" : value.trim().toLowerCase(java.util.Locale.ROOT);
+    return !(v.equals("false") || v.equals("off") || v.equals("0") || v.equals("no"));
   }
 
   /** Makes {@code registry} the registry of {@code vertx}'s node (before any cordbus verticle is deployed on it). */
