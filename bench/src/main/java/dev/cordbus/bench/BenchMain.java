@@ -232,7 +232,8 @@ public final class BenchMain {
     List<String> repeats = ResultTable.repeats(results);
     if (!repeats.isEmpty()) {
       b.append("Each case ran ").append(o.repeat()).append(" times, round after round; each row is the run with the"
-          + " median CPU µs/event (whole run), and the ratios compare those runs. Every run, in the order they ran:\n");
+          + " median CPU µs/event (whole run), and the ratios compare those runs. Every run, in the order they"
+          + " ran:\n");
       repeats.forEach(l -> b.append(l).append('\n'));
       b.append('\n');
     }

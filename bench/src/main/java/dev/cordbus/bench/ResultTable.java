@@ -41,7 +41,8 @@ public final class ResultTable {
       + " does not pay per event. Heap allocated = what the client's threads allocated on the heap during the"
       + " firehose per dispatch written (two-node: both JVMs, then each); page faults = the client's minor faults in"
       + " that time (/proc), per 1,000 dispatches: on a virtual machine a page touched for the first time costs"
-      + " microseconds, and a young generation that a short run never fills is all first touches. 2nd half = the process CPU (two-node: both JVMs) from the client's MESSAGE_CREATE"
+      + " microseconds, and a young generation that a short run never fills is all first touches. 2nd half = the"
+      + " process CPU (two-node: both JVMs) from the client's MESSAGE_CREATE"
       + " at half its count to its last one, per dispatch in that span (the client samples its CPU time every 64"
       + " events; the two-node gateway JVM every 10 ms, interpolated at the bot's instants): the closest a run of"
       + " this length comes to the steady cost per event, with most of the JIT's work behind it. Simulator = the"
@@ -78,7 +79,8 @@ public final class ResultTable {
           djs == null ? "–" : ratio(cpuPerEvent(r), cpuPerEvent(djs)), micros(secondHalfCpuPerEvent(r)),
           jda == null ? "–" : ratio(secondHalfCpuPerEvent(r), secondHalfCpuPerEvent(jda)),
           djs == null ? "–" : ratio(secondHalfCpuPerEvent(r), secondHalfCpuPerEvent(djs)), byJvm(r), byThreads(r),
-          allocated(r), faults(r), micros(perEvent(r, r.getDouble("simCpuSeconds", 0.0))), load(r), wireMb(r), wirePerDispatch(r)));
+          allocated(r), faults(r), micros(perEvent(r, r.getDouble("simCpuSeconds", 0.0))), load(r), wireMb(r),
+          wirePerDispatch(r)));
     }
     return b.toString();
   }

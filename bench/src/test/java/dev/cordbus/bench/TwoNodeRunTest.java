@@ -14,7 +14,8 @@ class TwoNodeRunTest {
         .put("extra", new JsonObject().put("readyAtMs", 10_700L))
         .put("memory", new JsonObject().put("allocatedBytes", 4_000L).put("minorFaults", 40L));
     JsonObject gateway = new JsonObject().put("cpuRunSeconds", 0.5).put("cpuTotalSeconds", 3.0)
-        .put("heapBytes", 20L << 20).put("memory", new JsonObject().put("allocatedBytes", 1_000L).put("minorFaults", 9L));
+        .put("heapBytes", 20L << 20)
+        .put("memory", new JsonObject().put("allocatedBytes", 1_000L).put("minorFaults", 9L));
     JsonObject r = TwoNodeRun.combine(Cases.TWO_NODE, bot, gateway, 10_000L, 600L);
     assertEquals("two-node", r.getString("case"));
     assertEquals(2.0, r.getDouble("cpuRunSeconds"), 1e-9);

@@ -25,6 +25,11 @@ public final class NodeMetrics {
 
   private static final Map<Vertx, PrometheusMeterRegistry> REGISTRIES = new WeakHashMap<>();
 
+  /** Environment variable: {@code false} builds the node's Vert.x without Vert.x's event-bus meters. */
+  public static final String EVENT_BUS_ENV = "CORDBUS_EVENTBUS_METRICS";
+  /** System property with the meaning of {@link #EVENT_BUS_ENV}, which it overrides. */
+  public static final String EVENT_BUS_PROPERTY = "cordbus.eventbusMetrics";
+
   private NodeMetrics() {
   }
 
@@ -40,11 +45,6 @@ public final class NodeMetrics {
   public static VertxBuilder builder(VertxOptions options, PrometheusMeterRegistry registry) {
     return Vertx.builder().with(configure(options)).withMetrics(new MicrometerMetricsFactory(registry));
   }
-
-  /** Environment variable (or system property {@value #EVENT_BUS_PROPERTY}): {@code false} leaves out Vert.x's event-bus meters. */
-  public static final String EVENT_BUS_ENV = "CORDBUS_EVENTBUS_METRICS";
-  /** System property with the meaning of {@link #EVENT_BUS_ENV}, which it overrides. */
-  public static final String EVENT_BUS_PROPERTY = "cordbus.eventbusMetrics";
 
   /**
    * Sets Vert.x's Micrometer metrics options on {@code options} (event-bus address labels, no verticle meters). With

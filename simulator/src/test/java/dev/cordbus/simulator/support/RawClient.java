@@ -52,18 +52,19 @@ public final class RawClient {
   public static RawClient connect(Vertx vertx, String baseUrl, String query) throws Exception {
     boolean zlib = query.contains("compress=zlib-stream");
     RawClient c = new RawClient(vertx, zlib, query.contains("compress=zstd-stream"));
-    c.ws = c.client.connect(new WebSocketConnectOptions().setAbsoluteURI(baseUrl + "/?" + query))
-        .map(ws -> {
-          ws.textMessageHandler(t -> c.frames.add(new JsonObject(t)));
-          ws.binaryMessageHandler(c::onBinary);
-          ws.closeHandler(v -> {
-            Short code = ws.closeStatusCode();
-            c.closeReason = ws.closeReason();
-            c.closed.complete(code == null ? ABNORMAL : (int) code);
-          });
-          return ws;
-        })
-        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    // the handlers are set before the handshake: a server that closes at once (a refused encoding, a bad version)
+    // would otherwise close the socket before they are, and the close code would be lost
+    io.vertx.core.http.ClientWebSocket ws = c.client.webSocket();
+    ws.textMessageHandler(t -> c.frames.add(new JsonObject(t)));
+    ws.binaryMessageHandler(c::onBinary);
+    ws.closeHandler(v -> {
+      Short code = ws.closeStatusCode();
+      c.closeReason = ws.closeReason();
+      c.closed.complete(code == null ? ABNORMAL : (int) code);
+    });
+    c.ws = ws;
+    ws.connect(new WebSocketConnectOptions().setAbsoluteURI(baseUrl + "/?" + query)).toCompletionStage()
+        .toCompletableFuture().get(10, TimeUnit.SECONDS);
     return c;
   }
 
