@@ -176,14 +176,14 @@ class TrafficTest {
     java.util.concurrent.atomic.AtomicLong frames = new java.util.concurrent.atomic.AtomicLong();
     java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
     try {
-      io.vertx.core.http.WebSocket ws = Sims.await(client.connect(new io.vertx.core.http.WebSocketConnectOptions()
-          .setAbsoluteURI(sim.gatewayUrl() + "/?v=10&encoding=json")).map(w -> {
-            w.textMessageHandler(t -> {
-              frames.incrementAndGet();
-              bytes.addAndGet(t.length());
-            });
-            return w;
-          }));
+      // the handler is set before the handshake, so the HELLO the simulator sends at once cannot come first
+      io.vertx.core.http.ClientWebSocket ws = client.webSocket();
+      ws.textMessageHandler(t -> {
+        frames.incrementAndGet();
+        bytes.addAndGet(t.length());
+      });
+      Sims.await(ws.connect(new io.vertx.core.http.WebSocketConnectOptions()
+          .setAbsoluteURI(sim.gatewayUrl() + "/?v=10&encoding=json")));
       ws.writeTextMessage(new JsonObject().put("op", 2).put("d", new JsonObject().put("token", sim.token())
           .put("intents", Intent.ALL).put("properties", new JsonObject())).encode());
       Sims.waitFor(() -> frames.get() == 1 + 1 + 8, 5000, "HELLO, READY, 8 GUILD_CREATE");
