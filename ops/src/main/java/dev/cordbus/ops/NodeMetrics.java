@@ -1,5 +1,6 @@
 package dev.cordbus.ops;
 
+import dev.cordbus.api.config.OptionReader;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -56,7 +57,8 @@ public final class NodeMetrics {
   public static VertxOptions configure(VertxOptions options) {
     java.util.Set<String> disabled = new java.util.HashSet<>();
     disabled.add(MetricsDomain.VERTICLES.toCategory());
-    if (!eventBusMetrics(System.getProperty(EVENT_BUS_PROPERTY, System.getenv(EVENT_BUS_ENV)))) {
+    if (!eventBusMetrics(name -> name.equals(EVENT_BUS_ENV)
+        ? System.getProperty(EVENT_BUS_PROPERTY, System.getenv(EVENT_BUS_ENV)) : System.getenv(name))) {
       disabled.add(MetricsDomain.EVENT_BUS.toCategory());
     }
     MicrometerMetricsOptions metrics = new MicrometerMetricsOptions().setEnabled(true)
@@ -66,10 +68,17 @@ public final class NodeMetrics {
     return options.setMetricsOptions(metrics);
   }
 
-  /** Whether {@code value} of {@value #EVENT_BUS_ENV} keeps the event-bus meters: all but false, off, 0 and no. */
-  static boolean eventBusMetrics(String value) {
-    String v = value == null ? "" : value.trim().toLowerCase(java.util.Locale.ROOT);
-    return !(v.equals("false") || v.equals("off") || v.equals("0") || v.equals("no"));
+  /**
+   * Whether {@value #EVENT_BUS_ENV}, as {@code env} gives it, keeps the event-bus meters (unset: yes), read as every
+   * cordbus switch is ({@link OptionReader}: true/false/on/off/1/0/yes/no).
+   *
+   * @throws OpsException naming the variable and what to write when it is set to anything else
+   */
+  static boolean eventBusMetrics(java.util.function.Function<String, String> env) {
+    OptionReader r = new OptionReader(new io.vertx.core.json.JsonObject(), env);
+    boolean on = r.bool("eventbusMetrics", EVENT_BUS_ENV, true);
+    r.throwIfInvalid("metrics", OpsException::new);
+    return on;
   }
 
   /** Makes {@code registry} the registry of {@code vertx}'s node (before any cordbus verticle is deployed on it). */

@@ -2,6 +2,7 @@ package dev.cordbus.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -43,12 +44,15 @@ class NodeMetricsTest {
   }
 
   @Test
-  void onlyAClearNoLeavesThemOut() {
-    for (String no : new String[] {"false", "OFF", " 0 ", "no"}) {
-      assertFalse(NodeMetrics.eventBusMetrics(no), no);
+  void theSwitchReadsLikeEveryCordbusSwitchAndABadValueIsNamed() {
+    for (String no : new String[] {"false", "OFF", "0", "no"}) {
+      assertFalse(NodeMetrics.eventBusMetrics(name -> no), no);
     }
     for (String yes : new String[] {null, "", "true", "on", "yes", "1"}) {
-      assertTrue(NodeMetrics.eventBusMetrics(yes), String.valueOf(yes));
+      assertTrue(NodeMetrics.eventBusMetrics(name -> yes), String.valueOf(yes));
     }
+    OpsException e = assertThrows(OpsException.class, () -> NodeMetrics.eventBusMetrics(name -> "flase"));
+    assertTrue(e.getMessage().contains(NodeMetrics.EVENT_BUS_ENV) && e.getMessage().contains("true or false"),
+        e.getMessage());
   }
 }
