@@ -45,7 +45,7 @@ final class LatencyCase implements ClientCase {
     CompletableFuture<Void> ready = new CompletableFuture<>();
     String cluster = "cordbus-bench-" + UUID.randomUUID();
     int basePort = 20_000 + (int) (Math.random() * 30_000);
-    Future<Vertx> a = clustered ? clusteredVertx(cluster, basePort) : Future.succeededFuture(Vertx.vertx(BenchCluster.options()));
+    Future<Vertx> a = clustered ? clusteredVertx(cluster, basePort) : Future.succeededFuture(BenchCluster.local());
     a.compose(v -> {
       gatewayNode = v;
       return clustered ? startBotNode(cluster, basePort) : Future.succeededFuture();

@@ -159,6 +159,7 @@ public final class ResultTable {
     return perEvent(r, r.getDouble("cpuRunSeconds", 0.0) - t.getDouble("jitSeconds", 0.0));
   }
 
+  /** {@code amount} (seconds, bytes, faults) per dispatch written, per event counted when unknown; 0 if none. */
   private static double perEvent(JsonObject r, double seconds) {
     long n = r.getLong("written", 0L) > 0 ? r.getLong("written") : r.getLong("events", 0L);
     return n == 0 ? 0 : seconds / n;
@@ -210,16 +211,14 @@ public final class ResultTable {
   /** Minor page faults of the client during the firehose per 1,000 dispatches; "–" when not measured. */
   static String faults(JsonObject r) {
     JsonObject m = r.getJsonObject("memory");
-    long n = r.getLong("written", 0L) > 0 ? r.getLong("written") : r.getLong("events", 0L);
-    if (m == null || !m.containsKey("minorFaults") || n == 0) {
+    if (m == null || !m.containsKey("minorFaults") || perEvent(r, 1) == 0) {
       return "–";
     }
-    return String.format(Locale.ROOT, "%.1f", m.getLong("minorFaults") * 1000.0 / n);
+    return String.format(Locale.ROOT, "%.1f", perEvent(r, m.getLong("minorFaults")) * 1000);
   }
 
   private static String bytesPerEvent(JsonObject r, long bytes) {
-    long n = r.getLong("written", 0L) > 0 ? r.getLong("written") : r.getLong("events", 0L);
-    return n == 0 ? "–" : String.format(Locale.ROOT, "%,.0f", (double) bytes / n);
+    return perEvent(r, 1) == 0 ? "–" : String.format(Locale.ROOT, "%,.0f", perEvent(r, bytes));
   }
 
   private static String wireMb(JsonObject r) {

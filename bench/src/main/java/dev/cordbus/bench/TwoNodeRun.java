@@ -88,6 +88,20 @@ final class TwoNodeRun implements ClientRun {
     return combine(kase, b, g, deployingAtMs, handshakeMs);
   }
 
+  /** The figures {@code keys} of both JVMs' {@code part}, each summed; one measured by a single JVM is left out. */
+  private static JsonObject sum(JsonObject bot, JsonObject gateway, String part, String... keys) {
+    JsonObject b = bot.getJsonObject(part, new JsonObject());
+    JsonObject g = gateway.getJsonObject(part, new JsonObject());
+    JsonObject out = new JsonObject();
+    for (String k : keys) {
+      if (b.getValue(k) instanceof Number x && g.getValue(k) instanceof Number y) {
+        boolean whole = !(x instanceof Double || x instanceof Float || y instanceof Double || y instanceof Float);
+        out.put(k, whole ? (Object) (x.longValue() + y.longValue()) : (Object) (x.doubleValue() + y.doubleValue()));
+      }
+    }
+    return out;
+  }
+
   /** The bot's result as {@code kase}'s, with both JVMs' CPU summed and the parts kept. Pure. */
   static JsonObject combine(String kase, JsonObject bot, JsonObject gateway, long deployingAtMs, long handshakeMs) {
     JsonObject r = bot.copy().put("case", kase);
@@ -97,22 +111,8 @@ final class TwoNodeRun implements ClientRun {
     }
     r.put("cpuRunSeconds", bot.getDouble("cpuRunSeconds", 0.0) + gateway.getDouble("cpuRunSeconds", 0.0));
     r.put("cpuTotalSeconds", bot.getDouble("cpuTotalSeconds", 0.0) + gateway.getDouble("cpuTotalSeconds", 0.0));
-    JsonObject bt = bot.getJsonObject("threads", new JsonObject());
-    JsonObject gt = gateway.getJsonObject("threads", new JsonObject());
-    JsonObject threads = new JsonObject();
-    for (String k : new String[] {"jitSeconds", "gcSeconds", "otherSeconds"}) {
-      threads.put(k, bt.getDouble(k, 0.0) + gt.getDouble(k, 0.0));
-    }
-    r.put("threads", threads);
-    JsonObject bm = bot.getJsonObject("memory", new JsonObject());
-    JsonObject gm = gateway.getJsonObject("memory", new JsonObject());
-    JsonObject memory = new JsonObject();
-    for (String k : new String[] {"allocatedBytes", "minorFaults"}) {
-      if (bm.containsKey(k) && gm.containsKey(k)) {
-        memory.put(k, bm.getLong(k) + gm.getLong(k));
-      }
-    }
-    r.put("memory", memory);
+    r.put("threads", sum(bot, gateway, "threads", "jitSeconds", "gcSeconds", "otherSeconds"));
+    r.put("memory", sum(bot, gateway, "memory", "allocatedBytes", "minorFaults"));
     JsonObject half = bot.getJsonObject("half");
     double gatewayHalf = gateway.getDouble("halfCpuSeconds", -1.0);
     if (half != null) {

@@ -12,10 +12,12 @@ class TwoNodeRunTest {
     JsonObject bot = new JsonObject().put("case", "two-node-bot").put("events", 850L).put("cpuRunSeconds", 1.5)
         .put("cpuTotalSeconds", 4.0).put("heapBytes", 30L << 20).put("readyMs", 9000L)
         .put("extra", new JsonObject().put("readyAtMs", 10_700L))
-        .put("memory", new JsonObject().put("allocatedBytes", 4_000L).put("minorFaults", 40L));
+        .put("memory", new JsonObject().put("allocatedBytes", 4_000L).put("minorFaults", 40L))
+        .put("threads", new JsonObject().put("jitSeconds", 1.0).put("gcSeconds", 0.1).put("otherSeconds", 0.4));
     JsonObject gateway = new JsonObject().put("cpuRunSeconds", 0.5).put("cpuTotalSeconds", 3.0)
         .put("heapBytes", 20L << 20)
-        .put("memory", new JsonObject().put("allocatedBytes", 1_000L).put("minorFaults", 9L));
+        .put("memory", new JsonObject().put("allocatedBytes", 1_000L).put("minorFaults", 9))
+        .put("threads", new JsonObject().put("jitSeconds", 0.5).put("gcSeconds", 0.0).put("otherSeconds", 0.1));
     JsonObject r = TwoNodeRun.combine(Cases.TWO_NODE, bot, gateway, 10_000L, 600L);
     assertEquals("two-node", r.getString("case"));
     assertEquals(2.0, r.getDouble("cpuRunSeconds"), 1e-9);
@@ -25,6 +27,8 @@ class TwoNodeRunTest {
     assertEquals(0.5, r.getJsonObject("parts").getJsonObject("gateway").getDouble("cpuRunSeconds"), 1e-9);
     assertEquals(1.5, r.getJsonObject("parts").getJsonObject("bot").getDouble("cpuRunSeconds"), 1e-9);
     assertEquals(600L, r.getJsonObject("extra").getLong("handshakeMs"));
+    assertEquals(new JsonObject().put("jitSeconds", 1.5).put("gcSeconds", 0.1).put("otherSeconds", 0.5),
+        r.getJsonObject("threads"), "both JVMs' thread CPU");
     assertEquals(new JsonObject().put("allocatedBytes", 5_000L).put("minorFaults", 49L), r.getJsonObject("memory"),
         "both JVMs' heap allocation and page faults");
     assertEquals(1_000L, r.getJsonObject("parts").getJsonObject("gateway").getJsonObject("memory")
