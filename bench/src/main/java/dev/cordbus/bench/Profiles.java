@@ -73,11 +73,11 @@ final class Profiles {
       RecordedMethod m = e.getValue("method");
       double ms = e.getDuration().toNanos() / 1e6;
       String owner = m.getType().getName();
-      areas.computeIfAbsent(area(owner), k -> new double[2])[0] += ms;
-      areas.get(area(owner))[1]++;
-      double[] one = methods.computeIfAbsent(owner + "." + m.getName(), k -> new double[2]);
-      one[0] += ms;
-      one[1]++;
+      for (double[] sum : new double[][] {areas.computeIfAbsent(area(owner), k -> new double[2]),
+          methods.computeIfAbsent(owner + "." + m.getName(), k -> new double[2])}) {
+        sum[0] += ms;
+        sum[1]++;
+      }
       total += ms;
       count++;
     }
