@@ -123,9 +123,10 @@ final class TwoNodeRun implements ClientRun {
     r.put("parts", new JsonObject()
         .put("gateway", new JsonObject().put("cpuRunSeconds", gateway.getDouble("cpuRunSeconds", 0.0))
             .put("heapBytes", gateway.getLong("heapBytes", 0L)).put("flow", gateway.getJsonObject("flow"))
-            .put("memory", gm))
+            .put("memory", gateway.getJsonObject("memory", new JsonObject())))
         .put("bot", new JsonObject().put("cpuRunSeconds", bot.getDouble("cpuRunSeconds", 0.0))
-            .put("heapBytes", bot.getLong("heapBytes", 0L)).put("memory", bm)));
+            .put("heapBytes", bot.getLong("heapBytes", 0L))
+            .put("memory", bot.getJsonObject("memory", new JsonObject()))));
     r.put("extra", r.getJsonObject("extra", new JsonObject()).copy().put("handshakeMs", handshakeMs));
     return r;
   }
