@@ -60,108 +60,93 @@ final class ShardFrames {
   }
 
   /**
-   * A whole message of {@code c}, read in place: its bytes are a slab's ({@link FrameSlabs}; what the publisher keeps
-   * is released after its batch went out, the rest when the frame is handled) or else the unpooled heap buffer Vert.x
-   * copied the frame into ({@code VertxHandler.safeBuffer}), which nobody reuses; a copy only when the buffer has no
-   * array. A binary message goes through the connection's decoder, if any.
-   */
-  private void onMessage(Connection c, Buffer message, boolean binary) {
-    if (c != shard.conn) {
-      return;
-    }
-    long nanos = System.nanoTime();
-    long millis = System.currentTimeMillis();
-    ByteBuf in = underlying(message);
-    byte[] bytes = in.hasArray() ? in.array() : message.getBytes();
-    int offset = in.hasArray() ? in.arrayOffset() + in.readerIndex() : 0;
-    int length = message.length();
-    int wire = length;
-    if (binary && c.decoder != null) {
-      try {
-        bytes = c.decoder.feed(bytes, offset, length);
-        offset = 0;
-        length = bytes == null ? 0 : bytes.length;
-      } catch (GatewayException e) {
-        shard.fire(ShardEvent.BAD_STREAM, Cause.of(4000, "corrupt " + c.decoder.name() + ", reconnecting: "
-            + e.getMessage()));
-        return;
-      }
-      if (bytes == null) {
-        meters.frame(wire, 0);
-        return;
-      }
-    }
-    meters.frame(wire, length);
-    onFrame(c, bytes, offset, length, nanos, millis);
-  }
-
-  /**
-   * Every WebSocket frame of {@code c}: each whole message (text or binary) goes to {@link #onMessage}. A frame a
-   * slab lent is released here unless it became a queued dispatch.
+   * Every WebSocket frame of {@code c}, up to the opcode: assembles the message, reads it in place, decompresses a
+   * binary message through the connection's decoder (if any), parses the envelope once and hands the frame on by
+   * opcode.
+   *
+   * <p>The bytes are a slab's ({@link FrameSlabs}; what the publisher keeps is released after its batch went out,
+   * the rest here when the frame is handled) or else the unpooled heap buffer Vert.x copied the frame into
+   * ({@code VertxHandler.safeBuffer}), which nobody reuses; a copy only when the buffer has no array.
+   *
+   * <p>One method, not a chain of small ones, on purpose: the JIT compiles each hot method of a chain on its own and
+   * inlines everything below it again, and with its one C2 thread busy through a firehose every link of the chain
+   * got hot and was compiled, each with the whole frame path inside (in the two-node bench's gateway JVM six
+   * compilations of the same path, about a second of C2 per run). Too big to be inlined into the WebSocket
+   * handler, this is compiled once; the dispatch path below it ({@link #onDispatch}) is a method of its own.
    */
   void onWebSocketFrame(Connection c, io.vertx.core.http.WebSocketFrame frame) {
     Buffer data = frame.binaryData(); // a new Buffer each time it is asked for: once per frame
     FrameSlabs slabs = publisher.slabs();
-    if (slabs == null) {
-      handle(c, frame, data);
-      return;
-    }
     ByteBuf buf = underlying(data);
     // a flush while handling may resume the socket, which hands queued frames over before this call returns
     byte[] outer = lent;
-    lent = buf.hasArray() && slabs.lends(buf.array()) ? buf.array() : null;
+    lent = slabs != null && buf.hasArray() && slabs.lends(buf.array()) ? buf.array() : null;
     try {
-      handle(c, frame, data);
+      Buffer message;
+      try {
+        message = c.message(frame, data);
+      } catch (GatewayException e) {
+        // a message too large to assemble: its bytes are gone
+        if (c == shard.conn) {
+          shard.fire(ShardEvent.BAD_STREAM, Cause.of(4000, e.getMessage() + ", reconnecting"));
+        }
+        return;
+      }
+      if (message == null || c != shard.conn) {
+        return;
+      }
+      long nanos = System.nanoTime();
+      long millis = System.currentTimeMillis();
+      ByteBuf in = message == data ? buf : underlying(message);
+      byte[] bytes = in.hasArray() ? in.array() : message.getBytes();
+      int offset = in.hasArray() ? in.arrayOffset() + in.readerIndex() : 0;
+      int length = message.length();
+      int wire = length;
+      if (!c.text() && c.decoder != null) {
+        try {
+          bytes = c.decoder.feed(bytes, offset, length);
+          offset = 0;
+          length = bytes == null ? 0 : bytes.length;
+        } catch (GatewayException e) {
+          shard.fire(ShardEvent.BAD_STREAM, Cause.of(4000, "corrupt " + c.decoder.name() + ", reconnecting: "
+              + e.getMessage()));
+          return;
+        }
+      }
+      meters.frame(wire, length);
+      if (bytes == null) {
+        return;
+      }
+      if (!env.mayRun().getAsBoolean()) {
+        // read after this node lost (or could no longer prove) the group's lease, e.g. frames the kernel buffered
+        // while the process was stalled: another node may be resuming this session; nothing of it is published
+        shard.readWithoutLease();
+        return;
+      }
+      Frame f;
+      try {
+        f = env.parser().parse(bytes, offset, length);
+      } catch (GatewayException e) {
+        publisher.raw(id, null, bytes, offset, length, nanos, millis);
+        bad(e.getMessage());
+        return;
+      }
+      publisher.raw(id, f, bytes, offset, length, nanos, millis);
+      switch (f.op()) {
+        case Frame.DISPATCH -> onDispatch(c, f, nanos, millis);
+        case Frame.HEARTBEAT -> heartbeat(c);
+        case Frame.HEARTBEAT_ACK -> c.heartbeat.acked(nanos);
+        case Frame.HELLO -> onHello(c, f);
+        case Frame.RECONNECT -> shard.fire(ShardEvent.RECONNECT_REQUESTED,
+            Cause.of(4000, "server requested reconnect (op 7)"));
+        case Frame.INVALID_SESSION -> onInvalidSession(f);
+        default -> LOG.debug("shard {}: unknown opcode {} passed on raw", id, f.op());
+      }
     } finally {
       if (lent != null) {
         slabs.release(lent);
       }
       lent = outer;
-    }
-  }
-
-  private void handle(Connection c, io.vertx.core.http.WebSocketFrame frame, Buffer data) {
-    Buffer message;
-    try {
-      message = c.message(frame, data);
-    } catch (GatewayException e) {
-      // a message too large to assemble: its bytes are gone
-      if (c == shard.conn) {
-        shard.fire(ShardEvent.BAD_STREAM, Cause.of(4000, e.getMessage() + ", reconnecting"));
-      }
-      return;
-    }
-    if (message == null) {
-      return;
-    }
-    onMessage(c, message, !c.text());
-  }
-
-  private void onFrame(Connection c, byte[] bytes, int offset, int length, long nanos, long millis) {
-    if (!env.mayRun().getAsBoolean()) {
-      // read after this node lost (or could no longer prove) the group's lease, e.g. frames the kernel buffered
-      // while the process was stalled: another node may be resuming this session; nothing of it is published
-      shard.readWithoutLease();
-      return;
-    }
-    Frame f;
-    try {
-      f = env.parser().parse(bytes, offset, length);
-    } catch (GatewayException e) {
-      publisher.raw(id, null, bytes, offset, length, nanos, millis);
-      bad(e.getMessage());
-      return;
-    }
-    publisher.raw(id, f, bytes, offset, length, nanos, millis);
-    switch (f.op()) {
-      case Frame.DISPATCH -> onDispatch(c, f, nanos, millis);
-      case Frame.HEARTBEAT -> heartbeat(c);
-      case Frame.HEARTBEAT_ACK -> c.heartbeat.acked(nanos);
-      case Frame.HELLO -> onHello(c, f);
-      case Frame.RECONNECT -> shard.fire(ShardEvent.RECONNECT_REQUESTED,
-          Cause.of(4000, "server requested reconnect (op 7)"));
-      case Frame.INVALID_SESSION -> onInvalidSession(f);
-      default -> LOG.debug("shard {}: unknown opcode {} passed on raw", id, f.op());
     }
   }
 
