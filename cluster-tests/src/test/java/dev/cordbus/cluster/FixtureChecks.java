@@ -1,10 +1,12 @@
 package dev.cordbus.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cordbus.api.Addresses;
+import dev.cordbus.simulator.core.SimulatorLog;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,15 +17,21 @@ import java.util.Set;
 /** What {@link CrossNodeDispatchTest} checks in each consumer's record of the fixture session. */
 final class FixtureChecks {
 
-  /** Dispatches the simulator produces itself for a session (READY and the lazy guild loads after it). */
+  /**
+   * Dispatches the simulator produces itself for a session (READY and the lazy guild loads after it): their bodies are
+   * compared with what the simulator sent, not with the fixture's.
+   */
   static final Set<String> SESSION_EVENTS = Set.of("READY", "RESUMED", "GUILD_CREATE", "GUILD_DELETE");
 
   private FixtureChecks() {
   }
 
-  /** What one consumer recorded, against the fixture session. */
+  /**
+   * What one consumer recorded, against the fixture session and against {@code sim}, the frames the simulator sent:
+   * every body is the {@code d} sent with its session and seq, and every session dispatch sent was received.
+   */
   static void checkConsumer(int c, List<JsonObject> seen, List<JsonObject> traffic, List<JsonObject> expected,
-      long sessionSeq) {
+      long sessionSeq, SimulatorLog sim) {
     Set<String> keys = new HashSet<>();
     Map<String, Long> lastSeq = new HashMap<>();
     String readySession = null;
@@ -45,6 +53,17 @@ final class FixtureChecks {
       Long previous = lastSeq.put(s.getString("session"), seq);
       assertTrue(previous == null || seq > previous, "seq increasing within the session: " + what);
       assertEquals(expectedGuild(s.getString("event"), body), s.getString("guild"), "guild header: " + what);
+      SimulatorLog.SentDispatch sent = sim.sentDispatch(s.getString("session"), seq);
+      assertNotNull(sent, "the simulator sent it: " + what);
+      assertEquals(sent.event(), s.getString("event"), "event of the frame sent: " + what);
+      assertEquals(sent.d(), body, "body = the d sent field for field: " + what);
+    }
+    List<SimulatorLog.SentDispatch> sessionSent = sim.sentDispatches().stream()
+        .filter(d -> SESSION_EVENTS.contains(d.event())).toList();
+    assertFalse(sessionSent.isEmpty(), "the simulator sent session dispatches");
+    for (SimulatorLog.SentDispatch d : sessionSent) {
+      assertTrue(keys.contains(d.sessionId() + "/" + d.seq()), "consumer " + c + " received " + d.event() + " seq "
+          + d.seq() + " of session " + d.sessionId());
     }
     assertEquals(sessionSeq, lastSeq.get(readySession), "consumer " + c + " has the live session's last seq");
     List<JsonObject> replayed = seen.stream().filter(s -> !SESSION_EVENTS.contains(s.getString("event"))).toList();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cordbus.api.Intent;
+import dev.cordbus.simulator.core.SimulatorLog;
 import dev.cordbus.simulator.core.World;
 import dev.cordbus.simulator.support.RawClient;
 import dev.cordbus.simulator.support.Sims;
@@ -14,6 +15,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -44,8 +46,10 @@ class ReadyTest {
       JsonArray guilds = d.getJsonArray("guilds");
       assertEquals(4, guilds.size());
       Set<String> created = new HashSet<>();
+      List<JsonObject> received = new ArrayList<>(List.of(ready));
       for (int i = 0; i < 4; i++) {
         JsonObject gc = c.next(5000);
+        received.add(gc);
         assertEquals("GUILD_CREATE", gc.getString("t"));
         assertEquals(i + 2, gc.getLong("s"));
         JsonObject g = gc.getJsonObject("d");
@@ -61,6 +65,14 @@ class ReadyTest {
       }
       Set<String> expected = new HashSet<>(sim.world().guildIds());
       assertEquals(expected, created);
+      // the log keeps every frame as sent, under its session and seq
+      assertEquals(received.size(), sim.log().sentDispatches().size());
+      for (JsonObject frame : received) {
+        SimulatorLog.SentDispatch sent = sim.log().sentDispatch(d.getString("session_id"), frame.getLong("s"));
+        assertEquals(frame.getString("t"), sent.event());
+        assertEquals(frame, new JsonObject(sent.frame()));
+        assertEquals(frame.getJsonObject("d"), sent.d());
+      }
     } finally {
       c.dispose();
       Sims.await(sim.close());

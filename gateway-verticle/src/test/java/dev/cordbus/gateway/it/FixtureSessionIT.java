@@ -1,11 +1,14 @@
 package dev.cordbus.gateway.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cordbus.api.Addresses;
 import dev.cordbus.api.Headers;
 import dev.cordbus.gateway.Fixtures;
+import dev.cordbus.simulator.core.SimulatorLog;
 import dev.cordbus.simulator.core.World;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -14,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +29,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The recorded fixture session (79 frames, three sockets: RECONNECT + RESUME, then INVALID_SESSION + new IDENTIFY)
  * replayed by the simulator through the gateway: every dispatch published exactly once, in order, with the right
- * headers, compared with the op-0 frames of session.jsonl.
+ * headers, compared with the op-0 frames of session.jsonl; every body, those of the session dispatches the simulator
+ * composes itself included, compared with the frame the simulator sent with its session and seq.
  */
 class FixtureSessionIT extends GatewayItBase {
 
-  /** Dispatches the simulator produces itself for a session (READY and the lazy guild loads after it). */
+  /**
+   * Dispatches the simulator produces itself for a session (READY and the lazy guild loads after it): their bodies are
+   * compared with what the simulator sent, not with the fixture's.
+   */
   private static final Set<String> SESSION_EVENTS = Set.of("READY", "RESUMED", "GUILD_CREATE", "GUILD_DELETE");
 
   record Seen(String t, String guild, String shard, long seq, String session, JsonObject body) {
@@ -94,6 +102,24 @@ class FixtureSessionIT extends GatewayItBase {
     assertEquals(seen.size(), secondBodies.size(), "the second consumers saw every dispatch too");
     for (Seen s : seen) {
       assertEquals(s.body(), secondBodies.get(s.session() + "/" + s.seq()), "second consumer's body of " + s.t());
+    }
+    // every body is the d the simulator sent with that session and seq, field for field, the session dispatches it
+    // composes itself (READY, RESUMED, the guild loads, with its own session ids and world) included
+    Set<String> seenKeys = new HashSet<>();
+    for (Seen s : seen) {
+      String what = s.t() + " of session " + s.session() + " seq " + s.seq();
+      seenKeys.add(s.session() + "/" + s.seq());
+      SimulatorLog.SentDispatch sent = sim.log().sentDispatch(s.session(), s.seq());
+      assertNotNull(sent, "the simulator sent " + what);
+      assertEquals(sent.event(), s.t(), "event header of " + what);
+      assertEquals(sent.d(), s.body(), "the body is the d sent, field for field: " + what);
+    }
+    // and every session dispatch the simulator sent was published
+    List<SimulatorLog.SentDispatch> sessionSent = sim.log().sentDispatches().stream()
+        .filter(d -> SESSION_EVENTS.contains(d.event())).toList();
+    assertFalse(sessionSent.isEmpty(), "the simulator sent session dispatches");
+    for (SimulatorLog.SentDispatch d : sessionSent) {
+      assertTrue(seenKeys.contains(d.sessionId() + "/" + d.seq()), "published: " + d.event() + " seq " + d.seq());
     }
     // every expected GUILD_CREATE / GUILD_DELETE of the session (lazy loads included) shows up too, in order
     // (READY/RESUMED are the simulator's own; it sends the recorded "replayed" M6 live, after RESUMED)

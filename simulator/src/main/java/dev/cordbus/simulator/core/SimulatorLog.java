@@ -3,6 +3,8 @@ package dev.cordbus.simulator.core;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,6 +21,10 @@ public final class SimulatorLog {
   public static final int MAX_FRAMES_PER_SHARD = 100_000;
   /** REST requests kept. */
   public static final int MAX_REST_REQUESTS = 100_000;
+  /** Dispatch frames kept by {@link #sentDispatches()} (the oldest are dropped beyond either bound). */
+  public static final int MAX_SENT_DISPATCHES = 10_000;
+  /** Characters of the dispatch frames kept by {@link #sentDispatches()}. */
+  public static final long MAX_SENT_DISPATCH_CHARS = 32L * 1024 * 1024;
 
   /** An IDENTIFY the simulator received (accepted or not); shard 0 of 1 when the client did not shard. */
   public record Identify(int shard, int shardCount, long atMillis, String connectionId, int intents) {
@@ -40,6 +46,18 @@ public final class SimulatorLog {
   public record Ready(int shard, int shardCount, String sessionId, String connectionId, long atMillis) {
   }
 
+  /**
+   * A dispatch a session issued: its {@code s} and event, and the frame's text as it goes to the connection (before
+   * transport compression; a RESUME replays the same text).
+   */
+  public record SentDispatch(int shard, String sessionId, long seq, String event, String frame) {
+
+    /** The frame's {@code d}, parsed (null when {@code d} is not an object). */
+    public JsonObject d() {
+      return new JsonObject(frame).getValue("d") instanceof JsonObject dj ? dj : null;
+    }
+  }
+
   private final List<Identify> identifies = Collections.synchronizedList(new ArrayList<>());
   private final List<Resume> resumes = Collections.synchronizedList(new ArrayList<>());
   private final List<Closure> closures = Collections.synchronizedList(new ArrayList<>());
@@ -53,6 +71,9 @@ public final class SimulatorLog {
   private final Map<Integer, AtomicLong> issued = new ConcurrentHashMap<>();
   private final AtomicInteger connections = new AtomicInteger();
   private final List<Handshake> handshakes = Collections.synchronizedList(new ArrayList<>());
+  /** By {@code sessionId/seq}, in the order issued; guarded by itself. */
+  private final Map<String, SentDispatch> sent = new LinkedHashMap<>();
+  private long sentChars;
 
   /**
    * A WebSocket upgrade request on the gateway: its path, its {@code User-Agent} (null when absent) and what the
@@ -165,7 +186,39 @@ public final class SimulatorLog {
     return n == null ? 0 : n.get();
   }
 
+  /**
+   * The dispatch frames sessions issued, in order: every dispatch rendered from a {@code d} (READY, RESUMED and the
+   * guild loads the simulator composes, scenario, REST and lively events), written to the connection or buffered for
+   * its RESUME, but not the firehose's frames (rendered ahead, never kept). The newest {@link #MAX_SENT_DISPATCHES}
+   * within {@link #MAX_SENT_DISPATCH_CHARS}.
+   */
+  public List<SentDispatch> sentDispatches() {
+    synchronized (sent) {
+      return List.copyOf(sent.values());
+    }
+  }
+
+  /** The frame session {@code sessionId} issued with {@code s = seq} (see {@link #sentDispatches()}), or null. */
+  public SentDispatch sentDispatch(String sessionId, long seq) {
+    synchronized (sent) {
+      return sent.get(sessionId + "/" + seq);
+    }
+  }
+
   // ---- recording (simulator internals) ----
+
+  /** A session issued a dispatch frame (evicts the oldest beyond the bounds). */
+  public void sent(SentDispatch d) {
+    synchronized (sent) {
+      sent.put(d.sessionId() + "/" + d.seq(), d);
+      sentChars += d.frame().length();
+      Iterator<SentDispatch> oldest = sent.values().iterator();
+      while (sent.size() > MAX_SENT_DISPATCHES || (sentChars > MAX_SENT_DISPATCH_CHARS && sent.size() > 1)) {
+        sentChars -= oldest.next().frame().length();
+        oldest.remove();
+      }
+    }
+  }
 
   public void identify(Identify i) {
     identifies.add(i);

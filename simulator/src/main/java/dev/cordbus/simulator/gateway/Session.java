@@ -71,8 +71,8 @@ public final class Session {
   }
 
   /**
-   * Assigns the next {@code s}, buffers the frame and writes it when attached; {@code null} when the session's
-   * intents filter the event out or the session ended.
+   * Assigns the next {@code s}, buffers the frame, records it ({@link SimulatorLog#sentDispatches()}) and writes it
+   * when attached; {@code null} when the session's intents filter the event out or the session ended.
    */
   public Sent send(Dispatch d) {
     if (state == State.ENDED || !EventIntents.allowed(d.event(), d.guildId() != 0, d.aboutBot(), intents)) {
@@ -84,6 +84,7 @@ public final class Session {
     log.issue(shard);
     String frame = Frames.dispatch(seq, d.event(), body);
     replay.add(seq, frame);
+    log.sent(new SimulatorLog.SentDispatch(shard, id, seq, d.event(), frame));
     if (state == State.ACTIVE && connection != null) {
       return new Sent(seq, connection.writeDispatch(frame));
     }
