@@ -26,14 +26,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The events a bot receives most are applied from the bytes of their {@code DispatchBody}: the body's tree is never
- * built by the state verticle (whether or not it publishes state events; only a consumer that reads the body, or the
- * event bus copying it for a local consumer of a state event, builds it).
+ * The events a bot receives most (message edits included) are applied from the bytes of their {@code DispatchBody}:
+ * the body's tree is never built by the state verticle (whether or not it publishes state events; only a consumer
+ * that reads the body, or the event bus copying it for a local consumer of a state event, builds it).
  */
 @ExtendWith(VertxExtension.class)
 class TreeFreeTest {
 
-  static final Set<String> HOT = Set.of("MESSAGE_CREATE", "PRESENCE_UPDATE", "GUILD_MEMBER_UPDATE",
+  static final Set<String> HOT = Set.of("MESSAGE_CREATE", "MESSAGE_UPDATE", "PRESENCE_UPDATE", "GUILD_MEMBER_UPDATE",
       "MESSAGE_REACTION_ADD", "GUILD_CREATE", "GUILD_MEMBERS_CHUNK");
 
   private static JsonObject bytes(JsonObject tree) {
@@ -68,12 +68,33 @@ class TreeFreeTest {
     assertFalse(DispatchBody.of(guild).isParsed());
     assertEquals(250, cache.counts(null).getInteger("members"), cache.counts(null).encode());
     assertEquals(publishEvents, !joined.isEmpty());
+    List<JsonObject> messages = new ArrayList<>();
     for (int i = 0; i < 50; i++) {
-      JsonObject m = bytes(gen.messageCreate(7, i, i));
+      messages.add(gen.messageCreate(7, i, i));
+      JsonObject m = bytes(messages.get(i));
       List<StateEvent> events = apply(cache, table, "MESSAGE_CREATE", m, publishEvents);
       assertFalse(DispatchBody.of(m).isParsed());
       if (publishEvents) {
         assertTrue(events.get(0).body().getValue("after") == m, "the event's after is the received body itself");
+      }
+    }
+    // edits of those messages: partial (content and edited_timestamp), re-sent whole, and unchanged
+    for (JsonObject created : messages) {
+      JsonObject partial = new JsonObject().put("id", created.getValue("id"))
+          .put("channel_id", created.getValue("channel_id")).put("guild_id", created.getValue("guild_id"))
+          .put("content", "edited").put("edited_timestamp", "2026-08-06T18:05:00.000000+00:00");
+      JsonObject whole = created.copy().put("content", "edited again");
+      List<JsonObject> edits = List.of(partial, whole, whole);
+      for (int e = 0; e < edits.size(); e++) {
+        JsonObject edit = edits.get(e);
+        JsonObject body = bytes(edit);
+        List<StateEvent> events = apply(cache, table, "MESSAGE_UPDATE", body, publishEvents);
+        assertFalse(DispatchBody.of(body).isParsed(), "MESSAGE_UPDATE built the tree of its body");
+        JsonObject cached = cache.messages().get(Long.parseLong(created.getString("channel_id")),
+            Long.parseLong(created.getString("id")));
+        assertEquals(created.copy().put("content", edit.getValue("content"))
+            .put("edited_timestamp", edit.getValue("edited_timestamp")), cached);
+        assertEquals(publishEvents && e < 2 ? 1 : 0, events.size(), "an event for each change, none for the last");
       }
     }
   }

@@ -29,15 +29,26 @@ public final class ChannelStore {
    */
   public JsonObject put(GuildEntry g, JsonObject channel) {
     long id = Ids.get(channel, "id");
+    JsonObject before = id == 0 ? null : channel(g, id);
+    set(g, channel);
+    return before;
+  }
+
+  /** As {@link #put} without decoding the previous JSON (when no before-state is wanted). */
+  public void set(GuildEntry g, JsonObject channel) {
+    long id = Ids.get(channel, "id");
     if (id == 0) {
-      return null;
+      return;
     }
     JsonObject stored = channel.copy().put("guild_id", Ids.str(g.id));
     index.put(id, g);
-    byte[] old = g.channels.put(id, Blob.of(stored));
-    JsonObject before = withLastMessage(id, old);
+    g.channels.put(id, Blob.of(stored));
     lastMessageIds.remove(id);
-    return before;
+  }
+
+  /** Whether {@code g} has the channel (not thread) {@code channelId}. */
+  public boolean has(GuildEntry g, long channelId) {
+    return g.channels.containsKey(channelId);
   }
 
   /** Records the last message of a channel or thread (a thread's blob is rewritten; they are few). */

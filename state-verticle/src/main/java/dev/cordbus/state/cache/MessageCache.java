@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * The bounded message cache: at most {@code perChannel} messages per channel and {@code total} overall, least
  * recently used out (a read or an edit counts as a use). Messages are kept as JSON bytes: a MESSAGE_CREATE's own
- * bytes as received (a copy of the slice), an edited message re-encoded.
+ * bytes as received (a copy of the slice), an edit's members spliced into them (MessageMerge, no re-encoding).
  *
  * <p>One object per message, on two intrusive lists (all messages and its channel's, each oldest use first) and in a
  * {@link LongMap} by id: a message costs no boxed ids and no map entries. Every MESSAGE_CREATE passes through here,

@@ -35,6 +35,10 @@ public final class ChannelUpdater {
     table.put("CHANNEL_INFO", ChannelUpdater::info);
   }
 
+  /**
+   * CHANNEL_CREATE and CHANNEL_UPDATE of a guild channel: stored, and the previous and new JSON decoded only when the
+   * event (CHANNEL_UPDATE when the channel was cached, else CHANNEL_CREATE) is wanted.
+   */
   static void upsert(Cache cache, Dispatch dispatch, Emitter out) {
     JsonObject d = dispatch.d();
     if (d.getValue("guild_id") == null) {
@@ -44,11 +48,16 @@ public final class ChannelUpdater {
     if (g == null) {
       return;
     }
-    if (Ids.get(d, "id") == 0 || !cache.wants(ResourceType.CHANNEL)) {
+    long id = Ids.get(d, "id");
+    if (id == 0 || !cache.wants(ResourceType.CHANNEL)) {
+      return;
+    }
+    if (!out.wanted(cache.channels().has(g, id) ? "CHANNEL_UPDATE" : "CHANNEL_CREATE")) {
+      cache.channels().set(g, d); // nobody hears the event: before and after are not decoded
       return;
     }
     JsonObject before = cache.channels().put(g, d);
-    JsonObject after = cache.channels().channel(g, Ids.get(d, "id"));
+    JsonObject after = cache.channels().channel(g, id);
     if (before == null) {
       out.create("CHANNEL_CREATE", g.id, after);
     } else {

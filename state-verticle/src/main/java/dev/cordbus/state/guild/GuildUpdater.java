@@ -145,7 +145,7 @@ public final class GuildUpdater {
       g.stickers = Blob.of(d.getJsonArray("stickers"));
     }
     if (cache.wants(ResourceType.CHANNEL)) {
-      Trees.forEach(d, "channels", c -> cache.channels().put(g, c));
+      Trees.forEach(d, "channels", c -> cache.channels().set(g, c));
     }
     if (cache.wants(ResourceType.THREAD)) {
       Trees.forEach(d, "threads", t -> cache.channels().putThread(g, t));

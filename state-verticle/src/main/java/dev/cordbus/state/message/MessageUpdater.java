@@ -88,8 +88,49 @@ public final class MessageUpdater {
     out.create("MESSAGE_CREATE", f.guildId, dispatch.d());
   }
 
+  /**
+   * MESSAGE_UPDATE from the bytes, no tree ({@link MessageMerge}): the update's members are merged into the cached
+   * message's bytes, and before/after are decoded only when the event is wanted and a byte changed. An uncached
+   * message is cached from a body with an author as the bytes received. What {@link MessageMerge} cannot read (an
+   * escaped name, an odd id) is merged on trees as before ({@link #updateTree}).
+   */
   static void update(Cache cache, Dispatch dispatch, Emitter out) {
     JsonObject d = dispatch.d();
+    DispatchBody received = DispatchBody.of(d);
+    MessageMerge.Update u = MessageMerge.read(JsonSlice.of(d), received == null ? null : received.members());
+    if (u == null) {
+      updateTree(cache, d, out);
+      return;
+    }
+    if (u.channelId() == 0 || u.id() == 0) {
+      cache.missed();
+      return;
+    }
+    byte[] before = cache.messages().bytes(u.channelId(), u.id());
+    if (before == null) {
+      if (!u.author()) {
+        cache.missed();
+      } else if (cache.messages().enabled()) {
+        cache.messages().put(u.channelId(), u.id(), u.body().copy());
+      }
+      out.update("MESSAGE_UPDATE", u.guildId(), null, d);
+      return;
+    }
+    byte[] after = MessageMerge.apply(before, u.members());
+    if (after == null) {
+      updateTree(cache, d, out);
+      return;
+    }
+    if (after != before) {
+      cache.messages().put(u.channelId(), u.id(), after);
+    }
+    if (out.wanted("MESSAGE_UPDATE") && after != before) { // asked first: an unheard edit counts, as on trees
+      out.update("MESSAGE_UPDATE", u.guildId(), Blob.object(before), Blob.object(after));
+    }
+  }
+
+  /** MESSAGE_UPDATE on trees: the cached message decoded, merged with the body's tree and encoded again. */
+  static void updateTree(Cache cache, JsonObject d, Emitter out) {
     long channelId = Ids.get(d, "channel_id");
     long id = Ids.get(d, "id");
     if (channelId == 0 || id == 0) {
@@ -99,8 +140,7 @@ public final class MessageUpdater {
     JsonObject before = cache.messages().get(channelId, id);
     JsonObject after;
     if (before != null) {
-      after = before.copy();
-      d.forEach(e -> after.put(e.getKey(), e.getValue()));
+      after = MessageMerge.tree(before, d);
     } else if (d.containsKey("author")) {
       after = d;
     } else {
