@@ -14,10 +14,25 @@ final class MachineInfo {
   static String describe() {
     var os = ManagementFactory.getOperatingSystemMXBean();
     long mem = os instanceof com.sun.management.OperatingSystemMXBean s ? s.getTotalMemorySize() : -1;
+    int cores = Runtime.getRuntime().availableProcessors();
+    double load = loadAverage();
     return String.format(Locale.ROOT, "%d cores (%s), %.1f GiB RAM, %s %s, JDK %s (%s), load average %.2f at start",
-        Runtime.getRuntime().availableProcessors(), cpuModel(), mem / 1073741824.0, System.getProperty("os.name"),
-        System.getProperty("os.arch"), System.getProperty("java.version"), System.getProperty("java.vm.name"),
-        os.getSystemLoadAverage());
+        cores, cpuModel(), mem / 1073741824.0, System.getProperty("os.name"), System.getProperty("os.arch"),
+        System.getProperty("java.version"), System.getProperty("java.vm.name"), load) + busyWarning(load, cores);
+  }
+
+  /**
+   * What the report says when the machine was not quiet as the run started (a 1-minute load average above half its
+   * cores: other work was sharing the CPU the figures measure), beginning with ". "; empty when it was quiet or the
+   * load is unknown (negative). During the run the bench's own JVMs load the machine, so only the start tells.
+   */
+  static String busyWarning(double load, int cores) {
+    if (load < 0 || load <= cores / 2.0) {
+      return "";
+    }
+    return String.format(Locale.ROOT, ". **The machine was not quiet at the start** (load average %.2f on %d cores):"
+        + " other work was using the CPU these figures measure; for figures to compare, run again with nothing else"
+        + " building or testing", load, cores);
   }
 
   /** The 1-minute load average from {@code /proc/loadavg} (the JVM's figure elsewhere), -1 when unknown. */
