@@ -50,10 +50,11 @@ public final class BenchMain {
 
   /** Runs every (compression, case) and returns the markdown report (also written under {@code o.out()}). */
   public static String run(BenchOptions o) throws IOException {
-    String machine = MachineInfo.describe();
-    if (machine.contains("not quiet")) {
+    double load = MachineInfo.loadAverage();
+    String machine = MachineInfo.describe(load);
+    if (!MachineInfo.busyWarning(load, MachineInfo.cores()).isEmpty()) {
       LOG.warn("the machine is not quiet (load average {} at the start): other work disturbs the figures; run the"
-          + " bench with nothing else building or testing", MachineInfo.loadAverage());
+          + " bench with nothing else building or testing", load);
     }
     Path logs = Files.createTempDirectory("cordbus-bench-");
     List<JsonObject> results = new ArrayList<>();

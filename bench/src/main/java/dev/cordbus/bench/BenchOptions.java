@@ -98,13 +98,13 @@ public record BenchOptions(int guilds, int members, int events, String heap, Lis
         case "--latency-events" -> latencyEvents = v.equals("0") ? 0 : positive(flag, v);
         case "--latency-rate" -> latencyRate = positive(flag, v);
         case "--latency-warmup" -> latencyWarmup = v.equals("0") ? 0 : positive(flag, v);
-        case "--profile" -> profile = Boolean.parseBoolean(v);
+        case "--profile" -> profile = bool(flag, v);
         case "--sim-warmup" -> simWarmup = v.equals("0") ? 0 : positive(flag, v);
         case "--sim-zlib" -> simZlib = v;
         case "--gc" -> gc = v;
         case "--rate" -> rate = v.equals("0") ? 0 : positive(flag, v);
         case "--repeat" -> repeat = positive(flag, v);
-        case "--vertx-metrics" -> vertxMetrics = Boolean.parseBoolean(v);
+        case "--vertx-metrics" -> vertxMetrics = bool(flag, v);
         default -> throw bad(flag, "unknown flag");
       }
     }
@@ -140,6 +140,14 @@ public record BenchOptions(int guilds, int members, int events, String heap, Lis
       // reported below
     }
     throw bad(flag, "a positive integer, got " + v);
+  }
+
+  /** {@code true} or {@code false}; anything else fails, naming the flag (a typo must not switch a run's setup). */
+  private static boolean bool(String flag, String v) {
+    if (!v.equals("true") && !v.equals("false")) {
+      throw bad(flag, "true or false, not " + v);
+    }
+    return v.equals("true");
   }
 
   private static BenchException bad(String flag, String why) {

@@ -11,11 +11,11 @@ final class MachineInfo {
   private MachineInfo() {
   }
 
-  static String describe() {
+  /** The machine, with {@code load} (the 1-minute load average as the run starts) and {@link #busyWarning}. */
+  static String describe(double load) {
     var os = ManagementFactory.getOperatingSystemMXBean();
     long mem = os instanceof com.sun.management.OperatingSystemMXBean s ? s.getTotalMemorySize() : -1;
-    int cores = Runtime.getRuntime().availableProcessors();
-    double load = loadAverage();
+    int cores = cores();
     return String.format(Locale.ROOT, "%d cores (%s), %.1f GiB RAM, %s %s, JDK %s (%s), load average %.2f at start",
         cores, cpuModel(), mem / 1073741824.0, System.getProperty("os.name"), System.getProperty("os.arch"),
         System.getProperty("java.version"), System.getProperty("java.vm.name"), load) + busyWarning(load, cores);
@@ -33,6 +33,11 @@ final class MachineInfo {
     return String.format(Locale.ROOT, ". **The machine was not quiet at the start** (load average %.2f on %d cores):"
         + " other work was using the CPU these figures measure; for figures to compare, run again with nothing else"
         + " building or testing", load, cores);
+  }
+
+  /** The processors the JVM sees. */
+  static int cores() {
+    return Runtime.getRuntime().availableProcessors();
   }
 
   /** The 1-minute load average from {@code /proc/loadavg} (the JVM's figure elsewhere), -1 when unknown. */

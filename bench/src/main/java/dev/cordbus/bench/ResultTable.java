@@ -160,9 +160,9 @@ public final class ResultTable {
   }
 
   /** {@code amount} (seconds, bytes, faults) per dispatch written, per event counted when unknown; 0 if none. */
-  private static double perEvent(JsonObject r, double seconds) {
+  private static double perEvent(JsonObject r, double amount) {
     long n = r.getLong("written", 0L) > 0 ? r.getLong("written") : r.getLong("events", 0L);
-    return n == 0 ? 0 : seconds / n;
+    return n == 0 ? 0 : amount / n;
   }
 
   private static String micros(double seconds) {

@@ -52,6 +52,10 @@ class BenchOptionsTest {
     BenchException e = assertThrows(BenchException.class, () -> BenchOptions.parse(new String[] {"--events", "0"}));
     assertTrue(e.getMessage().startsWith("--events"), e.getMessage());
     assertEquals(BenchException.Kind.BAD_ARGUMENT, e.kind());
+    for (String flag : new String[] {"--vertx-metrics", "--profile"}) {
+      BenchException typo = assertThrows(BenchException.class, () -> BenchOptions.parse(new String[] {flag, "ture"}));
+      assertTrue(typo.getMessage().startsWith(flag) && typo.getMessage().contains("true or false"), typo.getMessage());
+    }
     assertTrue(assertThrows(BenchException.class, () -> BenchOptions.parse(new String[] {"--cases", "discord4j"}))
         .getMessage().contains("discord4j"));
     assertTrue(assertThrows(BenchException.class, () -> BenchOptions.parse(new String[] {"--compression", "zstd"}))
